@@ -1,0 +1,93 @@
+"""The ``zhibiao`` command line: click only, every command calls the library."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from functools import wraps
+from importlib import resources
+
+import click
+
+from . import load as loading
+from .errors import ZhibiaoError
+from .extract import extract_document
+from .records import FIELDS
+
+
+def one_line_errors(command):
+    """Turn a ZhibiaoError into one line on stderr and its exit code, never a traceback."""
+
+    @wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except ZhibiaoError as e:
+            click.echo(f"zhibiao: error: {e}", err=True)
+            sys.exit(e.exit_code)
+
+    return run
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="zhibiao")
+def main() -> None:
+    """Quantitative indicators from Chinese government work reports, grounded in the source."""
+
+
+def _write_records(records: list[dict], fmt: str, out) -> None:
+    if fmt == "jsonl":
+        for r in records:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(FIELDS), extrasaction="ignore")
+        writer.writeheader()
+        for r in records:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
+                             for k, v in r.items()})
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(records)} indicators", show_lines=False)
+        for name in ("metric", "value_text", "value", "unit", "kind", "direction", "modifier", "status",
+                     "period", "span"):
+            table.add_column(name, overflow="fold")
+        for r in records:
+            table.add_row(*(str(r[name]) if r[name] is not None else "" for name in
+                            ("metric", "value_text", "value", "unit", "kind", "direction", "modifier",
+                             "status", "period", "span")))
+        Console(file=out, width=200 if out is not sys.stdout else None).print(table)
+
+
+@main.command()
+@click.argument("file", required=False)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option("--year", type=int, help="The report's year, where the text does not say it.")
+@click.option("--repair/--no-repair", default=None, help="Force OCR/PDF repair on or off (default: when noisy).")
+@click.option("--sample", is_flag=True, help="Run on the bundled sample report.")
+@one_line_errors
+def extract(file, fmt, output, year, repair, sample):
+    """Extract every indicator from FILE ('-' for standard input)."""
+    if sample:
+        text = resources.files("zhibiao").joinpath("data/sample_report.txt").read_text(encoding="utf-8")
+        doc = loading.load_text(text, source="sample_report.txt")
+    elif file is None:
+        raise click.UsageError("give a FILE, '-' for standard input, or --sample")
+    elif file == "-":
+        doc = loading.load_text(sys.stdin.read(), source="<stdin>")
+    else:
+        doc = loading.load(file)
+    records = [i.to_dict() for i in extract_document(doc, year=year, repair=repair)]
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            _write_records(records, fmt, out)
+    else:
+        _write_records(records, fmt, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
