@@ -1,12 +1,355 @@
-"""Indicator records from text: attribute each quantity to its metric, kind, status and period."""
+"""Indicator records from text: attribute each quantity to its metric, kind, status and period.
+
+Walks the working text paragraph by paragraph (bounded memory on any input),
+finds quantities, groups values written as a list (8.9%、7.7%), reads the
+words to their left (metric, fillers, verb) and right (the noun a count
+precedes), and maps every span back to the original text.
+"""
 from __future__ import annotations
 
-from .records import Document, Indicator
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from . import canonical, metadata, repair as repairing, sections as outlining, segment
+from .lexicon import language
+from .numbers import quantities
+from .records import Document, Indicator, Period, Quantity, Section, Span
+
+NOISY_FORMATS = frozenset({"pdf", "image", "scan"})
+_LIST_JOINERS = frozenset("、和与及,，")
+_GENERIC_HEADS = ("总量", "规模", "总额", "总值", "增速", "增幅", "比重", "占比", "总数")
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    verb_end: re.Pattern  # a verb, optionally followed by 到/至/为/了, ending the left context
+    filler_end: re.Pattern  # a filler or status cue ending the left context
+    leading: re.Pattern  # scope, time and connective words opening a metric
+    estimate: re.Pattern
+    target: re.Pattern
+    not_target: re.Pattern
+    opener: re.Pattern
+    action_start: re.Pattern
+    prenominal_stop: re.Pattern
+    plan_noun: re.Pattern
+    span_words: re.Pattern
+
+
+@cache
+def _grammar() -> _Grammar:
+    lang = language()
+    verbs = lang.words("verbs", "change_up") + lang.words("verbs", "change_down") + lang.words("verbs", "level")
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    fillers = lang.words("fillers") + lang.words("status", "estimate") + ["预期", "目标", "力争", "确保", "争取", "要", "将"]
+    return _Grammar(
+        verb_end=re.compile(rf"(?P<verb>{alt(verbs)})(?P<to>[到至为了在])?$"),
+        filler_end=re.compile(rf"(?:{alt(fillers)}|[由从在每]|每[年月天日]|比\S{{1,4}}年)$"),
+        leading=re.compile(rf"^(?:{alt(lang.words('scope') + lang.words('time_words') + ['在', '对于', '通过', '其中'])}|[,，、：:])+"),
+        estimate=re.compile(alt(lang.words("status", "estimate"))),
+        target=re.compile(alt(lang.words("status", "target"))),
+        not_target=re.compile(alt(lang.words("status", "not_target"))),
+        opener=re.compile(alt(lang.words("targets_openers"))),
+        action_start=re.compile(r"^(?:启动实施|组织实施|实施|安排|组织|支持|推动|推进|开展|启动|加快|帮助|带动|完成|累计|共)"),
+        prenominal_stop=re.compile(r"[，,。；;：:！？!?\n]"),
+        plan_noun=re.compile(r"计划|规划|行动|工程|目标"),
+        span_words=re.compile(r"五年来|过去五年|这五年|五年间"),
+    )
+
+
+@dataclass
+class _Context:
+    """What one document's extraction knows beyond the sentence at hand."""
+
+    text: str  # the original
+    work: repairing.Repaired
+    year: int | None
+    sections: tuple[Section, ...]
+    flags: tuple[str, ...]
 
 
 def extract_document(doc: Document, *, year: int | None = None, repair: bool | None = None) -> list[Indicator]:
-    return []
+    """Every indicator of ``doc``, spans into ``doc.text``."""
+    return list(iter_indicators(doc, year=year, repair=repair))
 
 
 def extract(text: str, *, year: int | None = None, repair: bool | None = None) -> list[Indicator]:
+    """Every indicator of ``text``, spans into ``text``."""
     return extract_document(Document(text=text), year=year, repair=repair)
+
+
+def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | None = None) -> Iterator[Indicator]:
+    text = doc.text
+    if not text:
+        return
+    noisy = repair if repair is not None else (doc.format in NOISY_FORMATS or repairing.looks_noisy(text))
+    work = repairing.repair(text) if noisy else repairing.normalize(text)
+    if year is None:
+        year = doc.meta.get("year") or metadata.detect(text).get("year")
+    ctx = _Context(text, work, year, doc.sections or outlining.outline(text), ("repaired",) if noisy else ())
+    wt = work.text
+    for p_start, p_end in segment.paragraphs(wt):
+        yield from _paragraph(ctx, p_start, p_end)
+
+
+def _paragraph(ctx: _Context, p_start: int, p_end: int) -> Iterator[Indicator]:
+    wt, g = ctx.work.text, _grammar()
+    found = quantities(wt[p_start:p_end])
+    if not found:
+        return
+    found = [_shift(q, p_start) for q in found]
+    section = outlining.at(ctx.sections, ctx.work.offsets.original(p_start))
+    opener = g.opener.search(wt, p_start, p_end)
+    sentence_iter = segment.sentences(wt, p_start, p_end)
+    qi = 0
+    for s_start, s_end in sentence_iter:
+        batch = []
+        while qi < len(found) and found[qi].span.start < s_end:
+            batch.append(found[qi])
+            qi += 1
+        if batch:
+            targets_from = opener.end() if opener else None
+            yield from _sentence(ctx, s_start, s_end, batch, section, targets_from)
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    s = q.span
+    return Quantity(q.value, q.value_max, q.unit, q.modifier, Span(s.start + offset, s.end + offset, s.text), q.cue)
+
+
+def _groups(wt: str, batch: list[Quantity]) -> list[list[Quantity]]:
+    """Values written as one list (8.9%、7.7% / 9.66%和13.14%) share a left context."""
+    groups: list[list[Quantity]] = []
+    for q in batch:
+        if groups:
+            gap = wt[groups[-1][-1].span.end:q.span.start]
+            if gap and len(gap) <= 2 and all(c in _LIST_JOINERS for c in gap) and "," not in gap and "，" not in gap:
+                groups[-1].append(q)
+                continue
+        groups.append([q])
+    return groups
+
+
+@dataclass(frozen=True)
+class _Left:
+    metric: str
+    verb: str | None
+    to_level: bool
+    fillers: str
+
+
+def _read_left(left: str) -> _Left:
+    """Split the words before a value into metric, fillers and verb."""
+    g = _grammar()
+    rest, verb, to_level, fillers = left, None, False, ""
+    while True:
+        m = g.verb_end.search(rest) if verb is None else None
+        if m is not None and not (m.group("verb") in ("达", "为", "是", "占") and m.start() == 0 and len(rest) > 2):
+            verb = m.group("verb")
+            to_level = bool(m.group("to")) and m.group("to") in "到至为"
+            rest = rest[:m.start()]
+            continue
+        f = g.filler_end.search(rest)
+        if f is not None and f.start() < len(rest):
+            fillers = f.group() + fillers
+            rest = rest[:f.start()]
+            continue
+        break
+    return _Left(_clean_metric(rest), verb, to_level, fillers)
+
+
+def _clean_metric(metric: str) -> str:
+    g = _grammar()
+    metric = metric.strip(" “”\"'·-—")
+    for _ in range(3):
+        m = g.leading.match(metric)
+        if not m or m.end() == 0:
+            break
+        metric = metric[m.end():]
+    if metric.endswith("的"):
+        metric = metric[:-1]
+    if metric.startswith(("”", "、")):
+        metric = metric[1:]
+    return metric
+
+
+def _split_items(metric: str) -> list[str]:
+    items = [x for x in re.split(r"[、和与及]", metric) if x]
+    return items if len(items) > 1 else [metric]
+
+
+def _complete_heads(items: list[str]) -> list[str]:
+    """Give each list item the head its last item carries: 高技术制造业、装备制造业增加值."""
+    last = items[-1]
+    out = []
+    for item in items[:-1]:
+        head = ""
+        for k in range(min(len(item), 6), 1, -1):
+            pos = last.find(item[-k:])
+            if pos >= 0:
+                head = last[pos + k:]
+                break
+        out.append(item + head if head and not item.endswith(head) else item)
+    return out + [last]
+
+
+def _expand_compound(metric: str, n: int) -> list[str] | None:
+    for head, parts in language().compound_heads.items():
+        if head in metric and len(parts) == n:
+            return [metric.replace(head, part, 1) for part in parts]
+    return None
+
+
+def _sentence(ctx: _Context, s_start: int, s_end: int, batch: list[Quantity], section: Section | None,
+              targets_from: int | None) -> Iterator[Indicator]:
+    wt, g = ctx.work.text, _grammar()
+    lang = language()
+    history: list[str] = []  # metrics of this sentence, in order
+    prev_end = s_start
+    for group in _groups(wt, batch):
+        first = group[0]
+        c_start = segment.clause_start(wt, first.span.start, prev_end)
+        left_text = wt[max(c_start, prev_end):first.span.start].lstrip("、，, ")
+        left = _read_left(left_text)
+        last = group[-1]
+        c_end = segment.clause_end(wt, last.span.end, s_end)
+        right = wt[last.span.end:c_end]
+        metric, carried = left.metric, False
+        prenominal = _prenominal(right, left)
+        if prenominal:
+            noun = right[1:] if right.startswith("的") else right
+            metric = g.action_start.sub("", (metric + noun) if metric and not left.verb else noun) or noun
+        if left.fillers and "占" in left_text[:1] and metric.startswith("占") and history:
+            metric = history[-1] + metric + "比重"
+        elif metric.startswith("占") and left_text.endswith("的") and history:
+            metric = history[-1] + metric.rstrip("的") + "比重"
+        metrics: list[str]
+        if not metric:
+            if len(group) > 1 and len(history) >= len(group):
+                metrics, carried = history[-len(group):], True
+            elif history:
+                metrics, carried = [history[-1]] * len(group), True
+            else:
+                continue
+        else:
+            if metric in _GENERIC_HEADS and history:
+                metric = history[-1] + metric
+            distributed = "分别" in left.fillers or "均" in left.fillers or "都" in left.fillers
+            items = _split_items(metric) if (len(group) > 1 or distributed) else [metric]
+            if len(items) > 1 and (len(items) == len(group) or (len(group) == 1 and distributed)):
+                items = _complete_heads(items)
+                metrics = items if len(items) == len(group) else items
+            elif len(group) > 1 and (expanded := _expand_compound(metric, len(group))):
+                metrics = expanded
+            else:
+                metrics = [metric] * len(group)
+        pairs = list(zip(metrics, group)) if len(metrics) == len(group) else [(m, group[0]) for m in metrics]
+        for i, (name, q) in enumerate(pairs):
+            yield _record(ctx, q, name, left if i == 0 or len(metrics) == len(group) else left, group, carried,
+                          s_start, s_end, section, targets_from, prenominal, right, lang)
+        history.extend(m for m in metrics if not history or history[-1] != m)
+        prev_end = last.span.end
+
+
+def _prenominal(right: str, left: _Left) -> bool:
+    """A count written before its noun: 6069万农民受益, 两次下调利率, 4万亿元的投资计划."""
+    if not right:
+        return False
+    head = right[1:] if right[0] == "的" else right
+    if not head or not ("\u4e00" <= head[0] <= "\u9fff" or head[0] in "“\""):
+        return False
+    if head.startswith(("增长", "下降", "比上年", "同比", "以上", "左右", "提高", "增加", "减少", "降低", "和", "、", "等")):
+        return False
+    if left.verb and left.metric:
+        return False
+    return True
+
+
+def _record(ctx: _Context, q: Quantity, metric: str, left: _Left, group: list[Quantity], carried: bool,
+            s_start: int, s_end: int, section: Section | None, targets_from: int | None, prenominal: bool,
+            right: str, lang) -> Indicator:
+    wt, g = ctx.work.text, _grammar()
+    kind, direction = "level", None
+    verb = left.verb
+    if verb and not left.to_level and q is group[0] or (verb and not left.to_level and "分别" in left.fillers):
+        if verb in lang.change_up:
+            kind, direction = "change", "up"
+        elif verb in lang.change_down:
+            kind, direction = "change", "down"
+    if kind == "change" and q is not group[0] and q.unit != group[0].unit:
+        kind, direction = "level", None
+    unit = q.unit or _noun_unit(metric + right, lang)
+    before = wt[s_start:q.span.start]
+    status, cue = _status(before, right if prenominal else "", section, targets_from, q.span.start, g)
+    cues = [c for c in (cue, q.cue) if c]
+    start, end = ctx.work.span(q.span.start, q.span.end)
+    e_start, e_end = ctx.work.span(s_start, s_end)
+    confidence = 0.9 - (0.2 if carried else 0.0) - (0.1 if prenominal else 0.0)
+    return Indicator(
+        metric=metric,
+        value=q.value,
+        value_max=q.value_max,
+        unit=unit,
+        kind=kind,
+        direction=direction,
+        modifier=q.modifier,
+        status=status,
+        span=Span(start, end, ctx.text[start:end]),
+        evidence=Span(e_start, e_end, ctx.text[e_start:e_end]),
+        period=_period(ctx.year, status, before),
+        canonical=canonical.match(metric, unit, kind),
+        cue="/".join(cues) or None,
+        confidence=confidence,
+        section=" > ".join(section.path) if section else None,
+        flags=ctx.flags,
+    )
+
+
+def _noun_unit(phrase: str, lang) -> str:
+    best, where = "", -1
+    for noun, unit in lang.noun_units.items():
+        pos = phrase.rfind(noun)
+        if pos > where:
+            best, where = unit, pos
+    return best
+
+
+def _status(before: str, after_noun: str, section: Section | None, targets_from: int | None, at: int,
+            g: _Grammar) -> tuple[str, str | None]:
+    m = g.estimate.search(before)
+    if m:
+        return "estimate", m.group()
+    for m in g.target.finditer(before):
+        if not _inside_not_target(before, m.start(), m.end(), g):
+            return "target", m.group()
+    if after_noun and (m := g.plan_noun.search(after_noun)):
+        return "target", m.group()
+    if targets_from is not None and at >= targets_from:
+        return "target", None
+    if section is not None and section.role in ("targets", "plans"):
+        return "target", None
+    return "actual", None
+
+
+def _inside_not_target(text: str, start: int, end: int, g: _Grammar) -> bool:
+    window = text[max(0, start - 3):end + 3]
+    offset = start - max(0, start - 3)
+    for m in g.not_target.finditer(window):
+        if m.start() < offset + (end - start) and offset < m.end():
+            return True
+    return False
+
+
+def _period(year: int | None, status: str, before: str) -> Period | None:
+    if year is None:
+        return None
+    m = re.search(r"到(\d{4})年", before)
+    if m:
+        y = int(m.group(1))
+        return Period(y, y)
+    if status == "target":
+        return Period(year, year)
+    if _grammar().span_words.search(before):
+        return Period(year - 5, year - 1)
+    return Period(year - 1, year - 1)

@@ -6,9 +6,15 @@ offset in the working text maps to the original through ``offsets.OffsetMap``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 from .offsets import OffsetMap
+from .records import Diagnostic, Span
 
 # Full-width ASCII forms (！ to ～) and the ideographic space fold to their ASCII twins.
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -88,3 +94,265 @@ def normalize(text: str) -> Repaired:
         prev = end
     parts.append(folded[prev:])
     return Repaired("".join(parts), OffsetMap.from_deletions(len(text), deletions), tuple(changes))
+
+
+# ---------------------------------------------------------------------------
+# Noisy-mode repair: OCR'd pages and PDF text layers.
+
+# A CJK character, then whitespace with at most one line break, then more text of the sentence.
+_BROKEN = re.compile(rf"[{_CJK}](?:[ \t\u3000]+|[ \t\u3000]*\n[ \t\u3000]*)(?=[{_CJK}0-9])")
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+# Measured on ../shared (benchmarks/repair_speed.py prints every score): the 52 clean national
+# reports score at most 0.0014, the seed infographic and the four OCR'd passages at least 0.047;
+# the threshold sits near the geometric mean of the two.
+NOISE_THRESHOLD = 0.01
+
+
+def noise_score(text: str) -> float:
+    """Share of CJK characters followed by a space or line break inside a sentence.
+
+    Typeset text breaks lines only after a sentence; OCR and PDF text layers break them
+    wherever a column or a box ended, and pad words with spaces.
+    """
+    cjk = sum(len(run) for run in _CJK_RUN.findall(text))
+    return len(_BROKEN.findall(text)) / cjk if cjk else 0.0
+
+
+def looks_noisy(text: str) -> bool:
+    """Whether ``text`` reads like OCR or a PDF text layer, so ``repair`` should run."""
+    return noise_score(text) >= NOISE_THRESHOLD
+
+
+def repair(text: str) -> Repaired:
+    """``normalize`` for noisy text, plus what OCR and PDF text layers break.
+
+    Deletes OCR debris (stray marks at line edges, a digit after a percent sign, column
+    rules), joins line breaks inside sentences while keeping headings, paragraphs and boxes
+    apart, and corrects misread characters where a dictionary word says so. Every change
+    is one for one or a deletion, recorded against the original.
+    """
+    folded = fold_width(text)
+    debris = _debris(folded)
+    blank = _blank(folded, debris)
+    width = _column_width(blank)
+    changes = [Change(i, i + 1, text[i], "", "debris") for i in debris]
+    deletions = [(i, i + 1) for i in debris]
+    for m in _GAP.finditer(blank):
+        start, end = m.span()
+        if _repair_joinable(blank, start, end, width):
+            for s, e in _without(start, end, debris):
+                changes.append(Change(s, e, text[s:e], "", "line" if "\n" in text[s:e] else "gap"))
+                deletions.append((s, e))
+    offsets = OffsetMap.from_deletions(len(text), _merge(deletions))
+    kept = _apply_deletions(folded, offsets.deletions())
+    chars = list(kept)
+    for i, after, reason in _substitutions(kept):
+        o = offsets.original(i)
+        changes.append(Change(o, o + 1, text[o], after, reason))
+        chars[i] = after
+    changes.sort(key=lambda c: (c.start, c.end))
+    return Repaired("".join(chars), offsets, tuple(changes))
+
+
+def _apply_deletions(text: str, deletions: list[tuple[int, int]]) -> str:
+    parts, prev = [], 0
+    for start, end in deletions:
+        parts.append(text[prev:start])
+        prev = end
+    parts.append(text[prev:])
+    return "".join(parts)
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(ranges):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _without(start: int, end: int, holes: list[int]) -> list[tuple[int, int]]:
+    """``[start, end)`` less the positions in sorted ``holes``, as maximal ranges."""
+    out, k = [], bisect_left(holes, start)
+    while k < len(holes) and holes[k] < end:
+        if holes[k] > start:
+            out.append((start, holes[k]))
+        start = holes[k] + 1
+        k += 1
+    if start < end:
+        out.append((start, end))
+    return out
+
+
+# OCR debris, each pattern's group 1 the character to delete. Typesetting never puts a comma
+# or full stop at the start of a line, nor an opening quote or bracket at its end, so there
+# such marks are specks the engine read; a percent sign is never followed by a lone digit.
+_DEBRIS = tuple(re.compile(p, re.M) for p in (
+    r"(?<=\d%)(\d)(?=[,.;:、。)\s]|$)",
+    r"(?<=[。,、;:])([.,])(?![0-9])",
+    rf"^[ \t]*([.,、。|丨])(?=[ \t]*[{_CJK}])",
+    r"^[ \t]*([”’)》])",
+    r"(?<=[ \t])([.,、<>|丨_~^*])[ \t]*$",
+    r"([“‘(《])[ \t]*$",
+    r"(?<=\s)([|丨])|([|丨])(?=\s)",
+))
+
+
+def _debris(text: str) -> list[int]:
+    found = set()
+    for pattern in _DEBRIS:
+        for m in pattern.finditer(text):
+            found.add(m.start(m.lastindex))
+    return sorted(found)
+
+
+def _blank(text: str, positions: list[int]) -> str:
+    """``text`` with the characters at ``positions`` turned into spaces (same length)."""
+    if not positions:
+        return text
+    chars = list(text)
+    for i in positions:
+        chars[i] = " "
+    return "".join(chars)
+
+
+def _column_width(text: str) -> float:
+    """The line width of text set in narrow newspaper columns, or 0 if it is not."""
+    lengths = sorted(len(line.strip()) for line in text.split("\n") if line.strip())
+    if len(lengths) < 20:
+        return 0
+    q1, mid, q3 = (lengths[len(lengths) * k // 4] for k in (1, 2, 3))
+    return mid if mid <= 40 and q3 - q1 <= max(2, mid / 5) else 0
+
+
+_HEADING = re.compile(r"[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|第[一二三四五六七八九十]+[章节部分]")
+_TAIL = re.compile(rf"[{_CJK}]{{1,2}}[,。、;:]")  # a line that opens with the last character of a word
+_COLUMN_GAP = 3  # spaces in a row: a gutter between columns or boxes, not a broken word
+
+
+def _repair_joinable(text: str, start: int, end: int, width: float) -> bool:
+    gap = text[start:end]
+    if gap.strip(_ZERO_WIDTH) == "":
+        return True
+    if start == 0 or end == len(text):
+        return False
+    before, after = text[start - 1], text[end]
+    if before.isdigit() and after.isdigit():
+        return False
+    if not (_JOINABLE.match(before) and _JOINABLE.match(after)):
+        return False
+    breaks = gap.count("\n")
+    if not breaks:
+        return len(gap.strip(_ZERO_WIDTH)) < _COLUMN_GAP
+    line = text[text.rfind("\n", 0, start) + 1:start].strip()
+    if _HEADING.match(line):
+        return False
+    if _TAIL.match(text, end) or (breaks <= 2 and _spans_word(text, start, end)):
+        return True
+    if width:
+        return len(line) >= 0.75 * width
+    return breaks == 1
+
+
+def _spans_word(text: str, start: int, end: int) -> bool:
+    """Whether a dictionary word of three or four characters runs across the gap.
+
+    A single character carried over that starts a word of its own on the next line
+    (工作 | 面对, not 工作面) does not count.
+    """
+    words = _lexicon()
+    carried = text[end:end + 2] not in words
+    for head in range(1, min(3, start) + 1):
+        for tail in range(max(1 if carried else 2, 3 - head), 5 - head):
+            word = text[start - head:start] + text[end:end + tail]
+            if len(word) == head + tail and word in words:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def confusables() -> dict[str, tuple[str, ...]]:
+    """Each character of ``data/confusables.txt`` and the characters OCR misreads it for."""
+    table: dict[str, list[str]] = {}
+    lines = resources.files("zhibiao").joinpath("data/confusables.txt").read_text(encoding="utf-8")
+    for line in lines.splitlines():
+        group = line.split()
+        if not group or group[0].startswith("#"):
+            continue
+        for c in group:
+            others = table.setdefault(c, [])
+            others.extend(o for o in group if o != c and o not in others)
+    return {c: tuple(others) for c, others in table.items()}
+
+
+_MIN_FREQ = 5  # jieba lists some 200,000 words seen two to four times: too rare to trust
+_ODDS = 20  # a correction must make a word this many times more frequent than the original's
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, int]:
+    """Words of two to four characters in jieba's dictionary, with their frequencies.
+
+    Read straight from the ``dict.txt`` jieba ships; jieba's tokenizer is never built.
+    """
+    spec = find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return {}
+    data = (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
+    return {w: int(f) for w, f in re.findall(rf"^([{_CJK}]{{2,4}}) (\d+)", data, re.M) if int(f) >= _MIN_FREQ}
+
+
+def _best(run: str, i: int, c: str, words: dict[str, int]) -> int:
+    """Frequency of the most frequent word of ``run`` through position ``i`` with ``c`` there."""
+    best = 0
+    for size in (2, 3, 4):
+        for a in range(max(0, i - size + 1), min(i, len(run) - size) + 1):
+            best = max(best, words.get(run[a:i] + c + run[i + 1:a + size], 0))
+    return best
+
+
+@lru_cache(maxsize=1)
+def _confusion() -> tuple[re.Pattern, dict[str, tuple[str, ...]], dict[str, int], re.Pattern, dict[int, str]]:
+    table = confusables()
+    cjk = {c: o for c, o in table.items() if re.match(rf"[{_CJK}]", c)}
+    words = _lexicon()
+    # The most frequent word any replacement of c could make: an original word this common,
+    # divided by the odds, cannot lose to it, which spares the full check on most characters.
+    most: dict[str, int] = {}
+    for w, f in words.items():
+        for ch in set(w).intersection(cjk):
+            most[ch] = max(most.get(ch, 0), f)
+    ceiling = {c: max(most.get(r, 0) for r in o) for c, o in cjk.items()}
+    digit = {ord(c): d for c, o in table.items() if c.isascii() and c.isalpha() for d in o if d.isdigit()}
+    letters = "".join(chr(c) for c in digit)
+    number = re.compile(rf"(?<![A-Za-z0-9.])[0-9.]*[{letters}][0-9{letters}.]*(?![A-Za-z0-9.])")
+    chars = re.compile("[" + "".join(cjk) + "]")
+    return chars, cjk, ceiling, number, digit
+
+
+def _substitutions(text: str) -> list[tuple[int, str, str]]:
+    """One-for-one corrections of ``text``: (index, replacement, reason)."""
+    chars, cjk, ceiling, number, digit = _confusion()
+    out = []
+    for m in number.finditer(text):
+        if any(ch.isdigit() for ch in m.group()):
+            out.extend((m.start() + k, ch.translate(digit), "digit")
+                       for k, ch in enumerate(m.group()) if ord(ch) in digit)
+    words = _lexicon()
+    for m in _CJK_RUN.finditer(text):
+        run = m.group()
+        if len(run) < 2:
+            continue
+        for c in chars.finditer(run):
+            i, ch = c.start(), c.group()
+            near = max(words.get(run[max(0, i - 1):i + 1], 0), words.get(run[i:i + 2], 0))
+            if near * _ODDS > ceiling[ch]:
+                continue
+            have = _best(run, i, ch, words)
+            score, better = max((_best(run, i, r, words), r) for r in cjk[ch])
+            if score > have * _ODDS:
+                run = run[:i] + better + run[i + 1:]
+                out.append((m.start() + i, better, "confusion"))
+    return out

@@ -1,0 +1,78 @@
+import time
+
+import pytest
+
+from zhibiao import canonical
+
+
+@pytest.mark.parametrize("metric, unit, kind, expected", [
+    ("国内生产总值", "%", "change", "gdp"),
+    ("地区生产总值", "%", "change", "gdp"),
+    ("全市生产总值", "元", "level", "gdp"),
+    ("全省地区生产总值", "%", "change", "gdp"),
+    ("青川市地区生产总值", "%", "change", "gdp"),
+    ("2031年全市地区生产总值", "%", "change", "gdp"),
+    ("经济增长", "%", "change", "gdp"),
+    ("国内生产总值增速", "%", "change", "gdp"),
+    ("ＧＤＰ", "%", "change", "gdp"),
+    ("人均地区生产总值", "美元", "level", "gdp_per_capita"),
+    ("单位国内生产总值能耗", "%", "change", "energy_intensity"),
+    ("居民消费价格", "%", "change", "cpi"),
+    ("居民消费价格涨幅", "%", "change", "cpi"),
+    ("城镇新增就业", "人", "level", "urban_new_jobs"),
+    ("城镇调查失业率", "%", "level", "surveyed_unemployment"),
+    ("城镇登记失业率", "%", "level", "registered_unemployment"),
+    ("粮食产量", "斤", "level", "grain_output"),
+    ("细颗粒物（PM2.5）平均浓度", "%", "change", "pm25"),
+    ("农村居民人均可支配收入", "%", "change", "rural_income"),
+    ("城镇居民人均可支配收入", "元", "level", "urban_income"),
+    ("全社会固定资产投资", "%", "change", "fixed_asset_investment"),
+    ("“新三样”出口", "%", "change", None),
+    ("数字经济核心产业增加值占国内生产总值比重", "%", "level", "digital_economy_share"),
+    ("服务业增加值占国内生产总值比重", "%", "level", "services_share"),
+    ("城乡居民人均可支配收入", "%", "change", None),
+    ("脱贫地区农村居民收入", "%", "change", None),
+    ("国内生产总值", "人", "level", None),
+    ("城镇新增就业", "%", "level", None),
+    ("青川市特色小镇数量", "个", "level", None),
+], ids=lambda v: str(v))
+def test_match(metric, unit, kind, expected):
+    assert canonical.match(metric, unit, kind) == expected
+
+
+def test_unit_and_kind_unchecked_when_empty():
+    assert canonical.match("地区生产总值") == "gdp"
+
+
+def test_table_integrity():
+    rows = canonical.table()
+    assert len(rows) >= 80
+    ids = [r.id for r in rows]
+    assert len(ids) == len(set(ids))
+    aliases = [canonical.normalize(a) for r in rows for a in r.aliases]
+    assert len(aliases) == len(set(aliases)), "an alias must name one indicator"
+    for r in rows:
+        assert r.id.isidentifier() and r.id == r.id.lower()
+        assert r.label_en and r.category and r.aliases
+        assert set(r.kinds) <= {"level", "change"}
+        assert r.headline_kind in r.kinds and r.headline_unit in r.units
+        # every alias must map back to its own row, else a longer alias shadows it
+        for alias in r.aliases:
+            assert canonical.match(alias) == r.id, alias
+
+
+def test_required_ids_present():
+    ids = {r.id for r in canonical.table()}
+    assert {"gdp", "gdp_per_capita", "cpi", "urban_new_jobs", "surveyed_unemployment",
+            "registered_unemployment", "fixed_asset_investment", "retail_sales", "exports", "imports",
+            "fiscal_revenue", "deficit_ratio", "special_bonds", "grain_output", "energy_intensity",
+            "pm25", "forest_cover", "rd_intensity", "urban_income", "rural_income", "rural_poor",
+            "urbanisation_rate"} <= ids
+
+
+def test_match_is_fast():
+    canonical.match.cache_clear()
+    start = time.perf_counter()
+    for i in range(5000):
+        canonical.match(f"青川市第{i}项工程投资", "元", "level")
+    assert (time.perf_counter() - start) / 5000 < 200e-6

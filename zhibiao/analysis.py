@@ -1,0 +1,286 @@
+"""Targets set against outcomes, and year series: pure functions over record tables.
+
+The store hands in one DataFrame of records (one row per indicator record, with
+the report's region, level, year and reviewed year beside it) and a way to read
+a report's text; everything here is deterministic and has no database.
+
+The target of year Y is a ``target`` record for Y in the report of year Y; the
+outcome of year Y is an ``actual`` record (else an ``estimate``) for Y in the
+report that reviews Y, normally the report of year Y+1.
+
+``met`` reads the target's modifier: at_least/more_than mean outcome >= target,
+at_most/less_than outcome <= target, range value <= outcome <= value_max, and
+approx (and a bare exact figure, which reports use the same way) means within
+``APPROX_TOLERANCE`` of the target, relative: a 7.5% 左右 target is met by
+outcomes in [6.75, 8.25]. ``gap`` (outcome - target) keeps what ``met`` hides,
+such as growth far above an approximate target.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+import yaml
+
+from .canonical import Canonical
+
+APPROX_TOLERANCE = 0.10  # relative to the target: |outcome - target| <= 10% of |target|
+
+TARGET_COLUMNS = [
+    "region", "level", "year", "unit", "target", "target_max", "modifier", "commitment", "cue",
+    "absent", "outcome", "outcome_status", "met", "gap", "target_doc", "target_span_start",
+    "target_span_end", "target_evidence", "outcome_doc", "outcome_span_start", "outcome_span_end",
+    "outcome_evidence", "absent_evidence",
+]
+SERIES_COLUMNS = ["region", "level", "year", "value", "unit", "direction", "status", "doc_id",
+                  "span_start", "span_end", "evidence"]
+PARENT_COLUMNS = ["parent_region", "parent_target", "parent_target_max", "parent_modifier", "amplification"]
+
+_SENTENCE_END = "。！？\n"
+_CLAUSE_END = "。！？；;\n，,："
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The words that make a target hard or soft, and the no-target statements."""
+
+    hard: tuple[str, ...]
+    soft: tuple[str, ...]
+    absent: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = yaml.safe_load(resources.files("zhibiao").joinpath("data/target_cues.yaml").read_text(encoding="utf-8"))
+    return Cues(hard=tuple(data["hard"]), soft=tuple(data["soft"]), absent=tuple(data["absent"]))
+
+
+def _find_cue(text: str) -> tuple[str, str] | None:
+    """The hard cue in ``text`` if any, else the soft one nearest its end."""
+    c = cues()
+    hard = [(text.rfind(w), w) for w in c.hard if w in text]
+    if hard:
+        return "hard", max(hard)[1]
+    soft = [(text.rfind(w), w) for w in c.soft if w in text]
+    if soft:
+        return "soft", max(soft)[1]
+    return None
+
+
+def commitment(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """(hard | soft | None, the cue as written) for the target value at ``text[start:end]``.
+
+    Three places are read in turn and the first with a cue decides: the clause
+    before the value (确保…增长), the value itself (左右, 不低于), then the lead of
+    its sentence up to the colon (主要预期目标是：). A hard cue beats a soft one
+    in the same place, since binding wording is the exception a reader looks for.
+    """
+    clause_start = max((text.rfind(ch, 0, start) for ch in _CLAUSE_END), default=-1) + 1
+    sentence_start = max((text.rfind(ch, 0, start) for ch in _SENTENCE_END), default=-1) + 1
+    after = end
+    while after < len(text) and after < end + 4 and text[after] not in _CLAUSE_END:
+        after += 1
+    places = [text[clause_start:start], text[start:after], text[sentence_start:clause_start]]
+    for place in places:
+        found = _find_cue(place)
+        if found:
+            return found
+    return None, None
+
+
+def absent_statement(text: str, indicator: Canonical) -> tuple[int, int, str] | None:
+    """Where ``text`` says that no target is set for ``indicator`` (start, end, words), else None."""
+    for pattern in _absent_patterns(indicator):
+        found = pattern.search(text)
+        if found:
+            return found.start(), found.end(), found.group()
+    return None
+
+
+@lru_cache(maxsize=256)
+def _absent_patterns(indicator: Canonical) -> tuple[re.Pattern[str], ...]:
+    alias = "|".join(re.escape(a) for a in sorted(indicator.aliases, key=len, reverse=True))
+    return tuple(re.compile(p.replace("{alias}", alias)) for p in cues().absent)
+
+
+def met(target: float, target_max: float | None, modifier: str, outcome: float) -> bool | None:
+    """Whether ``outcome`` meets the target as its modifier means it (see the module doc)."""
+    if target is None or outcome is None or _missing(target) or _missing(outcome):
+        return None
+    if modifier in ("at_least", "more_than"):
+        return outcome >= target
+    if modifier in ("at_most", "less_than"):
+        return outcome <= target
+    if modifier == "range" and target_max is not None and not _missing(target_max):
+        return target <= outcome <= target_max
+    return abs(outcome - target) <= APPROX_TOLERANCE * abs(target) + 1e-9
+
+
+def _missing(x) -> bool:
+    return isinstance(x, float) and math.isnan(x)
+
+
+def headline(records: pd.DataFrame, indicator: Canonical) -> pd.DataFrame:
+    """The records of the indicator's headline form (GDP: growth in %), others dropped."""
+    keep = ((records["canonical"] == indicator.id) & (records["kind"] == indicator.headline_kind)
+            & (records["unit"] == indicator.headline_unit))
+    return records[keep]
+
+
+def _single_year(records: pd.DataFrame) -> pd.Series:
+    return records["period_start"].notna() & (records["period_start"] == records["period_end"])
+
+
+def pick_targets(records: pd.DataFrame) -> pd.DataFrame:
+    """One target per (region, year): the first one for that year in the report's targets section."""
+    r = records[(records["status"] == "target") & records["region"].notna() & records["year"].notna()]
+    single = _single_year(r)
+    for_year = single & (r["period_start"] == r["year"])
+    undated = r["period_start"].isna() & (r["section_role"] != "review")
+    r = r[for_year | undated].assign(
+        _rank_role=lambda d: (d["section_role"] != "targets").astype(int),
+        _rank_period=lambda d: d["period_start"].isna().astype(int),
+    )
+    r = r.sort_values(["region", "year", "_rank_role", "_rank_period", "doc_id", "span_start"])
+    return r.drop_duplicates(["region", "year"]).drop(columns=["_rank_role", "_rank_period"])
+
+
+def pick_outcomes(records: pd.DataFrame) -> pd.DataFrame:
+    """One outcome per (region, reviewed year): actual before estimate, the review first."""
+    r = records[records["status"].isin(["actual", "estimate"]) & records["region"].notna()
+                & records["reviewed_year"].notna()]
+    single = _single_year(r)
+    for_reviewed = single & (r["period_start"] == r["reviewed_year"])
+    undated = r["period_start"].isna() & r["section_role"].isin(["review"])
+    r = r[for_reviewed | undated].assign(
+        outcome_year=lambda d: d["reviewed_year"],
+        _rank_status=lambda d: (d["status"] != "actual").astype(int),
+        _rank_role=lambda d: (d["section_role"] != "review").astype(int),
+    )
+    r = r.sort_values(["region", "outcome_year", "_rank_status", "_rank_role", "doc_id", "span_start"])
+    return r.drop_duplicates(["region", "outcome_year"]).drop(columns=["_rank_status", "_rank_role"])
+
+
+def _signed_against(outcome: pd.Series, target_direction, outcome_direction) -> float | None:
+    """The outcome in the target's direction: a rise of 0.5 against a target to cut is -0.5."""
+    if _missing(outcome):
+        return None
+    if (isinstance(target_direction, str) and isinstance(outcome_direction, str)
+            and target_direction != outcome_direction):
+        return -outcome
+    return outcome
+
+
+def targets(records: pd.DataFrame, reports: pd.DataFrame, indicator: Canonical,
+            text_of: Callable[[int], str]) -> pd.DataFrame:
+    """The target of each (region, year) beside its outcome, with met, commitment and absent.
+
+    ``records``: indicator records with region, level, year, reviewed_year and section_role.
+    ``reports``: one row per report (doc_id, region, level, year, reviewed_year), so that a
+    year whose report sets no target still gets a row, and "not set" can be told from "not found".
+    """
+    rows = headline(records, indicator)
+    tgt = pick_targets(rows).set_index(["region", "year"])
+    out = pick_outcomes(rows).set_index(["region", "outcome_year"])
+    reports = reports[reports["region"].notna() & reports["year"].notna()]
+    keys = set(zip(reports["region"], reports["year"].astype(int)))
+    keys |= {(region, int(year) - 1) for region, year, reviewed in
+             zip(reports["region"], reports["year"], reports["reviewed_year"]) if _missing(reviewed)}
+    keys |= {(region, int(reviewed)) for region, reviewed in zip(reports["region"], reports["reviewed_year"])
+             if not _missing(reviewed)}
+    level_of = dict(zip(reports["region"], reports["level"]))
+    report_of = {}
+    for doc_id, region, year in sorted(zip(reports["doc_id"], reports["region"], reports["year"])):
+        report_of.setdefault((region, int(year)), doc_id)
+
+    result = []
+    for region, year in sorted(keys):
+        row = dict.fromkeys(TARGET_COLUMNS)
+        row.update(region=region, level=level_of.get(region), year=year, unit=indicator.headline_unit,
+                   absent=False)
+        t = tgt.loc[(region, year)] if (region, year) in tgt.index else None
+        o = out.loc[(region, year)] if (region, year) in out.index else None
+        if t is not None:
+            row.update(target=t["value"], target_max=_none(t["value_max"]), modifier=t["modifier"],
+                       target_doc=int(t["doc_id"]), target_span_start=int(t["span_start"]),
+                       target_span_end=int(t["span_end"]), target_evidence=t["evidence"])
+            row["commitment"], row["cue"] = commitment(text_of(int(t["doc_id"])), int(t["span_start"]),
+                                                       int(t["span_end"]))
+        elif (region, year) in report_of:
+            said = absent_statement(text_of(report_of[(region, year)]), indicator)
+            if said:
+                row.update(absent=True, target_doc=int(report_of[(region, year)]),
+                           target_span_start=said[0], target_span_end=said[1], absent_evidence=said[2])
+        if o is not None:
+            value = _signed_against(o["value"], t["direction"] if t is not None else None, o["direction"])
+            row.update(outcome=value, outcome_status=o["status"], outcome_doc=int(o["doc_id"]),
+                       outcome_span_start=int(o["span_start"]), outcome_span_end=int(o["span_end"]),
+                       outcome_evidence=o["evidence"])
+        if t is not None and o is not None:
+            row["met"] = met(row["target"], row["target_max"], row["modifier"], row["outcome"])
+            row["gap"] = round(row["outcome"] - row["target"], 6)
+        result.append(row)
+    return pd.DataFrame(result, columns=TARGET_COLUMNS).astype({
+        "year": "int64", "target": "float64", "target_max": "float64", "outcome": "float64",
+        "gap": "float64", "met": "boolean", "absent": "bool", "target_doc": "Int64",
+        "target_span_start": "Int64", "target_span_end": "Int64", "outcome_doc": "Int64",
+        "outcome_span_start": "Int64", "outcome_span_end": "Int64"})
+
+
+def _none(x):
+    return None if _missing(x) else x
+
+
+def with_parent(table: pd.DataFrame, parent_of: Callable[[str, str], str | None]) -> pd.DataFrame:
+    """Add the parent government's target of the same year and the amplification (target - parent's).
+
+    ``parent_of(region, level)`` names the upper government (a province's is the nation);
+    rows whose parent is not in ``table`` keep empty parent columns.
+    """
+    by_key = {(r.region, r.year): r for r in table.itertuples(index=False)}
+    extra = []
+    for r in table.itertuples(index=False):
+        parent = parent_of(r.region, r.level) if isinstance(r.level, str) else None
+        p = by_key.get((parent, r.year)) if parent else None
+        if p is None:
+            extra.append(dict(parent_region=parent))
+            continue
+        amplification = r.target - p.target if not (_missing(r.target) or _missing(p.target)) else None
+        extra.append(dict(parent_region=parent, parent_target=p.target, parent_target_max=p.target_max,
+                          parent_modifier=p.modifier, amplification=amplification))
+    added = pd.DataFrame(extra, columns=PARENT_COLUMNS, index=table.index).astype(
+        {"parent_target": "float64", "parent_target_max": "float64", "amplification": "float64"})
+    return pd.concat([table, added], axis=1)
+
+
+def series(records: pd.DataFrame, indicator: Canonical, status: str = "actual") -> pd.DataFrame:
+    """One value per (region, year) of the headline form; a decline is negative.
+
+    For actual figures the year is the one reviewed (from the next report, estimates
+    used only where no actual is given); for targets, the year the report sets them for.
+    """
+    rows = headline(records, indicator)
+    if status == "target":
+        picked = pick_targets(rows).rename(columns={"year": "series_year"})
+    else:
+        picked = pick_outcomes(rows).rename(columns={"outcome_year": "series_year"})
+        if status == "estimate":
+            picked = picked[picked["status"] == "estimate"]
+        elif status == "actual":
+            picked = picked[picked["status"] == "actual"]
+    value = picked["value"].where(picked["direction"] != "down", -picked["value"])
+    out = pd.DataFrame({
+        "region": picked["region"], "level": picked["level"], "year": picked["series_year"],
+        "value": value, "unit": picked["unit"], "direction": picked["direction"],
+        "status": picked["status"], "doc_id": picked["doc_id"], "span_start": picked["span_start"],
+        "span_end": picked["span_end"], "evidence": picked["evidence"]}, columns=SERIES_COLUMNS)
+    return out.astype({"year": "int64"}).sort_values(["region", "year"]).reset_index(drop=True)
+
+
+__all__ = ["APPROX_TOLERANCE", "Cues", "cues", "commitment", "absent_statement", "met", "headline",
+           "pick_targets", "pick_outcomes", "targets", "with_parent", "series"]

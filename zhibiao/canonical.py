@@ -1,0 +1,113 @@
+"""Canonical indicators: one id for the many ways reports name the same measure.
+
+A report says 国内生产总值, a province 地区生产总值, a city 全市生产总值; a
+panel needs one id for all of them. The table lives in ``data/indicators.csv``;
+``match`` is called for every extracted record, so the aliases are compiled into
+one regex once and answers are cached.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Words before an alias that only say where or when: 全省, 重庆市, 2019年, 今年.
+_TIME = r"(?:\d{4}年|今年|去年|全年|当年|上年|明年)"
+_SCOPE = (r"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|我国|我省|我市|我区|我县|本省|本市|本区"
+          r"|[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|自治州|特别行政区|县|区|州|盟|旗))")
+_PREFIX = re.compile(rf"(?:{_TIME}|{_SCOPE})*")
+# Words after an alias that name the change rather than the measure: 增速, 涨幅.
+_SUFFIX = r"(?:增长率|增长速度|增速|增幅|涨幅|增长|总量|总额|规模|水平)?"
+# Place-like prefixes that are in fact part of a measure's name.
+_NOT_SCOPE = frozenset({"城市", "城区", "市区", "地区", "园区", "社区", "山区", "库区", "景区", "城镇地区"})
+_DROP = re.compile(r"\([^()]*\)|[\s\"'“”‘’《》「」『』〈〉]")
+
+
+@dataclass(frozen=True, slots=True)
+class Canonical:
+    """One row of the shipped table: what a canonical id means and how it is written."""
+
+    id: str
+    label_en: str
+    category: str
+    aliases: tuple[str, ...]
+    units: tuple[str, ...]
+    kinds: tuple[str, ...]
+    headline_kind: str  # the form that targets and series use: GDP growth is change/%
+    headline_unit: str
+
+
+def normalize(metric: str) -> str:
+    """Fold widths, drop spaces, quotes and parentheticals, so 细颗粒物（PM2.5）浓度 reads 细颗粒物浓度."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", metric)).upper()
+
+
+@lru_cache(maxsize=1)
+def table() -> tuple[Canonical, ...]:
+    """The shipped canonical indicators, in file order."""
+    text = resources.files("zhibiao").joinpath("data/indicators.csv").read_text(encoding="utf-8")
+    return tuple(
+        Canonical(
+            id=row["id"], label_en=row["label_en"], category=row["category"],
+            aliases=tuple(row["aliases"].split("|")), units=tuple(row["units"].split("|")),
+            kinds=tuple(row["kinds"].split("|")), headline_kind=row["headline_kind"],
+            headline_unit=row["headline_unit"],
+        )
+        for row in csv.DictReader(text.splitlines())
+    )
+
+
+def get(indicator_id: str) -> Canonical | None:
+    return _by_id().get(indicator_id)
+
+
+@lru_cache(maxsize=1)
+def _by_id() -> dict[str, Canonical]:
+    return {row.id: row for row in table()}
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], dict[str, Canonical]]:
+    owner = {normalize(alias): row for row in table() for alias in row.aliases}
+    # Longest alias first, so 人均国内生产总值 wins over 国内生产总值 at the same start.
+    alternation = "|".join(re.escape(a) for a in sorted(owner, key=len, reverse=True))
+    return re.compile(rf"(?P<alias>{alternation}){_SUFFIX}$"), owner
+
+
+def _is_scope(prefix: str) -> bool:
+    if not prefix:
+        return True
+    if prefix in _NOT_SCOPE or not _PREFIX.fullmatch(prefix):
+        return False
+    return not any(prefix.endswith(word) for word in _NOT_SCOPE)
+
+
+@lru_cache(maxsize=65536)
+def match(metric: str, unit: str = "", kind: str = "") -> str | None:
+    """The canonical id of ``metric`` where its unit and kind fit the indicator, else None.
+
+    The alias must end the metric (after an optional 增速/涨幅 ...) and whatever
+    stands before it must be scope or time words, so 占国内生产总值比重 is not GDP.
+    An empty unit or kind is not checked.
+    """
+    pattern, owner = _compiled()
+    text = normalize(metric)
+    for start in range(len(text)):
+        found = pattern.match(text, start)
+        if found is None:
+            continue
+        if not _is_scope(text[:start]):
+            continue
+        row = owner[found["alias"]]
+        if unit and unit not in row.units:
+            return None
+        if kind and kind not in row.kinds:
+            return None
+        return row.id
+    return None
+
+
+__all__ = ["Canonical", "table", "get", "match", "normalize"]

@@ -1,0 +1,62 @@
+"""Load the language data in ``zhibiao/data/language.yaml`` once, as compiled lookups."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+def _alternation(words) -> str:
+    """A regex alternation that tries longer words first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Language:
+    raw: dict
+    magnitudes: dict[str, float]
+    units: dict[str, str]
+    chinese_numeral_units: frozenset[str]
+    time_units: tuple[str, ...]
+    prefix_modifiers: dict[str, str]
+    suffix_modifiers: dict[str, str]
+    inner_modifiers: frozenset[str]
+    change_up: frozenset[str]
+    change_down: frozenset[str]
+    compound_heads: dict[str, list[str]]
+    noun_units: dict[str, str]
+    unit_blockers: dict[str, tuple[str, ...]]
+
+    def words(self, *path: str) -> list[str]:
+        node = self.raw
+        for key in path:
+            node = node[key]
+        return list(node)
+
+    def pattern(self, *path: str) -> str:
+        return _alternation(self.words(*path))
+
+
+@cache
+def language() -> Language:
+    text = resources.files("zhibiao").joinpath("data/language.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    mods = raw["modifiers"]
+    return Language(
+        raw=raw,
+        magnitudes={k: float(v) for k, v in raw["magnitudes"].items()},
+        units={str(k): str(v) for k, v in raw["units"].items()},
+        chinese_numeral_units=frozenset(raw["chinese_numeral_units"]),
+        time_units=tuple(raw["time_units"]),
+        prefix_modifiers=dict(mods["prefix"]),
+        suffix_modifiers=dict(mods["suffix"]),
+        inner_modifiers=frozenset(mods["inner"]),
+        change_up=frozenset(raw["verbs"]["change_up"]),
+        change_down=frozenset(raw["verbs"]["change_down"]),
+        compound_heads=dict(raw["compound_heads"]),
+        noun_units=dict(raw["noun_units"]),
+        unit_blockers={k: tuple(v) for k, v in raw["unit_blockers"].items()},
+    )

@@ -1,0 +1,333 @@
+"""What a report is: who issued it, at what level, for where, and when, each with its evidence.
+
+Reports rarely state all of this in one place: old national reports carry no
+date line, so the year is inferred from several weaker cues (the parliament
+session addressed, a "YYYY年工作回顾" heading, the years it plans for), each
+voting with a weight; the strongest piece of evidence for the winner is kept as
+its span. Patterns run on a copy of the text with full-width forms and a few
+traditional characters folded one for one, so every match is an offset into the
+text as given.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .records import Fact, Metadata, Span
+from .repair import fold_width
+
+_CN_DIGITS = dict(zip("〇○零Ｏ一二三四五六七八九", "0000123456789"))
+_CN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+             "两": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A provincial-level division: its full name, short name and kind."""
+
+    name: str
+    short: str
+    kind: str  # municipality | province | autonomous_region | special_administrative_region
+    traditional: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The data files this module reads, loaded once."""
+
+    words: dict
+    regions: tuple[Region, ...]
+    sessions: dict[tuple[int, int], int]  # (term, session) -> year
+    plans: dict[int, int]  # five-year plan number -> first year
+    fold: dict[int, int]  # traditional -> simplified, one for one
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = resources.files("zhibiao") / "data"
+    words = yaml.safe_load((data / "metadata.yaml").read_text(encoding="utf-8"))
+    with (data / "regions.csv").open(encoding="utf-8") as f:
+        regions = tuple(Region(**row) for row in csv.DictReader(f))
+    with (data / "npc_sessions.csv").open(encoding="utf-8") as f:
+        sessions = {(int(r["term"]), int(r["session"])): int(r["year"]) for r in csv.DictReader(f)}
+    with (data / "five_year_plans.csv").open(encoding="utf-8") as f:
+        plans = {int(r["number"]): int(r["start"]) for r in csv.DictReader(f)}
+    fold = {ord(p[0]): ord(p[1]) for p in words["traditional"].split()}
+    return Lexicon(words, regions, sessions, plans, fold)
+
+
+def _small_number(s: str) -> int | None:
+    """一 … 九十九 and Arabic digits (届/次 numbers)."""
+    if s.isdigit():
+        return int(s)
+    if not s or any(c not in _CN_SMALL for c in s):
+        return None
+    if "十" not in s:
+        return _CN_SMALL[s] if len(s) == 1 else None
+    tens, _, units = s.partition("十")
+    return (_CN_SMALL[tens] if tens else 1) * 10 + (_CN_SMALL[units] if units else 0)
+
+
+def _year(s: str) -> int:
+    digits = "".join(_CN_DIGITS.get(c, c) for c in s if not c.isspace())
+    return int(digits)
+
+
+_YEAR = r"((?:[12](?: ?\d){3})|[〇○零Ｏ一二三四五六七八九]{4}) ?年"
+_YEAR_RE = re.compile(r"(?<![\d])" + _YEAR)
+_NUM = r"[一二三四五六七八九十\d]{1,3}"
+_DATE_RE = re.compile(r"(?<!\d)([12]\d{3})年(\d{1,2})月(\d{1,2})日")
+_TITLE_RE = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
+
+
+class _Votes:
+    """Weighted votes for a year, keeping the strongest evidence of each."""
+
+    def __init__(self) -> None:
+        self.score: dict[int, float] = defaultdict(float)
+        self.best: dict[int, tuple[float, tuple[int, int] | None]] = {}
+
+    def add(self, year: int, weight: float, span: tuple[int, int] | None) -> None:
+        if not 1900 <= year <= 2100:
+            return
+        self.score[year] += weight
+        if year not in self.best or weight > self.best[year][0]:
+            self.best[year] = (weight, span)
+
+    def winner(self) -> tuple[int, tuple[int, int] | None] | None:
+        if not self.score:
+            return None
+        year = max(self.score, key=lambda y: (self.score[y], y))
+        return year, self.best[year][1]
+
+
+def _fact(value, text: str, span: tuple[int, int] | None) -> Fact:
+    if span is None:
+        return Fact(value)
+    return Fact(value, Span(span[0], span[1], text[span[0]:span[1]]))
+
+
+def _title(text: str, work: str) -> tuple[str, tuple[int, int]] | None:
+    head = work[:600]
+    for m in _TITLE_RE.finditer(head):
+        start = head.rfind("\n", 0, m.start()) + 1
+        end = head.find("\n", m.end())
+        end = len(head) if end < 0 else end
+        if end - start <= 40 and not re.search(r"[，。：；,]", head[start:end]):  # a title line, not a sentence
+            break
+    else:
+        return None
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    value = re.sub(r"\s+", "", text[start:end]).strip("—-")
+    return value, (start, end)
+
+
+def _session_votes(work: str, votes: _Votes, words: dict, sessions: dict) -> None:
+    parl = "|".join(map(re.escape, words["national"]["parliament"]))
+    pattern = re.compile(
+        rf"第?({_NUM})届(?:{parl})(?:第({_NUM})次会议)?(期间)?|({_NUM})届(?:全国)?人大({_NUM})次会议")
+    past = words["past_session_cues"]
+    for m in pattern.finditer(work):
+        term = _small_number(m.group(1) or m.group(4) or "")
+        sess_s = m.group(2) or m.group(5)
+        session = _small_number(sess_s) if sess_s else None
+        if term is None:
+            continue
+        before, after = work[max(0, m.start() - 12):m.start()], work[m.end():m.end() + 24]
+        span = m.span()
+        if m.group(3):  # "第六届全国人民代表大会期间": the term just ended, this is the next one's first session
+            year = sessions.get((term + 1, 1))
+            if year:
+                votes.add(year, 4, span)
+            continue
+        year = sessions.get((term, session or 1))
+        if year is None:
+            continue
+        if "去年" in before:
+            votes.add(year + 1, 6, span)
+            continue
+        if m.group(4):  # the abbreviated "五届人大四次会议" names earlier sessions
+            continue
+        interval = re.match(r"(?:第一次会议)?(?:以来的|到现在|，?到这次大会的召开，已经整整过去了|到现在，已经过去了)"
+                            r"([一二三四五六七八九十两])年", after)
+        if interval:
+            votes.add(year + _small_number(interval.group(1)), 6, span)
+            continue
+        if after.startswith("以来"):
+            since = re.search(r"([一二三四五六七八九十])年来", work[:300])
+            if since:  # "五年来 … 从第二届全国人民代表大会第一次会议以来"
+                votes.add(year + _small_number(since.group(1)), 6, span)
+            continue
+        if any(c in before for c in past) or after.startswith("闭幕") or m.start() > 1500:
+            continue
+        if session is None:
+            if after.startswith(("作", "报告")):  # "向第四届全国人民代表大会作政府工作报告"
+                votes.add(year, 8, span)
+        elif before.endswith(("向", "在", "们", "提请")) or after.startswith(("上", "提出", "作", "报告", "，")):
+            votes.add(year, 8, span)
+
+
+def _year_votes(text: str, work: str) -> _Votes:
+    lex = lexicon()
+    words = lex.words
+    votes = _Votes()
+    head = work[:800]
+    for m in _DATE_RE.finditer(head):
+        if re.match(r"\s*在", head[m.end():m.end() + 3]):
+            votes.add(int(m.group(1)), 10, m.span())
+    for m in re.finditer(_YEAR + r"(?:[^\n。]{0,20})?政府工作报告", head):
+        votes.add(_year(m.group(1)), 10, m.span(1))
+    _session_votes(work, votes, words, lex.sessions)
+    review = "|".join(map(re.escape, words["review_cues"]))
+    for m in re.finditer(r"(?m)^[\s　]*(?:[一二三四五六七八九十]+、\s*)?" + _YEAR + rf"[^\n。]{{0,16}}?(?:{review})", work):
+        votes.add(_year(m.group(1)) + 1, 6, m.span(1))
+    for m in re.finditer(r"(?:刚刚过去的|首先报告)" + _YEAR, work[:3000]):
+        votes.add(_year(m.group(1)) + 1, 5, m.span(1))
+    for m in re.finditer(r"关于" + _YEAR + r"(?:度)?[^\n。]{0,20}?(?:计划|预算)", work[:600]):
+        votes.add(_year(m.group(1)), 5, m.span(1))
+    for m in re.finditer(r"今年是[^。\n]{0,12}?“([一二三四五六七八九十]{1,2})五”[^。\n]{0,6}?(?:头|第一)一?年", work):
+        start = lex.plans.get(_small_number(m.group(1)))
+        if start:
+            votes.add(start, 4, m.span())
+    for m in re.finditer(r"(?m)^[\s　]*" + _YEAR + r"[，,]", work[:2000]):
+        votes.add(_year(m.group(1)) + 1, 3, m.span(1))
+    plan = "|".join(map(re.escape, words["plan_year_cues"]))
+    for m in re.finditer(_YEAR + rf"(?:，|,)?(?:我们)?(?:{plan})", work):
+        votes.add(_year(m.group(1)), 1, m.span(1))
+    for m in re.finditer(r"(?m)^[\s　]*" + _YEAR + r"[^\n。]{0,30}?是[^\n。]{0,40}?的一年", work):
+        votes.add(_year(m.group(1)) + 1, 2, m.span(1))
+    for m in re.finditer(_YEAR + r"[^。\n，]{0,16}?预计", work):
+        votes.add(_year(m.group(1)), 0.5, m.span(1))
+    counts = Counter(_year(m.group(1)) for m in _YEAR_RE.finditer(work))
+    if counts:
+        top = max(counts, key=lambda y: (counts[y], y))
+        votes.add(top + 1, 1, None)
+    return votes
+
+
+def _local_government(work: str, strong: bool) -> tuple[str, tuple[int, int]] | None:
+    suffixes = "|".join(sorted(lexicon().words["level_suffixes"], key=len, reverse=True))
+    if strong:
+        m = re.search(rf"代表([\u4e00-\u9fff]{{1,10}}?(?:{suffixes}))人民政府", work)
+        return (m.group(1) + "人民政府", m.span(1)) if m else None
+    found = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for m in re.finditer(rf"([\u4e00-\u9fff]{{2,10}}?(?:{suffixes}))人民政府", work):
+        name = m.group(1)
+        if name.startswith(("各", "本", "我", "全", "地方")) or name.endswith("特别行政区"):
+            continue
+        found[name] += 1
+        first.setdefault(name, m.span(1))
+    if found:
+        name = found.most_common(1)[0][0]
+        return name + "人民政府", first[name]
+    return None
+
+
+def _level(name: str) -> str | None:
+    lex = lexicon()
+    for r in lex.regions:
+        if name in (r.name, r.short):
+            return "provincial"
+    for suffix, level in sorted(lex.words["level_suffixes"].items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(suffix):
+            return level
+    return None
+
+
+def _region_name(name: str) -> str:
+    for r in lexicon().regions:
+        if name == r.name:
+            return r.short
+    for suffix in sorted(lexicon().words["level_suffixes"], key=len, reverse=True):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def _national(text: str, work: str, strong: bool) -> tuple[Fact, Fact, Fact] | None:
+    national = lexicon().words["national"]
+    for gov in national["governments"]:
+        m = re.search(rf"(?:代表|受){gov}|{gov}总理", work) if strong else re.search(gov, work)
+        if m:
+            i = work.find(gov, m.start())
+            span = (i, i + len(gov))
+            return _fact("国务院", text, span), _fact("national", text, span), _fact(national["region"], text, span)
+    return None
+
+
+def _issuer(text: str, work: str) -> tuple[Fact, Fact, Fact] | None:
+    """(government, level, region), or None where the text does not tell.
+
+    The speaker's own words ("我代表XX人民政府", "我代表国务院") decide first; then
+    the local government a text names most; then any mention of the State Council;
+    then, for extracts and infographics, the provincial-level region named most.
+    """
+    lex = lexicon()
+    local = _local_government(work, strong=True)
+    found = None if local else _national(text, work, strong=True)
+    if found:
+        return found
+    local = local or _local_government(work, strong=False)
+    if local:
+        gov, span = local
+        name = gov[: -len("人民政府")]
+        return (_fact(gov, text, (span[0], span[1] + 4)), _fact(_level(name), text, span),
+                _fact(_region_name(name), text, span))
+    found = _national(text, work, strong=False)
+    if found:
+        return found
+    if not any(w in work for w in lex.words["scope_words"]):
+        return None
+    best = max(lex.regions, key=lambda r: work.count(r.short))
+    i = work.find(best.short)
+    if i < 0:
+        return None
+    span = (i, i + len(best.short))
+    return _fact(best.name + "人民政府", text, span), _fact("provincial", text, span), _fact(best.short, text, span)
+
+
+def detect(text: str) -> Metadata:
+    """Metadata of a report from its text; a fact the text does not support is None."""
+    work = fold_width(text).translate(lexicon().fold)
+    fields: dict[str, Fact] = {}
+    issuer = _issuer(text, work)
+    if issuer:
+        fields["government"], fields["level"], fields["region"] = issuer
+    title = _title(text, work)
+    if title:
+        fields["title"] = _fact(title[0], text, title[1])
+    for m in _DATE_RE.finditer(work[:800]):
+        if re.match(r"\s*在", work[m.end():m.end() + 3]):
+            y, mo, d = map(int, m.groups())
+            fields["date"] = _fact(f"{y:04d}-{mo:02d}-{d:02d}", text, m.span())
+            break
+    won = _year_votes(text, work).winner()
+    if won:
+        year, span = won
+        fields["year"] = _fact(year, text, span)
+        fields["reviewed_year"] = _reviewed(text, work, year)
+    return Metadata(**fields)
+
+
+def _reviewed(text: str, work: str, year: int) -> Fact:
+    """The year under review: the year before, with the span that names it where one does."""
+    prev = year - 1
+    review = "|".join(map(re.escape, lexicon().words["review_cues"]))
+    for m in re.finditer(r"(?m)^[\s　]*(?:[一二三四五六七八九十]+、\s*)?" + _YEAR + rf"[^\n。]{{0,16}}?(?:{review})", work):
+        if _year(m.group(1)) == prev:
+            return _fact(prev, text, m.span(1))
+    m = re.search(r"过去(?:的)?一年|一年来|去年", work)
+    return _fact(prev, text, m.span() if m else None)
+
+
+__all__ = ["detect", "lexicon", "Region", "Lexicon"]

@@ -1,0 +1,175 @@
+"""The heading tree of a report and the role of each section (review, targets, plans, government, other).
+
+The role is what extraction needs: a figure under "2024年政府工作任务" is a plan,
+under "2023年工作回顾" an outcome. One pass over the lines finds numbered
+headings (一、 （一） 1. 一是) and short unnumbered ones between blank lines
+(part titles of old reports, infographic boxes); the paragraph that states this
+year's targets becomes a targets section of its own wherever it sits.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .records import Section
+
+BOX_LEVEL = 5  # an unnumbered heading without a role cue: a box inside the current part
+TARGETS_LEVEL = 6  # the targets paragraph, below every heading
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The compiled contents of data/sections.yaml."""
+
+    numbered: re.Pattern  # one group per level
+    max_heading: int
+    max_box: int
+    box_punctuation: frozenset[str]
+    role_re: re.Pattern
+    role_of: dict[str, str]
+    targets_re: re.Pattern
+    explanation: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    raw = yaml.safe_load((resources.files("zhibiao") / "data" / "sections.yaml").read_text(encoding="utf-8"))
+    numbered = re.compile("[ \t\u3000]*(?:" + "|".join(f"({p})" for p in raw["numbered"]) + ")")
+    role_of = {cue: role for role, words in raw["roles"].items() for cue in words}
+    role_re = re.compile("|".join(map(re.escape, sorted(role_of, key=len, reverse=True))))
+    targets_re = re.compile("|".join(map(re.escape, raw["targets_paragraph"])))
+    return Cues(numbered, raw["max_heading_chars"], raw["max_box_chars"], frozenset(raw["box_punctuation"]),
+                role_re, role_of, targets_re, tuple(raw["targets_explanation"]))
+
+
+def role_of(heading: str) -> str | None:
+    """The role a heading's own words give it (its first cue), or None."""
+    c = cues()
+    m = c.role_re.search(heading)
+    return c.role_of[m.group()] if m else None
+
+
+_DIGIT_NOT_YEAR = re.compile(r"\d(?!\d{0,3}年)")
+_BLANK = " \t\r\u3000\u200b\ufeff"
+
+
+def _headings(text: str, c: Cues) -> list[tuple[int, int, int]]:
+    """(start, end, level) of every heading line, in order."""
+    found = []
+    pos, n = 0, len(text)
+    prev_blank = True
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        m = c.numbered.match(text, pos, end)
+        stripped_start = pos
+        while stripped_start < end and text[stripped_start] in _BLANK:
+            stripped_start += 1
+        line_blank = stripped_start == end
+        if m and m.end() < end and m.lastindex:
+            stop = text.find("。", m.end(), end)
+            stop = end if stop < 0 else stop
+            while stop > m.end() and text[stop - 1] in _BLANK:
+                stop -= 1
+            if stop - stripped_start <= c.max_heading:
+                found.append((stripped_start, stop, m.lastindex))
+        elif not line_blank and prev_blank and end - stripped_start <= c.max_box + 4:
+            stop = end
+            while stop > stripped_start and text[stop - 1] in _BLANK:
+                stop -= 1
+            after = n if nl < 0 else text.find("\n", nl + 1)
+            next_blank = nl < 0 or not text[nl + 1:n if after < 0 else after].strip(_BLANK)
+            line = text[stripped_start:stop]
+            if (next_blank and 2 <= len(line) <= c.max_box and not c.box_punctuation.intersection(line)
+                    and not _DIGIT_NOT_YEAR.search(line)):
+                found.append((stripped_start, stop, 1 if role_of(line) else BOX_LEVEL))
+        prev_blank = line_blank
+        if nl < 0:
+            break
+        pos = nl + 1
+    return found
+
+
+def _targets_blocks(text: str, c: Cues) -> list[tuple[int, int, int]]:
+    """(paragraph start, cue end, block end) of each paragraph stating this year's targets."""
+    blocks = []
+    for m in c.targets_re.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        while start < m.start() and text[start] in _BLANK:
+            start += 1
+        if m.start() - start > 30 or (blocks and start < blocks[-1][2]):
+            continue  # the cue is not in the paragraph's opening words, or already inside a block
+        end = _paragraph_end(text, m.end())
+        if text[start:end].rstrip(_BLANK).endswith(("：", ":")):
+            end = _paragraph_end(text, _next_paragraph(text, end))
+        while True:
+            nxt = _next_paragraph(text, end)
+            if nxt >= len(text) or not text.startswith(c.explanation, nxt):
+                break
+            end = _paragraph_end(text, nxt)
+        blocks.append((start, m.end(), end))
+    return blocks
+
+
+def _paragraph_end(text: str, i: int) -> int:
+    nl = text.find("\n", i)
+    end = len(text) if nl < 0 else nl
+    while end > i and text[end - 1] in _BLANK:
+        end -= 1
+    return end
+
+
+def _next_paragraph(text: str, i: int) -> int:
+    n = len(text)
+    while i < n and (text[i] in _BLANK or text[i] == "\n"):
+        i += 1
+    return i
+
+
+def outline(text: str) -> tuple[Section, ...]:
+    """Every section of ``text`` with its heading path and role, ordered by start (outer first)."""
+    c = cues()
+    out: list[Section] = []
+    stack: list[tuple[int, int, str, tuple[str, ...], str]] = []  # (level, start, heading, path, role)
+
+    def close(until: int) -> None:
+        level, start, heading, path, role = stack.pop()
+        out.append(Section(start, until, heading, path, role, level))
+
+    for start, end, level in _headings(text, c):
+        while stack and stack[-1][0] >= level:
+            close(start)
+        heading = text[start:end]
+        parent_path, parent_role = (stack[-1][3], stack[-1][4]) if stack else ((), "other")
+        own = role_of(heading)
+        if parent_role == "review" and own == "government":  # reviewing last year's government work
+            own = None
+        stack.append((level, start, heading, parent_path + (heading,), own or parent_role))
+    while stack:
+        close(len(text))
+    out.sort(key=lambda s: (s.start, s.level))
+    for start, cue_end, end in _targets_blocks(text, c):
+        parent = at(out, start)
+        heading = text[start:cue_end].rstrip("是：:为")
+        out.append(Section(start, end, heading, (parent.path if parent else ()) + (heading,), "targets",
+                           TARGETS_LEVEL))
+    out.sort(key=lambda s: (s.start, s.level))
+    return tuple(out)
+
+
+def at(sections: tuple[Section, ...] | list[Section], offset: int) -> Section | None:
+    """The innermost section that holds ``offset``."""
+    best = None
+    for s in sections:
+        if s.start > offset:
+            break
+        if offset < s.end and (best is None or s.level >= best.level):
+            best = s
+    return best
+
+
+__all__ = ["outline", "at", "role_of", "cues", "Cues"]

@@ -1,0 +1,617 @@
+"""FastAPI app over ``store.Database``: pages and a JSON API to see every number where it stands.
+
+The app only calls the library. Request values reach the database as typed
+arguments of ``Database`` methods, never as SQL. Document text is untrusted: it
+is escaped piece by piece around the highlights, templates autoescape, and a
+strict Content-Security-Policy forbids inline script.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+from pandas import NA as _NA
+
+from .. import canonical as canon
+from .. import load as loading
+from ..errors import InputError, QueryError, StoreError, ZhibiaoError
+from ..extract import extract_document
+from ..store import Database
+
+HERE = Path(__file__).parent
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+PAGE_LIMIT = 500  # rows the indicators page shows before asking for a narrower filter
+API_LIMIT = 1000  # rows /api/indicators returns when no limit is given
+STATUSES = ("actual", "estimate", "target")
+
+# Accepted upload types: suffix -> the leading bytes its content must start with
+# (None: text, checked for NUL bytes instead). load() detects the format again from content.
+UPLOAD_TYPES: dict[str, tuple[bytes, ...] | None] = {
+    ".txt": None, ".htm": None, ".html": None,
+    ".pdf": (b"%PDF-",),
+    ".docx": (b"PK\x03\x04",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+    ".tif": (b"II*\x00", b"MM\x00*"), ".tiff": (b"II*\x00", b"MM\x00*"),
+}
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+class Status(str, Enum):
+    actual = "actual"
+    estimate = "estimate"
+    target = "target"
+
+
+class Level(str, Enum):
+    national = "national"
+    provincial = "provincial"
+    city = "city"
+    county = "county"
+
+
+# ---------------------------------------------------------------- plain values
+
+def _plain(v: Any) -> Any:
+    """A JSON- and template-friendly Python value from what pandas/DuckDB hand back."""
+    if v is None or v is _NA:
+        return None
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    if hasattr(v, "tolist"):  # numpy scalars and arrays
+        return _plain(v.tolist())
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, (datetime, date)):
+        return v.isoformat()
+    if hasattr(v, "isoformat") and hasattr(v, "year"):  # pandas Timestamp
+        return v.isoformat()
+    return v
+
+
+def rows(df) -> list[dict[str, Any]]:
+    """DataFrame -> list of plain dicts (NaN and NA become None)."""
+    if df is None:
+        return []
+    cols = [str(c) for c in df.columns]
+    return [{c: _plain(v) for c, v in zip(cols, row)} for row in df.itertuples(index=False, name=None)]
+
+
+def fmt_number(v: float | None) -> str:
+    """Compact Chinese magnitude (万, 亿, 万亿) so chart ticks stay short."""
+    if v is None:
+        return ""
+    a = abs(v)
+    for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if a >= size:
+            return f"{v / size:.4g}{word}"
+    return f"{v:.4g}"
+
+
+# ---------------------------------------------------------------- highlighting
+
+def is_recovered(record: dict) -> bool:
+    """Records the extractor rebuilt from damaged (OCR) text carry a 'recovered…' flag."""
+    return any("recover" in str(f) for f in (record.get("flags") or ()))
+
+
+def highlight(text: str, records: list[dict]) -> Markup:
+    """The text as HTML with one <mark> per run of overlapping record spans.
+
+    The text is sliced at span boundaries and every piece escaped, so nothing of
+    the document is ever interpreted as markup. Overlapping spans (one value, two
+    metrics) merge into one mark that lists all their record ids.
+    """
+    spans = sorted(
+        ((r["span_start"], r["span_end"], r) for r in records
+         if isinstance(r.get("span_start"), int) and isinstance(r.get("span_end"), int)
+         and 0 <= r["span_start"] < r["span_end"] <= len(text)),
+        key=lambda t: (t[0], t[1]))
+    groups: list[list] = []  # [start, end, [records]]
+    for start, end, r in spans:
+        if groups and start < groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], end)
+            groups[-1][2].append(r)
+        else:
+            groups.append([start, end, [r]])
+    out: list[str] = []
+    pos = 0
+    for start, end, members in groups:
+        out.append(str(escape(text[pos:start])))
+        statuses = list(dict.fromkeys(str(r.get("status")) for r in members))
+        classes = ["hl", f"st-{statuses[0]}" if len(statuses) == 1 else "st-mixed"]
+        if any(is_recovered(r) for r in members):
+            classes.append("recovered")
+        title = "；".join(f"{r.get('metric')} · {r.get('status')}" for r in members)
+        out.append(
+            f'<mark class="{" ".join(escape(c) for c in classes)}" tabindex="0"'
+            f' data-ids="{escape(" ".join(str(r.get("id")) for r in members))}"'
+            f' data-status="{escape(" ".join(statuses))}" data-start="{start}" data-end="{end}"'
+            f' title="{escape(title)}">{escape(text[start:end])}</mark>'
+        )
+        pos = end
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+def canonical_info(indicator_id: str) -> dict | None:
+    """What a canonical id means, from the shipped table, for the record card."""
+    row = canon.get(indicator_id)
+    if row is None:
+        return None
+    return {"id": row.id, "label": row.label_en, "category": row.category, "aliases": list(row.aliases),
+            "headline": f"{row.headline_kind} in {row.headline_unit}"}
+
+
+# ---------------------------------------------------------------- targets chart
+
+def _nice_step(span: float) -> float:
+    raw = span / 5 if span > 0 else 1.0
+    mag = 10 ** math.floor(math.log10(raw))
+    return next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+
+
+MODIFIER_SIGNS = {"at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<", "approx": "≈"}
+
+
+def _evidence_link(doc_id: Any, start: Any, end: Any) -> str | None:
+    if doc_id is None:
+        return None
+    if isinstance(start, int) and isinstance(end, int):
+        return f"/documents/{doc_id}#span-{start}-{end}"
+    return f"/documents/{doc_id}"
+
+
+def target_chart(data: list[dict], width: int = 760, height: int = 360) -> dict | None:
+    """Geometry of the targets-against-outcomes SVG; the template only draws it."""
+    values = [v for r in data for v in (r.get("target"), r.get("target_max"), r.get("outcome"))
+              if isinstance(v, (int, float))]
+    years = [r["year"] for r in data if isinstance(r.get("year"), int)]
+    if not values or not years:
+        return None
+    left, right, top, bottom = 64, 20, 20, 40
+    y0, y1 = min(values), max(values)
+    step = _nice_step(y1 - y0)
+    lo, hi = math.floor(y0 / step) * step, math.ceil(y1 / step) * step
+    if hi == lo:
+        lo, hi = lo - step, hi + step
+    x0, x1 = min(years) - 0.5, max(years) + 0.5
+
+    def sx(year: float) -> float:
+        return round(left + (year - x0) / (x1 - x0) * (width - left - right), 1)
+
+    def sy(v: float) -> float:
+        return round(height - bottom - (v - lo) / (hi - lo) * (height - top - bottom), 1)
+
+    n = int(round((hi - lo) / step))
+    yticks = [{"y": sy(lo + i * step), "label": fmt_number(lo + i * step)} for i in range(n + 1)]
+    every = max(1, math.ceil(len(range(min(years), max(years) + 1)) / 12))
+    xticks = [{"x": sx(y), "label": str(y)} for y in range(min(years), max(years) + 1, every)]
+    points, target_line, outcome_line = [], [], []
+    for r in sorted(data, key=lambda r: (r.get("year") or 0)):
+        year = r.get("year")
+        if not isinstance(year, int):
+            continue
+        # targets a little left of the year, outcomes a little right: both stay visible
+        p: dict[str, Any] = {"year": year, "x": sx(year), "tx": sx(year) - 6, "ox": sx(year) + 6, "row": r}
+        t, tmax, o = r.get("target"), r.get("target_max"), r.get("outcome")
+        if isinstance(t, (int, float)):
+            p["ty"] = sy(t)
+            p["tmax_y"] = sy(tmax) if isinstance(tmax, (int, float)) else None
+            p["sign"] = MODIFIER_SIGNS.get(r.get("modifier") or "", "")
+            p["target_label"] = p["sign"] + fmt_number(t) + ("–" + fmt_number(tmax) if p["tmax_y"] is not None else "")
+            p["target_href"] = _evidence_link(r.get("target_doc"), r.get("target_span_start"),
+                                              r.get("target_span_end"))
+            target_line.append(f"{p['tx']},{p['ty']}")
+        if isinstance(o, (int, float)):
+            p["oy"] = sy(o)
+            p["outcome_label"] = fmt_number(o)
+            met = r.get("met")
+            p["met"] = "met" if met is True else "missed" if met is False else "unknown"
+            p["outcome_href"] = _evidence_link(r.get("outcome_doc"), r.get("outcome_span_start"),
+                                               r.get("outcome_span_end"))
+            outcome_line.append(f"{p['ox']},{p['oy']}")
+        points.append(p)
+    return {
+        "width": width, "height": height, "left": left, "right": width - right, "top": top,
+        "bottom": height - bottom, "yticks": yticks, "xticks": xticks, "points": points,
+        "target_line": " ".join(target_line), "outcome_line": " ".join(outcome_line),
+    }
+
+
+# ---------------------------------------------------------------- database access
+
+class Store:
+    """One Database shared by all requests, one call at a time (a DuckDB connection is not
+    safe for concurrent use), with documents cached: they never change once ingested."""
+
+    def __init__(self, path: str | Path):
+        self.db = Database(str(path))
+        self.lock = threading.RLock()
+        self.generation = 0
+        self._documents: dict[str, dict] = {}
+        self._choices: tuple[int, dict] | None = None
+
+    def call(self, method: str, *args, **kwargs):
+        with self.lock:
+            return getattr(self.db, method)(*args, **kwargs)
+
+    def document(self, doc_id: str) -> dict | None:
+        """The document with its records as plain rows and its highlighted text."""
+        with self.lock:
+            cached = self._documents.get(doc_id)
+            if cached is not None:
+                return cached
+            raw = self.db.document(_doc_key(doc_id))
+        if raw is None:
+            return None
+        doc = {k: _plain(v) for k, v in raw.items() if k != "indicators"}
+        doc["indicators"] = rows(raw.get("indicators"))
+        doc["html"] = highlight(doc.get("text") or "", doc["indicators"])
+        with self.lock:
+            if len(self._documents) >= 64:
+                self._documents.pop(next(iter(self._documents)))
+            self._documents[doc_id] = doc
+        return doc
+
+    def ingest(self, path: Path):
+        with self.lock:
+            summary = self.db.ingest([str(path)], workers=1, progress=False)
+            self.generation += 1
+            self._documents.clear()
+            return summary
+
+    def choices(self) -> dict:
+        """Filter options (regions, levels, years, canonical ids), recomputed after an upload."""
+        with self.lock:
+            if self._choices and self._choices[0] == self.generation:
+                return self._choices[1]
+            docs = rows(self.db.documents())
+            targets = rows(self.db.indicators(status="target"))
+            every = rows(self.db.indicators())
+            result = {
+                "regions": sorted({d["region"] for d in docs if d.get("region")}),
+                "levels": sorted({d["level"] for d in docs if d.get("level")}),
+                "years": sorted({d["year"] for d in docs if isinstance(d.get("year"), int)}),
+                "canonical": sorted({r["canonical"] for r in every if r.get("canonical")}),
+                "target_canonical": sorted({r["canonical"] for r in targets if r.get("canonical")}),
+                "labels": {row.id: row.label_en for row in canon.table()},
+            }
+            self._choices = (self.generation, result)
+            return result
+
+
+def _doc_key(doc_id: str) -> Any:
+    return int(doc_id) if doc_id.isdigit() else doc_id
+
+
+# ---------------------------------------------------------------- uploads
+
+@dataclass
+class Job:
+    """One uploaded file on its way through load, extract and the store."""
+
+    id: str
+    filename: str
+    path: Path
+    stage: str = "queued"
+    progress: float = 0.0
+    n_indicators: int | None = None
+    doc_id: Any = None
+    error: str | None = None
+    started: float = field(default_factory=time.time)
+
+    def public(self) -> dict:
+        return {
+            "job": self.id, "filename": self.filename, "stage": self.stage, "progress": self.progress,
+            "n_indicators": self.n_indicators, "doc_id": self.doc_id, "error": self.error,
+            "done": self.stage in ("done", "failed"),
+            "document_url": f"/documents/{self.doc_id}" if self.doc_id is not None else None,
+        }
+
+
+class Uploads:
+    """Saves uploads under the data folder and processes them on a worker thread."""
+
+    def __init__(self, store: Store, folder: Path, max_bytes: int):
+        self.store, self.folder, self.max_bytes = store, folder, max_bytes
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.jobs: dict[str, Job] = {}
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhibiao-upload")
+
+    async def accept(self, upload: UploadFile) -> Job:
+        """Check type and size while saving under a generated name; queue the work."""
+        suffix = Path(upload.filename or "").suffix.lower()
+        if suffix not in UPLOAD_TYPES:
+            raise HTTPException(415, f"unsupported file type {suffix or '(none)'}; "
+                                     f"accepted: {', '.join(sorted(UPLOAD_TYPES))}")
+        job_id = uuid.uuid4().hex
+        path = self.folder / f"{job_id}{suffix}"
+        size = 0
+        head = b""
+        try:
+            with path.open("wb") as out:
+                while chunk := await upload.read(1 << 20):
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise HTTPException(413, f"file larger than {self.max_bytes} bytes")
+                    if len(head) < 8192:
+                        head += chunk[:8192 - len(head)]
+                    out.write(chunk)
+            if size == 0:
+                raise HTTPException(400, "empty file")
+            magic = UPLOAD_TYPES[suffix]
+            if magic is None:
+                if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+                    raise HTTPException(415, f"{suffix} file with binary content")
+            elif not head.startswith(magic):
+                raise HTTPException(415, f"content is not a {suffix} file")
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        job = Job(job_id, Path(upload.filename or "").name[:200], path)
+        self.jobs[job_id] = job
+        while len(self.jobs) > 200:
+            self.jobs.pop(next(iter(self.jobs)))
+        self.pool.submit(self.run, job)
+        return job
+
+    def run(self, job: Job) -> None:
+        try:
+            job.stage, job.progress = "loading", 0.2
+            doc = loading.load(job.path)
+            job.stage, job.progress = "extracting", 0.5
+            job.n_indicators = len(extract_document(doc))
+            job.stage, job.progress = "storing", 0.8
+            summary = self.store.ingest(job.path)
+            job.doc_id = self.find(job.path, summary)
+            if job.doc_id is None:
+                raise StoreError(f"{job.filename}: stored, but no document was found for it")
+            job.stage, job.progress = "done", 1.0
+        except ZhibiaoError as e:
+            job.stage, job.error = "failed", str(e).replace(str(job.path), job.filename)
+        except Exception as e:  # a worker thread must report, not die silently
+            job.stage, job.error = "failed", f"internal error: {type(e).__name__}: {e}"
+
+    def find(self, path: Path, summary: Any) -> Any:
+        """The stored document's id: from the ingest summary, else by its source path."""
+        ids = getattr(summary, "doc_ids", None) or getattr(summary, "ids", None)
+        if ids:
+            return _plain(list(ids)[0])
+        docs = rows(self.store.call("documents"))
+        for d in docs:
+            if d.get("source") and Path(d["source"]).name == path.name:
+                return d["id"]
+        return None
+
+
+# ---------------------------------------------------------------- app
+
+def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
+               max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
+    """The explorer over the database at ``db_path``; uploads are kept under ``data_dir``
+    (default: ``<db name>-data`` beside the database)."""
+    db_path = Path(db_path)
+    data = Path(data_dir) if data_dir else db_path.with_name(db_path.stem + "-data")
+    store = Store(db_path)
+    uploads = Uploads(store, data / "uploads", max_upload_bytes)
+
+    app = FastAPI(
+        title="zhibiao", version="0.1.0", docs_url=None, redoc_url=None,
+        description="Quantitative indicators of government work reports, each with the span it was read from.",
+    )
+    app.state.store, app.state.uploads = store, uploads
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["num"] = fmt_number
+    templates = Jinja2Templates(env=env)
+
+    def page(request: Request, name: str, status_code: int = 200, **context) -> Response:
+        return templates.TemplateResponse(request, name, {"nav": name, **context}, status_code=status_code)
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        """Refuse oversized uploads before their body is read; send the safety headers."""
+        if request.method == "POST" and request.url.path in ("/api/uploads", "/upload"):
+            length = request.headers.get("content-length")
+            if length is None or not length.isdigit():
+                return JSONResponse({"error": "a Content-Length is required"}, status_code=411)
+            if int(length) > max_upload_bytes + 64 * 1024:
+                return JSONResponse({"error": f"file larger than {max_upload_bytes} bytes"}, status_code=413)
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.exception_handler(ZhibiaoError)
+    async def library_error(request: Request, exc: ZhibiaoError):
+        code = 400 if isinstance(exc, (InputError, QueryError)) else 500
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": str(exc)}, status_code=code)
+        return page(request, "error.html", status_code=code, message=str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+        return page(request, "error.html", status_code=exc.status_code, message=str(exc.detail))
+
+    def get_document(doc_id: str) -> dict:
+        doc = store.document(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id}")
+        return doc
+
+    def indicator_rows(canonical, region, year, status, doc_id, q, limit) -> list[dict]:
+        return rows(store.call(
+            "indicators", canonical=canonical or None, region=region or None, year=year,
+            status=status.value if status else None, doc_id=_doc_key(doc_id) if doc_id else None,
+            q=q or None, limit=limit,
+        ))
+
+    # ------------------------------------------------------------ JSON API
+
+    @app.get("/api/documents", tags=["api"], summary="Documents, filtered")
+    def api_documents(region: str | None = Query(None, max_length=100), level: Level | None = None,
+                      year: int | None = Query(None, ge=1900, le=2200),
+                      q: str | None = Query(None, max_length=200, description="words in title or source"),
+                      limit: int | None = Query(None, ge=1, le=100_000)):
+        docs = rows(store.call("documents", region=region or None, level=level.value if level else None,
+                               year=year, q=q or None, limit=limit))
+        return {"count": len(docs), "documents": docs}
+
+    @app.get("/api/documents/{doc_id}", tags=["api"], summary="One document: text and records")
+    def api_document(doc_id: str):
+        doc = get_document(doc_id)
+        return {k: v for k, v in doc.items() if k != "html"}
+
+    @app.get("/api/indicators", tags=["api"], summary="Indicator records over all documents")
+    def api_indicators(canonical: str | None = Query(None, max_length=100, description="canonical id, e.g. gdp"),
+                       region: str | None = Query(None, max_length=100),
+                       year: int | None = Query(None, ge=1900, le=2200, description="report year"),
+                       status: Status | None = None, doc_id: str | None = Query(None, max_length=100),
+                       q: str | None = Query(None, max_length=200, description="words in metric or evidence"),
+                       limit: int = Query(API_LIMIT, ge=1, le=1_000_000)):
+        found = indicator_rows(canonical, region, year, status, doc_id, q, limit)
+        return {"count": len(found), "limit": limit, "indicators": found}
+
+    @app.get("/api/indicators.csv", tags=["api"], summary="The same records as CSV")
+    def api_indicators_csv(canonical: str | None = Query(None, max_length=100),
+                           region: str | None = Query(None, max_length=100),
+                           year: int | None = Query(None, ge=1900, le=2200), status: Status | None = None,
+                           doc_id: str | None = Query(None, max_length=100),
+                           q: str | None = Query(None, max_length=200),
+                           limit: int = Query(PAGE_LIMIT, ge=1, le=1_000_000)):
+        found = indicator_rows(canonical, region, year, status, doc_id, q, limit)
+        buf = io.StringIO()
+        buf.write("\ufeff")  # spreadsheet programs then read the Chinese text as UTF-8
+        if found:
+            writer = csv.DictWriter(buf, fieldnames=list(found[0]))
+            writer.writeheader()
+            for r in found:
+                writer.writerow({k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()})
+        return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="indicators.csv"'})
+
+    @app.get("/api/targets", tags=["api"], summary="Targets against outcomes by year")
+    def api_targets(indicator: str = Query(..., max_length=100, description="canonical id, e.g. gdp"),
+                    region: str | None = Query(None, max_length=100)):
+        found = rows(store.call("targets", indicator, region=region or None))
+        return {"indicator": indicator, "region": region, "count": len(found), "targets": found}
+
+    @app.post("/api/uploads", tags=["api"], status_code=202, summary="Extract and store an uploaded report")
+    async def api_upload(file: UploadFile = File(..., description="txt, html, pdf, docx or an image")):
+        job = await uploads.accept(file)
+        return job.public()
+
+    @app.get("/api/uploads/{job_id}", tags=["api"], summary="Progress of an upload")
+    def api_upload_status(job_id: str):
+        job = uploads.jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, f"no upload {job_id}")
+        return job.public()
+
+    # ------------------------------------------------------------ pages
+
+    @app.get("/", include_in_schema=False)
+    def home():
+        return RedirectResponse("/documents", status_code=303)
+
+    @app.get("/documents", include_in_schema=False)
+    def documents_page(request: Request, region: str | None = Query(None, max_length=100),
+                       level: Level | None = None, year: int | None = Query(None, ge=1900, le=2200),
+                       q: str | None = Query(None, max_length=200)):
+        docs = rows(store.call("documents", region=region or None, level=level.value if level else None,
+                               year=year, q=q or None))
+        return page(request, "documents.html", documents=docs, choices=store.choices(),
+                    filters={"region": region or "", "level": level.value if level else "",
+                             "year": year or "", "q": q or ""})
+
+    @app.get("/documents/{doc_id}", include_in_schema=False)
+    def document_page(request: Request, doc_id: str):
+        doc = get_document(doc_id)
+        records = doc["indicators"]
+        pages = doc.get("images") or []
+        ids = sorted({r["canonical"] for r in records if r.get("canonical")})
+        return page(request, "document.html", doc=doc, records=records,
+                    counts={s: sum(r.get("status") == s for r in records) for s in STATUSES},
+                    canonical=ids, canonical_info={c: canonical_info(c) for c in ids},
+                    pages=len(pages), origins=doc.get("origins") or [])
+
+    @app.get("/documents/{doc_id}/pages/{number}", include_in_schema=False)
+    def page_image(doc_id: str, number: int):
+        """A scan's page image: the path comes from the database, never from the request."""
+        images = get_document(doc_id).get("images") or []
+        if not 1 <= number <= len(images) or not Path(images[number - 1]).is_file():
+            raise HTTPException(404, "no such page image")
+        return FileResponse(images[number - 1])
+
+    @app.get("/indicators", include_in_schema=False)
+    def indicators_page(request: Request, canonical: str | None = Query(None, max_length=100),
+                        region: str | None = Query(None, max_length=100),
+                        year: int | None = Query(None, ge=1900, le=2200), status: Status | None = None,
+                        q: str | None = Query(None, max_length=200),
+                        limit: int = Query(PAGE_LIMIT, ge=1, le=100_000)):
+        found = indicator_rows(canonical, region, year, status, None, q, limit)
+        filters = {"canonical": canonical or "", "region": region or "", "year": year or "",
+                   "status": status.value if status else "", "q": q or "", "limit": limit}
+        query = urlencode({k: v for k, v in filters.items() if v != ""})
+        return page(request, "indicators.html", records=found, filters=filters, limit=limit,
+                    choices=store.choices(), statuses=STATUSES, csv_url=f"/api/indicators.csv?{query}")
+
+    @app.get("/targets", include_in_schema=False)
+    def targets_page(request: Request, indicator: str = Query("gdp", max_length=100),
+                     region: str | None = Query(None, max_length=100)):
+        choices = store.choices()
+        if not region:
+            region = "全国" if "全国" in choices["regions"] else (choices["regions"] or [None])[0]
+        found = rows(store.call("targets", indicator, region=region))
+        return page(request, "targets.html", indicator=indicator, region=region, rows=found,
+                    chart=target_chart(found), choices=choices)
+
+    @app.get("/upload", include_in_schema=False)
+    def upload_page(request: Request):
+        return page(request, "upload.html", max_bytes=max_upload_bytes, types=sorted(UPLOAD_TYPES))
+
+    @app.post("/upload", include_in_schema=False)
+    async def upload_form(file: UploadFile = File(...)):
+        """The form post without JavaScript: queue, then watch /upload/{job}."""
+        job = await uploads.accept(file)
+        return RedirectResponse(f"/upload/{job.id}", status_code=303)
+
+    @app.get("/upload/{job_id}", include_in_schema=False)
+    def upload_status_page(request: Request, job_id: str):
+        job = uploads.jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, f"no upload {job_id}")
+        if job.stage == "done":
+            return RedirectResponse(f"/documents/{job.doc_id}", status_code=303)
+        return page(request, "upload_status.html", job=job.public())
+
+    @app.get("/docs", include_in_schema=False)
+    def api_page(request: Request):
+        """The OpenAPI description drawn server-side: no Swagger bundle from a CDN."""
+        return page(request, "api.html", spec=app.openapi())
+
+    return app
