@@ -89,5 +89,27 @@ def extract(file, fmt, output, year, repair, sample):
         _write_records(records, fmt, sys.stdout)
 
 
+@main.command()
+@click.option("--db", default="zhibiao.duckdb", show_default=True, type=click.Path(dir_okay=False),
+              help="The indicator database to browse.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind; loopback unless you mean to share it.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--data-dir", type=click.Path(file_okay=False),
+              help="Where uploads are kept (default: <db name>-data beside the database).")
+@one_line_errors
+def serve(db, host, port, data_dir):
+    """Browse the database in a web browser: every number highlighted where it stands."""
+    import uvicorn
+
+    from .web import create_app
+
+    app = create_app(db, data_dir)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"zhibiao: warning: serving on {host}: anyone who can reach it can read and upload", err=True)
+    click.echo(f"zhibiao: serving {db} at http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     main()

@@ -35,6 +35,9 @@ class _Grammar:
     prenominal_stop: re.Pattern
     plan_noun: re.Pattern
     span_words: re.Pattern
+    predicate: re.Pattern
+    quoted_goal: re.Pattern
+    verb_start: re.Pattern
 
 
 @cache
@@ -45,7 +48,7 @@ def _grammar() -> _Grammar:
     fillers = lang.words("fillers") + lang.words("status", "estimate") + ["预期", "目标", "力争", "确保", "争取", "要", "将"]
     return _Grammar(
         verb_end=re.compile(rf"(?P<verb>{alt(verbs)})(?P<to>[到至为了在])?$"),
-        filler_end=re.compile(rf"(?:{alt(fillers)}|[由从在每]|每[年月天日]|比\S{{1,4}}年)$"),
+        filler_end=re.compile(rf"(?:{alt(fillers)}|[由从](?:上年|去年|前\S年|\d{{4}}年)?的?|在|每[年月天日人户]?|比\S{{1,4}}年)$"),
         leading=re.compile(rf"^(?:{alt(lang.words('scope') + lang.words('time_words') + ['在', '对于', '通过', '其中'])}|[,，、：:])+"),
         estimate=re.compile(alt(lang.words("status", "estimate"))),
         target=re.compile(alt(lang.words("status", "target"))),
@@ -55,6 +58,9 @@ def _grammar() -> _Grammar:
         prenominal_stop=re.compile(r"[，,。；;：:！？!?\n]"),
         plan_noun=re.compile(r"计划|规划|行动|工程|目标"),
         span_words=re.compile(r"五年来|过去五年|这五年|五年间"),
+        quoted_goal=re.compile(r"[^，,。；]{0,20}的(?P<cue>(?:预期|既定)?目标)"),
+        predicate=re.compile(alt(lang.words("predicate_verbs"))),
+        verb_start=re.compile(alt(lang.words("verbs", "change_up") + lang.words("verbs", "change_down"))),
     )
 
 
@@ -203,67 +209,92 @@ def _expand_compound(metric: str, n: int) -> list[str] | None:
 
 def _sentence(ctx: _Context, s_start: int, s_end: int, batch: list[Quantity], section: Section | None,
               targets_from: int | None) -> Iterator[Indicator]:
-    wt, g = ctx.work.text, _grammar()
+    wt = ctx.work.text
     lang = language()
     history: list[str] = []  # metrics of this sentence, in order
     prev_end = s_start
     for group in _groups(wt, batch):
-        first = group[0]
-        c_start = segment.clause_start(wt, first.span.start, prev_end)
+        first, last = group[0], group[-1]
+        c_start = segment.clause_start(wt, first.span.start, s_start)
         left_text = wt[max(c_start, prev_end):first.span.start].lstrip("、，, ")
+        if prev_end > c_start and "、" in left_text:
+            tail = left_text.rsplit("、", 1)[1]
+            if not tail or _read_left(tail).verb:
+                left_text = tail
         left = _read_left(left_text)
-        last = group[-1]
-        c_end = segment.clause_end(wt, last.span.end, s_end)
-        right = wt[last.span.end:c_end]
+        right = wt[last.span.end:segment.clause_end(wt, last.span.end, s_end)]
         metric, carried = left.metric, False
-        prenominal = _prenominal(right, left)
-        if prenominal:
-            noun = right[1:] if right.startswith("的") else right
-            metric = g.action_start.sub("", (metric + noun) if metric and not left.verb else noun) or noun
-        if left.fillers and "占" in left_text[:1] and metric.startswith("占") and history:
-            metric = history[-1] + metric + "比重"
-        elif metric.startswith("占") and left_text.endswith("的") and history:
+        noun = _noun_after(right) if _prenominal(right, left, first) else ""
+        if noun:
+            metric = _grammar().action_start.sub("", (metric + noun) if metric and not left.verb else noun) or noun
+        if c_start > s_start and left_text.startswith(tuple(lang.words("carried_subject_verbs"))):
+            before = wt[segment.clause_start(wt, c_start - 1, s_start):c_start - 1]
+            metric = _clean_metric(before) + metric
+        if metric.startswith("占") and history and (left.fillers or left_text.endswith("的")):
             metric = history[-1] + metric.rstrip("的") + "比重"
-        metrics: list[str]
+        metric = _appositive(metric)
+        if metric.startswith("比"):  # 比去年预算赤字减少500亿元: a comparison, the subject is carried
+            metric = ""
         if not metric:
-            if len(group) > 1 and len(history) >= len(group):
-                metrics, carried = history[-len(group):], True
-            elif history:
-                metrics, carried = [history[-1]] * len(group), True
-            else:
+            if not history:
                 continue
+            carried = True
+            metrics = history[-len(group):] if 1 < len(group) <= len(history) else [history[-1]] * len(group)
         else:
             if metric in _GENERIC_HEADS and history:
                 metric = history[-1] + metric
-            distributed = "分别" in left.fillers or "均" in left.fillers or "都" in left.fillers
-            items = _split_items(metric) if (len(group) > 1 or distributed) else [metric]
-            if len(items) > 1 and (len(items) == len(group) or (len(group) == 1 and distributed)):
-                items = _complete_heads(items)
-                metrics = items if len(items) == len(group) else items
-            elif len(group) > 1 and (expanded := _expand_compound(metric, len(group))):
-                metrics = expanded
-            else:
-                metrics = [metric] * len(group)
-        pairs = list(zip(metrics, group)) if len(metrics) == len(group) else [(m, group[0]) for m in metrics]
-        for i, (name, q) in enumerate(pairs):
-            yield _record(ctx, q, name, left if i == 0 or len(metrics) == len(group) else left, group, carried,
-                          s_start, s_end, section, targets_from, prenominal, right, lang)
+            metrics = _distribute(metric, len(group), left.fillers, noun)
+        pairs = list(zip(metrics, group)) if len(metrics) == len(group) else [(m, first) for m in metrics]
+        for name, q in pairs:
+            yield _record(ctx, q, name, left, group, carried, s_start, s_end, section, targets_from, bool(noun),
+                          right, lang)
         history.extend(m for m in metrics if not history or history[-1] != m)
         prev_end = last.span.end
 
 
-def _prenominal(right: str, left: _Left) -> bool:
+def _distribute(metric: str, n: int, fillers: str, noun: str) -> list[str]:
+    """One metric per value: 分别 lists pair in order, 均 repeats, shared heads are completed."""
+    distributed = any(w in fillers for w in ("分别", "均", "都"))
+    if noun and noun == metric and "和" in noun and _grammar().verb_start.match(noun):
+        verb = _grammar().verb_start.match(noun).group()
+        return [verb + item.removeprefix(verb) for item in _split_items(noun)]
+    if n > 1 or distributed:
+        items = _split_items(metric)
+        if len(items) > 1 and (len(items) == n or (n == 1 and distributed)):
+            return _complete_heads(items)
+        if n > 1 and (expanded := _expand_compound(metric, n)):
+            return expanded
+    return [metric] * n
+
+
+def _appositive(metric: str) -> str:
+    """电动汽车、锂电池、光伏产品“新三样”出口: a quoted name that sums up a list stands for it."""
+    quote = metric.find("“")
+    if quote > 0 and "、" in metric[:quote]:
+        return metric[quote:]
+    return metric
+
+
+def _noun_after(right: str) -> str:
+    """The noun a count stands before, up to its own predicate."""
+    noun = right[1:] if right.startswith("的") else right
+    m = _grammar().predicate.search(noun, 1)
+    return noun[:m.start()] if m else noun
+
+
+def _prenominal(right: str, left: _Left, q: Quantity) -> bool:
     """A count written before its noun: 6069万农民受益, 两次下调利率, 4万亿元的投资计划."""
     if not right:
         return False
     head = right[1:] if right[0] == "的" else right
     if not head or not ("\u4e00" <= head[0] <= "\u9fff" or head[0] in "“\""):
         return False
-    if head.startswith(("增长", "下降", "比上年", "同比", "以上", "左右", "提高", "增加", "减少", "降低", "和", "、", "等")):
+    if head.startswith(("比上年", "同比", "以上", "左右", "和", "、", "等", "其中")):
         return False
-    if left.verb and left.metric:
+    if left.metric and _grammar().verb_start.match(head):
         return False
-    return True
+    has_verb = left.verb or (q.cue in language().prefix_modifiers)
+    return not (has_verb and left.metric)
 
 
 def _record(ctx: _Context, q: Quantity, metric: str, left: _Left, group: list[Quantity], carried: bool,
@@ -279,9 +310,9 @@ def _record(ctx: _Context, q: Quantity, metric: str, left: _Left, group: list[Qu
             kind, direction = "change", "down"
     if kind == "change" and q is not group[0] and q.unit != group[0].unit:
         kind, direction = "level", None
-    unit = q.unit or _noun_unit(metric + right, lang)
+    unit = q.unit or _noun_unit(right, lang, first=True) or _noun_unit(metric, lang)
     before = wt[s_start:q.span.start]
-    status, cue = _status(before, right if prenominal else "", section, targets_from, q.span.start, g)
+    status, cue = _status(before, right if prenominal else "", right, section, targets_from, q.span.start, g)
     cues = [c for c in (cue, q.cue) if c]
     start, end = ctx.work.span(q.span.start, q.span.end)
     e_start, e_end = ctx.work.span(s_start, s_end)
@@ -306,16 +337,17 @@ def _record(ctx: _Context, q: Quantity, metric: str, left: _Left, group: list[Qu
     )
 
 
-def _noun_unit(phrase: str, lang) -> str:
-    best, where = "", -1
+def _noun_unit(phrase: str, lang, first: bool = False) -> str:
+    """The unit of the noun nearest the value: the first noun after it, or the last before it."""
+    best, where = "", None
     for noun, unit in lang.noun_units.items():
-        pos = phrase.rfind(noun)
-        if pos > where:
+        pos = phrase.find(noun) if first else phrase.rfind(noun)
+        if pos >= 0 and (where is None or (pos < where if first else pos > where)):
             best, where = unit, pos
     return best
 
 
-def _status(before: str, after_noun: str, section: Section | None, targets_from: int | None, at: int,
+def _status(before: str, after_noun: str, after: str, section: Section | None, targets_from: int | None, at: int,
             g: _Grammar) -> tuple[str, str | None]:
     m = g.estimate.search(before)
     if m:
@@ -325,6 +357,8 @@ def _status(before: str, after_noun: str, section: Section | None, targets_from:
             return "target", m.group()
     if after_noun and (m := g.plan_noun.search(after_noun)):
         return "target", m.group()
+    if (m := g.quoted_goal.match(after)):
+        return "target", m.group("cue")
     if targets_from is not None and at >= targets_from:
         return "target", None
     if section is not None and section.role in ("targets", "plans"):

@@ -21,6 +21,7 @@ class Language:
     units: dict[str, str]
     chinese_numeral_units: frozenset[str]
     time_units: tuple[str, ...]
+    name_suffixes: tuple[str, ...]
     prefix_modifiers: dict[str, str]
     suffix_modifiers: dict[str, str]
     inner_modifiers: frozenset[str]
@@ -51,6 +52,7 @@ def language() -> Language:
         units={str(k): str(v) for k, v in raw["units"].items()},
         chinese_numeral_units=frozenset(raw["chinese_numeral_units"]),
         time_units=tuple(raw["time_units"]),
+        name_suffixes=tuple(raw["name_suffixes"]),
         prefix_modifiers=dict(mods["prefix"]),
         suffix_modifiers=dict(mods["suffix"]),
         inner_modifiers=frozenset(mods["inner"]),

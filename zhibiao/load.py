@@ -1,27 +1,444 @@
-"""Read a file into a ``Document``: its text as loaded, where each part came from, and metadata."""
+"""Read a file into a ``Document``: its text as loaded, where each part came from, and what it is.
+
+The format is decided by the bytes, not the name: PDF, DOCX (a zip with
+word/document.xml), images, else text in whatever encoding it is in (HTML when
+it looks like markup). Image-only PDFs and images go through offline OCR.
+Everything that cannot be read ends in one ``InputError`` that names the file
+and the problem; sizes, page counts and OCR time are capped so nothing hangs.
+"""
 from __future__ import annotations
 
+import io
+import re
+import time
+import zipfile
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from .errors import InputError
-from .records import Document
+from . import metadata, sections
+from .errors import InputError, LimitExceeded, UnsupportedFormat
+from .records import Document, Fact, Metadata, Origin
 
 
-def load_text(text: str, source: str | None = None) -> Document:
-    return Document(text=text, source=source, format="txt")
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much a single input may cost; every one is a keyword of ``load``."""
+
+    max_bytes: int = 100 * 2**20
+    max_pages: int = 1000  # PDF pages read
+    max_ocr_pages: int = 100
+    ocr_seconds: float = 900.0  # whole-document OCR time budget
+    max_unzipped: int = 300 * 2**20  # DOCX: total uncompressed size
+    max_ratio: float = 200.0  # DOCX: uncompressed/compressed size of any member
 
 
-def load(path: str | Path) -> Document:
-    """Load a UTF-8 text file (other formats arrive with the documents issue)."""
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"GIF87a", b"GIF89a")
+_HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|div|p|meta|title|table|br)\b", re.I)
+_CJK_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16", "utf_32"]
+
+
+def load_text(text: str, source: str | None = None, *, fmt: str = "txt", origins: tuple[Origin, ...] = (),
+              region: str | None = None, year: int | None = None) -> Document:
+    """A ``Document`` of text already in memory, with metadata and sections filled in."""
+    if not origins and text:
+        origins = (Origin(0, len(text), 1),)
+    meta = _override(metadata.detect(text), region, year)
+    return Document(text=text, source=source, format=fmt, origins=origins, meta=meta,
+                    sections=sections.outline(text))
+
+
+def _override(meta: Metadata, region: str | None, year: int | None) -> Metadata:
+    """The user's --region/--year win over what the text suggests (their facts carry no span)."""
+    if region:
+        meta = replace(meta, region=Fact(region))
+    if year:
+        meta = replace(meta, year=Fact(year), reviewed_year=Fact(year - 1))
+    return meta
+
+
+def load(path: str | Path, *, region: str | None = None, year: int | None = None, **limits) -> Document:
+    """Load any supported file; ``limits`` are ``Limits`` fields (``max_bytes=...``)."""
+    known = {f.name for f in fields(Limits)}
+    unknown = set(limits) - known
+    if unknown:
+        raise TypeError(f"unknown limits: {', '.join(sorted(unknown))}")
+    lim = Limits(**limits)
     path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+    if path.is_dir():
+        raise InputError(f"{name}: is a directory, not a file")
+    if size > lim.max_bytes:
+        raise LimitExceeded(f"{name}: file is {size / 2**20:.0f} MB, over the {lim.max_bytes / 2**20:.0f} MB limit "
+                            "(raise max_bytes to read it)")
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: not a text file (binary content)")
+        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+    if not data.strip():
+        raise InputError(f"{name}: empty file")
+    fmt, text, origins = _read(data, name, lim)
+    return load_text(text, name, fmt=fmt, origins=origins, region=region, year=year)
+
+
+def sniff(data: bytes) -> str:
+    """The format the bytes are in: pdf, docx, zip, doc, image, rtf or text."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return "zip"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if data.startswith(_IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
+        return "image"
+    if data.lstrip().startswith(b"{\\rtf"):
+        return "rtf"
+    return "text"
+
+
+def _read(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, ...]]:
+    kind = sniff(data)
+    if kind == "pdf":
+        return _pdf(data, name, lim)
+    if kind == "zip":
+        return "docx", _docx(data, name, lim), ()
+    if kind == "image":
+        lines = _ocr_page(data, name, time.monotonic() + lim.ocr_seconds)
+        text, origins = _join_pages([lines], name)
+        return "image", text, origins
+    if kind == "doc":
+        raise UnsupportedFormat(f"{name}: legacy Word .doc file; save it as .docx or PDF")
+    if kind == "rtf":
+        raise UnsupportedFormat(f"{name}: RTF file; save it as .docx, PDF or text")
+    text = decode(data, name)
+    if _HTML.search(data[:4096]):
+        return "html", html_text(text), ()
+    return "txt", text.replace("\r\n", "\n").replace("\r", "\n"), ()
+
+
+def decode(data: bytes, name: str = "<bytes>") -> str:
+    """Text from bytes in UTF-8 (with or without BOM), GBK/GB18030, Big5 or UTF-16, detected."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: broken UTF-16 text") from None
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{path}: not valid UTF-8 text") from None
-    return Document(text=text, source=str(path), format="txt")
+        pass
+    if b"\x00" in data[:8192]:
+        raise UnsupportedFormat(f"{name}: binary content, not a text, HTML, PDF, DOCX or image file")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000], cp_isolation=_CJK_ENCODINGS).best()
+    candidates = [best.encoding] if best is not None else []
+    candidates += [e for e in ("gb18030", "big5") if e not in candidates]
+    decoded = []
+    for enc in candidates:
+        try:
+            decoded.append(data.decode(enc))
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if not decoded:
+        raise InputError(f"{name}: not text in UTF-8, GBK/GB18030 or Big5")
+    # charset-normalizer can take short GBK for Big5: prefer the reading with the most common hanzi.
+    return max(decoded, key=_plausibility)
+
+
+_COMMON = set("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严")
+
+
+def _plausibility(text: str) -> float:
+    sample = text[:20_000]
+    hanzi = [c for c in sample if "\u4e00" <= c <= "\u9fff"]
+    if not hanzi:
+        return 0.0
+    return sum(c in _COMMON for c in hanzi) / len(hanzi) - sample.count("\ufffd") / max(1, len(sample))
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+              "button", "select", "template", "object", "embed")
+_BOILERPLATE = re.compile(r"nav|menu|footer|header|breadcrumb|crumb|sidebar|share|comment|copyright|banner|"
+                          r"advert|\bad\b|toolbar|related|login|search|topbar|skip", re.I)
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "table", "ul",
+           "ol", "blockquote", "pre", "dd", "dt", "main", "center"}
+
+
+def html_text(markup: str) -> str:
+    """The main text of an HTML page: the block with the most paragraph text, one paragraph a block."""
+    from selectolax.parser import HTMLParser
+
+    tree = HTMLParser(markup)
+    for node in tree.css(",".join(_DROP_TAGS)):
+        node.decompose()
+    for node in tree.css("[class], [id], [role]"):
+        label = " ".join(filter(None, (node.attributes.get("class"), node.attributes.get("id"),
+                                       node.attributes.get("role"))))
+        if node.parent is not None and _BOILERPLATE.search(label) and node.tag not in ("body", "html"):
+            node.decompose()
+    body = tree.body or tree.root
+    if body is None:
+        return ""
+    scores: dict[int, tuple[int, object]] = {}
+    for p in body.css("p, br"):
+        parent = p.parent
+        if parent is None:
+            continue
+        n = len((p.text(deep=True) or "").strip()) if p.tag == "p" else 20
+        key = parent.mem_id
+        scores[key] = (scores.get(key, (0, parent))[0] + n, parent)
+    main = max(scores.values(), key=lambda s: s[0])[1] if scores else body
+    paragraphs: list[str] = []
+    title = tree.css_first("h1")
+    if title is not None and not _inside(title, main):
+        paragraphs.append(_squash(title.text(deep=True)))
+    _blocks(main, paragraphs, [])
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _inside(node, ancestor) -> bool:
+    while node is not None:
+        if node.mem_id == ancestor.mem_id:
+            return True
+        node = node.parent
+    return False
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[ \t\r\n\u00a0]+", " ", s).strip(" \u3000")
+
+
+def _blocks(node, out: list[str], buf: list[str]) -> None:
+    """Walk ``node``: text collects in ``buf``; a block element or <br> ends a paragraph."""
+    top = not buf and node is not None
+    child = node.child
+    while child is not None:
+        if child.tag == "-text":
+            buf.append(child.text_content or "")
+        elif child.tag == "br":
+            out.append(_squash("".join(buf)))
+            buf.clear()
+        elif child.tag in _BLOCKS:
+            out.append(_squash("".join(buf)))
+            buf.clear()
+            _blocks(child, out, buf)
+            out.append(_squash("".join(buf)))
+            buf.clear()
+        elif child.tag not in ("-comment",):
+            _blocks(child, out, buf)
+        child = child.next
+    if top:
+        out.append(_squash("".join(buf)))
+        buf.clear()
+
+
+# --- DOCX ---------------------------------------------------------------------------------------
+
+def _docx(data: bytes, name: str, lim: Limits) -> str:
+    """Paragraphs and table rows of a Word file, in body order, after checking the zip is safe to open."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+            names = {i.filename for i in infos}
+            if "word/document.xml" not in names:
+                raise UnsupportedFormat(f"{name}: a zip archive but not a Word .docx file")
+            total = sum(i.file_size for i in infos)
+            if total > lim.max_unzipped:
+                raise LimitExceeded(f"{name}: unpacks to {total / 2**20:.0f} MB, over the "
+                                    f"{lim.max_unzipped / 2**20:.0f} MB limit (zip bomb?)")
+            for i in infos:
+                if i.file_size > 1_000_000 and i.file_size > lim.max_ratio * max(1, i.compress_size):
+                    raise LimitExceeded(f"{name}: {i.filename} is compressed {i.file_size // max(1, i.compress_size)}"
+                                        " to 1 (zip bomb?)")
+    except zipfile.BadZipFile as e:
+        raise InputError(f"{name}: corrupt zip/DOCX file ({e})") from None
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises KeyError, ValueError, lxml errors on broken parts
+        raise InputError(f"{name}: corrupt DOCX file ({type(e).__name__}: {e})") from None
+    parts: list[str] = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            parts.append(Paragraph(block, document).text.strip())
+        elif tag == "tbl":
+            for row in Table(block, document).rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    t = cell.text.strip()
+                    if not cells or t != cells[-1]:  # merged cells repeat their text
+                        cells.append(t)
+                parts.append("\t".join(cells))
+    return "\n\n".join(p for p in parts if p)
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(r"^[\s\-—–_·•.]*(?:第\s*)?[\d一二三四五六七八九十百]+\s*(?:页|/\s*\d+|of\s*\d+)?"
+                          r"(?:\s*共\s*\d+\s*页)?[\s\-—–_·•.]*$", re.I)
+_SENTENCE_END = tuple("。！？；：”」』）)!?;")
+_LINE_START_HEADING = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
+
+
+def _pdf(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, ...]]:
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+    except Exception as e:
+        raise _pdf_error(name, e) from None
+    with pdf:
+        if len(pages) > lim.max_pages:
+            raise LimitExceeded(f"{name}: {len(pages)} pages, over the {lim.max_pages}-page limit")
+        layers = []
+        try:
+            for page in pages:
+                layers.append((page, page.extract_text_lines(strip=True, return_chars=False)))
+        except Exception as e:
+            raise _pdf_error(name, e) from None
+        chars = sum(len(ln["text"]) for _, lines in layers for ln in lines)
+        if chars >= 20 * max(1, len(pages)) or chars >= 200:
+            text, origins = _join_pages([_pdf_lines(page, lines) for page, lines in _strip_furniture(layers)], name)
+            if text.strip():
+                return "pdf", text, origins
+        if len(pages) > lim.max_ocr_pages:
+            raise LimitExceeded(f"{name}: image-only PDF of {len(pages)} pages, over the "
+                                f"{lim.max_ocr_pages}-page OCR limit")
+        deadline = time.monotonic() + lim.ocr_seconds
+        page_lines = [_ocr_page(_page_image(page, data, i, name), f"{name} page {i + 1}", deadline)
+                      for i, page in enumerate(pages)]
+    text, origins = _join_pages(page_lines, name)
+    return "scan", text, origins
+
+
+def _pdf_error(name: str, e: Exception) -> InputError:
+    message = f"{type(e).__name__}: {e}".lower()
+    if "password" in message or "encrypt" in message or "decrypt" in message:
+        return InputError(f"{name}: encrypted PDF (needs a password)")
+    return InputError(f"{name}: corrupt PDF ({type(e).__name__}{': ' + str(e)[:80] if str(e) else ''})")
+
+
+def _strip_furniture(layers):
+    """Drop running headers/footers (the same line at a page's top or bottom on most pages) and page numbers."""
+    def key(line: dict) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", line["text"]))
+
+    edge: dict[str, int] = {}
+    for page, lines in layers:
+        for ln in _edge_lines(page, lines):
+            edge[key(ln)] = edge.get(key(ln), 0) + 1
+    repeated = {k for k, n in edge.items() if len(layers) >= 2 and n >= max(2, len(layers) // 2)}
+    out = []
+    for page, lines in layers:
+        edges = {id(ln) for ln in _edge_lines(page, lines)}
+        kept = [ln for ln in lines if not (id(ln) in edges and (key(ln) in repeated or _PAGE_NUMBER.match(ln["text"])))]
+        out.append((page, kept))
+    return out
+
+
+def _edge_lines(page, lines):
+    top, bottom = page.height * 0.08, page.height * 0.92
+    return [ln for ln in lines if ln["bottom"] <= top or ln["top"] >= bottom]
+
+
+def _pdf_lines(page, lines) -> list:
+    """A page's text lines (with their boxes) and blank separators where a paragraph ends."""
+    from .ocr import Line
+
+    if not lines:
+        return []
+    left = min(ln["x0"] for ln in lines)
+    right = max(ln["x1"] for ln in lines)
+    out: list[Line] = []
+    prev = None
+    for ln in lines:
+        size = max(1.0, ln["bottom"] - ln["top"])
+        if prev is not None:
+            new_paragraph = (prev["x1"] < right - 2 * size or ln["x0"] > left + 1.5 * size
+                             or ln["top"] - prev["bottom"] > 1.2 * size
+                             or _LINE_START_HEADING.match(ln["text"]))
+            if new_paragraph:
+                out.append(Line("", None, right))
+        out.append(Line(ln["text"], (ln["x0"], ln["top"], ln["x1"], ln["bottom"]), right))
+        prev = ln
+    return out
+
+
+def _page_image(page, data: bytes, index: int, name: str):
+    """The page as an image: its one full-page picture when it has one, else a 200 dpi rendering."""
+    images = page.images
+    if len(images) == 1:
+        im = images[0]
+        if (im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) > 0.6 * page.width * page.height:
+            stream = im.get("stream")
+            filters = str(stream.get("Filter", "")) if stream is not None else ""
+            if "DCTDecode" in filters:  # a JPEG: its bytes are the image
+                return stream.get_rawdata()
+    try:
+        import numpy as np
+        import pypdfium2
+
+        doc = pypdfium2.PdfDocument(data)
+        bitmap = doc[index].render(scale=200 / 72)
+        return np.ascontiguousarray(bitmap.to_numpy()[:, :, :3])
+    except Exception as e:
+        raise InputError(f"{name}: cannot render page {index + 1} for OCR ({e})") from None
+
+
+def _ocr_page(image, name: str, deadline: float):
+    from . import ocr
+
+    return ocr.reading_order(ocr.recognise(image, name, deadline))
+
+
+def _join_pages(pages: list[list], name: str) -> tuple[str, tuple[Origin, ...]]:
+    """One text from per-page lines: lines of a paragraph on their own line, paragraphs split by a blank line.
+
+    A paragraph that runs over a page break stays one paragraph. Every line gets an Origin with its
+    page and box.
+    """
+    parts: list[str] = []
+    origins: list[Origin] = []
+    pos = 0
+    for number, lines in enumerate(pages, start=1):
+        if parts and lines:
+            first = next((ln for ln in lines if ln.box is not None), None)
+            last_text = parts[-1]
+            sep = "\n" if (first is not None and not last_text.endswith(_SENTENCE_END)
+                           and not _LINE_START_HEADING.match(first.text)) else "\n\n"
+            parts.append(sep)
+            pos += len(sep)
+        blank = True
+        for ln in lines:
+            if ln.box is None:
+                if not blank:
+                    parts.append("\n")
+                    pos += 1
+                    blank = True
+                continue
+            if parts and not parts[-1].endswith("\n"):
+                parts.append("\n")
+                pos += 1
+            parts.append(ln.text)
+            origins.append(Origin(pos, pos + len(ln.text), number, ln.box))
+            pos += len(ln.text)
+            blank = False
+    text = "".join(parts)
+    if not text.strip():
+        raise InputError(f"{name}: no text found (an image without text, or an empty document)")
+    return text, tuple(origins)
+
+
+__all__ = ["load", "load_text", "decode", "html_text", "sniff", "Limits"]

@@ -43,8 +43,12 @@ def _alt(words) -> str:
 def chinese_to_number(text: str) -> float | None:
     """三千二百 -> 3200, 十四 -> 14, 九点七 -> 9.7, 千 -> 1000; None if not a numeral."""
     integer, _, decimals = text.partition("点")
-    total, current = 0, 0
+    total, current, last_scale = 0, 0, 10_000
     for ch in integer:
+        if ch in _CN_SCALE:
+            if _CN_SCALE[ch] >= last_scale:
+                return None  # 千千万万 is an idiom, not a number
+            last_scale = _CN_SCALE[ch]
         if ch in _CN_DIGIT:
             current = current * 10 + _CN_DIGIT[ch] if current and ch not in "零〇" else _CN_DIGIT[ch]
         elif ch in _CN_SCALE:
@@ -121,7 +125,7 @@ def _read(text, m, lang, prefix_re, time_after_re) -> Quantity | None:
         if value is None:
             return None
     after = text[end:end + 1]
-    if (after and _LETTER.match(after) and not unit) or after == "号":
+    if (after and _LETTER.match(after) and not unit) or text.startswith(lang.name_suffixes, end):
         return None
     if after == ":" and text[end + 1:end + 2].isdigit():
         return None
@@ -129,7 +133,7 @@ def _read(text, m, lang, prefix_re, time_after_re) -> Quantity | None:
         if not chinese or unit:
             return None
         value, unit = value * 10, "%"
-    mag = m.group("mag") or ""
+    mag = m.group("mag") or m.group("mag2") or ""
     if chinese:
         if m.group("pct") is None and not m.group("tenths"):
             if unit not in lang.chinese_numeral_units and not mag:
@@ -143,7 +147,7 @@ def _read(text, m, lang, prefix_re, time_after_re) -> Quantity | None:
     # A unit the guideline keeps apart: only time frames are dropped, never a counted duration.
     if unit is None and time_after_re.match(text, end):
         return None
-    multiplier = lang.magnitudes.get(mag, 1.0) * lang.magnitudes.get(m.group("mag2") or "", 1.0)
+    multiplier = lang.magnitudes.get(m.group("mag") or "", 1.0) * lang.magnitudes.get(m.group("mag2") or "", 1.0)
     value *= multiplier
     modifier, cue = "exact", None
     if m.group("inner"):

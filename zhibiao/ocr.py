@@ -103,7 +103,13 @@ def reading_order(boxes: list[Box]) -> list[Line]:
     if len(columns) < 2:
         columns = [(page_x0, page_x1)]
 
+    # The title block: boxes above the first line where two columns hold text side by side.
+    header_end = min((b.y0 for b in boxes if any(o is not b and o.y0 < b.y1 and o.y1 > b.y0 for o in boxes)),
+                     default=0.0)
+
     def column_of(b: Box) -> int | None:
+        if b.y1 <= header_end:
+            return None
         hits = [i for i, (a, z) in enumerate(columns) if b.x0 < z and b.x1 > a]
         return hits[0] if len(hits) == 1 else None  # None: spans columns
 

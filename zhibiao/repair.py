@@ -5,6 +5,7 @@ offset in the working text maps to the original through ``offsets.OffsetMap``.
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -132,9 +133,9 @@ def repair(text: str) -> Repaired:
     is one for one or a deletion, recorded against the original.
     """
     folded = fold_width(text)
-    debris = _debris(folded)
+    width = _column_width(folded)
+    debris = _debris(folded, width)
     blank = _blank(folded, debris)
-    width = _column_width(blank)
     changes = [Change(i, i + 1, text[i], "", "debris") for i in debris]
     deletions = [(i, i + 1) for i in debris]
     for m in _GAP.finditer(blank):
@@ -186,25 +187,36 @@ def _without(start: int, end: int, holes: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-# OCR debris, each pattern's group 1 the character to delete. Typesetting never puts a comma
-# or full stop at the start of a line, nor an opening quote or bracket at its end, so there
-# such marks are specks the engine read; a percent sign is never followed by a lone digit.
+# OCR debris, each pattern's group 1 the character to delete: a percent sign is never
+# followed by a lone digit, nor a full stop by a speck; a mark standing alone at a line's end
+# or a column rule is no text.
 _DEBRIS = tuple(re.compile(p, re.M) for p in (
     r"(?<=\d%)(\d)(?=[,.;:、。)\s]|$)",
     r"(?<=[。,、;:])([.,])(?![0-9])",
-    rf"^[ \t]*([.,、。|丨])(?=[ \t]*[{_CJK}])",
-    r"^[ \t]*([”’)》])",
     r"(?<=[ \t])([.,、<>|丨_~^*])[ \t]*$",
-    r"([“‘(《])[ \t]*$",
     r"(?<=\s)([|丨])|([|丨])(?=\s)",
 ))
+# Typesetting never starts a column line with a comma or full stop.
+_LINE_START = re.compile(rf"^[ \t]*([.,、。])(?=[ \t]*[{_CJK}])", re.M)
+# Nor ends a line with an opening quote or starts one with a closing quote, unless its mate
+# is near (some text layers break lines around a quoted title: 《\n纲要\n》).
+_OPEN_AT_END = re.compile(r"([“‘(《])[ \t]*$", re.M)
+_CLOSE_AT_START = re.compile(r"^[ \t]*([”’)》])", re.M)
+_MATES = {"“": "”", "‘": "’", "(": ")", "《": "》"}
+_NEAR = 40
 
 
-def _debris(text: str) -> list[int]:
-    found = set()
-    for pattern in _DEBRIS:
-        for m in pattern.finditer(text):
-            found.add(m.start(m.lastindex))
+def _debris(text: str, width: float) -> list[int]:
+    found = {m.start(m.lastindex) for p in _DEBRIS for m in p.finditer(text)}
+    if width:
+        found.update(m.start(1) for m in _LINE_START.finditer(text))
+    for m in _OPEN_AT_END.finditer(text):
+        if _MATES[m.group(1)] not in text[m.end():m.end() + _NEAR]:
+            found.add(m.start(1))
+    opening = {v: k for k, v in _MATES.items()}
+    for m in _CLOSE_AT_START.finditer(text):
+        if opening[m.group(1)] not in text[max(0, m.start() - _NEAR):m.start()]:
+            found.add(m.start(1))
     return sorted(found)
 
 
@@ -288,12 +300,12 @@ def confusables() -> dict[str, tuple[str, ...]]:
 
 
 _MIN_FREQ = 5  # jieba lists some 200,000 words seen two to four times: too rare to trust
-_ODDS = 20  # a correction must make a word this many times more frequent than the original's
+_ODDS = math.log(20)  # a correction must make the clause this many times likelier
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> dict[str, int]:
-    """Words of two to four characters in jieba's dictionary, with their frequencies.
+def _lexicon() -> dict[str, float]:
+    """Log-probabilities of the words of one to four characters in jieba's dictionary.
 
     Read straight from the ``dict.txt`` jieba ships; jieba's tokenizer is never built.
     """
@@ -301,58 +313,60 @@ def _lexicon() -> dict[str, int]:
     if spec is None or spec.origin is None:
         return {}
     data = (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
-    return {w: int(f) for w, f in re.findall(rf"^([{_CJK}]{{2,4}}) (\d+)", data, re.M) if int(f) >= _MIN_FREQ}
+    counts = {w: int(f) for w, f in re.findall(rf"^([{_CJK}]{{1,4}}) (\d+)", data, re.M) if int(f) >= _MIN_FREQ}
+    total = math.log(sum(counts.values()))
+    return {w: math.log(f) - total for w, f in counts.items()}
 
 
-def _best(run: str, i: int, c: str, words: dict[str, int]) -> int:
-    """Frequency of the most frequent word of ``run`` through position ``i`` with ``c`` there."""
-    best = 0
-    for size in (2, 3, 4):
-        for a in range(max(0, i - size + 1), min(i, len(run) - size) + 1):
-            best = max(best, words.get(run[a:i] + c + run[i + 1:a + size], 0))
-    return best
+def _likelihood(s: str, words: dict[str, float], unknown: float) -> float:
+    """Log-probability of the likeliest segmentation of ``s`` into dictionary words."""
+    best = [0.0] + [-math.inf] * len(s)
+    for j in range(1, len(s) + 1):
+        for k in range(max(0, j - 4), j):
+            p = words.get(s[k:j], unknown if j - k == 1 else None)
+            if p is not None and best[k] + p > best[j]:
+                best[j] = best[k] + p
+    return best[-1]
 
 
 @lru_cache(maxsize=1)
-def _confusion() -> tuple[re.Pattern, dict[str, tuple[str, ...]], dict[str, int], re.Pattern, dict[int, str]]:
+def _confusion() -> tuple[re.Pattern, dict[str, tuple[str, ...]], re.Pattern, dict[int, str]]:
     table = confusables()
     cjk = {c: o for c, o in table.items() if re.match(rf"[{_CJK}]", c)}
-    words = _lexicon()
-    # The most frequent word any replacement of c could make: an original word this common,
-    # divided by the odds, cannot lose to it, which spares the full check on most characters.
-    most: dict[str, int] = {}
-    for w, f in words.items():
-        for ch in set(w).intersection(cjk):
-            most[ch] = max(most.get(ch, 0), f)
-    ceiling = {c: max(most.get(r, 0) for r in o) for c, o in cjk.items()}
     digit = {ord(c): d for c, o in table.items() if c.isascii() and c.isalpha() for d in o if d.isdigit()}
     letters = "".join(chr(c) for c in digit)
     number = re.compile(rf"(?<![A-Za-z0-9.])[0-9.]*[{letters}][0-9{letters}.]*(?![A-Za-z0-9.])")
-    chars = re.compile("[" + "".join(cjk) + "]")
-    return chars, cjk, ceiling, number, digit
+    return re.compile("[" + "".join(cjk) + "]"), cjk, number, digit
 
 
 def _substitutions(text: str) -> list[tuple[int, str, str]]:
-    """One-for-one corrections of ``text``: (index, replacement, reason)."""
-    chars, cjk, ceiling, number, digit = _confusion()
+    """One-for-one corrections of ``text``: (index, replacement, reason).
+
+    A confusable character is replaced when a look-alike makes a dictionary word with a
+    neighbour and the likeliest segmentation of the clause around it becomes _ODDS likelier.
+    """
+    chars, cjk, number, digit = _confusion()
     out = []
     for m in number.finditer(text):
         if any(ch.isdigit() for ch in m.group()):
             out.extend((m.start() + k, ch.translate(digit), "digit")
                        for k, ch in enumerate(m.group()) if ord(ch) in digit)
     words = _lexicon()
+    unknown = min(words.values(), default=0.0)
     for m in _CJK_RUN.finditer(text):
         run = m.group()
         if len(run) < 2:
             continue
         for c in chars.finditer(run):
             i, ch = c.start(), c.group()
-            near = max(words.get(run[max(0, i - 1):i + 1], 0), words.get(run[i:i + 2], 0))
-            if near * _ODDS > ceiling[ch]:
+            left, right = run[i - 1:i], run[i + 1:i + 2]
+            rivals = [r for r in cjk[ch] if (left and left + r in words) or (right and r + right in words)]
+            if not rivals:
                 continue
-            have = _best(run, i, ch, words)
-            score, better = max((_best(run, i, r, words), r) for r in cjk[ch])
-            if score > have * _ODDS:
+            a, b = max(0, i - 3), min(len(run), i + 4)
+            have = _likelihood(run[a:b], words, unknown)
+            score, better = max((_likelihood(run[a:i] + r + run[i + 1:b], words, unknown), r) for r in rivals)
+            if score - have > _ODDS:
                 run = run[:i] + better + run[i + 1:]
                 out.append((m.start() + i, better, "confusion"))
     return out

@@ -181,7 +181,7 @@ def _evidence_link(doc_id: Any, start: Any, end: Any) -> str | None:
     return f"/documents/{doc_id}"
 
 
-def target_chart(data: list[dict], width: int = 760, height: int = 360) -> dict | None:
+def target_chart(data: list[dict], width: int = 900, height: int = 380) -> dict | None:
     """Geometry of the targets-against-outcomes SVG; the template only draws it."""
     values = [v for r in data for v in (r.get("target"), r.get("target_max"), r.get("outcome"))
               if isinstance(v, (int, float))]

@@ -49,7 +49,7 @@
     const info = r.canonical ? canonical[r.canonical] : null;
     const canon = r.canonical
       ? el("p", { class: "canonical" }, ["canonical: ", el("code", {}, [r.canonical]),
-          info ? " " + info.label + " (" + info.category + "; headline " + info.headline + ")" : "", " · ",
+          info ? " " + info.label + " · " + info.category + " · headline: " + info.headline : "", " · ",
           el("a", { href: "/indicators?canonical=" + encodeURIComponent(r.canonical) }, ["all records"]), " · ",
           el("a", { href: "/targets?indicator=" + encodeURIComponent(r.canonical) }, ["targets"])])
       : el("p", { class: "canonical none" }, ["no canonical indicator"]);
