@@ -67,10 +67,11 @@ def _write_records(records: list[dict], fmt: str, out) -> None:
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option("--year", type=int, help="The report's year, where the text does not say it.")
+@click.option("--region", help="The report's region (e.g. 重庆), overriding what the text suggests.")
 @click.option("--repair/--no-repair", default=None, help="Force OCR/PDF repair on or off (default: when noisy).")
 @click.option("--sample", is_flag=True, help="Run on the bundled sample report.")
 @one_line_errors
-def extract(file, fmt, output, year, repair, sample):
+def extract(file, fmt, output, year, region, repair, sample):
     """Extract every indicator from FILE ('-' for standard input)."""
     if sample:
         text = resources.files("zhibiao").joinpath("data/sample_report.txt").read_text(encoding="utf-8")
@@ -78,9 +79,9 @@ def extract(file, fmt, output, year, repair, sample):
     elif file is None:
         raise click.UsageError("give a FILE, '-' for standard input, or --sample")
     elif file == "-":
-        doc = loading.load_text(sys.stdin.read(), source="<stdin>")
+        doc = loading.load_text(sys.stdin.read(), source="<stdin>", region=region, year=year)
     else:
-        doc = loading.load(file)
+        doc = loading.load(file, region=region, year=year)
     records = [i.to_dict() for i in extract_document(doc, year=year, repair=repair)]
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:
@@ -109,6 +110,28 @@ def serve(db, host, port, data_dir):
         click.echo(f"zhibiao: warning: serving on {host}: anyone who can reach it can read and upload", err=True)
     click.echo(f"zhibiao: serving {db} at http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command("repair")
+@click.argument("file")
+@click.option("--changes", "list_changes", is_flag=True, help="List every change, not only the counts.")
+@one_line_errors
+def repair_command(file, list_changes):
+    """Print the repaired working text of FILE ('-' for standard input); changes go to stderr."""
+    from collections import Counter
+
+    from . import repair as repairing
+
+    doc = loading.load_text(sys.stdin.read(), source="<stdin>") if file == "-" else loading.load(file)
+    fixed = repairing.repair(doc.text)
+    click.echo(fixed.text, nl=False)
+    counts = Counter(c.reason for c in fixed.changes)
+    summary = ", ".join(f"{n} {reason}" for reason, n in counts.most_common()) or "no changes"
+    click.echo(f"zhibiao: noise {repairing.noise_score(doc.text):.4f}; {summary}", err=True)
+    for c in fixed.changes if list_changes else ():
+        click.echo(f"  [{c.start},{c.end}) {c.reason}: {c.before!r} -> {c.after!r}", err=True)
+    for d in repairing.incomplete(doc.text, fixed):
+        click.echo(f"  [{d.span.start},{d.span.end}) {d.code}: {d.message}", err=True)
 
 
 if __name__ == "__main__":

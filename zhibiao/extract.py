@@ -49,7 +49,8 @@ def _grammar() -> _Grammar:
     return _Grammar(
         verb_end=re.compile(rf"(?P<verb>{alt(verbs)})(?P<to>[到至为了在])?$"),
         filler_end=re.compile(rf"(?:{alt(fillers)}|[由从](?:上年|去年|前\S年|\d{{4}}年)?的?|在|每[年月天日人户]?|比\S{{1,4}}年)$"),
-        leading=re.compile(rf"^(?:{alt(lang.words('scope') + lang.words('time_words') + ['在', '对于', '通过', '其中'])}|[,，、：:])+"),
+        leading=re.compile(rf"^(?:{alt(lang.words('scope') + lang.words('time_words') + ['在', '对于', '通过', '其中'])}"
+                           r"|[,，、：:]|[0-9一二三四五六七八九十两]+年来?|[0-9]+年[0-9]+月)+"),
         estimate=re.compile(alt(lang.words("status", "estimate"))),
         target=re.compile(alt(lang.words("status", "target"))),
         not_target=re.compile(alt(lang.words("status", "not_target"))),
@@ -231,7 +232,9 @@ def _sentence(ctx: _Context, s_start: int, s_end: int, batch: list[Quantity], se
             before = wt[segment.clause_start(wt, c_start - 1, s_start):c_start - 1]
             metric = _clean_metric(before) + metric
         if metric.startswith("占") and history and (left.fillers or left_text.endswith("的")):
-            metric = history[-1] + metric.rstrip("的") + "比重"
+            metric = history[-1] + metric.rstrip("的")
+            if not metric.endswith(("比重", "比例", "份额", "之比")):
+                metric += "比重"
         metric = _appositive(metric)
         if metric.startswith("比"):  # 比去年预算赤字减少500亿元: a comparison, the subject is carried
             metric = ""
@@ -352,8 +355,9 @@ def _status(before: str, after_noun: str, after: str, section: Section | None, t
     m = g.estimate.search(before)
     if m:
         return "estimate", m.group()
-    for m in g.target.finditer(before):
-        if not _inside_not_target(before, m.start(), m.end(), g):
+    scope = _cue_scope(before)
+    for m in g.target.finditer(scope):
+        if not _inside_not_target(scope, m.start(), m.end(), g):
             return "target", m.group()
     if after_noun and (m := g.plan_noun.search(after_noun)):
         return "target", m.group()
@@ -364,6 +368,14 @@ def _status(before: str, after_noun: str, after: str, section: Section | None, t
     if section is not None and section.role in ("targets", "plans"):
         return "target", None
     return "actual", None
+
+
+def _cue_scope(before: str) -> str:
+    """A modal cue (要, 将, 力争) governs its own clause and, from the sentence's first clause, the whole sentence."""
+    breaks = [i for i, c in enumerate(before) if c in "，,：:"]
+    if not breaks:
+        return before
+    return before[:breaks[0]] + "，" + before[breaks[-1] + 1:]
 
 
 def _inside_not_target(text: str, start: int, end: int, g: _Grammar) -> bool:

@@ -173,9 +173,9 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section"
 
 def html_text(markup: str) -> str:
     """The main text of an HTML page: the block with the most paragraph text, one paragraph a block."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(markup)
+    tree = LexborHTMLParser(markup)
     for node in tree.css(",".join(_DROP_TAGS)):
         node.decompose()
     for node in tree.css("[class], [id], [role]"):
@@ -406,38 +406,33 @@ def _ocr_page(image, name: str, deadline: float):
 def _join_pages(pages: list[list], name: str) -> tuple[str, tuple[Origin, ...]]:
     """One text from per-page lines: lines of a paragraph on their own line, paragraphs split by a blank line.
 
-    A paragraph that runs over a page break stays one paragraph. Every line gets an Origin with its
-    page and box.
+    A paragraph that runs over a page break stays one paragraph. Each line gets an Origin with its
+    page and box, stretched over the line breaks after it so the origins cover the text.
     """
     parts: list[str] = []
-    origins: list[Origin] = []
+    spans: list[tuple[int, int, int, tuple | None]] = []
     pos = 0
     for number, lines in enumerate(pages, start=1):
-        if parts and lines:
-            first = next((ln for ln in lines if ln.box is not None), None)
-            last_text = parts[-1]
-            sep = "\n" if (first is not None and not last_text.endswith(_SENTENCE_END)
-                           and not _LINE_START_HEADING.match(first.text)) else "\n\n"
-            parts.append(sep)
-            pos += len(sep)
-        blank = True
+        pending = ""
         for ln in lines:
             if ln.box is None:
-                if not blank:
-                    parts.append("\n")
-                    pos += 1
-                    blank = True
+                pending = "\n\n" if parts else ""
                 continue
-            if parts and not parts[-1].endswith("\n"):
-                parts.append("\n")
-                pos += 1
+            if parts and not pending:
+                continuing = number == spans[-1][2] or not (parts[-1].endswith(_SENTENCE_END)
+                                                            or _LINE_START_HEADING.match(ln.text))
+                pending = "\n" if continuing else "\n\n"
+            parts.append(pending)
+            pos += len(pending)
+            pending = ""
             parts.append(ln.text)
-            origins.append(Origin(pos, pos + len(ln.text), number, ln.box))
+            spans.append((pos, pos + len(ln.text), number, ln.box))
             pos += len(ln.text)
-            blank = False
     text = "".join(parts)
     if not text.strip():
         raise InputError(f"{name}: no text found (an image without text, or an empty document)")
+    origins = [Origin(s, spans[i + 1][0] if i + 1 < len(spans) else len(text), page, box)
+               for i, (s, _, page, box) in enumerate(spans)]
     return text, tuple(origins)
 
 

@@ -20,7 +20,8 @@ _LETTER = re.compile(r"[A-Za-z]")
 @cache
 def _patterns():
     lang = language()
-    mags = "|".join(re.escape(m) for m in sorted(lang.magnitudes, key=len, reverse=True))
+    mags = "|".join(re.escape(m) if m != "千" else "千(?![瓦米克])"
+                    for m in sorted(lang.magnitudes, key=len, reverse=True))
     units = lang.pattern("units")
     post = lang.pattern("modifiers", "suffix")
     quantity = re.compile(

@@ -25,7 +25,9 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from . import analysis, canonical
+from . import analysis, canonical, metadata, sections as outlining
+from .extract import extract_document
+from .load import load as load_file
 from .errors import InputError, QueryError, StoreError, ZhibiaoError
 from .records import Document, Indicator
 
@@ -176,32 +178,30 @@ def _sha256(path: Path) -> tuple[str, int]:
 
 def _load_one(work: _Work) -> _Loaded:
     """Load, outline and extract one file (in a worker); every failure becomes the document's error."""
-    from . import extract, load, metadata, sections as outlining
-
     doc_id = doc_id_of(work.source)
     base = dict.fromkeys(DOCUMENT_COLUMNS)
     base.update(id=doc_id, source=work.source, sha256=work.sha256, bytes=work.size)
     try:
-        doc = load.load(work.source)
+        doc = load_file(work.source)
         if all(v is None for v in doc.meta.to_dict().values()):
             doc = replace(doc, meta=metadata.detect(doc.text))
         if not doc.sections:
             doc = replace(doc, sections=outlining.outline(doc.text))
-        records = extract.extract_document(doc)
+        records = extract_document(doc)
     except ZhibiaoError as e:
         return _Loaded(work, {**base, "error": str(e)}, (), None)
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a corpus run
         return _Loaded(work, {**base, "error": f"{type(e).__name__}: {e}"}, (), None)
-    return _rows(work, doc_id, doc, records, base, outlining.at)
+    return _rows(work, doc_id, doc, records, base)
 
 
-def _rows(work: _Work, doc_id: int, doc: Document, records: list[Indicator], base: dict, section_at) -> _Loaded:
+def _rows(work: _Work, doc_id: int, doc: Document, records: list[Indicator], base: dict) -> _Loaded:
     meta = doc.meta
     year = meta.get("year")
     reviewed = meta.get("reviewed_year") or (year - 1 if year else None)
     cols: dict[str, list] = {name: [] for name in INDICATOR_COLUMNS}
     for idx, r in enumerate(records):
-        section = section_at(doc.sections, r.span.start) if doc.sections else None
+        section = outlining.at(doc.sections, r.span.start) if doc.sections else None
         values = (
             doc_id * 100_000 + idx, doc_id, idx, r.metric, r.value, r.value_max, r.unit, r.kind,
             r.direction, r.modifier, r.status, r.span.start, r.span.end, r.span.text, r.evidence.text,
@@ -236,6 +236,7 @@ class Database:
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: cannot open database ({_first_line(e)})") from None
         self.read_only = read_only
+        self._texts: dict[int, str] = {}
         self._migrate()
 
     # -- schema -------------------------------------------------------------------------------
@@ -305,10 +306,8 @@ class Database:
             source = str(path)
             try:
                 sha, size = _sha256(path)
-            except OSError as e:
+            except OSError:  # the worker's load reports why, and the file is recorded as failed
                 sha, size = "", 0
-                todo.append(_Work(source, f"unreadable:{e.strerror or e}", 0))
-                continue
             if known.get(source) == sha:
                 skipped += 1
             else:
@@ -442,10 +441,11 @@ class Database:
             table = table[table["region"].map(lambda r: _same_region(r, region))]
         return table.reset_index(drop=True)
 
-    @lru_cache(maxsize=64)  # noqa: B019 - texts are immutable per run; the cache lives with the handle
     def _text(self, doc_id: int) -> str:
-        found = self.con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
-        return found[0] if found and found[0] is not None else ""
+        if doc_id not in self._texts:
+            found = self.con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+            self._texts[doc_id] = found[0] if found and found[0] is not None else ""
+        return self._texts[doc_id]
 
     # -- export and query ---------------------------------------------------------------------
 
@@ -536,11 +536,9 @@ def _same_region(a, b: str) -> bool:
 
 def _parent_finder(reports: pd.DataFrame):
     """parent_of(region, level): the nation for a province, the province for a city or county."""
-    from .metadata import lexicon
-
     nation = next((r for r, lv in zip(reports["region"], reports["level"]) if lv == "national"), None)
     province_of = _province_of_cities()
-    short = {_region_key(r.name): r.short for r in lexicon().regions}
+    short = {_region_key(r.name): r.short for r in metadata.lexicon().regions}
 
     def parent_of(region: str, level: str) -> str | None:
         if level == "provincial":

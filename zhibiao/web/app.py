@@ -31,9 +31,9 @@ from pandas import NA as _NA
 
 from .. import canonical as canon
 from .. import load as loading
-from ..errors import InputError, QueryError, StoreError, ZhibiaoError
+from ..errors import InputError, QueryError, ZhibiaoError
 from ..extract import extract_document
-from ..store import Database
+from ..store import Database, doc_id_of
 
 HERE = Path(__file__).parent
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -89,11 +89,16 @@ def _plain(v: Any) -> Any:
 
 
 def rows(df) -> list[dict[str, Any]]:
-    """DataFrame -> list of plain dicts (NaN and NA become None)."""
+    """DataFrame -> list of plain dicts (NaN and NA become None; the store's ';'-joined flags a list)."""
     if df is None:
         return []
     cols = [str(c) for c in df.columns]
-    return [{c: _plain(v) for c, v in zip(cols, row)} for row in df.itertuples(index=False, name=None)]
+    out = [{c: _plain(v) for c, v in zip(cols, row)} for row in df.itertuples(index=False, name=None)]
+    if "flags" in cols:
+        for r in out:
+            if isinstance(r["flags"], str):
+                r["flags"] = [f for f in r["flags"].split(";") if f]
+    return out
 
 
 def fmt_number(v: float | None) -> str:
@@ -255,17 +260,16 @@ class Store:
         with self.lock:
             return getattr(self.db, method)(*args, **kwargs)
 
-    def document(self, doc_id: str) -> dict | None:
+    def document(self, doc_id: int) -> dict | None:
         """The document with its records as plain rows and its highlighted text."""
         with self.lock:
             cached = self._documents.get(doc_id)
             if cached is not None:
                 return cached
-            raw = self.db.document(_doc_key(doc_id))
+            raw = self.db.document(doc_id)
         if raw is None:
             return None
-        doc = {k: _plain(v) for k, v in raw.items() if k != "indicators"}
-        doc["indicators"] = rows(raw.get("indicators"))
+        doc = {k: rows(v) if hasattr(v, "itertuples") else _plain(v) for k, v in raw.items()}
         doc["html"] = highlight(doc.get("text") or "", doc["indicators"])
         with self.lock:
             if len(self._documents) >= 64:
@@ -286,22 +290,18 @@ class Store:
             if self._choices and self._choices[0] == self.generation:
                 return self._choices[1]
             docs = rows(self.db.documents())
-            targets = rows(self.db.indicators(status="target"))
-            every = rows(self.db.indicators())
+            ids = rows(self.db.query("SELECT canonical, bool_or(status = 'target') AS has_target "
+                                     "FROM indicators WHERE canonical IS NOT NULL GROUP BY canonical"))
             result = {
                 "regions": sorted({d["region"] for d in docs if d.get("region")}),
                 "levels": sorted({d["level"] for d in docs if d.get("level")}),
                 "years": sorted({d["year"] for d in docs if isinstance(d.get("year"), int)}),
-                "canonical": sorted({r["canonical"] for r in every if r.get("canonical")}),
-                "target_canonical": sorted({r["canonical"] for r in targets if r.get("canonical")}),
+                "canonical": sorted(r["canonical"] for r in ids),
+                "target_canonical": sorted(r["canonical"] for r in ids if r["has_target"]),
                 "labels": {row.id: row.label_en for row in canon.table()},
             }
             self._choices = (self.generation, result)
             return result
-
-
-def _doc_key(doc_id: str) -> Any:
-    return int(doc_id) if doc_id.isdigit() else doc_id
 
 
 # ---------------------------------------------------------------- uploads
@@ -383,26 +383,14 @@ class Uploads:
             job.n_indicators = len(extract_document(doc))
             job.stage, job.progress = "storing", 0.8
             summary = self.store.ingest(job.path)
-            job.doc_id = self.find(job.path, summary)
-            if job.doc_id is None:
-                raise StoreError(f"{job.filename}: stored, but no document was found for it")
+            if summary.failed:
+                raise InputError(summary.failed[0][1])
+            job.doc_id = doc_id_of(str(job.path.resolve()))
             job.stage, job.progress = "done", 1.0
         except ZhibiaoError as e:
             job.stage, job.error = "failed", str(e).replace(str(job.path), job.filename)
         except Exception as e:  # a worker thread must report, not die silently
             job.stage, job.error = "failed", f"internal error: {type(e).__name__}: {e}"
-
-    def find(self, path: Path, summary: Any) -> Any:
-        """The stored document's id: from the ingest summary, else by its source path."""
-        ids = getattr(summary, "doc_ids", None) or getattr(summary, "ids", None)
-        if ids:
-            return _plain(list(ids)[0])
-        docs = rows(self.store.call("documents"))
-        for d in docs:
-            if d.get("source") and Path(d["source"]).name == path.name:
-                return d["id"]
-        return None
-
 
 # ---------------------------------------------------------------- app
 
@@ -457,7 +445,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
             return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
         return page(request, "error.html", status_code=exc.status_code, message=str(exc.detail))
 
-    def get_document(doc_id: str) -> dict:
+    def get_document(doc_id: int) -> dict:
         doc = store.document(doc_id)
         if doc is None:
             raise HTTPException(404, f"no document {doc_id}")
@@ -466,7 +454,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     def indicator_rows(canonical, region, year, status, doc_id, q, limit) -> list[dict]:
         return rows(store.call(
             "indicators", canonical=canonical or None, region=region or None, year=year,
-            status=status.value if status else None, doc_id=_doc_key(doc_id) if doc_id else None,
+            status=status.value if status else None, doc_id=doc_id,
             q=q or None, limit=limit,
         ))
 
@@ -482,7 +470,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         return {"count": len(docs), "documents": docs}
 
     @app.get("/api/documents/{doc_id}", tags=["api"], summary="One document: text and records")
-    def api_document(doc_id: str):
+    def api_document(doc_id: int):
         doc = get_document(doc_id)
         return {k: v for k, v in doc.items() if k != "html"}
 
@@ -490,7 +478,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     def api_indicators(canonical: str | None = Query(None, max_length=100, description="canonical id, e.g. gdp"),
                        region: str | None = Query(None, max_length=100),
                        year: int | None = Query(None, ge=1900, le=2200, description="report year"),
-                       status: Status | None = None, doc_id: str | None = Query(None, max_length=100),
+                       status: Status | None = None, doc_id: int | None = None,
                        q: str | None = Query(None, max_length=200, description="words in metric or evidence"),
                        limit: int = Query(API_LIMIT, ge=1, le=1_000_000)):
         found = indicator_rows(canonical, region, year, status, doc_id, q, limit)
@@ -500,7 +488,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     def api_indicators_csv(canonical: str | None = Query(None, max_length=100),
                            region: str | None = Query(None, max_length=100),
                            year: int | None = Query(None, ge=1900, le=2200), status: Status | None = None,
-                           doc_id: str | None = Query(None, max_length=100),
+                           doc_id: int | None = None,
                            q: str | None = Query(None, max_length=200),
                            limit: int = Query(PAGE_LIMIT, ge=1, le=1_000_000)):
         found = indicator_rows(canonical, region, year, status, doc_id, q, limit)
@@ -549,7 +537,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                              "year": year or "", "q": q or ""})
 
     @app.get("/documents/{doc_id}", include_in_schema=False)
-    def document_page(request: Request, doc_id: str):
+    def document_page(request: Request, doc_id: int):
         doc = get_document(doc_id)
         records = doc["indicators"]
         pages = doc.get("images") or []
@@ -560,7 +548,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                     pages=len(pages), origins=doc.get("origins") or [])
 
     @app.get("/documents/{doc_id}/pages/{number}", include_in_schema=False)
-    def page_image(doc_id: str, number: int):
+    def page_image(doc_id: int, number: int):
         """A scan's page image: the path comes from the database, never from the request."""
         images = get_document(doc_id).get("images") or []
         if not 1 <= number <= len(images) or not Path(images[number - 1]).is_file():
@@ -586,9 +574,12 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         choices = store.choices()
         if not region:
             region = "全国" if "全国" in choices["regions"] else (choices["regions"] or [None])[0]
-        found = rows(store.call("targets", indicator, region=region))
+        try:
+            found, problem = rows(store.call("targets", indicator, region=region)), None
+        except QueryError as e:  # an unknown indicator: say so beside the form
+            found, problem = [], str(e)
         return page(request, "targets.html", indicator=indicator, region=region, rows=found,
-                    chart=target_chart(found), choices=choices)
+                    chart=target_chart(found), choices=choices, problem=problem)
 
     @app.get("/upload", include_in_schema=False)
     def upload_page(request: Request):
