@@ -52,12 +52,14 @@ class Cues:
     hard: tuple[str, ...]
     soft: tuple[str, ...]
     absent: tuple[str, ...]
+    multi_year: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     data = yaml.safe_load(resources.files("zhibiao").joinpath("data/target_cues.yaml").read_text(encoding="utf-8"))
-    return Cues(hard=tuple(data["hard"]), soft=tuple(data["soft"]), absent=tuple(data["absent"]))
+    return Cues(hard=tuple(data["hard"]), soft=tuple(data["soft"]), absent=tuple(data["absent"]),
+                multi_year=tuple(data["multi_year"]))
 
 
 def _find_cue(text: str) -> tuple[str, str] | None:
@@ -77,7 +79,8 @@ def commitment(text: str, start: int, end: int) -> tuple[str | None, str | None]
 
     Three places are read in turn and the first with a cue decides: the clause
     before the value (确保…增长), the value itself (左右, 不低于), then the lead of
-    its sentence up to the colon (主要预期目标是：). A hard cue beats a soft one
+    its sentence up to the colon (主要预期目标是：), or the line before where the
+    targets are set out one per line. A hard cue beats a soft one
     in the same place, since binding wording is the exception a reader looks for.
     """
     clause_start = max((text.rfind(ch, 0, start) for ch in _CLAUSE_END), default=-1) + 1
@@ -85,12 +88,21 @@ def commitment(text: str, start: int, end: int) -> tuple[str | None, str | None]
     after = end
     while after < len(text) and after < end + 4 and text[after] not in _CLAUSE_END:
         after += 1
-    places = [text[clause_start:start], text[start:after], text[sentence_start:clause_start]]
+    places = [text[clause_start:start], text[start:after], text[sentence_start:clause_start],
+              _colon_lead(text, sentence_start)]
     for place in places:
         found = _find_cue(place)
         if found:
             return found
     return None, None
+
+
+def _colon_lead(text: str, paragraph_start: int) -> str:
+    """The paragraph before, where it ends in a colon: the lead of a list of targets set out one per line."""
+    before = text[max(0, paragraph_start - 200):paragraph_start].rstrip()
+    if not before.endswith(("：", ":")):
+        return ""
+    return before[max(before.rfind(ch) for ch in _SENTENCE_END) + 1:]
 
 
 def absent_statement(text: str, indicator: Canonical) -> tuple[int, int, str] | None:
@@ -136,13 +148,31 @@ def _single_year(records: pd.DataFrame) -> pd.Series:
     return records["period_start"].notna() & (records["period_start"] == records["period_end"])
 
 
+_BASE_YEAR = re.compile(r"比(\d{4})年")
+
+
+def multi_year(evidence: str, evidence_start: int, span_start: int, year: int) -> bool:
+    """Whether the clause before the value makes it a multi-year rate (年均增长, 比2002年增长) for ``year``."""
+    before = evidence[: max(0, span_start - evidence_start)] if isinstance(evidence, str) else ""
+    clause = before[max(before.rfind(ch) for ch in _CLAUSE_END) + 1:]
+    if any(word in clause for word in cues().multi_year):
+        return True
+    return any(int(m.group(1)) != year - 1 for m in _BASE_YEAR.finditer(clause))
+
+
+def _one_year_only(records: pd.DataFrame, year_column: str) -> pd.DataFrame:
+    keep = [not multi_year(e, es, ss, int(y)) for e, es, ss, y in
+            zip(records["evidence"], records["evidence_start"], records["span_start"], records[year_column])]
+    return records[keep] if len(records) else records
+
+
 def pick_targets(records: pd.DataFrame) -> pd.DataFrame:
     """One target per (region, year): the first one for that year in the report's targets section."""
     r = records[(records["status"] == "target") & records["region"].notna() & records["year"].notna()]
     single = _single_year(r)
     for_year = single & (r["period_start"] == r["year"])
     undated = r["period_start"].isna() & (r["section_role"] != "review")
-    r = r[for_year | undated].assign(
+    r = _one_year_only(r[for_year | undated], "year").assign(
         _rank_role=lambda d: (d["section_role"] != "targets").astype(int),
         _rank_period=lambda d: d["period_start"].isna().astype(int),
     )
@@ -157,7 +187,7 @@ def pick_outcomes(records: pd.DataFrame) -> pd.DataFrame:
     single = _single_year(r)
     for_reviewed = single & (r["period_start"] == r["reviewed_year"])
     undated = r["period_start"].isna() & r["section_role"].isin(["review"])
-    r = r[for_reviewed | undated].assign(
+    r = _one_year_only(r[for_reviewed | undated], "reviewed_year").assign(
         outcome_year=lambda d: d["reviewed_year"],
         _rank_status=lambda d: (d["status"] != "actual").astype(int),
         _rank_role=lambda d: (d["section_role"] != "review").astype(int),
@@ -189,8 +219,6 @@ def targets(records: pd.DataFrame, reports: pd.DataFrame, indicator: Canonical,
     out = pick_outcomes(rows).set_index(["region", "outcome_year"])
     reports = reports[reports["region"].notna() & reports["year"].notna()]
     keys = set(zip(reports["region"], reports["year"].astype(int)))
-    keys |= {(region, int(year) - 1) for region, year, reviewed in
-             zip(reports["region"], reports["year"], reports["reviewed_year"]) if _missing(reviewed)}
     keys |= {(region, int(reviewed)) for region, reviewed in zip(reports["region"], reports["reviewed_year"])
              if not _missing(reviewed)}
     level_of = dict(zip(reports["region"], reports["level"]))
@@ -261,18 +289,14 @@ def with_parent(table: pd.DataFrame, parent_of: Callable[[str, str], str | None]
 def series(records: pd.DataFrame, indicator: Canonical, status: str = "actual") -> pd.DataFrame:
     """One value per (region, year) of the headline form; a decline is negative.
 
-    For actual figures the year is the one reviewed (from the next report, estimates
-    used only where no actual is given); for targets, the year the report sets them for.
+    For actual and estimated figures the year is the one the report reviews; for
+    targets, the year the report sets them for.
     """
     rows = headline(records, indicator)
     if status == "target":
         picked = pick_targets(rows).rename(columns={"year": "series_year"})
     else:
-        picked = pick_outcomes(rows).rename(columns={"outcome_year": "series_year"})
-        if status == "estimate":
-            picked = picked[picked["status"] == "estimate"]
-        elif status == "actual":
-            picked = picked[picked["status"] == "actual"]
+        picked = pick_outcomes(rows[rows["status"] == status]).rename(columns={"outcome_year": "series_year"})
     value = picked["value"].where(picked["direction"] != "down", -picked["value"])
     out = pd.DataFrame({
         "region": picked["region"], "level": picked["level"], "year": picked["series_year"],
@@ -282,5 +306,5 @@ def series(records: pd.DataFrame, indicator: Canonical, status: str = "actual") 
     return out.astype({"year": "int64"}).sort_values(["region", "year"]).reset_index(drop=True)
 
 
-__all__ = ["APPROX_TOLERANCE", "Cues", "cues", "commitment", "absent_statement", "met", "headline",
+__all__ = ["APPROX_TOLERANCE", "Cues", "cues", "commitment", "absent_statement", "met", "multi_year", "headline",
            "pick_targets", "pick_outcomes", "targets", "with_parent", "series"]

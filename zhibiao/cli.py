@@ -12,7 +12,7 @@ import click
 
 from . import load as loading
 from .errors import ZhibiaoError
-from .extract import extract_document
+from .extract import iter_indicators
 from .records import FIELDS
 
 
@@ -36,7 +36,8 @@ def main() -> None:
     """Quantitative indicators from Chinese government work reports, grounded in the source."""
 
 
-def _write_records(records: list[dict], fmt: str, out) -> None:
+def _write_records(records, fmt: str, out) -> None:
+    """Stream JSONL and CSV record by record; only the table for people is built whole."""
     if fmt == "jsonl":
         for r in records:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -50,15 +51,24 @@ def _write_records(records: list[dict], fmt: str, out) -> None:
         from rich.console import Console
         from rich.table import Table
 
+        records = list(records)
         table = Table(title=f"{len(records)} indicators", show_lines=False)
         for name in ("metric", "value_text", "value", "unit", "kind", "direction", "modifier", "status",
                      "period", "span"):
             table.add_column(name, overflow="fold")
         for r in records:
-            table.add_row(*(str(r[name]) if r[name] is not None else "" for name in
+            table.add_row(*(_cell(r[name]) for name in
                             ("metric", "value_text", "value", "unit", "kind", "direction", "modifier",
                              "status", "period", "span")))
-        Console(file=out, width=200 if out is not sys.stdout else None).print(table)
+        Console(file=out, width=None if out.isatty() else 160).print(table)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.10g}"
+    return str(value)
 
 
 @main.command()
@@ -82,7 +92,7 @@ def extract(file, fmt, output, year, region, repair, sample):
         doc = loading.load_text(sys.stdin.read(), source="<stdin>", region=region, year=year)
     else:
         doc = loading.load(file, region=region, year=year)
-    records = [i.to_dict() for i in extract_document(doc, year=year, repair=repair)]
+    records = (i.to_dict() for i in iter_indicators(doc, year=year, repair=repair))
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:
             _write_records(records, fmt, out)
@@ -132,6 +142,123 @@ def repair_command(file, list_changes):
         click.echo(f"  [{c.start},{c.end}) {c.reason}: {c.before!r} -> {c.after!r}", err=True)
     for d in repairing.incomplete(doc.text, fixed):
         click.echo(f"  [{d.span.start},{d.span.end}) {d.code}: {d.message}", err=True)
+
+
+_DB_OPTION = click.option("--db", default="zhibiao.duckdb", show_default=True, type=click.Path(dir_okay=False),
+                          help="The indicator database.")
+
+
+def _emit_frame(frame, fmt: str, title: str) -> None:
+    """A DataFrame as a rich table, CSV or a JSON list of objects on stdout."""
+    if fmt == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    elif fmt == "json":
+        click.echo(frame.to_json(orient="records", force_ascii=False, indent=1))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{title}: {len(frame)} rows")
+        for name in frame.columns:
+            table.add_column(str(name), overflow="fold")
+        for row in frame.itertuples(index=False):
+            table.add_row(*("" if _is_blank(v) else str(v) for v in row))
+        Console().print(table)
+
+
+def _is_blank(v) -> bool:
+    try:
+        return v is None or bool(v != v)
+    except (TypeError, ValueError):
+        return False
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_DB_OPTION
+@click.option("--workers", type=click.IntRange(1, 256), help="Worker processes (default: one per core).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@one_line_errors
+def ingest(paths, db, workers, quiet):
+    """Load, extract and store every report under PATHS (files or folders, recursive)."""
+    from .store import Database
+
+    with Database(db) as database:
+        s = database.ingest(paths, workers=workers, progress=not quiet)
+    click.echo(f"ingested {s.ingested} documents ({s.replaced} replaced, {s.skipped} unchanged, "
+               f"{len(s.failed)} failed) of {s.files} files in {s.seconds:.1f} s: {s.docs_per_s:.1f} docs/s, "
+               f"{s.chars_per_s / 1e3:.0f}k chars/s")
+    click.echo(f"{s.records} records, {s.matched} ({s.matched_share:.1%}) matched to a canonical indicator; "
+               f"{db}: {s.db_bytes / 2**20:.1f} MiB")
+    for source, error in s.failed:
+        click.echo(f"failed: {source}: {error}", err=True)
+
+
+@main.command()
+@click.option("--indicator", required=True, help="Canonical id: gdp (growth), cpi, urban_new_jobs ...")
+@click.option("--region", help="Only this region (重庆, 全国 ...).")
+@click.option("--vs-parent", is_flag=True, help="Add the upper government's target and the amplification.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@_DB_OPTION
+@one_line_errors
+def targets(indicator, region, vs_parent, fmt, db):
+    """Each year's target beside the outcome the next report gives, and whether it was met."""
+    from .store import Database
+
+    with Database(db, read_only=True) as database:
+        frame = database.targets(indicator, region=region, vs_parent=vs_parent)
+    if fmt == "table":
+        keep = ["region", "year", "target", "target_max", "modifier", "commitment", "cue", "absent", "outcome",
+                "outcome_status", "met", "gap"] + (["parent_target", "amplification"] if vs_parent else [])
+        frame = frame[keep]
+    _emit_frame(frame, fmt, f"{indicator} targets and outcomes")
+
+
+@main.command()
+@click.option("--indicator", required=True, help="Canonical id: gdp (growth), cpi, urban_new_jobs ...")
+@click.option("--status", type=click.Choice(["actual", "estimate", "target"]), default="actual", show_default=True)
+@click.option("--region", help="Only this region.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@_DB_OPTION
+@one_line_errors
+def series(indicator, status, region, fmt, db):
+    """A year series per region of one canonical indicator."""
+    from .store import Database
+
+    with Database(db, read_only=True) as database:
+        frame = database.series(indicator, status=status, region=region)
+    if fmt == "table":
+        frame = frame[["region", "year", "value", "unit", "status", "doc_id"]]
+    _emit_frame(frame, fmt, f"{indicator} ({status})")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "xlsx", "dta", "jsonl"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: indicators.FORMAT).")
+@_DB_OPTION
+@one_line_errors
+def export(fmt, output, db):
+    """Write every record with its report's metadata (Stata .dta keeps variable labels)."""
+    from .store import Database
+
+    output = output or f"indicators.{fmt}"
+    with Database(db, read_only=True) as database:
+        n = database.export(output, fmt)
+    click.echo(f"wrote {n} records to {output}")
+
+
+@main.command()
+@click.argument("sql")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@_DB_OPTION
+@one_line_errors
+def query(sql, fmt, db):
+    """Run one read-only SELECT against the database (tables: documents, sections, indicators)."""
+    from .store import Database
+
+    with Database(db, read_only=True) as database:
+        frame = database.query(sql)
+    _emit_frame(frame, fmt, "query")
 
 
 if __name__ == "__main__":

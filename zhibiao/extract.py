@@ -49,7 +49,7 @@ def _grammar() -> _Grammar:
     return _Grammar(
         verb_end=re.compile(rf"(?P<verb>{alt(verbs)})(?P<to>[到至为了在])?$"),
         filler_end=re.compile(rf"(?:{alt(fillers)}|[由从](?:上年|去年|前\S年|\d{{4}}年)?的?|在|每[年月天日人户]?|比\S{{1,4}}年)$"),
-        leading=re.compile(rf"^(?:{alt(lang.words('scope') + lang.words('time_words') + ['在', '对于', '通过', '其中'])}"
+        leading=re.compile(rf"^(?:{alt(lang.words('scope') + lang.words('time_words') + lang.words('status', 'target') + ['计划', '在', '对于', '通过', '其中'])}"
                            r"|[,，、：:]|[0-9一二三四五六七八九十两]+年来?|[0-9]+年[0-9]+月)+"),
         estimate=re.compile(alt(lang.words("status", "estimate"))),
         target=re.compile(alt(lang.words("status", "target"))),
@@ -74,6 +74,7 @@ class _Context:
     year: int | None
     sections: tuple[Section, ...]
     flags: tuple[str, ...]
+    region: re.Pattern | None  # the report's own region opening a metric says where, not what
 
 
 def extract_document(doc: Document, *, year: int | None = None, repair: bool | None = None) -> list[Indicator]:
@@ -92,9 +93,11 @@ def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | No
         return
     noisy = repair if repair is not None else (doc.format in NOISY_FORMATS or repairing.looks_noisy(text))
     work = repairing.repair(text) if noisy else repairing.normalize(text)
-    if year is None:
-        year = doc.meta.get("year") or metadata.detect(text).get("year")
-    ctx = _Context(text, work, year, doc.sections or outlining.outline(text), ("repaired",) if noisy else ())
+    meta = doc.meta if doc.meta.get("year") or doc.meta.get("region") else metadata.detect(text)
+    year = year or meta.get("year")
+    region = meta.get("region")
+    ctx = _Context(text, work, year, doc.sections or outlining.outline(text), ("repaired",) if noisy else (),
+                   re.compile(rf"^{re.escape(region)}(?:市|省|县|区|自治区|自治州)?") if region else None)
     wt = work.text
     for p_start, p_end in segment.paragraphs(wt):
         yield from _paragraph(ctx, p_start, p_end)
@@ -236,6 +239,8 @@ def _sentence(ctx: _Context, s_start: int, s_end: int, batch: list[Quantity], se
             if not metric.endswith(("比重", "比例", "份额", "之比")):
                 metric += "比重"
         metric = _appositive(metric)
+        if ctx.region is not None:
+            metric = ctx.region.sub("", metric)
         if metric.startswith("比"):  # 比去年预算赤字减少500亿元: a comparison, the subject is carried
             metric = ""
         if not metric:

@@ -33,7 +33,7 @@ class Limits:
 
 
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"GIF87a", b"GIF89a")
-_HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|div|p|meta|title|table|br)\b", re.I)
+_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|meta|title|table|br)\b", re.I)
 _CJK_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16", "utf_32"]
 
 
@@ -115,7 +115,7 @@ def _read(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, 
     if kind == "rtf":
         raise UnsupportedFormat(f"{name}: RTF file; save it as .docx, PDF or text")
     text = decode(data, name)
-    if _HTML.search(data[:4096]):
+    if _HTML.search(text[:4096]):
         return "html", html_text(text), ()
     return "txt", text.replace("\r\n", "\n").replace("\r", "\n"), ()
 
@@ -310,7 +310,8 @@ def _pdf(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, .
             raise _pdf_error(name, e) from None
         chars = sum(len(ln["text"]) for _, lines in layers for ln in lines)
         if chars >= 20 * max(1, len(pages)) or chars >= 200:
-            text, origins = _join_pages([_pdf_lines(page, lines) for page, lines in _strip_furniture(layers)], name)
+            text, origins = _join_pages([_pdf_lines(page, lines) for page, lines in _strip_furniture(layers)], name,
+                                        join_lines=True)
             if text.strip():
                 return "pdf", text, origins
         if len(pages) > lim.max_ocr_pages:
@@ -324,7 +325,11 @@ def _pdf(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, .
 
 
 def _pdf_error(name: str, e: Exception) -> InputError:
-    message = f"{type(e).__name__}: {e}".lower()
+    chain, cause = [], e
+    while cause is not None and len(chain) < 5:
+        chain.append(f"{type(cause).__name__} {cause} {cause.args!r}")
+        cause = cause.__cause__ or cause.__context__
+    message = " ".join(chain).lower()
     if "password" in message or "encrypt" in message or "decrypt" in message:
         return InputError(f"{name}: encrypted PDF (needs a password)")
     return InputError(f"{name}: corrupt PDF ({type(e).__name__}{': ' + str(e)[:80] if str(e) else ''})")
@@ -366,9 +371,10 @@ def _pdf_lines(page, lines) -> list:
     for ln in lines:
         size = max(1.0, ln["bottom"] - ln["top"])
         if prev is not None:
-            new_paragraph = (prev["x1"] < right - 2 * size or ln["x0"] > left + 1.5 * size
-                             or ln["top"] - prev["bottom"] > 1.2 * size
-                             or _LINE_START_HEADING.match(ln["text"]))
+            # Chinese paragraphs open indented; a short line only ends one where it ends a sentence.
+            new_paragraph = (ln["x0"] > left + 1.5 * size or ln["top"] - prev["bottom"] > 1.2 * size
+                             or _LINE_START_HEADING.match(ln["text"])
+                             or (prev["x1"] < right - 2 * size and prev["text"].endswith(_SENTENCE_END)))
             if new_paragraph:
                 out.append(Line("", None, right))
         out.append(Line(ln["text"], (ln["x0"], ln["top"], ln["x1"], ln["bottom"]), right))
@@ -403,11 +409,17 @@ def _ocr_page(image, name: str, deadline: float):
     return ocr.reading_order(ocr.recognise(image, name, deadline))
 
 
-def _join_pages(pages: list[list], name: str) -> tuple[str, tuple[Origin, ...]]:
-    """One text from per-page lines: lines of a paragraph on their own line, paragraphs split by a blank line.
+def _ascii_word_end(s: str) -> bool:
+    return bool(s) and s[-1].isascii() and s[-1].isalpha()
 
-    A paragraph that runs over a page break stays one paragraph. Each line gets an Origin with its
-    page and box, stretched over the line breaks after it so the origins cover the text.
+
+def _join_pages(pages: list[list], name: str, join_lines: bool = False) -> tuple[str, tuple[Origin, ...]]:
+    """One text from per-page lines, paragraphs split by a blank line.
+
+    Lines of a paragraph are joined (``join_lines``: a text layer, whose line breaks are only
+    wrapping) or kept one a line (OCR, where a box boundary may be a real break the repair step
+    judges). A paragraph that runs over a page break stays one paragraph. Each line gets an Origin
+    with its page and box, stretched over the breaks after it so the origins cover the text.
     """
     parts: list[str] = []
     spans: list[tuple[int, int, int, tuple | None]] = []
@@ -422,6 +434,8 @@ def _join_pages(pages: list[list], name: str) -> tuple[str, tuple[Origin, ...]]:
                 continuing = number == spans[-1][2] or not (parts[-1].endswith(_SENTENCE_END)
                                                             or _LINE_START_HEADING.match(ln.text))
                 pending = "\n" if continuing else "\n\n"
+                if continuing and join_lines:
+                    pending = " " if _ascii_word_end(parts[-1]) and _ascii_word_end(ln.text[:1]) else ""
             parts.append(pending)
             pos += len(pending)
             pending = ""

@@ -27,7 +27,7 @@ def _patterns():
     quantity = re.compile(
         r"(?P<pct>百分之)?"
         r"(?:(?P<a>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)|(?P<c>[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?))"
-        rf"(?P<mag>{mags})?(?P<inner>[多余])?(?P<mag2>万亿|亿|万)?"
+        rf"(?P<mag>{mags})?(?:(?P<inner>[多余])(?P<mag2>万亿|亿|万)?)?"
         rf"(?P<tenths>成(?![为功效本果绩熟立交长都员型品年本]))?"
         rf"(?P<unit>{units})?(?P<post>{post})?"
     )
@@ -110,6 +110,8 @@ def _read(text, m, lang, prefix_re, time_after_re) -> Quantity | None:
     before = text[start - 1] if start else ""
     if before == "第" or (before and _LETTER.match(before)):
         return None
+    if chinese and before and (before in _CN_DIGIT or before in _CN_SCALE or before in "万亿"):
+        return None  # the tail of a numeral already rejected (千千万万)
     if before == "." or (before == ":" and start > 1 and text[start - 2].isdigit()):
         return None
     if time_after_re.match(text, num_end) and not m.group("mag"):

@@ -266,11 +266,11 @@ def _repair_joinable(text: str, start: int, end: int, width: float) -> bool:
     line = text[text.rfind("\n", 0, start) + 1:start].strip()
     if _HEADING.match(line):
         return False
-    if _TAIL.match(text, end) or (breaks <= 2 and _spans_word(text, start, end)):
+    if _TAIL.match(text, end) or width and len(line) >= 0.7 * width:
         return True
-    if width:
-        return len(line) >= 0.7 * width
-    return breaks == 1
+    if breaks <= 2 and _spans_word(text, start, end):
+        return True
+    return not width and breaks == 1
 
 
 def _spans_word(text: str, start: int, end: int) -> bool:
@@ -329,6 +329,12 @@ def _lexicon() -> dict[str, float]:
     return {w: math.log(f) - total for w, f in counts.items()}
 
 
+@lru_cache(maxsize=1)
+def _unknown() -> float:
+    """Log-probability of a character the dictionary lacks: as rare as its rarest word."""
+    return min(_lexicon().values(), default=0.0)
+
+
 def _likelihood(s: str, words: dict[str, float], unknown: float) -> float:
     """Log-probability of the likeliest segmentation of ``s`` into dictionary words."""
     best = [0.0] + [-math.inf] * len(s)
@@ -340,14 +346,30 @@ def _likelihood(s: str, words: dict[str, float], unknown: float) -> float:
     return best[-1]
 
 
+_IS_CJK = re.compile(rf"[{_CJK}]").match
+
+
 @lru_cache(maxsize=1)
-def _confusion() -> tuple[re.Pattern, dict[str, tuple[str, ...]], re.Pattern, dict[int, str]]:
+def _confusion() -> tuple[re.Pattern, dict[str, tuple[str, ...]], dict[str, tuple[set, set]], re.Pattern, dict]:
     table = confusables()
-    cjk = {c: o for c, o in table.items() if re.match(rf"[{_CJK}]", c)}
+    cjk = {c: o for c, o in table.items() if _IS_CJK(c)}
+    # For each confusable c, the characters that make a two-character word with one of its
+    # look-alikes, on the left and on the right: a cheap test that most of c's uses pass over.
+    rivals_of: dict[str, list[str]] = {}
+    for c, others in cjk.items():
+        for r in others:
+            rivals_of.setdefault(r, []).append(c)
+    pairs: dict[str, tuple[set, set]] = {c: (set(), set()) for c in cjk}
+    for w in _lexicon():
+        if len(w) == 2:
+            for c in rivals_of.get(w[1], ()):
+                pairs[c][0].add(w[0])
+            for c in rivals_of.get(w[0], ()):
+                pairs[c][1].add(w[1])
     digit = {ord(c): d for c, o in table.items() if c.isascii() and c.isalpha() for d in o if d.isdigit()}
     letters = "".join(chr(c) for c in digit)
     number = re.compile(rf"(?<![A-Za-z0-9.])[0-9.]*[{letters}][0-9{letters}.]*(?![A-Za-z0-9.])")
-    return re.compile("[" + "".join(cjk) + "]"), cjk, number, digit
+    return re.compile("[" + "".join(cjk) + "]"), cjk, pairs, number, digit
 
 
 def _substitutions(text: str) -> list[tuple[int, str, str]]:
@@ -356,31 +378,35 @@ def _substitutions(text: str) -> list[tuple[int, str, str]]:
     A confusable character is replaced when a look-alike makes a dictionary word with a
     neighbour and the likeliest segmentation of the clause around it becomes _ODDS likelier.
     """
-    chars, cjk, number, digit = _confusion()
+    chars, cjk, pairs, number, digit = _confusion()
     out = []
     for m in number.finditer(text):
         if any(ch.isdigit() for ch in m.group()):
             out.extend((m.start() + k, ch.translate(digit), "digit")
                        for k, ch in enumerate(m.group()) if ord(ch) in digit)
-    words = _lexicon()
-    unknown = min(words.values(), default=0.0)
-    for m in _CJK_RUN.finditer(text):
-        run = m.group()
-        if len(run) < 2:
+    words, unknown = _lexicon(), _unknown()
+    buf, n = list(text), len(text)
+    for m in chars.finditer(text):
+        i, ch = m.start(), m.group()
+        left, right = buf[i - 1] if i else "", buf[i + 1] if i + 1 < n else ""
+        lefts, rights = pairs[ch]
+        if left not in lefts and right not in rights:
             continue
-        for c in chars.finditer(run):
-            i, ch = c.start(), c.group()
-            left, right = run[i - 1:i], run[i + 1:i + 2]
-            rivals = [r for r in cjk[ch] if (left and left + r in words) or (right and r + right in words)]
-            if not rivals or (ch in _NUMERAL or any(r in _NUMERAL for r in rivals)) and (
-                    right in _NUMERAL and right or left in _NUMERAL[:-6] and left):
-                continue
-            a, b = max(0, i - 3), min(len(run), i + 4)
-            have = _likelihood(run[a:b], words, unknown)
-            score, better = max((_likelihood(run[a:i] + r + run[i + 1:b], words, unknown), r) for r in rivals)
-            if score - have > _ODDS:
-                run = run[:i] + better + run[i + 1:]
-                out.append((m.start() + i, better, "confusion"))
+        rivals = [r for r in cjk[ch] if left + r in words or r + right in words]
+        if (ch in _NUMERAL or any(r in _NUMERAL for r in rivals)) and (
+                right and right in _NUMERAL or left and left in _NUMERAL[:-6]):
+            continue
+        a, b = i, i + 1
+        while a > max(0, i - 3) and _IS_CJK(buf[a - 1]):
+            a -= 1
+        while b < min(n, i + 4) and _IS_CJK(buf[b]):
+            b += 1
+        before, after = "".join(buf[a:i]), "".join(buf[i + 1:b])
+        have = _likelihood(before + ch + after, words, unknown)
+        score, better = max((_likelihood(before + r + after, words, unknown), r) for r in rivals)
+        if score - have > _ODDS:
+            buf[i] = better
+            out.append((i, better, "confusion"))
     return out
 
 

@@ -412,7 +412,7 @@ class Database:
     def _analysis_input(self, row: canonical.Canonical) -> tuple[pd.DataFrame, pd.DataFrame]:
         records = self._df(
             "SELECT i.doc_id, d.region, d.level, d.year, d.reviewed_year, i.canonical, i.value, i.value_max, "
-            "i.unit, i.kind, i.direction, i.modifier, i.status, i.span_start, i.span_end, i.evidence, "
+            "i.unit, i.kind, i.direction, i.modifier, i.status, i.span_start, i.span_end, i.evidence, i.evidence_start, "
             "i.period_start, i.period_end, i.section_role FROM indicators i JOIN documents d ON d.id = i.doc_id "
             "WHERE i.canonical = ? AND i.kind = ? AND i.unit = ?",
             [row.id, row.headline_kind, row.headline_unit])

@@ -19,10 +19,12 @@ from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import jinja2
 from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -114,9 +116,12 @@ def fmt_number(v: float | None) -> str:
 
 # ---------------------------------------------------------------- highlighting
 
+RECOVERED_FLAGS = ("repaired", "recovered")
+
+
 def is_recovered(record: dict) -> bool:
-    """Records the extractor rebuilt from damaged (OCR) text carry a 'recovered…' flag."""
-    return any("recover" in str(f) for f in (record.get("flags") or ()))
+    """Values read from repaired (OCR or PDF) text are marked: they deserve a second look."""
+    return any(str(f).startswith(RECOVERED_FLAGS) for f in (record.get("flags") or ()))
 
 
 def highlight(text: str, records: list[dict]) -> Markup:
@@ -419,7 +424,13 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
-        """Refuse oversized uploads before their body is read; send the safety headers."""
+        """Refuse oversized uploads before their body is read; drop the empty fields a filter form
+        sends (year= means no year filter, not a bad year); send the safety headers."""
+        query = request.scope.get("query_string", b"")
+        if query:
+            pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
+            if any(v == "" for _, v in pairs):
+                request.scope["query_string"] = urlencode([(k, v) for k, v in pairs if v != ""]).encode("latin-1")
         if request.method == "POST" and request.url.path in ("/api/uploads", "/upload"):
             length = request.headers.get("content-length")
             if length is None or not length.isdigit():
@@ -444,6 +455,13 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
         return page(request, "error.html", status_code=exc.status_code, message=str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in exc.errors())
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": problems, "detail": jsonable_encoder(exc.errors())}, status_code=422)
+        return page(request, "error.html", status_code=422, message=problems)
 
     def get_document(doc_id: int) -> dict:
         doc = store.document(doc_id)
@@ -542,7 +560,9 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         records = doc["indicators"]
         pages = doc.get("images") or []
         ids = sorted({r["canonical"] for r in records if r.get("canonical")})
-        return page(request, "document.html", doc=doc, records=records,
+        # record ids pass 2**53, past what a JavaScript number holds exactly: the page gets strings
+        records_js = [{**r, "id": str(r["id"])} for r in records]
+        return page(request, "document.html", doc=doc, records=records, records_js=records_js,
                     counts={s: sum(r.get("status") == s for r in records) for s in STATUSES},
                     canonical=ids, canonical_info={c: canonical_info(c) for c in ids},
                     pages=len(pages), origins=doc.get("origins") or [])

@@ -1,0 +1,148 @@
+"""Extraction speed and memory on the national corpus, against Microsoft Recognizers-Text.
+
+Not a timed unit test: the numbers depend on the machine and go in
+benchmarks/README.md. Goals (the extraction issue): at least 1,000,000
+characters/s on one core, at least 50x Recognizers-Text (Chinese number,
+percentage, currency and dimension together), and a 50 MB input through
+``zhibiao extract`` under 500 MB peak memory.
+
+    .venv/bin/pip install 'recognizers-text-suite==1.0.2a2' 'emoji<1.0'   # the bench extra
+    .venv/bin/python benchmarks/extract_speed.py
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CHARS = 20_000
+REPEATS = 3  # best of 3 on the 20,000-character sample: one run of ours is a few ms, noisy on shared cores
+
+
+def pin_one_core() -> str:
+    """The goal is per core: keep this process (and the CLI it starts) on one."""
+    if not hasattr(os, "sched_setaffinity"):
+        return "not pinned"
+    core = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {core})
+    return f"pinned to core {core}"
+
+
+def max_rss_mb(who: int) -> float:
+    """Peak resident memory in MiB (Linux reports KiB)."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def read_corpus(folder: Path) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()) if p.is_file()]
+    if not texts:
+        raise SystemExit(f"no files in {folder}")
+    return texts
+
+
+def best_of(repeats: int, fn) -> float:
+    best = math.inf
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def bench_corpus(texts: list[str]) -> None:
+    t = time.perf_counter()
+    from zhibiao.extract import extract
+    import_s = time.perf_counter() - t
+    cold = best_of(1, lambda: extract(texts[0]))
+    warm = best_of(1, lambda: extract(texts[0]))
+    print(f"one-off: import {import_s:.3f} s, lazy data loading {max(cold - warm, 0):.3f} s "
+          f"(first call {cold:.3f} s, again {warm:.3f} s)")
+    rss_before = max_rss_mb(resource.RUSAGE_SELF)
+    chars = sum(map(len, texts))
+    records = 0
+    t = time.perf_counter()
+    for text in texts:
+        records += len(extract(text))
+    seconds = time.perf_counter() - t
+    print(f"corpus: {len(texts)} files, {chars:,} chars, {records:,} records in {seconds:.3f} s: "
+          f"{chars / seconds:,.0f} chars/s (goal >= 1,000,000)")
+    print(f"peak RSS: {rss_before:.0f} MiB before extraction, {max_rss_mb(resource.RUSAGE_SELF):.0f} MiB after")
+
+
+def bench_recognizers(sample: str) -> None:
+    try:
+        from recognizers_number import NumberRecognizer
+        from recognizers_number_with_unit import NumberWithUnitRecognizer
+        from recognizers_text import Culture
+    except ImportError:
+        raise SystemExit("Recognizers-Text is missing: .venv/bin/pip install 'recognizers-text-suite==1.0.2a2' "
+                         "'emoji<1.0' (or pass --skip-recognizers)") from None
+    from zhibiao.extract import extract
+
+    # Models are built once and reused, so their construction (regex compilation) is not charged to parsing.
+    t = time.perf_counter()
+    numbers, units = NumberRecognizer(Culture.Chinese), NumberWithUnitRecognizer(Culture.Chinese)
+    models = {"number": numbers.get_number_model(), "percentage": numbers.get_percentage_model(),
+              "currency": units.get_currency_model(), "dimension": units.get_dimension_model()}
+    build_s = time.perf_counter() - t
+    per_model = {name: best_of(REPEATS, lambda m=m: m.parse(sample)) for name, m in models.items()}
+    theirs = sum(per_model.values())
+    ours = best_of(REPEATS, lambda: extract(sample))
+    n = len(sample)
+    print(f"Recognizers-Text (Chinese; models built in {build_s:.2f} s): "
+          + ", ".join(f"{name} {s:.3f} s" for name, s in per_model.items()))
+    print(f"sample {n:,} chars: Recognizers-Text (4 together) {theirs:.3f} s = {n / theirs:,.0f} chars/s; "
+          f"zhibiao {ours:.4f} s = {n / ours:,.0f} chars/s; ratio {theirs / ours:.0f}x (goal >= 50x)")
+
+
+def bench_big(texts: list[str], mb: float) -> None:
+    """A ``mb`` MiB file of repeated corpus text through the CLI; its peak RSS is the child's ru_maxrss."""
+    joined = "\n\n".join(texts)
+    repeats = math.ceil(mb * 2**20 / len(joined.encode("utf-8")))
+    zhibiao = Path(sys.executable).with_name("zhibiao")
+    command = [str(zhibiao)] if zhibiao.exists() else [sys.executable, "-m", "zhibiao.cli"]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp, "big.txt")
+        with path.open("w", encoding="utf-8") as f:
+            for i in range(repeats):
+                f.write(joined if i == 0 else "\n\n" + joined)
+        size = path.stat().st_size
+        chars = repeats * len(joined) + (repeats - 1) * 2
+        t = time.perf_counter()
+        done = subprocess.run([*command, "extract", "--format", "jsonl", str(path), "-o", os.devnull],
+                              stderr=subprocess.PIPE, text=True)
+        seconds = time.perf_counter() - t
+    if done.returncode:
+        raise SystemExit(f"zhibiao extract failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
+    print(f"big input: {size / 2**20:.1f} MiB ({chars:,} chars, corpus x{repeats}) via `zhibiao extract "
+          f"--format jsonl FILE -o /dev/null`: {seconds:.1f} s, {chars / seconds:,.0f} chars/s, "
+          f"peak RSS {max_rss_mb(resource.RUSAGE_CHILDREN):.0f} MiB (goal < 500)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT / "../shared/corpus/national",
+                        help="folder of UTF-8 reports (default: ../shared/corpus/national from the repo root)")
+    parser.add_argument("--big-mb", type=float, default=50, help="size of the big input in MiB (default 50)")
+    parser.add_argument("--skip-recognizers", action="store_true", help="no Recognizers-Text comparison")
+    parser.add_argument("--skip-big", action="store_true", help="no big-input run")
+    args = parser.parse_args()
+
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {pin_one_core()}")
+    texts = read_corpus(args.corpus.resolve())
+    bench_corpus(texts)
+    if not args.skip_recognizers:
+        bench_recognizers("".join(texts)[:SAMPLE_CHARS])
+    if not args.skip_big:
+        bench_big(texts, args.big_mb)
+
+
+if __name__ == "__main__":
+    main()

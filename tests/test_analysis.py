@@ -1,0 +1,166 @@
+import pandas as pd
+import pytest
+
+from zhibiao import analysis, canonical
+
+GDP = canonical.get("gdp")
+ENERGY = canonical.get("energy_intensity")
+
+REPORT_2031 = "青川市2031年政府工作报告。今年的主要预期目标是：地区生产总值增长7%左右。"
+REPORT_2032 = "2031年全市地区生产总值增长7.4%，年均增长6.8%。今年不再提出地区生产总值增速具体目标。"
+
+
+def record(doc_id, year, value, status, *, region="青川", level="city", period=None, unit="%", kind="change",
+           direction="up", modifier="exact", value_max=None, role=None, span=(0, 1), evidence="",
+           evidence_start=0, canonical_id="gdp"):
+    period = year if period is None else period
+    start, end = (period, period) if isinstance(period, int) else period
+    return dict(doc_id=doc_id, region=region, level=level, year=year, reviewed_year=year - 1,
+                canonical=canonical_id, value=value, value_max=value_max, unit=unit, kind=kind,
+                direction=direction, modifier=modifier, status=status, span_start=span[0], span_end=span[1],
+                evidence=evidence, evidence_start=evidence_start, period_start=start, period_end=end,
+                section_role=role)
+
+
+def reports(*rows):
+    return pd.DataFrame([dict(doc_id=d, region=r, level=lv, year=y, reviewed_year=y - 1) for d, r, lv, y in rows])
+
+
+def frame(*rows):
+    return pd.DataFrame(list(rows))
+
+
+@pytest.mark.parametrize("target, target_max, modifier, outcome, expected", [
+    (7.0, None, "at_least", 7.0, True),
+    (7.0, None, "more_than", 6.9, False),
+    (3.0, None, "at_most", 3.1, False),
+    (3.0, None, "less_than", 2.0, True),
+    (6.0, 6.5, "range", 6.6, False),
+    (6.0, 6.5, "range", 6.0, True),
+    (7.5, None, "approx", 6.8, True),
+    (7.5, None, "approx", 8.3, False),
+    (7.5, None, "exact", 7.4, True),
+    (7.5, None, "approx", None, None),
+], ids=["at_least_equal", "more_than_below", "at_most_above", "less_than_below", "range_above",
+        "range_edge", "approx_within", "approx_far_above", "exact_reads_as_approx", "no_outcome"])
+def test_met(target, target_max, modifier, outcome, expected):
+    assert analysis.met(target, target_max, modifier, outcome) is expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("青川市要确保地区生产总值增长8%左右。", "8%左右", ("hard", "确保")),
+    ("全市城镇新增就业不低于9万人。", "不低于9万人", ("hard", "不低于")),
+    ("力争地区生产总值增长8%。", "8%", ("soft", "力争")),
+    ("地区生产总值增长8%左右。", "8%左右", ("soft", "左右")),
+    ("主要预期目标是：地区生产总值增长8%；城镇新增就业9万人。", "8%", ("soft", "预期")),
+    ("今年的主要预期目标是：\n\u3000\u3000地区生产总值增长8%；", "8%", ("soft", "预期")),
+    ("地区生产总值增长8%。", "8%", (None, None)),
+    ("必须守住底线。地区生产总值增长8%。", "8%", (None, None)),
+], ids=["hard_verb", "hard_floor", "soft_verb", "soft_approx", "soft_colon_lead", "soft_line_before",
+        "no_cue", "cue_in_other_sentence"])
+def test_commitment(text, value, expected):
+    start = text.index(value)
+    assert analysis.commitment(text, start, start + len(value)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年我们没有提出全年经济增速具体目标，主要考虑是青川市面临的不确定性。", True),
+    ("全市地区生产总值增速不设具体目标。", True),
+    ("地区生产总值增长7%左右的目标。", False),
+    ("没有提出城镇新增就业的目标。", False),
+], ids=["not_proposed", "not_set_after", "a_target", "other_indicator"])
+def test_absent_statement(text, expected):
+    assert (analysis.absent_statement(text, GDP) is not None) is expected
+
+
+@pytest.mark.parametrize("evidence, value, year, expected", [
+    ("地区生产总值达到900亿元，年均增长6.8%", "6.8%", 2031, True),
+    ("2031年，地区生产总值比2026年增长40%", "40%", 2031, True),
+    ("地区生产总值比2030年增长7.4%", "7.4%", 2031, False),
+    ("地区生产总值增长7.4%，年均增长6.8%", "7.4%", 2031, False),
+], ids=["annual_average", "base_year", "previous_year_base", "average_in_later_clause"])
+def test_multi_year(evidence, value, year, expected):
+    assert analysis.multi_year(evidence, 100, 100 + evidence.index(value), year) is expected
+
+
+def texts(mapping):
+    return lambda doc_id: mapping[doc_id]
+
+
+def test_targets_pairs_target_with_next_report_outcome():
+    t = REPORT_2031.index("7%左右")
+    o = REPORT_2032.index("7.4%")
+    avg = REPORT_2032.index("6.8%")
+    records = frame(
+        record(1, 2031, 7.0, "target", modifier="approx", role="targets", span=(t, t + 5)),
+        record(2, 2032, 6.8, "actual", period=2031, role="review", span=(avg, avg + 4),
+               evidence=REPORT_2032[:avg + 4]),
+        record(2, 2032, 7.4, "actual", period=2031, role="review", span=(o, o + 4), evidence=REPORT_2032[:o + 4]),
+        record(2, 2032, 9.9, "actual", period=2031, role="review", unit="元", kind="level", direction=None),
+    )
+    table = analysis.targets(records, reports((1, "青川", "city", 2031), (2, "青川", "city", 2032)), GDP,
+                             texts({1: REPORT_2031, 2: REPORT_2032}))
+    by_year = table.set_index("year")
+    row = by_year.loc[2031]
+    assert (row.target, row.modifier, row.outcome, row.outcome_status) == (7.0, "approx", 7.4, "actual")
+    assert bool(row.met) and row.gap == pytest.approx(0.4)
+    assert (row.commitment, row.cue) == ("soft", "左右")
+    assert (row.target_doc, row.outcome_doc) == (1, 2)
+    last = by_year.loc[2032]
+    assert bool(last.absent) and pd.isna(last.target) and "不再提出" in last.absent_evidence
+    assert not bool(by_year.loc[2030].absent)
+
+
+def test_targets_estimate_only_when_no_actual_and_direction_counts():
+    records = frame(
+        record(1, 2031, 3.0, "target", direction="down", modifier="at_least", canonical_id="energy_intensity"),
+        record(2, 2032, 0.5, "estimate", period=2031, direction="up", canonical_id="energy_intensity"),
+    )
+    table = analysis.targets(records, reports((1, "青川", "city", 2031), (2, "青川", "city", 2032)), ENERGY,
+                             texts({1: "", 2: ""}))
+    row = table.set_index("year").loc[2031]
+    assert row.outcome == -0.5 and row.outcome_status == "estimate" and not bool(row.met)
+
+
+def test_targets_skip_multi_year_periods_and_review_quotes():
+    records = frame(
+        record(1, 2031, 6.0, "target", period=(2031, 2035)),
+        record(1, 2031, 6.5, "target", period=None, role="review"),
+    )
+    records.loc[1, ["period_start", "period_end"]] = None
+    table = analysis.targets(records, reports((1, "青川", "city", 2031)), GDP, texts({1: ""}))
+    assert table["target"].isna().all()
+
+
+def test_with_parent_adds_amplification():
+    records = frame(
+        record(1, 2031, 7.0, "target", region="青川", level="city"),
+        record(3, 2031, 6.0, "target", region="云岭", level="provincial"),
+    )
+    table = analysis.targets(records, reports((1, "青川", "city", 2031), (3, "云岭", "provincial", 2031)), GDP,
+                             texts({1: "", 3: ""}))
+    out = analysis.with_parent(table, lambda region, level: "云岭" if level == "city" else None)
+    row = out[(out.region == "青川") & (out.year == 2031)].iloc[0]
+    assert (row.parent_region, row.parent_target, row.amplification) == ("云岭", 6.0, pytest.approx(1.0))
+    assert out[out.region == "云岭"]["parent_target"].isna().all()
+
+
+def test_series_one_value_per_year_signed():
+    records = frame(
+        record(2, 2032, 3.1, "actual", period=2031, direction="down", canonical_id="energy_intensity"),
+        record(3, 2033, 2.0, "actual", period=2032, direction="up", canonical_id="energy_intensity"),
+        record(3, 2033, 9.0, "actual", period=2032, direction="up", canonical_id="energy_intensity",
+               span=(5, 6)),
+        record(3, 2033, 2.5, "target", period=2033, direction="down", canonical_id="energy_intensity"),
+    )
+    s = analysis.series(records, ENERGY, "actual")
+    assert s[["year", "value"]].values.tolist() == [[2031, -3.1], [2032, 2.0]]
+    assert analysis.series(records, ENERGY, "target")["value"].tolist() == [-2.5]
+
+
+def test_cues_integrity():
+    c = analysis.cues()
+    assert c.hard and c.soft and c.absent and c.multi_year
+    assert not set(c.hard) & set(c.soft)
+    for pattern in c.absent:
+        assert "{alias}" in pattern

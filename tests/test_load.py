@@ -1,0 +1,299 @@
+"""zhibiao.load: every format to the same text, bad files to one clear error."""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from zhibiao import load as loading
+from zhibiao.cli import main
+from zhibiao.errors import InputError, LimitExceeded, UnsupportedFormat
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+REPORT = """青川市2023年政府工作报告
+
+——2023年1月9日在青川市第十六届人民代表大会第三次会议上
+
+各位代表：
+
+现在，我代表青川市人民政府，向大会报告政府工作，请予审议。
+
+一、2022年工作回顾
+
+全市地区生产总值增长6.5%，城镇新增就业3.2万人。居民人均可支配收入达到41000元，新建学校12所。
+
+二、2023年主要预期目标
+
+今年发展主要预期目标是：地区生产总值增长6%左右；城镇新增就业3万人以上；居民消费价格涨幅3%左右。
+"""
+PARAGRAPHS = [p.strip() for p in REPORT.split("\n\n") if p.strip()]
+# Big5 holds traditional characters only.
+REPORT_TRADITIONAL = "青川市2023年政府工作報告\n\n全市地區生產總值增長6.5%，城鎮新增就業3.2萬人。\n"
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("encoding, text", [
+    ("utf-8", REPORT), ("utf-8-sig", REPORT), ("gbk", REPORT), ("gb18030", REPORT),
+    ("big5", REPORT_TRADITIONAL), ("utf-16", REPORT),
+], ids=["utf8", "utf8-bom", "gbk", "gb18030", "big5", "utf16"])
+def test_text_in_any_encoding_decodes_to_the_same_text(tmp_path, encoding, text):
+    doc = loading.load(write(tmp_path, "report.txt", text.encode(encoding)))
+    assert doc.format == "txt"
+    assert doc.text == text
+
+
+def test_crlf_line_ends_read_as_newlines(tmp_path):
+    doc = loading.load(write(tmp_path, "r.txt", REPORT.replace("\n", "\r\n").encode("gbk")))
+    assert doc.text == REPORT
+
+
+def test_load_text_fills_metadata_and_sections():
+    doc = loading.load_text(REPORT, source="mem")
+    assert doc.meta.get("region") == "青川" and doc.meta.get("level") == "city"
+    assert doc.meta.get("year") == 2023 and doc.meta.get("date") == "2023-01-09"
+    roles = {s.heading: s.role for s in doc.sections}
+    assert roles["一、2022年工作回顾"] == "review"
+    assert roles["二、2023年主要预期目标"] == "targets"
+    assert doc.origins == (loading.Origin(0, len(REPORT), 1),)
+
+
+def test_region_and_year_override_the_text(tmp_path):
+    doc = loading.load(write(tmp_path, "r.txt", REPORT.encode()), region="松溪", year=2031)
+    assert doc.meta.get("region") == "松溪"
+    assert (doc.meta.get("year"), doc.meta.get("reviewed_year")) == (2031, 2030)
+
+
+HTML = ("<!DOCTYPE html><html><head><title>青川市人民政府</title>"
+        "<script>var banner = '全市增长9.9%';</script><style>p {color: red}</style></head><body>"
+        "<div class='top-nav'><a href='/'>首页</a> | <a href='/news'>要闻 增长8.8%</a></div>"
+        "<nav><ul><li>政务公开</li><li>办事服务</li></ul></nav>"
+        "<div id='main'><div class='article-content'>{paras}</div>"
+        "<div class='share'>分享到：微信 微博</div></div>"
+        "<div class='footer'>版权所有 青川市人民政府办公室 电话 0000-1234567</div></body></html>")
+
+
+def test_html_keeps_the_article_and_drops_boilerplate(tmp_path):
+    page = HTML.replace("{paras}", "".join(f"<p>\u3000\u3000{p}</p>" for p in PARAGRAPHS))
+    doc = loading.load(write(tmp_path, "page.html", page.encode("gbk")))
+    assert doc.format == "html"
+    assert doc.text == "\n\n".join(PARAGRAPHS)
+    for noise in ("9.9%", "8.8%", "首页", "政务公开", "版权所有", "分享到"):
+        assert noise not in doc.text
+
+
+def test_html_br_separated_paragraphs(tmp_path):
+    page = HTML.replace("{paras}", "<br>".join(PARAGRAPHS))
+    doc = loading.load(write(tmp_path, "page.htm", page.encode()))
+    assert doc.text.split("\n\n") == PARAGRAPHS
+
+
+def _docx_bytes(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for p in paragraphs:
+        document.add_paragraph(p)
+    if table:
+        t = document.add_table(rows=len(table), cols=len(table[0]))
+        for row, values in zip(t.rows, table):
+            for cell, value in zip(row.cells, values):
+                cell.text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_docx_paragraphs_and_tables_in_order(tmp_path):
+    data = _docx_bytes(PARAGRAPHS, [["指标", "目标"], ["地区生产总值增长", "6%左右"]])
+    doc = loading.load(write(tmp_path, "report.docx", data))
+    assert doc.format == "docx"
+    assert doc.text == "\n\n".join(PARAGRAPHS + ["指标\t目标", "地区生产总值增长\t6%左右"])
+
+
+def _pdf_bytes(pages: list[list[str]], header: str = "青川市人民政府文件", encrypt: str | None = None) -> bytes:
+    """A text-layer PDF in a CJK font that needs no font file (reportlab's built-in CID fonts)."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out, encrypt=encrypt)
+    for number, lines in enumerate(pages, start=1):
+        c.setFont("STSong-Light", 10)
+        c.drawString(72, 810, header)
+        y = 760
+        for line in lines:
+            if line:
+                c.drawString(72 + (20 if line.startswith("\u3000") else 0), y, line.lstrip("\u3000"))
+            y -= 14
+        c.drawString(290, 30, f"- {number} -")
+        c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def _wrap(paragraphs: list[str], width: int = 30) -> list[str]:
+    """Paragraphs as a typesetter lays them out: first line indented, full lines, a short last line."""
+    lines: list[str] = []
+    for p in paragraphs:
+        p = "\u3000" + p
+        lines += [p[i:i + width] for i in range(0, len(p), width)] + [""]
+    return lines
+
+
+def test_pdf_text_layer_joins_lines_and_drops_headers_and_page_numbers(tmp_path):
+    lines = _wrap(PARAGRAPHS)
+    data = _pdf_bytes([lines[:7], lines[7:]])
+    doc = loading.load(write(tmp_path, "report.pdf", data))
+    assert doc.format == "pdf"
+    assert doc.text == "\n\n".join(PARAGRAPHS)
+    assert "政府文件" not in doc.text and "- 1 -" not in doc.text
+    assert doc.page_at(0) == 1 and doc.page_at(len(doc.text) - 1) == 2
+    assert all(o.box is not None for o in doc.origins)
+
+
+def test_format_comes_from_content_not_extension(tmp_path):
+    pdf = loading.load(write(tmp_path, "looks-like.txt", _pdf_bytes([_wrap(PARAGRAPHS[:2])])))
+    assert pdf.format == "pdf"
+    txt = loading.load(write(tmp_path, "looks-like.pdf", REPORT.encode("gbk")))
+    assert txt.format == "txt" and txt.text == REPORT
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def _png(width: int = 200, height: int = 120) -> bytes:
+    import cv2
+    import numpy as np
+
+    ok, data = cv2.imencode(".png", np.full((height, width, 3), 255, dtype=np.uint8))
+    return data.tobytes()
+
+
+BAD = [
+    ("empty.txt", b"", InputError, "empty file"),
+    ("blank.txt", b" \n\t\n", InputError, "empty file"),
+    ("corrupt.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage\n%%EOF", InputError, "PDF"),
+    ("truncated.pdf", None, InputError, "PDF"),
+    ("not-a-zip.docx", b"\x00\x01\x02\x03\xff\xfe\x00binary", InputError, "binary"),
+    ("broken.docx", b"PK\x03\x04" + b"\x00" * 64, InputError, "corrupt"),
+    ("archive.docx", None, UnsupportedFormat, "not a Word"),
+    ("bomb.docx", None, LimitExceeded, "zip bomb"),
+    ("legacy.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, UnsupportedFormat, ".doc"),
+    ("blank.png", None, InputError, "no text"),
+]
+
+
+@pytest.mark.parametrize("name, data, error, words", BAD, ids=[b[0] for b in BAD])
+def test_bad_files_raise_one_clear_error_naming_the_file(tmp_path, name, data, error, words):
+    if name == "truncated.pdf":
+        data = _pdf_bytes([_wrap(PARAGRAPHS)])[:400]
+    elif name == "archive.docx":
+        data = _zip({"notes.txt": "青川".encode()})
+    elif name == "bomb.docx":
+        data = _zip({"word/document.xml": b"<w:document/>" + b"\x00" * (30 * 2**20), "[Content_Types].xml": b"<x/>"})
+    elif name == "blank.png":
+        data = _png()
+    path = write(tmp_path, name, data)
+    with pytest.raises(error) as caught:
+        loading.load(path)
+    message = str(caught.value)
+    assert message.startswith(str(path)) and words in message and "\n" not in message
+
+
+def test_encrypted_pdf_is_refused(tmp_path):
+    path = write(tmp_path, "locked.pdf", _pdf_bytes([_wrap(PARAGRAPHS)], encrypt="secret"))
+    with pytest.raises(InputError, match="encrypted PDF"):
+        loading.load(path)
+
+
+def test_size_limit_refuses_before_reading(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as f:  # a sparse 200 MB file: instant to make, refused from its size
+        f.truncate(200 * 2**20)
+    with pytest.raises(LimitExceeded, match="200 MB, over the 100 MB limit"):
+        loading.load(path)
+    small = write(tmp_path, "small.txt", REPORT.encode())
+    with pytest.raises(LimitExceeded):
+        loading.load(small, max_bytes=100)
+    with pytest.raises(TypeError):
+        loading.load(small, max_bites=100)
+
+
+def test_cli_prints_one_line_and_exits_2(tmp_path):
+    path = write(tmp_path, "empty.pdf", b"")
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0 and str(path) in result.output
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError, match="cannot read"):
+        loading.load(tmp_path / "nowhere.txt")
+
+
+# --- end to end: the same records from every format ----------------------------------------
+
+def _dev_passages() -> list[tuple[str, str]]:
+    out = []
+    for gold in sorted((SHARED / "gold" / "dev").glob("national__*.json")):
+        g = json.loads(gold.read_text(encoding="utf-8"))
+        text = (SHARED / g["source"]).read_text(encoding="utf-8")
+        out.append((gold.stem, text[:g["ranges"][0][1]]))
+    return out
+
+
+def _formats(text: str) -> dict[str, bytes]:
+    paragraphs = [p.strip(" \u3000\t") for p in text.split("\n") if p.strip(" \u3000\t")]
+    page = HTML.replace("{paras}", "".join(f"<p>{p}</p>" for p in paragraphs))
+    lines = _wrap(paragraphs, width=34)
+    return {
+        "gbk.txt": text.encode("gb18030"),
+        "page.html": page.encode("utf-8"),
+        "report.docx": _docx_bytes(paragraphs),
+        "report.pdf": _pdf_bytes([lines[i:i + 50] for i in range(0, len(lines), 50)]),
+    }
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared is missing")
+@pytest.mark.parametrize("fmt", ["gbk.txt", "page.html", "report.docx", "report.pdf"])
+def test_every_format_gives_the_records_of_the_utf8_text(tmp_path, fmt):
+    from zhibiao.extract import extract_document
+
+    for name, text in _dev_passages():
+        expected = extract_document(loading.load_text(text))
+        doc = loading.load(write(tmp_path, f"{name}.{fmt}", _formats(text)[fmt]))
+        got = extract_document(doc)
+        key = lambda r: (r.metric, r.value, r.unit)  # noqa: E731
+        assert Counter(map(key, got)) == Counter(map(key, expected)), (name, fmt)
+        for r in got:
+            assert doc.text[r.span.start:r.span.end] == r.span.text
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(not (SHARED / "corpus" / "scans").exists(), reason="../shared is missing")
+def test_image_only_pdf_goes_through_ocr():
+    doc = loading.load(SHARED / "corpus" / "scans" / "national__2024.pdf")
+    assert doc.format == "scan"
+    assert doc.meta.get("year") == 2024 and doc.meta.get("level") == "national"
+    assert "国内生产总值超过126万亿元" in doc.text.replace("\n", "")
+    assert {o.page for o in doc.origins} == {1, 2}
+    assert all(o.box is not None for o in doc.origins)

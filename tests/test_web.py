@@ -1,0 +1,255 @@
+"""The web explorer through FastAPI's TestClient: pages, JSON API, uploads and their safety."""
+from __future__ import annotations
+
+import html
+import re
+import time
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+fastapi = pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from zhibiao.store import Database  # noqa: E402
+from zhibiao.web import create_app, highlight  # noqa: E402
+from zhibiao.web.app import target_chart  # noqa: E402
+
+# Invented reports of an invented city: a target year, then the year that reports on it.
+REPORT_2023 = """青川市人民政府工作报告
+2023年1月12日在青川市第十届人民代表大会第二次会议上
+一、2022年工作回顾
+过去一年，全市地区生产总值增长5.1%，城镇新增就业2.8万人。
+二、2023年主要目标
+地区生产总值增长6%左右，城镇新增就业3万人以上，居民消费价格涨幅3%左右。
+"""
+REPORT_2024 = """青川市人民政府工作报告
+2024年1月10日在青川市第十届人民代表大会第三次会议上
+一、2023年工作回顾
+过去一年，全市地区生产总值增长6.2%，城镇新增就业3.1万人，居民消费价格上涨0.4%。<script>window.pwned=1</script>
+二、2024年主要目标
+地区生产总值增长5.5%—6%，城镇新增就业3万人以上。
+"""
+MARK = re.compile(r'<mark class="([^"]*)" tabindex="0" data-ids="([^"]*)" data-status="([^"]*)" '
+                  r'data-start="(\d+)" data-end="(\d+)"[^>]*>(.*?)</mark>', re.S)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("web")
+    files = []
+    for name, text in (("qc2023.txt", REPORT_2023), ("qc2024.txt", REPORT_2024)):
+        path = root / "reports" / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    db_path = root / "web.duckdb"
+    with Database(db_path) as db:
+        db.ingest(files, workers=1, progress=False)
+        docs = {Path(d["source"]).name: int(d["id"]) for _, d in db.documents().iterrows()}
+    return {"db": db_path, "data": root / "data", "docs": docs}
+
+
+@pytest.fixture(scope="module")
+def client(corpus):
+    app = create_app(corpus["db"], corpus["data"], max_upload_bytes=4096)
+    with TestClient(app) as c:
+        yield c
+
+
+def wait_upload(client, job: str, timeout: float = 30) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = client.get(f"/api/uploads/{job}").json()
+        if state["done"]:
+            return state
+        time.sleep(0.05)
+    raise AssertionError(f"upload {job} did not finish: {state}")
+
+
+# ---------------------------------------------------------------- highlighting, pure
+
+def rec(i, start, end, status="actual", **extra):
+    return {"id": i, "span_start": start, "span_end": end, "status": status, "metric": f"m{i}", **extra}
+
+
+def test_highlight_escapes_every_piece_of_text():
+    text = "甲<b>增长6%</b>乙&"
+    out = highlight(text, [rec(1, text.index("6%"), text.index("6%") + 2)])
+    assert isinstance(out, Markup)
+    assert "<b>" not in out and "&lt;b&gt;增长" in out and out.endswith("乙&amp;")
+    assert html.unescape(re.sub(r"</?mark[^>]*>", "", str(out))) == text
+
+
+def test_highlight_merges_overlapping_spans_into_one_mark_listing_both():
+    text = "收入分别增长8.6%、9.7%。"
+    a = text.index("8.6%")
+    out = str(highlight(text, [rec(1, a, a + 4), rec(2, a, a + 4, "target"), rec(3, a + 5, a + 9)]))
+    marks = MARK.findall(out)
+    assert [(m[1], m[2], m[5]) for m in marks] == [("1 2", "actual target", "8.6%"), ("3", "actual", "9.7%")]
+    assert "st-mixed" in marks[0][0]
+
+
+def test_highlight_skips_spans_outside_the_text_and_marks_repaired_values():
+    text = "就业3.1万人"
+    out = str(highlight(text, [rec(1, 2, 7, flags=["repaired"]), rec(2, 5, 99), rec(3, 4, 4)]))
+    (mark,) = MARK.findall(out)
+    assert mark[1] == "1" and "recovered" in mark[0] and mark[5] == "3.1万人"
+
+
+# ---------------------------------------------------------------- targets chart, pure
+
+def test_target_chart_marks_met_missed_ranges_and_links_evidence():
+    rows = [
+        {"year": 2022, "target": 6.0, "target_max": 6.5, "modifier": "range", "outcome": 5.0, "met": False,
+         "target_doc": 7, "target_span_start": 10, "target_span_end": 14, "outcome_doc": 8,
+         "outcome_span_start": 3, "outcome_span_end": 7},
+        {"year": 2023, "target": 5.0, "target_max": None, "modifier": "at_least", "outcome": 5.2, "met": True,
+         "target_doc": 8, "target_span_start": 20, "target_span_end": 22, "outcome_doc": None},
+    ]
+    chart = target_chart(rows)
+    first, second = chart["points"]
+    assert first["met"] == "missed" and second["met"] == "met"
+    assert first["tmax_y"] < first["ty"]  # the range goes up from its lower bound
+    assert first["target_href"] == "/documents/7#span-10-14" and first["outcome_href"] == "/documents/8#span-3-7"
+    assert second["sign"] == "≥" and second["outcome_href"] is None
+    assert chart["bottom"] >= max(p["oy"] for p in chart["points"]) and first["x"] < second["x"]
+    assert target_chart([]) is None
+
+
+# ---------------------------------------------------------------- pages and API over a real database
+
+def test_document_page_highlights_sit_on_the_records_characters(client, corpus):
+    doc_id = corpus["docs"]["qc2024.txt"]
+    data = client.get(f"/api/documents/{doc_id}").json()
+    text, records = data["text"], data["indicators"]
+    assert records, "extraction found nothing in the invented report"
+    page = client.get(f"/documents/{doc_id}")
+    assert page.status_code == 200
+    marks = MARK.findall(page.text)
+    covered = {}
+    for _, ids, _, start, end, inner in marks:
+        assert html.unescape(inner) == text[int(start):int(end)]
+        for i in ids.split():
+            covered[int(i)] = (int(start), int(end))
+    for r in records:
+        start, end = covered[r["id"]]
+        assert start <= r["span_start"] < r["span_end"] <= end
+        assert text[r["span_start"]:r["span_end"]] == r["value_text"]
+
+
+def test_document_text_is_untrusted_and_rendered_as_text(client, corpus):
+    page = client.get(f"/documents/{corpus['docs']['qc2024.txt']}")
+    assert "<script>window.pwned" not in page.text
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in page.text
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert page.headers["x-content-type-options"] == "nosniff"
+
+
+def test_documents_list_filters(client, corpus):
+    all_docs = client.get("/api/documents").json()
+    assert all_docs["count"] == 2
+    assert {d["year"] for d in all_docs["documents"]} == {2023, 2024}
+    only = client.get("/api/documents", params={"year": 2024}).json()["documents"]
+    assert [d["id"] for d in only] == [corpus["docs"]["qc2024.txt"]]
+    assert client.get("/api/documents", params={"region": "别处"}).json()["count"] == 0
+    page = client.get("/documents", params={"q": "qc2023"})
+    assert f'/documents/{corpus["docs"]["qc2023.txt"]}' in page.text
+    assert f'/documents/{corpus["docs"]["qc2024.txt"]}' not in page.text
+
+
+def test_api_indicators_filters_limit_and_csv(client):
+    everything = client.get("/api/indicators").json()
+    assert everything["count"] >= 6
+    targets = client.get("/api/indicators", params={"status": "target"}).json()["indicators"]
+    assert targets and all(r["status"] == "target" for r in targets)
+    gdp = client.get("/api/indicators", params={"canonical": "gdp", "year": 2024}).json()["indicators"]
+    assert gdp and all(r["canonical"] == "gdp" and r["year"] == 2024 for r in gdp)
+    assert client.get("/api/indicators", params={"limit": 2}).json()["count"] == 2
+    assert client.get("/api/indicators", params={"status": "guess"}).status_code == 422
+    assert client.get("/api/indicators", params={"limit": 0}).status_code == 422
+    csv_text = client.get("/api/indicators.csv", params={"status": "target"}).text.lstrip("\ufeff")
+    lines = csv_text.strip().splitlines()
+    assert lines[0].startswith("id,doc_id") and len(lines) == len(targets) + 1
+    page = client.get("/indicators", params={"status": "target"})
+    assert "/api/indicators.csv?status=target" in page.text
+    assert page.text.count('<tr data-status="target">') == len(targets)
+
+
+def test_targets_api_and_chart_for_gdp(client, corpus):
+    found = client.get("/api/targets", params={"indicator": "gdp", "region": "青川"}).json()["targets"]
+    by_year = {r["year"]: r for r in found}
+    assert by_year[2023]["target"] == 6.0 and by_year[2023]["outcome"] == 6.2 and by_year[2023]["met"] is True
+    page = client.get("/targets", params={"indicator": "gdp", "region": "青川"})
+    assert 'id="targets-chart"' in page.text and 'data-met="met"' in page.text
+    assert f'/documents/{corpus["docs"]["qc2023.txt"]}#span-' in page.text
+    unknown = client.get("/targets", params={"indicator": "no_such_thing"})
+    assert unknown.status_code == 200 and "unknown indicator" in unknown.text
+    assert client.get("/api/targets", params={"indicator": "no_such_thing"}).status_code == 400
+
+
+def test_missing_document_is_404_for_pages_and_api(client):
+    assert client.get("/api/documents/12345").status_code == 404
+    assert client.get("/api/documents/12345").json()["error"]
+    assert client.get("/documents/12345").status_code == 404
+
+
+def test_api_page_lists_the_endpoints_offline(client):
+    page = client.get("/docs").text
+    for path in ("/api/documents", "/api/documents/{doc_id}", "/api/indicators", "/api/targets"):
+        assert f"<code>{path}</code>" in page
+    assert "cdn" not in page.lower()
+    assert "/api/indicators" in client.get("/openapi.json").json()["paths"]
+
+
+# ---------------------------------------------------------------- uploads
+
+def test_upload_is_stored_under_a_generated_name_and_browsable(client, corpus):
+    text = REPORT_2024.replace("6.2%", "6.4%").replace("2024年1月10日", "2025年1月9日")
+    response = client.post("/api/uploads", files={"file": ("../../escape.txt", text.encode(), "text/plain")})
+    assert response.status_code == 202
+    state = wait_upload(client, response.json()["job"])
+    assert state["stage"] == "done", state
+    assert state["n_indicators"] >= 1
+    saved = list((corpus["data"] / "uploads").iterdir())
+    assert saved and all(p.name != "escape.txt" and re.fullmatch(r"[0-9a-f]{32}\.txt", p.name) for p in saved)
+    assert not (corpus["data"].parent / "escape.txt").exists()
+    doc = client.get(f"/api/documents/{state['doc_id']}").json()
+    assert doc["text"] == text and any(r["value_text"] == "6.4%" for r in doc["indicators"])
+    assert client.get(f"/upload/{state['job']}", follow_redirects=False).headers["location"] == state["document_url"]
+
+
+@pytest.mark.parametrize("name, body, code", [
+    ("report.exe", b"MZ\x90\x00", 415),
+    ("report.txt", b"\x00\x01binary\x00", 415),
+    ("report.pdf", "不是PDF".encode(), 415),
+    ("report.txt", "青".encode() * 2000, 413),
+    ("report.txt", b"", 400),
+])
+def test_upload_rejects_wrong_type_size_and_empty(client, corpus, name, body, code):
+    before = set((corpus["data"] / "uploads").glob("*"))
+    response = client.post("/api/uploads", files={"file": (name, body, "application/octet-stream")})
+    assert response.status_code == code and response.json()["error"]
+    assert set((corpus["data"] / "uploads").glob("*")) == before
+
+
+def test_upload_of_unreadable_content_reports_the_error(client):
+    response = client.post("/api/uploads", files={"file": ("blank.txt", b"   \n  ", "text/plain")})
+    state = wait_upload(client, response.json()["job"])
+    assert state["stage"] == "failed" and "empty" in state["error"]
+    assert "uploads/" not in state["error"]  # the user sees their file name, not the server's path
+
+
+def test_serve_binds_to_loopback_by_default(monkeypatch, corpus):
+    from click.testing import CliRunner
+
+    import uvicorn
+    from zhibiao.cli import main
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
+    result = CliRunner().invoke(main, ["serve", "--db", str(corpus["db"]), "--data-dir", str(corpus["data"])])
+    assert result.exit_code == 0, result.output
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
+    assert seen["app"].title == "zhibiao"
