@@ -8,8 +8,10 @@ precedes), and maps every span back to the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from . import canonical, metadata, repair as repairing, sections as outlining, segment
@@ -19,7 +21,9 @@ from .records import Document, Indicator, Period, Quantity, Section, Span
 
 NOISY_FORMATS = frozenset({"pdf", "image", "scan"})
 _LIST_JOINERS = frozenset("、和与及,，")
-_GENERIC_HEADS = ("总量", "规模", "总额", "总值", "增速", "增幅", "比重", "占比", "总数")
+_GENERIC_HEADS = ("总量", "规模", "总额", "总金额", "金额", "总值", "增速", "增幅", "比重", "占比", "总数")
+_RATE_UNITS = frozenset({"%", "百分点", "倍", "‰"})
+_DANGLING_REACH = 600  # working-text characters a dangling metric waits for its value
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class _Grammar:
     span_words: re.Pattern
     predicate: re.Pattern
     quoted_goal: re.Pattern
+    heading: re.Pattern
     verb_start: re.Pattern
 
 
@@ -59,6 +64,7 @@ def _grammar() -> _Grammar:
         prenominal_stop=re.compile(r"[，,。；;：:！？!?\n]"),
         plan_noun=re.compile(r"计划|规划|行动|工程|目标"),
         span_words=re.compile(r"五年来|过去五年|这五年|五年间"),
+        heading=re.compile(alt(lang.words("heading_verbs"))),
         quoted_goal=re.compile(r"[^，,。；]{0,20}的(?P<cue>(?:预期|既定)?目标)"),
         predicate=re.compile(alt(lang.words("predicate_verbs"))),
         verb_start=re.compile(alt(lang.words("verbs", "change_up") + lang.words("verbs", "change_down"))),
@@ -75,6 +81,8 @@ class _Context:
     sections: tuple[Section, ...]
     flags: tuple[str, ...]
     region: re.Pattern | None  # the report's own region opening a metric says where, not what
+    noisy: bool = False
+    dangling: deque = field(default_factory=lambda: deque(maxlen=8))  # (position, metric, verb) awaiting a value
 
 
 def extract_document(doc: Document, *, year: int | None = None, repair: bool | None = None) -> list[Indicator]:
@@ -97,7 +105,7 @@ def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | No
     year = year or meta.get("year")
     region = meta.get("region")
     ctx = _Context(text, work, year, doc.sections or outlining.outline(text), ("repaired",) if noisy else (),
-                   re.compile(rf"^{re.escape(region)}(?:市|省|县|区|自治区|自治州)?") if region else None)
+                   re.compile(rf"^{re.escape(region)}(?:市|省|县|区|自治区|自治州)?") if region else None, noisy)
     wt = work.text
     for p_start, p_end in segment.paragraphs(wt):
         yield from _paragraph(ctx, p_start, p_end)
@@ -106,6 +114,8 @@ def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | No
 def _paragraph(ctx: _Context, p_start: int, p_end: int) -> Iterator[Indicator]:
     wt, g = ctx.work.text, _grammar()
     found = quantities(wt[p_start:p_end])
+    if ctx.noisy:
+        _note_dangling(ctx, p_start, p_end, found)
     if not found:
         return
     found = [_shift(q, p_start) for q in found]
@@ -225,6 +235,8 @@ def _sentence(ctx: _Context, s_start: int, s_end: int, batch: list[Quantity], se
             tail = left_text.rsplit("、", 1)[1]
             if not tail or _read_left(tail).verb:
                 left_text = tail
+        if ctx.noisy:
+            left_text = _after_last_gap(ctx, left_text, first.span.start)
         left = _read_left(left_text)
         right = wt[last.span.end:segment.clause_end(wt, last.span.end, s_end)]
         metric, carried = left.metric, False
@@ -243,6 +255,15 @@ def _sentence(ctx: _Context, s_start: int, s_end: int, batch: list[Quantity], se
             metric = ctx.region.sub("", metric)
         if metric.startswith("比"):  # 比去年预算赤字减少500亿元: a comparison, the subject is carried
             metric = ""
+        if not metric and not history and ctx.noisy:
+            recovered = _recover(ctx, group)
+            if recovered is not None:
+                name, verb = recovered
+                yield from (_record(ctx, q, name, _Left(name, verb, False, left.fillers), group, True, s_start, s_end,
+                                    section, targets_from, False, right, lang, recovered=True) for q in group)
+                history.append(name)
+                prev_end = last.span.end
+                continue
         if not metric:
             if not history:
                 continue
@@ -258,6 +279,56 @@ def _sentence(ctx: _Context, s_start: int, s_end: int, batch: list[Quantity], se
                           right, lang)
         history.extend(m for m in metrics if not history or history[-1] != m)
         prev_end = last.span.end
+
+
+def _after_last_gap(ctx: _Context, left_text: str, value_start: int) -> str:
+    """In OCR'd infographics a box heading (着力稳就业, 加强环境污染治理) runs into its content.
+
+    Where a gap the repair closed follows a short phrase led by a heading verb, the metric
+    starts after the gap.
+    """
+    breaks, wt = ctx.work.offsets.breaks, ctx.work.text
+    start = value_start - len(left_text)
+    i = bisect_left(breaks, start + 1)
+    cut = None
+    while i < len(breaks) and breaks[i] <= value_start:
+        head = wt[start:breaks[i]]
+        if len(head) <= 12 and _grammar().heading.search(head):
+            cut = breaks[i]
+        i += 1
+    return wt[cut:value_start] if cut is not None else left_text
+
+
+def _note_dangling(ctx: _Context, p_start: int, p_end: int, found: list[Quantity]) -> None:
+    """Remember clauses that name a metric and its verb but hold no value (全市进出口总值增长)."""
+    wt, starts = ctx.work.text, [q.span.start + p_start for q in found]
+    c_start = p_start
+    for i in range(p_start, p_end + 1):
+        if i < p_end and wt[i] not in segment.CLAUSE_BREAKS:
+            continue
+        clause = wt[c_start:i]
+        if clause and not any(c_start <= s < i for s in starts):
+            head, speed, _ = clause.partition("增速")
+            left = _read_left(clause) if not speed else _Left(_clean_metric(head), "增速", False, "")
+            if left.verb and left.metric and len(left.metric) >= 2 and not left.to_level:
+                ctx.dangling.append((c_start, left.metric, left.verb))
+        c_start = i + 1
+
+
+def _recover(ctx: _Context, group: list[Quantity]) -> tuple[str, str] | None:
+    """Pair a value with no metric with the nearest earlier dangling metric whose verb fits it."""
+    lang = language()
+    at = group[0].span.start
+    for k in range(len(ctx.dangling) - 1, -1, -1):
+        pos, metric, verb = ctx.dangling[k]
+        if pos >= at or at - pos > _DANGLING_REACH:
+            continue
+        rate_verb = verb in lang.change_up or verb in lang.change_down
+        if rate_verb and any(q.unit not in _RATE_UNITS for q in group):
+            continue
+        del ctx.dangling[k]
+        return metric, verb
+    return None
 
 
 def _distribute(metric: str, n: int, fillers: str, noun: str) -> list[str]:
@@ -292,7 +363,7 @@ def _noun_after(right: str) -> str:
 
 def _prenominal(right: str, left: _Left, q: Quantity) -> bool:
     """A count written before its noun: 6069万农民受益, 两次下调利率, 4万亿元的投资计划."""
-    if not right:
+    if not right or q.unit in _RATE_UNITS:
         return False
     head = right[1:] if right[0] == "的" else right
     if not head or not ("\u4e00" <= head[0] <= "\u9fff" or head[0] in "“\""):
@@ -307,7 +378,7 @@ def _prenominal(right: str, left: _Left, q: Quantity) -> bool:
 
 def _record(ctx: _Context, q: Quantity, metric: str, left: _Left, group: list[Quantity], carried: bool,
             s_start: int, s_end: int, section: Section | None, targets_from: int | None, prenominal: bool,
-            right: str, lang) -> Indicator:
+            right: str, lang, recovered: bool = False) -> Indicator:
     wt, g = ctx.work.text, _grammar()
     kind, direction = "level", None
     verb = left.verb
@@ -324,7 +395,7 @@ def _record(ctx: _Context, q: Quantity, metric: str, left: _Left, group: list[Qu
     cues = [c for c in (cue, q.cue) if c]
     start, end = ctx.work.span(q.span.start, q.span.end)
     e_start, e_end = ctx.work.span(s_start, s_end)
-    confidence = 0.9 - (0.2 if carried else 0.0) - (0.1 if prenominal else 0.0)
+    confidence = 0.5 if recovered else 0.9 - (0.2 if carried else 0.0) - (0.1 if prenominal else 0.0)
     return Indicator(
         metric=metric,
         value=q.value,
@@ -341,7 +412,7 @@ def _record(ctx: _Context, q: Quantity, metric: str, left: _Left, group: list[Qu
         cue="/".join(cues) or None,
         confidence=confidence,
         section=" > ".join(section.path) if section else None,
-        flags=ctx.flags,
+        flags=ctx.flags + (("recovered",) if recovered else ()),
     )
 
 

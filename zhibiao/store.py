@@ -28,7 +28,7 @@ import pyarrow as pa
 from . import analysis, canonical, metadata, sections as outlining
 from .extract import extract_document
 from .load import load as load_file
-from .errors import InputError, QueryError, StoreError, ZhibiaoError
+from .errors import InputError, LimitExceeded, QueryError, StoreError, ZhibiaoError
 from .records import Document, Indicator
 
 # Suffixes taken when walking a folder; a file named on the command line is always tried.
@@ -144,9 +144,15 @@ class _Loaded:
     indicators: pa.Table | None
 
 
+MAX_RECORDS = 100_000  # per document: record ids are doc_id * MAX_RECORDS + idx
+
+
 def doc_id_of(source: str) -> int:
-    """A stable id from the source path, so reruns and resumed runs give identical rows."""
-    return int(hashlib.sha256(source.encode("utf-8")).hexdigest()[:10], 16)
+    """A stable id from the source path, so reruns and resumed runs give identical rows.
+
+    36 bits keep record ids below 2**53, exact in Stata and Excel, which store doubles.
+    """
+    return int(hashlib.sha256(source.encode("utf-8")).hexdigest()[:9], 16)
 
 
 def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -188,6 +194,8 @@ def _load_one(work: _Work) -> _Loaded:
         if not doc.sections:
             doc = replace(doc, sections=outlining.outline(doc.text))
         records = extract_document(doc)
+        if len(records) >= MAX_RECORDS:
+            raise LimitExceeded(f"{work.source}: {len(records)} records, more than {MAX_RECORDS - 1} in one document")
     except ZhibiaoError as e:
         return _Loaded(work, {**base, "error": str(e)}, (), None)
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a corpus run
@@ -203,7 +211,7 @@ def _rows(work: _Work, doc_id: int, doc: Document, records: list[Indicator], bas
     for idx, r in enumerate(records):
         section = outlining.at(doc.sections, r.span.start) if doc.sections else None
         values = (
-            doc_id * 100_000 + idx, doc_id, idx, r.metric, r.value, r.value_max, r.unit, r.kind,
+            doc_id * MAX_RECORDS + idx, doc_id, idx, r.metric, r.value, r.value_max, r.unit, r.kind,
             r.direction, r.modifier, r.status, r.span.start, r.span.end, r.span.text, r.evidence.text,
             r.evidence.start, r.evidence.end, str(r.period) if r.period else None,
             r.period.start if r.period else None, r.period.end if r.period else None,
@@ -319,8 +327,11 @@ class Database:
             for loaded in _run(todo, workers):
                 if loaded.work.source in present:
                     replaced += 1
-                self._write(loaded)
-                error = loaded.document["error"]
+                try:
+                    self._write(loaded)
+                    error = loaded.document["error"]
+                except StoreError as e:
+                    error = str(e)
                 if error:
                     failed.append((loaded.work.source, error))
                 else:
@@ -338,6 +349,9 @@ class Database:
     def _write(self, loaded: _Loaded) -> None:
         """Replace one document and all its rows in a single transaction."""
         doc = loaded.document
+        owner = self.con.execute("SELECT source FROM documents WHERE id = ?", [doc["id"]]).fetchone()
+        if owner and owner[0] != doc["source"]:
+            raise StoreError(f"{doc['source']}: id {doc['id']} already belongs to {owner[0]}; rename one file")
         with self._transaction():
             for table, key in (("indicators", "doc_id"), ("sections", "doc_id"), ("documents", "id")):
                 self.con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc["id"]])

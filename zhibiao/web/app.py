@@ -10,9 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import math
+import json
 import threading
 import time
 import uuid
+from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,13 +26,14 @@ from urllib.parse import parse_qsl, urlencode
 
 import jinja2
 from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi import Path as Path_
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from pandas import NA as _NA
+from pandas import StringDtype
 
 from .. import canonical as canon
 from .. import load as loading
@@ -42,6 +46,7 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 PAGE_LIMIT = 500  # rows the indicators page shows before asking for a narrower filter
 API_LIMIT = 1000  # rows /api/indicators returns when no limit is given
 STATUSES = ("actual", "estimate", "target")
+SCANNED = ("image", "scan")  # formats read by OCR: their pages can be shown with the text boxes
 
 # Accepted upload types: suffix -> the leading bytes its content must start with
 # (None: text, checked for NUL bytes instead). load() detects the format again from content.
@@ -52,10 +57,17 @@ UPLOAD_TYPES: dict[str, tuple[bytes, ...] | None] = {
     ".png": (b"\x89PNG\r\n\x1a\n",),
     ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
     ".tif": (b"II*\x00", b"MM\x00*"), ".tiff": (b"II*\x00", b"MM\x00*"),
+    ".bmp": (b"BM",), ".webp": (b"RIFF",),
 }
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+class JSONBody(Response):
+    """A response whose body is already JSON bytes."""
+
+    media_type = "application/json"
 
 
 class Status(str, Enum):
@@ -91,16 +103,32 @@ def _plain(v: Any) -> Any:
 
 
 def rows(df) -> list[dict[str, Any]]:
-    """DataFrame -> list of plain dicts (NaN and NA become None; the store's ';'-joined flags a list)."""
-    if df is None:
+    """DataFrame -> list of plain dicts (NaN and NA become None; the store's ';'-joined flags a list).
+
+    Column by column: a thousand records a request is the common case, and per-cell work shows.
+    """
+    if df is None or df.empty:
         return []
-    cols = [str(c) for c in df.columns]
-    out = [{c: _plain(v) for c, v in zip(cols, row)} for row in df.itertuples(index=False, name=None)]
-    if "flags" in cols:
-        for r in out:
-            if isinstance(r["flags"], str):
-                r["flags"] = [f for f in r["flags"].split(";") if f]
-    return out
+    columns = {}
+    for name in df.columns:
+        col = df[name]
+        missing = col.isna().tolist()
+        if col.dtype.kind in "iufb" or isinstance(col.dtype, StringDtype):
+            values = col.tolist()
+        else:
+            values = [_plain(v) for v in col.tolist()]
+        if any(missing):
+            values = [None if gone else v for v, gone in zip(values, missing)]
+        if name == "flags":
+            values = [[f for f in v.split(";") if f] if isinstance(v, str) else v for v in values]
+        columns[str(name)] = values
+    names = list(columns)
+    return [dict(zip(names, cells)) for cells in zip(*columns.values())]
+
+
+def json_bytes(content: Any) -> bytes:
+    """Plain rows straight to JSON: FastAPI's generic encoder costs more than the query."""
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def fmt_number(v: float | None) -> str:
@@ -252,14 +280,40 @@ def target_chart(data: list[dict], width: int = 900, height: int = 380) -> dict 
 
 class Store:
     """One Database shared by all requests, one call at a time (a DuckDB connection is not
-    safe for concurrent use), with documents cached: they never change once ingested."""
+    safe for concurrent use), with answers cached until the next upload changes the data.
+
+    The app holds the database's only writable connection, so nothing else can change it
+    behind the cache's back.
+    """
+
+    CACHE_BYTES = 256 * 2**20
+    CACHE_ENTRY_BYTES = 16 * 2**20
 
     def __init__(self, path: str | Path):
         self.db = Database(str(path))
         self.lock = threading.RLock()
         self.generation = 0
-        self._documents: dict[str, dict] = {}
+        self._documents: dict[int, dict] = {}
         self._choices: tuple[int, dict] | None = None
+        self._responses: OrderedDict[tuple, bytes] = OrderedDict()
+        self._cached_bytes = 0
+
+    def cached(self, key: tuple, build: Callable[[], bytes]) -> bytes:
+        """A response body from the cache, else built (outside the lock) and kept if small enough."""
+        with self.lock:
+            body = self._responses.get(key)
+            if body is not None:
+                self._responses.move_to_end(key)
+                return body
+            generation = self.generation
+        body = build()
+        with self.lock:
+            if generation == self.generation and len(body) <= self.CACHE_ENTRY_BYTES and key not in self._responses:
+                self._responses[key] = body
+                self._cached_bytes += len(body)
+                while self._cached_bytes > self.CACHE_BYTES:
+                    self._cached_bytes -= len(self._responses.popitem(last=False)[1])
+        return body
 
     def call(self, method: str, *args, **kwargs):
         with self.lock:
@@ -287,6 +341,8 @@ class Store:
             summary = self.db.ingest([str(path)], workers=1, progress=False)
             self.generation += 1
             self._documents.clear()
+            self._responses.clear()
+            self._cached_bytes = 0
             return summary
 
     def choices(self) -> dict:
@@ -307,6 +363,80 @@ class Store:
             }
             self._choices = (self.generation, result)
             return result
+
+
+# ---------------------------------------------------------------- scans
+
+class Scans:
+    """Page images and text boxes of OCR'd documents.
+
+    The store keeps a document's text, not where each line stood on its page, so a scan is
+    read again (once, on a worker thread) and its layout kept as JSON under the data folder.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.locks: dict[int, threading.Lock] = {}
+        self.guard = threading.Lock()
+
+    def _file(self, doc_id: int) -> Path:
+        return self.folder / f"{int(doc_id)}.json"
+
+    def remember(self, doc_id: int, doc) -> None:
+        """Keep the layout of a document just loaded (an upload), so it is never read twice."""
+        layout = {"pages": max((o.page for o in doc.origins), default=0),
+                  "origins": [[o.start, o.end, o.page, list(o.box) if o.box else None] for o in doc.origins]}
+        self._file(doc_id).write_text(json.dumps(layout), encoding="utf-8")
+
+    def layout(self, doc: dict) -> dict:
+        path = self._file(doc["id"])
+        with self.guard:
+            lock = self.locks.setdefault(doc["id"], threading.Lock())
+        with lock:
+            if not path.exists():
+                self.remember(doc["id"], loading.load(doc["source"]))
+            return json.loads(path.read_text(encoding="utf-8"))
+
+    def image(self, doc: dict, number: int) -> tuple[bytes, str]:
+        """The page as the OCR saw it: the image file itself, or the PDF page's picture or rendering."""
+        source = Path(doc["source"])
+        try:
+            data = source.read_bytes()
+        except OSError as e:
+            raise HTTPException(404, f"the source file is gone ({e.strerror})") from None
+        if doc["format"] == "image":
+            if number != 1:
+                raise HTTPException(404, "an image has one page")
+            if _image_type(data) != "image/tiff":
+                return data, _image_type(data)
+            from PIL import Image
+
+            picture = Image.open(io.BytesIO(data)).convert("RGB")  # browsers do not show TIFF
+            out = io.BytesIO()
+            picture.save(out, format="PNG")
+            return out.getvalue(), "image/png"
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if number > len(pdf.pages):
+                raise HTTPException(404, f"no page {number}")
+            picture = loading._page_image(pdf.pages[number - 1], data, number - 1, source.name)
+        if isinstance(picture, bytes):
+            return picture, _image_type(picture)
+        from PIL import Image
+
+        out = io.BytesIO()
+        Image.fromarray(picture).save(out, format="PNG")
+        return out.getvalue(), "image/png"
+
+
+def _image_type(data: bytes) -> str:
+    for magic, kind in ((b"\x89PNG", "image/png"), (b"\xff\xd8", "image/jpeg"), (b"GIF8", "image/gif"),
+                        (b"BM", "image/bmp"), (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff")):
+        if data.startswith(magic):
+            return kind
+    return "image/webp" if data[8:12] == b"WEBP" else "application/octet-stream"
 
 
 # ---------------------------------------------------------------- uploads
@@ -337,8 +467,8 @@ class Job:
 class Uploads:
     """Saves uploads under the data folder and processes them on a worker thread."""
 
-    def __init__(self, store: Store, folder: Path, max_bytes: int):
-        self.store, self.folder, self.max_bytes = store, folder, max_bytes
+    def __init__(self, store: Store, scans: Scans, folder: Path, max_bytes: int):
+        self.store, self.scans, self.folder, self.max_bytes = store, scans, folder, max_bytes
         self.folder.mkdir(parents=True, exist_ok=True)
         self.jobs: dict[str, Job] = {}
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhibiao-upload")
@@ -391,6 +521,8 @@ class Uploads:
             if summary.failed:
                 raise InputError(summary.failed[0][1])
             job.doc_id = doc_id_of(str(job.path.resolve()))
+            if doc.format in SCANNED:
+                self.scans.remember(job.doc_id, doc)
             job.stage, job.progress = "done", 1.0
         except ZhibiaoError as e:
             job.stage, job.error = "failed", str(e).replace(str(job.path), job.filename)
@@ -406,7 +538,8 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     db_path = Path(db_path)
     data = Path(data_dir) if data_dir else db_path.with_name(db_path.stem + "-data")
     store = Store(db_path)
-    uploads = Uploads(store, data / "uploads", max_upload_bytes)
+    scans = Scans(data / "layouts")
+    uploads = Uploads(store, scans, data / "uploads", max_upload_bytes)
 
     app = FastAPI(
         title="zhibiao", version="0.1.0", docs_url=None, redoc_url=None,
@@ -417,10 +550,12 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["num"] = fmt_number
-    templates = Jinja2Templates(env=env)
+
+    def render(name: str, **context) -> bytes:
+        return env.get_template(name).render(nav=name, **context).encode("utf-8")
 
     def page(request: Request, name: str, status_code: int = 200, **context) -> Response:
-        return templates.TemplateResponse(request, name, {"nav": name, **context}, status_code=status_code)
+        return HTMLResponse(render(name, **context), status_code=status_code)
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
@@ -483,14 +618,19 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                       year: int | None = Query(None, ge=1900, le=2200),
                       q: str | None = Query(None, max_length=200, description="words in title or source"),
                       limit: int | None = Query(None, ge=1, le=100_000)):
-        docs = rows(store.call("documents", region=region or None, level=level.value if level else None,
-                               year=year, q=q or None, limit=limit))
-        return {"count": len(docs), "documents": docs}
+        def build() -> bytes:
+            docs = rows(store.call("documents", region=region or None, level=level.value if level else None,
+                                   year=year, q=q or None, limit=limit))
+            return json_bytes({"count": len(docs), "documents": docs})
+
+        return JSONBody(store.cached(("api/documents", region, level, year, q, limit), build))
 
     @app.get("/api/documents/{doc_id}", tags=["api"], summary="One document: text and records")
     def api_document(doc_id: int):
-        doc = get_document(doc_id)
-        return {k: v for k, v in doc.items() if k != "html"}
+        def build() -> bytes:
+            return json_bytes({k: v for k, v in get_document(doc_id).items() if k != "html"})
+
+        return JSONBody(store.cached(("api/document", doc_id), build))
 
     @app.get("/api/indicators", tags=["api"], summary="Indicator records over all documents")
     def api_indicators(canonical: str | None = Query(None, max_length=100, description="canonical id, e.g. gdp"),
@@ -499,8 +639,11 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                        status: Status | None = None, doc_id: int | None = None,
                        q: str | None = Query(None, max_length=200, description="words in metric or evidence"),
                        limit: int = Query(API_LIMIT, ge=1, le=1_000_000)):
-        found = indicator_rows(canonical, region, year, status, doc_id, q, limit)
-        return {"count": len(found), "limit": limit, "indicators": found}
+        def build() -> bytes:
+            found = indicator_rows(canonical, region, year, status, doc_id, q, limit)
+            return json_bytes({"count": len(found), "limit": limit, "indicators": found})
+
+        return JSONBody(store.cached(("api/indicators", canonical, region, year, status, doc_id, q, limit), build))
 
     @app.get("/api/indicators.csv", tags=["api"], summary="The same records as CSV")
     def api_indicators_csv(canonical: str | None = Query(None, max_length=100),
@@ -509,22 +652,29 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                            doc_id: int | None = None,
                            q: str | None = Query(None, max_length=200),
                            limit: int = Query(PAGE_LIMIT, ge=1, le=1_000_000)):
-        found = indicator_rows(canonical, region, year, status, doc_id, q, limit)
-        buf = io.StringIO()
-        buf.write("\ufeff")  # spreadsheet programs then read the Chinese text as UTF-8
-        if found:
-            writer = csv.DictWriter(buf, fieldnames=list(found[0]))
-            writer.writeheader()
-            for r in found:
-                writer.writerow({k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()})
-        return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
+        def build() -> bytes:
+            found = indicator_rows(canonical, region, year, status, doc_id, q, limit)
+            buf = io.StringIO()
+            buf.write("\ufeff")  # spreadsheet programs then read the Chinese text as UTF-8
+            if found:
+                writer = csv.DictWriter(buf, fieldnames=list(found[0]))
+                writer.writeheader()
+                for r in found:
+                    writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()})
+            return buf.getvalue().encode("utf-8")
+
+        body = store.cached(("api/indicators.csv", canonical, region, year, status, doc_id, q, limit), build)
+        return Response(body, media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="indicators.csv"'})
 
     @app.get("/api/targets", tags=["api"], summary="Targets against outcomes by year")
     def api_targets(indicator: str = Query(..., max_length=100, description="canonical id, e.g. gdp"),
                     region: str | None = Query(None, max_length=100)):
-        found = rows(store.call("targets", indicator, region=region or None))
-        return {"indicator": indicator, "region": region, "count": len(found), "targets": found}
+        def build() -> bytes:
+            found = rows(store.call("targets", indicator, region=region or None))
+            return json_bytes({"indicator": indicator, "region": region, "count": len(found), "targets": found})
+
+        return JSONBody(store.cached(("api/targets", indicator, region), build))
 
     @app.post("/api/uploads", tags=["api"], status_code=202, summary="Extract and store an uploaded report")
     async def api_upload(file: UploadFile = File(..., description="txt, html, pdf, docx or an image")):
@@ -556,24 +706,35 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
 
     @app.get("/documents/{doc_id}", include_in_schema=False)
     def document_page(request: Request, doc_id: int):
+        return HTMLResponse(store.cached(("page/document", doc_id), lambda: render_document(doc_id)))
+
+    def render_document(doc_id: int) -> bytes:
         doc = get_document(doc_id)
         records = doc["indicators"]
-        pages = doc.get("images") or []
         ids = sorted({r["canonical"] for r in records if r.get("canonical")})
         # record ids pass 2**53, past what a JavaScript number holds exactly: the page gets strings
         records_js = [{**r, "id": str(r["id"])} for r in records]
-        return page(request, "document.html", doc=doc, records=records, records_js=records_js,
-                    counts={s: sum(r.get("status") == s for r in records) for s in STATUSES},
-                    canonical=ids, canonical_info={c: canonical_info(c) for c in ids},
-                    pages=len(pages), origins=doc.get("origins") or [])
+        return render("document.html", doc=doc, records=records, records_js=records_js,
+                      counts={s: sum(r.get("status") == s for r in records) for s in STATUSES},
+                      canonical=ids, canonical_info={c: canonical_info(c) for c in ids},
+                      scanned=doc.get("format") in SCANNED)
+
+    @app.get("/api/documents/{doc_id}/layout", tags=["api"], summary="A scan's pages and text boxes")
+    def api_layout(doc_id: int):
+        """Where each stretch of a scan's text stands on its page: [start, end, page, [x0, y0, x1, y1]]."""
+        doc = get_document(doc_id)
+        if doc.get("format") not in SCANNED:
+            return {"pages": 0, "origins": []}
+        return scans.layout(doc)
 
     @app.get("/documents/{doc_id}/pages/{number}", include_in_schema=False)
-    def page_image(doc_id: int, number: int):
-        """A scan's page image: the path comes from the database, never from the request."""
-        images = get_document(doc_id).get("images") or []
-        if not 1 <= number <= len(images) or not Path(images[number - 1]).is_file():
-            raise HTTPException(404, "no such page image")
-        return FileResponse(images[number - 1])
+    def page_image(doc_id: int, number: int = Path_(ge=1, le=10_000)):
+        """A scan's page image, read from the document's own source: no path comes from the request."""
+        doc = get_document(doc_id)
+        if doc.get("format") not in SCANNED:
+            raise HTTPException(404, "not a scanned document")
+        body, media_type = scans.image(doc, number)
+        return Response(body, media_type=media_type, headers={"Cache-Control": "private, max-age=3600"})
 
     @app.get("/indicators", include_in_schema=False)
     def indicators_page(request: Request, canonical: str | None = Query(None, max_length=100),

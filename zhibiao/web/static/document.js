@@ -2,9 +2,8 @@
 "use strict";
 (function () {
   const records = JSON.parse(document.getElementById("records-data").textContent);
-  const origins = JSON.parse(document.getElementById("origins-data").textContent).map(function (o) {
-    return Array.isArray(o) ? { start: o[0], end: o[1], page: o[2], box: o[3] } : o;
-  });
+  let origins = [];
+  let selected = [];
   const canonical = JSON.parse(document.getElementById("canonical-data").textContent);
   const byId = new Map(records.map(function (r) { return [String(r.id), r]; }));
   const text = document.getElementById("doc-text");
@@ -61,17 +60,16 @@
 
   function showPage(rs) {
     const view = document.getElementById("page-view");
-    if (!view) { return; }
+    if (!view || !rs.length) { return; }
     const start = Math.min.apply(null, rs.map(function (r) { return r.span_start; }));
     const end = Math.max.apply(null, rs.map(function (r) { return r.span_end; }));
     const hit = origins.filter(function (o) { return o.start < end && start < o.end; });
-    if (!hit.length) { view.hidden = true; return; }
+    if (!hit.length) { return; }
     const pageNo = hit[0].page;
     const boxes = hit.filter(function (o) { return o.page === pageNo && o.box; }).map(function (o) { return o.box; });
     const img = document.getElementById("page-image");
     const box = document.getElementById("page-box");
     document.getElementById("page-number").textContent = pageNo;
-    view.hidden = false;
     function place() {
       if (!boxes.length || !img.naturalWidth) { box.hidden = true; return; }
       const x0 = Math.min.apply(null, boxes.map(function (b) { return b[0]; }));
@@ -98,7 +96,21 @@
       if (scroll) { mark.scrollIntoView({ block: "center" }); }
     }
     detail.replaceChildren.apply(detail, rs.map(card));
+    selected = rs;
     showPage(rs);
+  }
+
+  if (document.getElementById("page-view")) {
+    // A scan: fetch where its lines stand on the pages (the first time, the server reads it again).
+    const note = document.getElementById("page-note");
+    fetch("/api/documents/" + encodeURIComponent(docId) + "/layout")
+      .then(function (r) { return r.ok ? r.json() : Promise.reject(new Error("HTTP " + r.status)); })
+      .then(function (layout) {
+        origins = layout.origins.map(function (o) { return { start: o[0], end: o[1], page: o[2], box: o[3] }; });
+        note.textContent = "select a value to see it on its page";
+        showPage(selected.length ? selected : records.slice(0, 1));
+      })
+      .catch(function (e) { note.textContent = "page layout unavailable (" + e.message + ")"; });
   }
 
   marks.forEach(function (m) {

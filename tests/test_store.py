@@ -1,0 +1,325 @@
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from zhibiao import store
+from zhibiao.cli import main
+from zhibiao.errors import InputError, QueryError, StoreError
+from zhibiao.records import Document, Fact, Indicator, Metadata, Period, Section, Span
+from zhibiao.store import Database
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+# Invented reports: 青川市 (a city of the invented province 云岭) and the nation.
+REPORTS = {
+    "qingchuan-2031.txt": ("青川", "city", 2031,
+                           "一、2030年工作回顾\n全市地区生产总值增长6.2%。\n二、今年目标\n"
+                           "今年主要预期目标是：地区生产总值增长7%左右，城镇新增就业9万人以上。\n"),
+    "qingchuan-2032.txt": ("青川", "city", 2032,
+                           "一、2031年工作回顾\n全市地区生产总值增长7.4%，城镇新增就业9.3万人。\n二、今年目标\n"
+                           "今年主要预期目标是：确保地区生产总值增长6.5%。\n"),
+    "yunling-2031.txt": ("云岭", "provincial", 2031,
+                         "一、2030年工作回顾\n全省生产总值增长5.9%。\n二、今年目标\n今年主要预期目标是：全省生产总值增长6%左右。\n"),
+}
+_NUMBER = re.compile(r"(?P<metric>地区生产总值|全省生产总值|城镇新增就业)(?:增长)?(?P<value>\d+(?:\.\d+)?)(?P<unit>%|万人)")
+
+
+def fake_load(path):
+    """A loader that knows the invented reports' metadata without metadata detection."""
+    name = Path(path).name
+    text = Path(path).read_text(encoding="utf-8")
+    if "\x00" in text:
+        raise InputError(f"{path}: not a text file (binary content)")
+    region, level, year = REPORTS.get(name, ("青川", "city", 2033))[:3]
+    meta = Metadata(region=Fact(region), level=Fact(level), year=Fact(year), reviewed_year=Fact(year - 1))
+    cut = text.index("二、")
+    sections = (Section(0, cut, "回顾", ("回顾",), "review"), Section(cut, len(text), "目标", ("目标",), "targets"))
+    return Document(text=text, source=str(path), meta=meta, sections=sections)
+
+
+def fake_extract(doc):
+    """One record per metric-number pair: target after the targets heading, actual before."""
+    year = doc.meta.get("year")
+    cut = doc.text.index("二、")
+    out = []
+    for m in _NUMBER.finditer(doc.text):
+        target = m.start() > cut
+        unit = "人" if m["unit"] == "万人" else "%"
+        value = float(m["value"]) * (10_000 if unit == "人" else 1)
+        end = m.end("unit") + (2 if doc.text[m.end("unit"):].startswith(("左右", "以上")) else 0)
+        modifier = {"左右": "approx", "以上": "at_least"}.get(doc.text[m.end("unit"):end], "exact")
+        out.append(Indicator(
+            metric=m["metric"], value=value, value_max=None, unit=unit,
+            kind="change" if unit == "%" else "level", direction="up" if unit == "%" else None,
+            modifier=modifier, status="target" if target else "actual",
+            span=Span(m.start("value"), end, doc.text[m.start("value"):end]),
+            evidence=Span(m.start(), end, doc.text[m.start():end]),
+            period=Period(year, year) if target else Period(year - 1, year - 1)))
+    return out
+
+
+@pytest.fixture
+def fakes(monkeypatch):
+    monkeypatch.setattr(store, "load_file", fake_load)
+    monkeypatch.setattr(store, "extract_document", fake_extract)
+
+
+def write_corpus(folder: Path, names=REPORTS) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / name).write_text(REPORTS[name][3], encoding="utf-8")
+    return folder
+
+
+def dump(path) -> dict:
+    """Every row of every table, ordered, without timestamps: what 'equal databases' means."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {
+            "documents": con.execute("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id").fetchall(),
+            "sections": con.execute("SELECT * FROM sections ORDER BY doc_id, idx").fetchall(),
+            "indicators": con.execute("SELECT * FROM indicators ORDER BY id").fetchall(),
+        }
+
+
+def test_ingest_stores_documents_records_and_canonical(fakes, tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    with Database(tmp_path / "z.duckdb") as db:
+        s = db.ingest([corpus], workers=1, progress=False)
+        assert (s.files, s.ingested, s.skipped, s.failed) == (3, 3, 0, ())
+        assert s.records == 8 and s.matched == 8 and s.matched_share == 1.0
+        docs = db.documents()
+        assert list(docs.columns) == ["id", "source", "format", "region", "level", "year", "reviewed_year",
+                                      "title", "n_indicators", "n_targets", "error"]
+        assert sorted(docs["region"]) == ["云岭", "青川", "青川"]
+        records = db.indicators(region="青川市", year=2032)
+        assert set(records["canonical"]) == {"gdp", "urban_new_jobs"}
+        assert {"span_start", "span_end", "evidence_start", "evidence_end", "section_role"} <= set(records.columns)
+        doc = db.document(int(records["doc_id"].iloc[0]))
+        first = records.iloc[0]
+        assert doc["text"][first.span_start:first.span_end] == first.value_text
+        assert db.schema_version() == store.SCHEMA_VERSION
+
+
+def test_ingest_is_idempotent_and_replaces_changed_files(fakes, tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    path = tmp_path / "z.duckdb"
+    with Database(path) as db:
+        db.ingest([corpus], workers=1, progress=False)
+    before = dump(path)
+    with Database(path) as db:
+        s = db.ingest([corpus], workers=1, progress=False)
+    assert (s.ingested, s.skipped) == (0, 3)
+    assert dump(path) == before
+    (corpus / "qingchuan-2032.txt").write_text(REPORTS["qingchuan-2032.txt"][3].replace("7.4%", "7.6%"),
+                                               encoding="utf-8")
+    with Database(path) as db:
+        s = db.ingest([corpus], workers=1, progress=False)
+        assert (s.ingested, s.replaced, s.skipped) == (1, 1, 2)
+        values = db.indicators(year=2032, status="actual")["value"].tolist()
+    assert 7.6 in values and 7.4 not in values
+
+
+def test_bad_file_among_good_ones_is_recorded_and_listed(fakes, tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    (corpus / "broken.txt").write_bytes(b"\x00\x01binary")
+    with Database(tmp_path / "z.duckdb") as db:
+        s = db.ingest([corpus], workers=1, progress=False)
+        assert s.ingested == 3 and len(s.failed) == 1
+        assert s.failed[0][0].endswith("broken.txt") and "binary" in s.failed[0][1]
+        docs = db.documents()
+        assert docs["error"].notna().sum() == 1 and len(docs) == 4
+        again = db.ingest([corpus], workers=1, progress=False)
+        assert again.skipped == 3 and len(again.failed) == 1
+
+
+_KILL_SCRIPT = """
+import os, signal, sys
+sys.path.insert(0, {tests!r})
+import test_store
+from zhibiao import store
+store.load_file = test_store.fake_load
+store.extract_document = test_store.fake_extract
+kill_at = int(sys.argv[3])
+calls = []
+original = store.Database._write_indicators
+def write_then_die(self, table):
+    calls.append(1)
+    original(self, table)
+    if kill_at and len(calls) == kill_at:
+        os.kill(os.getpid(), signal.SIGKILL)  # inside the document's transaction, before COMMIT
+store.Database._write_indicators = write_then_die
+with store.Database(sys.argv[1]) as db:
+    db.ingest([sys.argv[2]], workers=1, progress=False)
+"""
+
+
+def test_killed_ingest_resumes_to_the_same_database(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(8):  # eight reports of invented years
+        (corpus / f"qingchuan-{2031 + i}.txt").write_text(
+            f"一、回顾\n全市地区生产总值增长{6 + i / 10}%。\n二、目标\n地区生产总值增长{7 + i / 10}%左右。\n", encoding="utf-8")
+    script = tmp_path / "run.py"
+    script.write_text(_KILL_SCRIPT.format(tests=str(Path(__file__).parent)), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+
+    def run(db, kill_at):
+        return subprocess.run([sys.executable, str(script), str(db), str(corpus), str(kill_at)], env=env,
+                              capture_output=True, text=True, timeout=120)
+
+    killed = run(tmp_path / "a.duckdb", 4)
+    assert killed.returncode == -9, killed.stderr
+    with duckdb.connect(str(tmp_path / "a.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 3  # the 4th never committed
+        assert con.execute("SELECT count(*) FROM indicators WHERE doc_id NOT IN (SELECT id FROM documents)"
+                           ).fetchone()[0] == 0
+    assert run(tmp_path / "a.duckdb", 0).returncode == 0
+    assert run(tmp_path / "b.duckdb", 0).returncode == 0
+    a, b = dump(tmp_path / "a.duckdb"), dump(tmp_path / "b.duckdb")
+    assert len(a["documents"]) == 8 and a == b
+
+
+def test_parallel_ingest_equals_serial(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(3):
+        (corpus / f"r{i}.txt").write_text(f"青川市{2031 + i}年政府工作报告\n一、{2030 + i}年工作回顾\n"
+                                          f"全市地区生产总值增长{6 + i}.5%，城镇新增就业{9 + i}万人。\n", encoding="utf-8")
+    for name, workers in (("serial.duckdb", 1), ("parallel.duckdb", 2)):
+        with Database(tmp_path / name) as db:
+            assert db.ingest([corpus], workers=workers, progress=False).ingested == 3
+    assert dump(tmp_path / "serial.duckdb") == dump(tmp_path / "parallel.duckdb")
+
+
+def test_targets_series_and_parent(fakes, tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    with Database(tmp_path / "z.duckdb") as db:
+        db.ingest([corpus], workers=1, progress=False)
+        t = db.targets("gdp", region="青川").set_index("year")
+        row = t.loc[2031]
+        assert (row.target, row.modifier, row.outcome, bool(row.met)) == (7.0, "approx", 7.4, True)
+        assert t.loc[2032, "commitment"] == "hard" and t.loc[2032, "cue"] == "确保"
+        jobs = db.targets("urban_new_jobs", region="青川").set_index("year").loc[2031]
+        assert (jobs.target, jobs.modifier, jobs.outcome, bool(jobs.met)) == (90000, "at_least", 93000, True)
+        s = db.series("gdp", region="青川")
+        assert s[["year", "value"]].values.tolist() == [[2030, 6.2], [2031, 7.4]]
+        with pytest.raises(QueryError):
+            db.targets("no_such_indicator")
+        with pytest.raises(QueryError):
+            db.series("gdp", status="guess")
+
+
+def test_vs_parent_province_against_nation(fakes, tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "corpus", ["yunling-2031.txt"])
+    (corpus / "nation-2031.txt").write_text("一、回顾\n地区生产总值增长5%。\n二、目标\n地区生产总值增长5.5%左右。\n",
+                                            encoding="utf-8")
+    REPORTS_WITH_NATION = {**REPORTS, "nation-2031.txt": ("全国", "national", 2031, "")}
+    monkeypatch.setattr(sys.modules[__name__], "REPORTS", REPORTS_WITH_NATION)
+    with Database(tmp_path / "z.duckdb") as db:
+        db.ingest([corpus], workers=1, progress=False)
+        t = db.targets("gdp", vs_parent=True, region="云岭").set_index("year")
+    assert (t.loc[2031, "parent_region"], t.loc[2031, "parent_target"]) == ("全国", 5.5)
+    assert t.loc[2031, "amplification"] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("fmt", store.FORMATS)
+def test_exports_open_with_the_same_rows(fakes, tmp_path, fmt):
+    corpus = write_corpus(tmp_path / "corpus")
+    with Database(tmp_path / "z.duckdb") as db:
+        db.ingest([corpus], workers=1, progress=False)
+        expected = db.indicators()["id"].tolist()
+        out = tmp_path / f"out.{fmt}"
+        assert db.export(out, fmt) == len(expected) == 8
+    if fmt == "csv":
+        got = pd.read_csv(out)
+    elif fmt == "parquet":
+        got = pd.read_parquet(out)
+    elif fmt == "jsonl":
+        got = pd.read_json(out, lines=True)
+    elif fmt == "xlsx":
+        import openpyxl
+
+        sheet = openpyxl.load_workbook(out, read_only=True).active
+        rows = list(sheet.iter_rows(values_only=True))
+        got = pd.DataFrame(rows[1:], columns=rows[0])
+    else:
+        import pyreadstat
+
+        got, meta = pyreadstat.read_dta(str(out))
+        assert meta.column_names_to_labels["value"] == store.LABELS["value"]
+    assert [int(x) for x in got["id"]] == expected
+    assert sorted(set(got["canonical"])) == ["gdp", "urban_new_jobs"]
+
+
+@pytest.mark.parametrize("sql", [
+    "DROP TABLE documents",
+    "SELECT 1; DELETE FROM documents",
+    "INSERT INTO documents (id, source, sha256) VALUES (1, 'x', 'y')",
+    "SELEC nonsense",
+    "SELECT * FROM no_such_table",
+], ids=["drop", "two_statements", "insert", "syntax", "missing_table"])
+def test_query_refuses_anything_but_one_select(fakes, tmp_path, sql):
+    corpus = write_corpus(tmp_path / "corpus")
+    with Database(tmp_path / "z.duckdb") as db:
+        db.ingest([corpus], workers=1, progress=False)
+        with pytest.raises(QueryError):
+            db.query(sql)
+        assert len(db.query("SELECT id FROM documents")) == 3
+
+
+def test_open_errors(tmp_path):
+    with pytest.raises(StoreError, match="no such database"):
+        Database(tmp_path / "missing.duckdb", read_only=True)
+    newer = tmp_path / "newer.duckdb"
+    with Database(newer) as db:
+        db.con.execute("INSERT INTO schema_version (version, note) VALUES (999, 'future')")
+    with pytest.raises(StoreError, match="newer"):
+        Database(newer)
+    with pytest.raises(InputError):
+        Database(tmp_path / "x.duckdb").ingest([tmp_path / "nowhere"], progress=False)
+
+
+def test_cli_ingest_targets_json_and_errors(fakes, tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    db = str(tmp_path / "z.duckdb")
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", str(corpus), "--db", db, "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "ingested 3 documents" in result.output and "matched to a canonical indicator" in result.output
+    result = runner.invoke(main, ["targets", "--indicator", "gdp", "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert {"region", "year", "target", "target_max", "modifier", "outcome", "met", "commitment",
+            "absent"} <= set(rows[0])
+    for args in (["targets", "--indicator", "nope", "--db", db], ["query", "DROP TABLE documents", "--db", db],
+                 ["series", "--indicator", "gdp", "--db", str(tmp_path / "none.duckdb")],
+                 ["ingest", str(tmp_path / "nowhere"), "--db", db]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2 and result.output.startswith("zhibiao: error:"), args
+        assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared missing")
+def test_national_corpus_gdp_targets(tmp_path):
+    with Database(tmp_path / "z.duckdb") as db:
+        s = db.ingest([SHARED / "corpus/national", SHARED / "corpus/seed"], progress=False)
+        assert s.ingested == 53 and not s.failed
+        t = db.targets("gdp", region="全国").set_index("year")
+    expected = {  # year: (target, target_max, modifier, outcome from the next report)
+        2009: (8.0, None, "approx", 8.7), 2013: (7.5, None, "approx", 7.7), 2015: (7.0, None, "approx", 6.9),
+        2019: (6.0, 6.5, "range", None), 2021: (6.0, None, "at_least", 8.1), 2023: (5.0, None, "approx", 5.2),
+    }
+    for year, (target, target_max, modifier, outcome) in expected.items():
+        row = t.loc[year]
+        assert (row.target, row.modifier) == (target, modifier), year
+        assert (None if pd.isna(row.target_max) else row.target_max) == target_max, year
+        assert (None if pd.isna(row.outcome) else row.outcome) == outcome, year
