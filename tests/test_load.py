@@ -237,6 +237,18 @@ def test_size_limit_refuses_before_reading(tmp_path):
         loading.load(small, max_bites=100)
 
 
+def test_time_budget_stops_long_reads(tmp_path):
+    path = write(tmp_path, "report.pdf", _pdf_bytes([_wrap(PARAGRAPHS)]))
+    with pytest.raises(LimitExceeded, match="took over 0 s"):
+        loading.load(path, max_seconds=0)
+
+
+def test_utf8_with_a_stray_broken_byte_stays_utf8(tmp_path):
+    data = REPORT.encode() * 10
+    doc = loading.load(write(tmp_path, "r.txt", data[:100] + b"\xff" + data[100:]))
+    assert doc.text.replace("\ufffd", "") == (REPORT * 10)
+
+
 def test_cli_prints_one_line_and_exits_2(tmp_path):
     path = write(tmp_path, "empty.pdf", b"")
     result = CliRunner().invoke(main, ["extract", str(path)])

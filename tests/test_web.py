@@ -225,6 +225,7 @@ def test_upload_is_stored_under_a_generated_name_and_browsable(client, corpus):
     ("report.txt", b"\x00\x01binary\x00", 415),
     ("report.pdf", "不是PDF".encode(), 415),
     ("report.txt", "青".encode() * 2000, 413),
+    ("report.txt", "青".encode() * 30000, 413),  # refused from its Content-Length, before the body is read
     ("report.txt", b"", 400),
 ])
 def test_upload_rejects_wrong_type_size_and_empty(client, corpus, name, body, code):

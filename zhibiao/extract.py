@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import canonical, metadata, repair as repairing, sections as outlining, segment
@@ -22,6 +22,7 @@ from .records import Document, Indicator, Period, Quantity, Section, Span
 NOISY_FORMATS = frozenset({"pdf", "image", "scan"})
 _LIST_JOINERS = frozenset("、和与及,，")
 _GENERIC_HEADS = ("总量", "规模", "总额", "总金额", "金额", "总值", "增速", "增幅", "比重", "占比", "总数")
+_SPACE = re.compile(r"\s+")
 _RATE_UNITS = frozenset({"%", "百分点", "倍", "‰"})
 _DANGLING_REACH = 600  # working-text characters a dangling metric waits for its value
 
@@ -42,6 +43,8 @@ class _Grammar:
     predicate: re.Pattern
     quoted_goal: re.Pattern
     heading: re.Pattern
+    rate_suffix: re.Pattern
+    past_opener: re.Pattern
     verb_start: re.Pattern
 
 
@@ -65,6 +68,8 @@ def _grammar() -> _Grammar:
         plan_noun=re.compile(r"计划|规划|行动|工程|目标"),
         span_words=re.compile(r"五年来|过去五年|这五年|五年间"),
         heading=re.compile(alt(lang.words("heading_verbs"))),
+        rate_suffix=re.compile(rf"(?:{alt(lang.words('rate_suffixes'))})$"),
+        past_opener=re.compile(alt(lang.words("past_openers"))),
         quoted_goal=re.compile(r"[^，,。；]{0,20}的(?P<cue>(?:预期|既定)?目标)"),
         predicate=re.compile(alt(lang.words("predicate_verbs"))),
         verb_start=re.compile(alt(lang.words("verbs", "change_up") + lang.words("verbs", "change_down"))),
@@ -120,6 +125,8 @@ def _paragraph(ctx: _Context, p_start: int, p_end: int) -> Iterator[Indicator]:
         return
     found = [_shift(q, p_start) for q in found]
     section = outlining.at(ctx.sections, ctx.work.offsets.original(p_start))
+    if section is not None and section.role != "review" and g.past_opener.match(wt, p_start):
+        section = replace(section, role="review")
     opener = g.opener.search(wt, p_start, p_end)
     sentence_iter = segment.sentences(wt, p_start, p_end)
     qi = 0
@@ -181,7 +188,7 @@ def _read_left(left: str) -> _Left:
 
 def _clean_metric(metric: str) -> str:
     g = _grammar()
-    metric = metric.strip(" “”\"'·-—")
+    metric = _SPACE.sub("", metric).strip("“”\"'·-—")
     for _ in range(3):
         m = g.leading.match(metric)
         if not m or m.end() == 0:
@@ -290,12 +297,15 @@ def _after_last_gap(ctx: _Context, left_text: str, value_start: int) -> str:
     breaks, wt = ctx.work.offsets.breaks, ctx.work.text
     start = value_start - len(left_text)
     i = bisect_left(breaks, start + 1)
-    cut = None
+    gaps = [start + k + 1 for k, c in enumerate(left_text) if c.isspace()]
     while i < len(breaks) and breaks[i] <= value_start:
-        head = wt[start:breaks[i]]
-        if len(head) <= 12 and _grammar().heading.search(head):
-            cut = breaks[i]
+        gaps.append(breaks[i])
         i += 1
+    cut = None
+    for gap in sorted(gaps):
+        head = wt[start:gap].strip()
+        if len(head) <= 12 and _grammar().heading.search(head):
+            cut = gap
     return wt[cut:value_start] if cut is not None else left_text
 
 
@@ -382,13 +392,16 @@ def _record(ctx: _Context, q: Quantity, metric: str, left: _Left, group: list[Qu
     wt, g = ctx.work.text, _grammar()
     kind, direction = "level", None
     verb = left.verb
-    if verb and not left.to_level and q is group[0] or (verb and not left.to_level and "分别" in left.fillers):
+    if verb and not left.to_level and (q is group[0] or q.unit == group[0].unit):
         if verb in lang.change_up:
             kind, direction = "change", "up"
         elif verb in lang.change_down:
             kind, direction = "change", "down"
     if kind == "change" and q is not group[0] and q.unit != group[0].unit:
         kind, direction = "level", None
+    if kind == "level" and q.unit in _RATE_UNITS and (m := g.rate_suffix.search(metric)):
+        kind, direction = "change", lang.raw["rate_suffixes"][m.group()]
+        metric = metric[:m.start()] or metric
     unit = q.unit or _noun_unit(right, lang, first=True) or _noun_unit(metric, lang)
     before = wt[s_start:q.span.start]
     status, cue = _status(before, right if prenominal else "", right, section, targets_from, q.span.start, g)

@@ -27,7 +27,7 @@ class Limits:
     max_bytes: int = 100 * 2**20
     max_pages: int = 1000  # PDF pages read
     max_ocr_pages: int = 100
-    ocr_seconds: float = 900.0  # whole-document OCR time budget
+    max_seconds: float = 900.0  # time budget for reading the pages of one document (text layer and OCR)
     max_unzipped: int = 300 * 2**20  # DOCX: total uncompressed size
     max_ratio: float = 200.0  # DOCX: uncompressed/compressed size of any member
 
@@ -107,7 +107,7 @@ def _read(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, 
     if kind == "zip":
         return "docx", _docx(data, name, lim), ()
     if kind == "image":
-        lines = _ocr_page(data, name, time.monotonic() + lim.ocr_seconds)
+        lines = _ocr_page(data, name, time.monotonic() + lim.max_seconds)
         text, origins = _join_pages([lines], name)
         return "image", text, origins
     if kind == "doc":
@@ -131,6 +131,9 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8-sig", errors="replace")
+    if lenient.count("\ufffd") * 200 < len(lenient):  # UTF-8 with a stray broken byte or two
+        return lenient
     if b"\x00" in data[:8192]:
         raise UnsupportedFormat(f"{name}: binary content, not a text, HTML, PDF, DOCX or image file")
     from charset_normalizer import from_bytes
@@ -302,10 +305,15 @@ def _pdf(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, .
     with pdf:
         if len(pages) > lim.max_pages:
             raise LimitExceeded(f"{name}: {len(pages)} pages, over the {lim.max_pages}-page limit")
+        deadline = time.monotonic() + lim.max_seconds
         layers = []
         try:
             for page in pages:
+                if time.monotonic() > deadline:
+                    raise LimitExceeded(f"{name}: reading the PDF took over {lim.max_seconds:.0f} s")
                 layers.append((page, page.extract_text_lines(strip=True, return_chars=False)))
+        except LimitExceeded:
+            raise
         except Exception as e:
             raise _pdf_error(name, e) from None
         chars = sum(len(ln["text"]) for _, lines in layers for ln in lines)
@@ -317,7 +325,6 @@ def _pdf(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, .
         if len(pages) > lim.max_ocr_pages:
             raise LimitExceeded(f"{name}: image-only PDF of {len(pages)} pages, over the "
                                 f"{lim.max_ocr_pages}-page OCR limit")
-        deadline = time.monotonic() + lim.ocr_seconds
         page_lines = [_ocr_page(_page_image(page, data, i, name), f"{name} page {i + 1}", deadline)
                       for i, page in enumerate(pages)]
     text, origins = _join_pages(page_lines, name)

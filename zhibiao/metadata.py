@@ -46,6 +46,7 @@ class Lexicon:
     sessions: dict[tuple[int, int], int]  # (term, session) -> year
     plans: dict[int, int]  # five-year plan number -> first year
     fold: dict[int, int]  # traditional -> simplified, one for one
+    traditional: re.Pattern  # a run of characters that ``fold`` changes
 
 
 @lru_cache(maxsize=1)
@@ -58,8 +59,9 @@ def lexicon() -> Lexicon:
         sessions = {(int(r["term"]), int(r["session"])): int(r["year"]) for r in csv.DictReader(f)}
     with (data / "five_year_plans.csv").open(encoding="utf-8") as f:
         plans = {int(r["number"]): int(r["start"]) for r in csv.DictReader(f)}
-    fold = {ord(p[0]): ord(p[1]) for p in words["traditional"].split()}
-    return Lexicon(words, regions, sessions, plans, fold)
+    pairs = words["traditional"].split()
+    fold = {ord(p[0]): ord(p[1]) for p in pairs}
+    return Lexicon(words, regions, sessions, plans, fold, re.compile(f"[{''.join(p[0] for p in pairs)}]+"))
 
 
 def _small_number(s: str) -> int | None:
@@ -298,7 +300,8 @@ def _issuer(text: str, work: str) -> tuple[Fact, Fact, Fact] | None:
 
 def detect(text: str) -> Metadata:
     """Metadata of a report from its text; a fact the text does not support is None."""
-    work = fold_width(text).translate(lexicon().fold)
+    lex = lexicon()
+    work = lex.traditional.sub(lambda m: m.group().translate(lex.fold), fold_width(text))
     fields: dict[str, Fact] = {}
     issuer = _issuer(text, work)
     if issuer:

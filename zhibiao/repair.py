@@ -2,6 +2,9 @@
 
 Repair only substitutes one character for one or deletes characters, so every
 offset in the working text maps to the original through ``offsets.OffsetMap``.
+
+``normalize`` runs on every input; ``repair`` on text that ``looks_noisy`` (OCR, PDF text
+layers), and ``incomplete`` reports the metrics such a page lost the values of.
 """
 from __future__ import annotations
 
@@ -58,9 +61,15 @@ class Repaired:
         return self.offsets.span(start, end)
 
 
+_WIDE = re.compile("[\uff01-\uff5e\u3000\u2236\ufe30]+")
+
+
 def fold_width(text: str) -> str:
-    """Full-width digits, letters and punctuation to half-width, one for one."""
-    return text.translate(_WIDTH)
+    """Full-width digits, letters and punctuation to half-width, one for one.
+
+    Most text has few full-width runs: substituting the runs beats translating every character.
+    """
+    return _WIDE.sub(lambda m: m.group().translate(_WIDTH), text)
 
 
 def _joinable_gap(text: str, start: int, end: int) -> bool:
@@ -252,6 +261,7 @@ def _column_width(text: str) -> float:
 
 _HEADING = re.compile(r"[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|第[一二三四五六七八九十]+[章节部分]")
 _TAIL = re.compile(rf"[{_CJK}]{{1,2}}[,。、;:]")  # a line that opens with the last character of a word
+_BOX_HEADING = re.compile(rf"[{_CJK}]{{4,12}}")
 _COLUMN_GAP = 3  # spaces in a row: a gutter between columns or boxes, not a broken word
 
 
@@ -268,19 +278,28 @@ def _repair_joinable(text: str, start: int, end: int, width: float) -> bool:
         return False
     breaks = gap.count("\n")
     if not breaks:
-        return len(gap.strip(_ZERO_WIDTH)) < _COLUMN_GAP
+        if len(gap.strip(_ZERO_WIDTH)) >= _COLUMN_GAP:
+            return False
+        if not _IS_CJK(after):
+            return True
+        if before == "%":  # a value ends at its percent sign
+            return False
+        # On a page of boxes, a short heading opens a line and a space parts it from the
+        # box's text (着力稳就业 城镇新增就业); unless a word runs across the space, it stays.
+        head = text[text.rfind("\n", 0, start) + 1:start].lstrip()
+        return not _BOX_HEADING.fullmatch(head) or _spans_word(text, start, end, 2)
     line = text[text.rfind("\n", 0, start) + 1:start].strip()
     if _HEADING.match(line):
         return False
     if _TAIL.match(text, end) or width and len(line) >= 0.7 * width:
         return True
-    if breaks <= 2 and _spans_word(text, start, end):
+    if breaks <= 2 and _spans_word(text, start, end, 3):
         return True
     return not width and breaks == 1
 
 
-def _spans_word(text: str, start: int, end: int) -> bool:
-    """Whether a dictionary word of three or four characters runs across the gap.
+def _spans_word(text: str, start: int, end: int, shortest: int) -> bool:
+    """Whether a dictionary word of ``shortest`` to four characters runs across the gap.
 
     A single character carried over that starts a word of its own on the next line
     (工作 | 面对, not 工作面) does not count.
@@ -288,7 +307,7 @@ def _spans_word(text: str, start: int, end: int) -> bool:
     words = _lexicon()
     carried = text[end:end + 2] not in words
     for head in range(1, min(3, start) + 1):
-        for tail in range(max(1 if carried else 2, 3 - head), 5 - head):
+        for tail in range(max(1 if carried else 2, shortest - head), 5 - head):
             word = text[start - head:start] + text[end:end + tail]
             if len(word) == head + tail and word in words:
                 return True

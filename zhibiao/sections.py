@@ -146,7 +146,7 @@ def outline(text: str) -> tuple[Section, ...]:
         heading = text[start:end]
         parent_path, parent_role = (stack[-1][3], stack[-1][4]) if stack else ((), "other")
         own = role_of(heading)
-        if parent_role == "review" and own == "government":  # reviewing last year's government work
+        if parent_role == "review":  # a review's parts review too, whatever their headings name
             own = None
         stack.append((level, start, heading, parent_path + (heading,), own or parent_role))
     while stack:

@@ -531,6 +531,46 @@ class Uploads:
 
 # ---------------------------------------------------------------- app
 
+SAFETY_HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+                  (b"referrer-policy", b"no-referrer")]
+
+
+class Guard:
+    """Plain ASGI middleware (cheaper than Starlette's BaseHTTPMiddleware under load): refuses
+    oversized uploads before their body is read, drops the empty fields a filter form sends
+    (year= means no year filter, not a bad year), and adds the safety headers."""
+
+    def __init__(self, app, max_upload_bytes: int):
+        self.app, self.max_upload_bytes = app, max_upload_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        query = scope.get("query_string", b"")
+        if query:
+            pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
+            if any(v == "" for _, v in pairs):
+                scope = {**scope, "query_string": urlencode([(k, v) for k, v in pairs if v != ""]).encode("latin-1")}
+        if scope["method"] == "POST" and scope["path"] in ("/api/uploads", "/upload"):
+            length = dict(scope["headers"]).get(b"content-length", b"")
+            problem = None
+            if not length.isdigit():
+                problem = 411, "a Content-Length is required"
+            elif int(length) > self.max_upload_bytes + 64 * 1024:
+                problem = 413, f"file larger than {self.max_upload_bytes} bytes"
+            if problem:
+                response = JSONResponse({"error": problem[1]}, status_code=problem[0])
+                response.raw_headers.extend(SAFETY_HEADERS)
+                return await response(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *SAFETY_HEADERS]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
     """The explorer over the database at ``db_path``; uploads are kept under ``data_dir``
@@ -557,26 +597,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     def page(request: Request, name: str, status_code: int = 200, **context) -> Response:
         return HTMLResponse(render(name, **context), status_code=status_code)
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next):
-        """Refuse oversized uploads before their body is read; drop the empty fields a filter form
-        sends (year= means no year filter, not a bad year); send the safety headers."""
-        query = request.scope.get("query_string", b"")
-        if query:
-            pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
-            if any(v == "" for _, v in pairs):
-                request.scope["query_string"] = urlencode([(k, v) for k, v in pairs if v != ""]).encode("latin-1")
-        if request.method == "POST" and request.url.path in ("/api/uploads", "/upload"):
-            length = request.headers.get("content-length")
-            if length is None or not length.isdigit():
-                return JSONResponse({"error": "a Content-Length is required"}, status_code=411)
-            if int(length) > max_upload_bytes + 64 * 1024:
-                return JSONResponse({"error": f"file larger than {max_upload_bytes} bytes"}, status_code=413)
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    app.add_middleware(Guard, max_upload_bytes=max_upload_bytes)
 
     @app.exception_handler(ZhibiaoError)
     async def library_error(request: Request, exc: ZhibiaoError):
