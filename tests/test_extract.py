@@ -93,6 +93,28 @@ def test_period_from_the_report_year():
     assert (str(review.period), str(target.period)) == ("2025", "2026")
 
 
+@pytest.mark.parametrize("text, periods", [
+    ("总产值从2015年的80亿元增加到2020年的120亿元。", ["2015", "2020"]),
+    ("2020年与2015年相比，总产值增长50%，年均增长8.4%。", ["2016-2020", "2016-2020"]),
+    ("过去五年，城镇新增就业累计42万人。", ["2021-2025"]),
+    ("到2030年，森林覆盖率达到55%。", ["2030"]),
+], ids=["years written before values", "compared with", "five years", "by a year"])
+def test_period_from_the_text(text, periods):
+    assert [str(r.period) for r in extract(text, year=2026)] == periods
+
+
+def test_by_a_future_year_is_a_target():
+    r, = extract("到2030年，森林覆盖率达到55%。", year=2026)
+    assert (r.status, r.cue) == ("target", "到2030年")
+
+
+def test_blank_line_held_open_by_an_invisible_character():
+    text = "地区生产总值达到74.4\n\u200b\n亿元，增长6.1%。"
+    first, second = extract(text)
+    assert (first.value, first.unit, first.span.text) == (7.44e9, "元", "74.4\n\u200b\n亿元")
+    assert second.metric == "地区生产总值"
+
+
 def test_canonical_and_cue_filled():
     r, = extract("力争地区生产总值增长6%左右。")
     assert (r.canonical, r.cue) == ("gdp", "力争/左右")

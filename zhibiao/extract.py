@@ -23,6 +23,9 @@ NOISY_FORMATS = frozenset({"pdf", "image", "scan"})
 _LIST_JOINERS = frozenset("、和与及,，")
 _GENERIC_HEADS = ("总量", "规模", "总额", "总金额", "金额", "总值", "增速", "增幅", "比重", "占比", "总数")
 _SPACE = re.compile(r"\s+")
+_BY_YEAR = re.compile(r"到((?:19|20)[0-9]{2})年")
+_YEAR_BEFORE = re.compile(r"(?<![是比较为])((?:19|20)[0-9]{2})年(?:底|末)?的?[^，,。；;0-9]{0,12}$")
+_COMPARED = re.compile(r"((?:19|20)[0-9]{2})年(?:与|同|比)((?:19|20)[0-9]{2})年(?:相比|比较)")
 _RATE_UNITS = frozenset({"%", "百分点", "倍", "‰"})
 _DANGLING_REACH = 600  # working-text characters a dangling metric waits for its value
 
@@ -56,7 +59,7 @@ def _grammar() -> _Grammar:
     fillers = lang.words("fillers") + lang.words("status", "estimate") + ["预期", "目标", "力争", "确保", "争取", "要", "将"]
     return _Grammar(
         verb_end=re.compile(rf"(?P<verb>{alt(verbs)})(?P<to>[到至为了在])?$"),
-        filler_end=re.compile(rf"(?:{alt(fillers)}|[由从](?:上年|去年|前\S年|\d{{4}}年)?的?|在|每[年月天日人户]?|比\S{{1,4}}年)$"),
+        filler_end=re.compile(rf"(?:{alt(fillers)}|[由从](?:上年|去年|前\S年|\d{{4}}年)?的?|[0-9]{{4}}年(?:底|末|初)?的?|在|每[年月天日人户]?|比\S{{1,4}}年)$"),
         leading=re.compile(rf"^(?:{alt(lang.words('scope') + lang.words('time_words') + lang.words('status', 'target') + ['计划', '在', '对于', '通过', '其中'])}"
                            r"|[,，、：:]|[0-9一二三四五六七八九十两]+年来?|[0-9]+年[0-9]+月)+"),
         estimate=re.compile(alt(lang.words("status", "estimate"))),
@@ -404,7 +407,8 @@ def _record(ctx: _Context, q: Quantity, metric: str, left: _Left, group: list[Qu
         metric = metric[:m.start()] or metric
     unit = q.unit or _noun_unit(right, lang, first=True) or _noun_unit(metric, lang)
     before = wt[s_start:q.span.start]
-    status, cue = _status(before, right if prenominal else "", right, section, targets_from, q.span.start, g)
+    status, cue = _status(before, right if prenominal else "", right, section, targets_from, q.span.start, g,
+                          ctx.year)
     cues = [c for c in (cue, q.cue) if c]
     start, end = ctx.work.span(q.span.start, q.span.end)
     e_start, e_end = ctx.work.span(s_start, s_end)
@@ -440,7 +444,7 @@ def _noun_unit(phrase: str, lang, first: bool = False) -> str:
 
 
 def _status(before: str, after_noun: str, after: str, section: Section | None, targets_from: int | None, at: int,
-            g: _Grammar) -> tuple[str, str | None]:
+            g: _Grammar, year: int | None) -> tuple[str, str | None]:
     m = g.estimate.search(before)
     if m:
         return "estimate", m.group()
@@ -448,6 +452,8 @@ def _status(before: str, after_noun: str, after: str, section: Section | None, t
     for m in g.target.finditer(scope):
         if not _inside_not_target(scope, m.start(), m.end(), g):
             return "target", m.group()
+    if (m := _BY_YEAR.search(before)) and year and int(m.group(1)) >= year:
+        return "target", m.group()
     if after_noun and (m := g.plan_noun.search(after_noun)):
         return "target", m.group()
     if (m := g.quoted_goal.match(after)):
@@ -477,12 +483,17 @@ def _inside_not_target(text: str, start: int, end: int, g: _Grammar) -> bool:
 
 
 def _period(year: int | None, status: str, before: str) -> Period | None:
-    if year is None:
-        return None
-    m = re.search(r"到(\d{4})年", before)
-    if m:
+    """The year a value is of: a year written right before it, a 'compared with' span, else the report's."""
+    if m := _YEAR_BEFORE.search(before):
         y = int(m.group(1))
         return Period(y, y)
+    if m := _BY_YEAR.search(before):
+        return Period(int(m.group(1)), int(m.group(1)))
+    if m := _COMPARED.search(before):
+        later, earlier = sorted(map(int, m.groups()), reverse=True)
+        return Period(earlier + 1, later)
+    if year is None:
+        return None
     if status == "target":
         return Period(year, year)
     if _grammar().span_words.search(before):

@@ -152,7 +152,7 @@ def _read(text, m, lang, prefix_re, time_after_re) -> Quantity | None:
     if unit is None and time_after_re.match(text, end):
         return None
     multiplier = lang.magnitudes.get(m.group("mag") or "", 1.0) * lang.magnitudes.get(m.group("mag2") or "", 1.0)
-    value *= multiplier
+    value = float(f"{value * multiplier:.12g}")  # 74.4 × 1e8 is 7440000000, not 7440000000.000001
     modifier, cue = "exact", None
     if m.group("inner"):
         modifier, cue = "more_than", m.group("inner")

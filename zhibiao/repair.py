@@ -76,9 +76,13 @@ def _joinable_gap(text: str, start: int, end: int) -> bool:
     gap = text[start:end]
     if gap.strip(_ZERO_WIDTH) == "":
         return True
-    if gap.count("\n") > 1 or start == 0 or end == len(text):
+    if start == 0 or end == len(text):
         return False
     before, after = text[start - 1], text[end]
+    # A blank line is a paragraph break, unless an invisible character holds it open
+    # inside a number or word (74.4\n\u200b\n万亿元: web pages leave these).
+    if gap.count("\n") > 1 and not (any(c in _ZERO_WIDTH for c in gap) and before not in _CLOSE):
+        return False
     if "\n" in gap and before in _CLOSE:
         return False
     if before.isdigit() and after.isdigit():

@@ -385,8 +385,11 @@ class Scans:
 
     def remember(self, doc_id: int, doc) -> None:
         """Keep the layout of a document just loaded (an upload), so it is never read twice."""
+        # each origin is one OCR line, stretched over the line break after it: keep the line's own
+        # length too, so the page can outline the value's part of the line, not the whole line
         layout = {"pages": max((o.page for o in doc.origins), default=0),
-                  "origins": [[o.start, o.end, o.page, list(o.box) if o.box else None] for o in doc.origins]}
+                  "origins": [[o.start, o.end, o.page, list(o.box) if o.box else None,
+                               len(doc.text[o.start:o.end].rstrip())] for o in doc.origins]}
         self._file(doc_id).write_text(json.dumps(layout), encoding="utf-8")
 
     def layout(self, doc: dict) -> dict:

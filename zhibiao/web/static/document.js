@@ -66,7 +66,14 @@
     const hit = origins.filter(function (o) { return o.start < end && start < o.end; });
     if (!hit.length) { return; }
     const pageNo = hit[0].page;
-    const boxes = hit.filter(function (o) { return o.page === pageNo && o.box; }).map(function (o) { return o.box; });
+    const boxes = hit.filter(function (o) { return o.page === pageNo && o.box; }).map(function (o) {
+      // the part of the line the value covers, in proportion to its characters (CJK text is even)
+      const b = o.box;
+      const n = o.chars || (o.end - o.start);
+      const a = Math.max(0, start - o.start) / n;
+      const z = Math.min(n, end - o.start) / n;
+      return [b[0] + a * (b[2] - b[0]), b[1], b[0] + Math.max(z, a) * (b[2] - b[0]), b[3]];
+    });
     const img = document.getElementById("page-image");
     const box = document.getElementById("page-box");
     document.getElementById("page-number").textContent = pageNo;
@@ -106,11 +113,15 @@
     fetch("/api/documents/" + encodeURIComponent(docId) + "/layout")
       .then(function (r) { return r.ok ? r.json() : Promise.reject(new Error("HTTP " + r.status)); })
       .then(function (layout) {
-        origins = layout.origins.map(function (o) { return { start: o[0], end: o[1], page: o[2], box: o[3] }; });
+        origins = layout.origins.map(function (o) {
+          return { start: o[0], end: o[1], page: o[2], box: o[3], chars: o[4] };
+        });
         note.textContent = "select a value to see it on its page";
         showPage(selected.length ? selected : records.slice(0, 1));
       })
       .catch(function (e) { note.textContent = "page layout unavailable (" + e.message + ")"; });
+    const frame = document.getElementById("page-frame");
+    frame.addEventListener("click", function () { frame.classList.toggle("zoomed"); });
   }
 
   marks.forEach(function (m) {
