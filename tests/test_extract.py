@@ -138,3 +138,23 @@ def test_never_raises_and_spans_are_grounded(text):
         assert 0 <= r.span.start < r.span.end <= len(text)
         assert text[r.span.start:r.span.end] == r.span.text
         assert 0 <= r.evidence.start <= r.span.start and r.span.end <= r.evidence.end <= len(text)
+
+
+def test_value_torn_from_its_metric_is_recovered():
+    page = "着力稳外贸\n\n全市出口总值增长\n\n着力稳金融\n\n15%左右 工业投资增长6%以上\n"
+    got = [(r.metric, r.value, r.kind, r.flags) for r in extract(page, repair=True)]
+    assert got == [("出口总值", 15.0, "change", ("repaired", "recovered")),
+                   ("工业投资", 6.0, "change", ("repaired",))]
+
+
+def test_interleaved_lines_are_put_back():
+    page = ("税收收入占财 料产业增加值预计分 政收入比重达到80%左右\n\n"
+            "汽车产业加速转型,电子、材\n\n别增长8.5%、9.5%\n")
+    got = {r.metric: (r.value, r.status) for r in extract(page, repair=True)}
+    assert got == {"税收收入占财政收入比重": (80.0, "actual"),
+                   "电子产业增加值": (8.5, "estimate"), "材料产业增加值": (9.5, "estimate")}
+
+
+def test_box_heading_is_not_part_of_the_metric():
+    page = "着力稳就业 城镇新增就业7万人\n\n加强环境污染治理 12个国考断面水质优良\n"
+    assert [r.metric for r in extract(page, repair=True)] == ["城镇新增就业", "国考断面水质优良"]

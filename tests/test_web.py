@@ -254,3 +254,36 @@ def test_serve_binds_to_loopback_by_default(monkeypatch, corpus):
     assert result.exit_code == 0, result.output
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
     assert seen["app"].title == "zhibiao"
+
+
+# ---------------------------------------------------------------- scans
+
+def test_scan_layout_and_page_image_come_from_the_document_itself(tmp_path):
+    from PIL import Image
+
+    from zhibiao.records import Document, Origin
+    from zhibiao.web.app import Scans
+
+    png = tmp_path / "page.png"
+    Image.new("RGB", (200, 100), "white").save(png)
+    tiff = tmp_path / "page.tif"
+    Image.new("RGB", (20, 10), "white").save(tiff)
+    text = "地区生产总值增长6.2%\n城镇新增就业3.1万人"
+    scans = Scans(tmp_path / "layouts")
+    scans.remember(7, Document(text=text, format="image", origins=(
+        Origin(0, 13, 1, (10.0, 20.0, 150.0, 40.0)), Origin(13, len(text), 1, (10.0, 50.0, 120.0, 70.0)))))
+    layout = scans.layout({"id": 7, "source": str(png), "format": "image"})
+    assert layout == {"pages": 1, "origins": [[0, 13, 1, [10.0, 20.0, 150.0, 40.0], 12],
+                                              [13, len(text), 1, [10.0, 50.0, 120.0, 70.0], 11]]}
+    body, kind = scans.image({"id": 7, "source": str(png), "format": "image"}, 1)
+    assert body == png.read_bytes() and kind == "image/png"
+    body, kind = scans.image({"id": 8, "source": str(tiff), "format": "image"}, 1)
+    assert kind == "image/png" and body.startswith(b"\x89PNG")  # browsers cannot show TIFF
+    with pytest.raises(fastapi.HTTPException):
+        scans.image({"id": 7, "source": str(png), "format": "image"}, 2)
+
+
+def test_layout_of_a_plain_text_document_is_empty(client, corpus):
+    doc_id = corpus["docs"]["qc2024.txt"]
+    assert client.get(f"/api/documents/{doc_id}/layout").json() == {"pages": 0, "origins": []}
+    assert client.get(f"/documents/{doc_id}/pages/1").status_code == 404

@@ -23,6 +23,7 @@ NOISY_FORMATS = frozenset({"pdf", "image", "scan"})
 _LIST_JOINERS = frozenset("、和与及,，")
 _GENERIC_HEADS = ("总量", "规模", "总额", "总金额", "金额", "总值", "增速", "增幅", "比重", "占比", "总数")
 _SPACE = re.compile(r"\s+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _BY_YEAR = re.compile(r"到((?:19|20)[0-9]{2})年")
 _YEAR_BEFORE = re.compile(r"(?<![是比较为])((?:19|20)[0-9]{2})年(?:底|末)?的?[^，,。；;0-9]{0,12}$")
 _COMPARED = re.compile(r"((?:19|20)[0-9]{2})年(?:与|同|比)((?:19|20)[0-9]{2})年(?:相比|比较)")
@@ -90,6 +91,8 @@ class _Context:
     flags: tuple[str, ...]
     region: re.Pattern | None  # the report's own region opening a metric says where, not what
     noisy: bool = False
+    intruders: tuple[tuple[int, int], ...] = ()  # pieces of one box's line read into another's
+    splices: dict = field(default_factory=dict)  # paragraph start -> the words it continues
     dangling: deque = field(default_factory=lambda: deque(maxlen=8))  # (position, metric, verb) awaiting a value
 
 
@@ -115,6 +118,8 @@ def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | No
     ctx = _Context(text, work, year, doc.sections or outlining.outline(text), ("repaired",) if noisy else (),
                    re.compile(rf"^{re.escape(region)}(?:市|省|县|区|自治区|自治州)?") if region else None, noisy)
     wt = work.text
+    if noisy:
+        ctx.intruders, ctx.splices = _interleaved(work)
     for p_start, p_end in segment.paragraphs(wt):
         yield from _paragraph(ctx, p_start, p_end)
 
@@ -220,8 +225,15 @@ def _complete_heads(items: list[str]) -> list[str]:
             if pos >= 0:
                 head = last[pos + k:]
                 break
+        if not head:
+            head = last[_first_word(last):] if len(last) > len(item) else ""
         out.append(item + head if head and not item.endswith(head) else item)
     return out + [last]
+
+
+def _first_word(text: str) -> int:
+    """Length of the longest dictionary word opening ``text`` (材料|产业增加值), at least 2."""
+    return next((k for k in range(min(4, len(text) - 1), 1, -1) if repairing.is_word(text[:k])), 2)
 
 
 def _expand_compound(metric: str, n: int) -> list[str] | None:
@@ -240,7 +252,9 @@ def _sentence(ctx: _Context, s_start: int, s_end: int, batch: list[Quantity], se
     for group in _groups(wt, batch):
         first, last = group[0], group[-1]
         c_start = segment.clause_start(wt, first.span.start, s_start)
-        left_text = wt[max(c_start, prev_end):first.span.start].lstrip("、，, ")
+        left_text = _slice(ctx, max(c_start, prev_end), first.span.start).lstrip("、，, ")
+        if c_start in ctx.splices and prev_end <= c_start:
+            left_text = ctx.splices[c_start] + left_text
         if prev_end > c_start and "、" in left_text:
             tail = left_text.rsplit("、", 1)[1]
             if not tail or _read_left(tail).verb:
@@ -289,6 +303,48 @@ def _sentence(ctx: _Context, s_start: int, s_end: int, batch: list[Quantity], se
                           right, lang)
         history.extend(m for m in metrics if not history or history[-1] != m)
         prev_end = last.span.end
+
+
+def _interleaved(work: repairing.Repaired) -> tuple[tuple[tuple[int, int], ...], dict[int, str]]:
+    """Find a piece of one box's line that OCR read into the line of the box beside it.
+
+    A box that opens mid-word (别增长13.5%) continues the box before it (电子、材) through a
+    piece found nearby between two gaps (料产业增加值预计分) when the piece joins a word at
+    both ends (材料, 分别) and the line it sat in reads on without it (工|业 -> 工业).
+    """
+    wt = work.text
+    gaps = sorted(set(work.offsets.breaks) | {i for i, c in enumerate(wt) if c.isspace()})
+    intruders, splices = [], {}
+    for p_start, _ in segment.paragraphs(wt):
+        prev_end = p_start
+        while prev_end > 0 and wt[prev_end - 1].isspace():
+            prev_end -= 1
+        if prev_end == 0 or not _CJK.match(wt[p_start]) or not _CJK.match(wt[prev_end - 1]):
+            continue
+        head, tail = wt[p_start], wt[prev_end - 1]
+        if repairing.is_word(tail + head):
+            continue
+        lo = bisect_left(gaps, max(0, prev_end - _DANGLING_REACH))
+        for a, b in zip(gaps[lo:], gaps[lo + 1:]):
+            piece = wt[a:b].strip()
+            if b > prev_end or len(piece) < 3 or not _CJK.match(wt[a - 1:a] or " ") or b >= len(wt):
+                continue
+            if (repairing.is_word(tail + piece[0]) and repairing.is_word(piece[-1] + head)
+                    and repairing.is_word(wt[a - 1] + wt[b])):
+                intruders.append((a, b))
+                clause = segment.clause_start(wt, prev_end, 0)
+                splices[p_start] = wt[clause:prev_end] + piece
+                break
+    return tuple(intruders), splices
+
+
+def _slice(ctx: _Context, start: int, end: int) -> str:
+    """The working text of ``[start, end)`` without pieces that belong to another box."""
+    text = ctx.work.text[start:end]
+    for a, b in reversed(ctx.intruders):
+        if start <= a and b <= end:
+            text = text[:a - start] + text[b - start:]
+    return text
 
 
 def _after_last_gap(ctx: _Context, left_text: str, value_start: int) -> str:
@@ -406,7 +462,7 @@ def _record(ctx: _Context, q: Quantity, metric: str, left: _Left, group: list[Qu
         kind, direction = "change", lang.raw["rate_suffixes"][m.group()]
         metric = metric[:m.start()] or metric
     unit = q.unit or _noun_unit(right, lang, first=True) or _noun_unit(metric, lang)
-    before = wt[s_start:q.span.start]
+    before = ctx.splices.get(s_start, "") + _slice(ctx, s_start, q.span.start)
     status, cue = _status(before, right if prenominal else "", right, section, targets_from, q.span.start, g,
                           ctx.year)
     cues = [c for c in (cue, q.cue) if c]

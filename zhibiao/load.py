@@ -181,14 +181,16 @@ def html_text(markup: str) -> str:
     tree = LexborHTMLParser(markup)
     for node in tree.css(",".join(_DROP_TAGS)):
         node.decompose()
-    for node in tree.css("[class], [id], [role]"):
-        label = " ".join(filter(None, (node.attributes.get("class"), node.attributes.get("id"),
-                                       node.attributes.get("role"))))
-        if node.parent is not None and _BOILERPLATE.search(label) and node.tag not in ("body", "html"):
-            node.decompose()
     body = tree.body or tree.root
     if body is None:
         return ""
+    total = len(body.text(deep=True) or "")
+    for node in tree.css("[class], [id], [role]"):
+        label = " ".join(filter(None, (node.attributes.get("class"), node.attributes.get("id"),
+                                       node.attributes.get("role"))))
+        if (node.parent is not None and node.tag not in ("body", "html") and _BOILERPLATE.search(label)
+                and len(node.text(deep=True) or "") < 0.3 * total):  # never a wrapper of the page itself
+            node.decompose()
     scores: dict[int, tuple[int, object]] = {}
     for p in body.css("p, br"):
         parent = p.parent

@@ -475,3 +475,8 @@ def incomplete(text: str, repaired: Repaired | None = None) -> list[Diagnostic]:
                 span=Span(start, end, text[start:end]),
             ))
     return found
+
+
+def is_word(text: str) -> bool:
+    """Whether ``text`` is a word of the offline dictionary (jieba's, read directly)."""
+    return text in _lexicon()

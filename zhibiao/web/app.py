@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import json
+import math
 import threading
 import time
 import uuid
@@ -38,7 +38,6 @@ from pandas import StringDtype
 from .. import canonical as canon
 from .. import load as loading
 from ..errors import InputError, QueryError, ZhibiaoError
-from ..extract import extract_document
 from ..store import Database, doc_id_of
 
 HERE = Path(__file__).parent
@@ -95,9 +94,7 @@ def _plain(v: Any) -> Any:
         return _plain(v.tolist())
     if isinstance(v, float) and math.isnan(v):
         return None
-    if isinstance(v, (datetime, date)):
-        return v.isoformat()
-    if hasattr(v, "isoformat") and hasattr(v, "year"):  # pandas Timestamp
+    if isinstance(v, (datetime, date)):  # pandas Timestamps included
         return v.isoformat()
     return v
 
@@ -219,14 +216,20 @@ def _evidence_link(doc_id: Any, start: Any, end: Any) -> str | None:
     return f"/documents/{doc_id}"
 
 
-def target_chart(data: list[dict], width: int = 900, height: int = 380) -> dict | None:
-    """Geometry of the targets-against-outcomes SVG; the template only draws it."""
+def target_chart(data: list[dict], height: int = 380) -> dict | None:
+    """Geometry of the targets-against-outcomes SVG; the template only draws it.
+
+    The chart widens with the years it spans (about 32 units a year), so markers and their
+    modifier signs stay apart on a long series.
+    """
     values = [v for r in data for v in (r.get("target"), r.get("target_max"), r.get("outcome"))
               if isinstance(v, (int, float))]
-    years = [r["year"] for r in data if isinstance(r.get("year"), int)]
+    years = [r["year"] for r in data if isinstance(r.get("year"), int)
+             and any(isinstance(r.get(k), (int, float)) for k in ("target", "outcome"))]
     if not values or not years:
         return None
     left, right, top, bottom = 64, 20, 20, 40
+    width = min(1600, max(720, left + right + 32 * (max(years) - min(years) + 1)))
     y0, y1 = min(values), max(values)
     step = _nice_step(y1 - y0)
     lo, hi = math.floor(y0 / step) * step, math.ceil(y1 / step) * step
@@ -247,7 +250,7 @@ def target_chart(data: list[dict], width: int = 900, height: int = 380) -> dict 
     points, target_line, outcome_line = [], [], []
     for r in sorted(data, key=lambda r: (r.get("year") or 0)):
         year = r.get("year")
-        if not isinstance(year, int):
+        if year not in years:
             continue
         # targets a little left of the year, outcomes a little right: both stay visible
         p: dict[str, Any] = {"year": year, "x": sx(year), "tx": sx(year) - 6, "ox": sx(year) + 6, "row": r}
@@ -290,7 +293,8 @@ class Store:
     CACHE_ENTRY_BYTES = 16 * 2**20
 
     def __init__(self, path: str | Path):
-        self.db = Database(str(path))
+        self.path = str(path)
+        self.db = Database(self.path)
         self.lock = threading.RLock()
         self.generation = 0
         self._documents: dict[int, dict] = {}
@@ -337,8 +341,11 @@ class Store:
         return doc
 
     def ingest(self, path: Path):
+        """Store one file through a connection of its own: reading and extracting it (OCR can take
+        a minute) must not hold up the pages served meanwhile."""
+        with Database(self.path) as writer:
+            summary = writer.ingest([str(path)], workers=1, progress=False)
         with self.lock:
-            summary = self.db.ingest([str(path)], workers=1, progress=False)
             self.generation += 1
             self._documents.clear()
             self._responses.clear()
@@ -456,13 +463,13 @@ class Job:
     n_indicators: int | None = None
     doc_id: Any = None
     error: str | None = None
-    started: float = field(default_factory=time.time)
+    started: float = field(default_factory=time.monotonic)
 
     def public(self) -> dict:
         return {
             "job": self.id, "filename": self.filename, "stage": self.stage, "progress": self.progress,
             "n_indicators": self.n_indicators, "doc_id": self.doc_id, "error": self.error,
-            "done": self.stage in ("done", "failed"),
+            "done": self.stage in ("done", "failed"), "elapsed_s": round(time.monotonic() - self.started, 1),
             "document_url": f"/documents/{self.doc_id}" if self.doc_id is not None else None,
         }
 
@@ -514,15 +521,15 @@ class Uploads:
         return job
 
     def run(self, job: Job) -> None:
+        """Read the file (typed errors early; a scan's page layout kept), then extract and store it."""
         try:
-            job.stage, job.progress = "loading", 0.2
+            job.stage, job.progress = "reading", 0.2
             doc = loading.load(job.path)
-            job.stage, job.progress = "extracting", 0.5
-            job.n_indicators = len(extract_document(doc))
-            job.stage, job.progress = "storing", 0.8
+            job.stage, job.progress = "extracting and storing", 0.5
             summary = self.store.ingest(job.path)
             if summary.failed:
                 raise InputError(summary.failed[0][1])
+            job.n_indicators = summary.records
             job.doc_id = doc_id_of(str(job.path.resolve()))
             if doc.format in SCANNED:
                 self.scans.remember(job.doc_id, doc)

@@ -100,7 +100,9 @@
     const mark = rs.length ? markFor(rs[0].id) : null;
     if (mark) {
       mark.classList.add("selected");
-      if (scroll) { mark.scrollIntoView({ block: "center" }); }
+      if (scroll) {  // scroll the text panel only, so the page header stays in view
+        text.scrollTop = mark.offsetTop - text.offsetTop - text.clientHeight / 2;
+      }
     }
     detail.replaceChildren.apply(detail, rs.map(card));
     selected = rs;

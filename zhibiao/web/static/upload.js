@@ -40,7 +40,7 @@
         return;
       }
       if (job.stage === "failed") { show("failed: " + job.error, job.progress, true); return; }
-      show(job.stage + found + "…", job.progress);
+      show(job.stage + found + "… " + Math.round(job.elapsed_s) + " s", job.progress);
       await new Promise(function (resolve) { setTimeout(resolve, 250); });
     }
   }
