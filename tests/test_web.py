@@ -287,3 +287,15 @@ def test_layout_of_a_plain_text_document_is_empty(client, corpus):
     doc_id = corpus["docs"]["qc2024.txt"]
     assert client.get(f"/api/documents/{doc_id}/layout").json() == {"pages": 0, "origins": []}
     assert client.get(f"/documents/{doc_id}/pages/1").status_code == 404
+
+
+def test_upload_without_javascript_posts_a_form_and_follows_progress(client):
+    text = REPORT_2023.replace("5.1%", "5.3%").replace("2023年1月12日", "2022年1月11日")
+    response = client.post("/upload", files={"file": ("form.txt", text.encode(), "text/plain")},
+                           follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/upload/")
+    job = response.headers["location"].rsplit("/", 1)[1]
+    wait_upload(client, job)
+    done = client.get(f"/upload/{job}", follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"].startswith("/documents/")
+    assert "5.3%" in client.get(done.headers["location"]).text

@@ -27,7 +27,8 @@ def _patterns():
     quantity = re.compile(
         r"(?P<pct>百分之)?"
         r"(?:(?P<a>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)|(?P<c>(?<=百分之)[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
-        rf"|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?(?=[多余]?(?:{mags}|{units}|成))))"
+        rf"|(?:[零〇一二两三四五六七八九十百千]+(?:万亿|亿|万)(?=[零〇一二两三四五六七八九十百千]))*"
+        rf"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?(?=[多余]?(?:{mags}|{units}|成))))"
         rf"(?P<mag>{mags})?(?:(?P<inner>[多余])(?P<mag2>万亿|亿|万)?)?"
         rf"(?P<tenths>成(?![为功效本果绩熟立交长都员型品年本]))?"
         rf"(?P<unit>{units})?(?P<post>{post})?"
@@ -43,7 +44,12 @@ def _alt(words) -> str:
 
 
 def chinese_to_number(text: str) -> float | None:
-    """三千二百 -> 3200, 十四 -> 14, 九点七 -> 9.7, 千 -> 1000; None if not a numeral."""
+    """三千二百 -> 3200, 十四 -> 14, 九点七 -> 9.7, 千 -> 1000, 四亿六千万 -> 460000000; None if not a numeral."""
+    for mark, scale in (("亿", 1e8), ("万", 1e4)):
+        high, found, low = text.partition(mark)
+        if found and high:
+            a, b = chinese_to_number(high), chinese_to_number(low) if low else 0.0
+            return None if a is None or b is None else a * scale + b
     integer, _, decimals = text.partition("点")
     total, current, last_scale = 0, 0, 10_000
     for ch in integer:
@@ -152,6 +158,9 @@ def _read(text, m, lang, prefix_re, time_after_re) -> Quantity | None:
     if unit is None and time_after_re.match(text, end):
         return None
     multiplier = lang.magnitudes.get(m.group("mag") or "", 1.0) * lang.magnitudes.get(m.group("mag2") or "", 1.0)
+    if chinese and m.group("mag") in ("万", "亿", "万亿") and not m.group("pct"):
+        value = chinese_to_number(chinese + m.group("mag"))  # 四亿六千万: 万 scales the last section only
+        multiplier = lang.magnitudes.get(m.group("mag2") or "", 1.0)
     value = float(f"{value * multiplier:.12g}")  # 74.4 × 1e8 is 7440000000, not 7440000000.000001
     modifier, cue = "exact", None
     if m.group("inner"):

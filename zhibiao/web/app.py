@@ -600,6 +600,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["num"] = fmt_number
+    env.filters["basename"] = lambda source: Path(source).name if source else ""
 
     def render(name: str, **context) -> bytes:
         return env.get_template(name).render(nav=name, **context).encode("utf-8")
