@@ -53,6 +53,11 @@ def test_text_in_any_encoding_decodes_to_the_same_text(tmp_path, encoding, text)
     assert doc.text == text
 
 
+def test_common_hanzi_data_file():
+    common = loading._common_hanzi()
+    assert len(common) >= 400 and all("\u4e00" <= c <= "\u9fff" for c in common)
+
+
 def test_crlf_line_ends_read_as_newlines(tmp_path):
     doc = loading.load(write(tmp_path, "r.txt", REPORT.replace("\n", "\r\n").encode("gbk")))
     assert doc.text == REPORT
@@ -96,6 +101,12 @@ def test_html_wrapper_with_a_boilerplate_class_is_kept():
     page = ("<html><body><div class='wrap nav-fixed'><div class='nav'>首页 新闻</div><div class='content'>"
             + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></div></body></html>")
     assert loading.html_text(page) == "\n\n".join(PARAGRAPHS)
+
+
+def test_html_table_rows_are_lines_with_tab_separated_cells():
+    page = ("<html><body><div><p>主要指标如下。</p><table><tr><th>指标</th><th>目标</th></tr>"
+            "<tr><td>地区生产总值增长</td><td> 6%左右 </td></tr></table></div></body></html>")
+    assert loading.html_text(page) == "主要指标如下。\n\n指标\t目标\n\n地区生产总值增长\t6%左右"
 
 
 def test_html_br_separated_paragraphs(tmp_path):
@@ -170,6 +181,32 @@ def test_pdf_text_layer_joins_lines_and_drops_headers_and_page_numbers(tmp_path)
     assert all(o.box is not None for o in doc.origins)
 
 
+def test_pdf_in_two_columns_reads_column_by_column(tmp_path):
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    left = ["\u3000全市地区生产总值增长6.5%，", "城镇新增就业3.2万人。", "\u3000居民人均可支配收入达到", "41000元。"]
+    right = ["\u3000新建学校12所，改造老旧", "小区88个。", "\u3000粮食产量稳定在30万吨", "以上。"]
+    out = io.BytesIO()
+    c = canvas.Canvas(out)
+    c.setFont("STSong-Light", 14)
+    c.drawString(200, 790, "青川市政府工作报告")
+    c.setFont("STSong-Light", 10)
+    for x, lines in ((72, left), (320, right)):
+        y = 740
+        for line in lines:
+            c.drawString(x + (20 if line.startswith("\u3000") else 0), y, line.lstrip("\u3000"))
+            y -= 14
+    c.showPage()
+    c.save()
+    doc = loading.load(write(tmp_path, "columns.pdf", out.getvalue()))
+    assert doc.text == ("青川市政府工作报告\n\n全市地区生产总值增长6.5%，城镇新增就业3.2万人。\n\n居民人均可支配收入达到41000元。"
+                        "\n\n新建学校12所，改造老旧小区88个。\n\n粮食产量稳定在30万吨以上。")
+
+
 def test_format_comes_from_content_not_extension(tmp_path):
     pdf = loading.load(write(tmp_path, "looks-like.txt", _pdf_bytes([_wrap(PARAGRAPHS[:2])])))
     assert pdf.format == "pdf"
@@ -199,6 +236,7 @@ BAD = [
     ("corrupt.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage\n%%EOF", InputError, "PDF"),
     ("truncated.pdf", None, InputError, "PDF"),
     ("not-a-zip.docx", b"\x00\x01\x02\x03\xff\xfe\x00binary", InputError, "binary"),
+    ("zeros.txt", b"\x00" * 4096, UnsupportedFormat, "binary"),
     ("broken.docx", b"PK\x03\x04" + b"\x00" * 64, InputError, "corrupt"),
     ("archive.docx", None, UnsupportedFormat, "not a Word"),
     ("bomb.docx", None, LimitExceeded, "zip bomb"),

@@ -125,6 +125,8 @@ def test_ingest_is_idempotent_and_replaces_changed_files(fakes, tmp_path):
         assert (s.ingested, s.replaced, s.skipped) == (1, 1, 2)
         values = db.indicators(year=2032, status="actual")["value"].tolist()
     assert 7.6 in values and 7.4 not in values
+    texts = list((tmp_path / "z.duckdb.texts").glob("*/*.txt.gz"))
+    assert len(texts) == 3, "the replaced file's old text is removed"
 
 
 def test_bad_file_among_good_ones_is_recorded_and_listed(fakes, tmp_path):
@@ -211,8 +213,8 @@ def test_targets_series_and_parent(fakes, tmp_path):
         assert (jobs.target, jobs.modifier, jobs.outcome, bool(jobs.met)) == (90000, "at_least", 93000, True)
         s = db.series("gdp", region="青川")
         assert s[["year", "value"]].values.tolist() == [[2030, 6.2], [2031, 7.4]]
-        with pytest.raises(QueryError):
-            db.targets("no_such_indicator")
+        with pytest.raises(QueryError, match="did you mean .*gdp"):
+            db.targets("gpd")
         with pytest.raises(QueryError):
             db.series("gdp", status="guess")
 

@@ -215,6 +215,7 @@ def test_upload_is_stored_under_a_generated_name_and_browsable(client, corpus):
     saved = list((corpus["data"] / "uploads").iterdir())
     assert saved and all(p.name != "escape.txt" and re.fullmatch(r"[0-9a-f]{32}\.txt", p.name) for p in saved)
     assert not (corpus["data"].parent / "escape.txt").exists()
+    assert "escape.txt" in client.get(state["document_url"]).text  # shown under the name it was given
     doc = client.get(f"/api/documents/{state['doc_id']}").json()
     assert doc["text"] == text and any(r["value_text"] == "6.4%" for r in doc["indicators"])
     assert client.get(f"/upload/{state['job']}", follow_redirects=False).headers["location"] == state["document_url"]

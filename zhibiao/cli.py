@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from functools import wraps
@@ -111,10 +110,15 @@ def extract(file, fmt, output, year, region, repair, sample):
 @one_line_errors
 def serve(db, host, port, data_dir):
     """Browse the database in a web browser: every number highlighted where it stands."""
+    import os
+
     import uvicorn
 
     from .web import create_app
 
+    if not os.path.exists(db):
+        click.echo(f"zhibiao: note: {db} does not exist yet; starting with an empty database "
+                   "(upload files, or build one with 'zhibiao ingest')", err=True)
     app = create_app(db, data_dir)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"zhibiao: warning: serving on {host}: anyone who can reach it can read and upload", err=True)

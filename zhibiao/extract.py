@@ -41,7 +41,6 @@ class _Grammar:
     not_target: re.Pattern
     opener: re.Pattern
     action_start: re.Pattern
-    prenominal_stop: re.Pattern
     plan_noun: re.Pattern
     span_words: re.Pattern
     predicate: re.Pattern
@@ -68,7 +67,6 @@ def _grammar() -> _Grammar:
         not_target=re.compile(alt(lang.words("status", "not_target"))),
         opener=re.compile(alt(lang.words("targets_openers"))),
         action_start=re.compile(r"^(?:启动实施|组织实施|实施|安排|组织|支持|推动|推进|开展|启动|加快|帮助|带动|完成|累计|共)"),
-        prenominal_stop=re.compile(r"[，,。；;：:！？!?\n]"),
         plan_noun=re.compile(r"计划|规划|行动|工程|目标"),
         span_words=re.compile(r"五年来|过去五年|这五年|五年间"),
         heading=re.compile(alt(lang.words("heading_verbs"))),
@@ -214,8 +212,13 @@ def _split_items(metric: str) -> list[str]:
     return items if len(items) > 1 else [metric]
 
 
-def _complete_heads(items: list[str]) -> list[str]:
-    """Give each list item the head its last item carries: 高技术制造业、装备制造业增加值."""
+def _complete_heads(items: list[str], dictionary: bool) -> list[str]:
+    """Give each list item the head its last item carries: 高技术制造业、装备制造业增加值.
+
+    Where the items share no characters (电子、材料产业增加值) the head is what follows the last
+    item's first dictionary word; the dictionary is loaded for noisy text only, where repair
+    needs it anyway.
+    """
     last = items[-1]
     out = []
     for item in items[:-1]:
@@ -225,8 +228,8 @@ def _complete_heads(items: list[str]) -> list[str]:
             if pos >= 0:
                 head = last[pos + k:]
                 break
-        if not head:
-            head = last[_first_word(last):] if len(last) > len(item) else ""
+        if not head and dictionary and len(last) > len(item):
+            head = last[_first_word(last):]
         out.append(item + head if head and not item.endswith(head) else item)
     return out + [last]
 
@@ -296,7 +299,7 @@ def _sentence(ctx: _Context, s_start: int, s_end: int, batch: list[Quantity], se
         else:
             if metric in _GENERIC_HEADS and history:
                 metric = history[-1] + metric
-            metrics = _distribute(metric, len(group), left.fillers, noun)
+            metrics = _distribute(metric, len(group), left.fillers, noun, ctx.noisy)
         pairs = list(zip(metrics, group)) if len(metrics) == len(group) else [(m, first) for m in metrics]
         for name, q in pairs:
             yield _record(ctx, q, name, left, group, carried, s_start, s_end, section, targets_from, bool(noun),
@@ -400,7 +403,7 @@ def _recover(ctx: _Context, group: list[Quantity]) -> tuple[str, str] | None:
     return None
 
 
-def _distribute(metric: str, n: int, fillers: str, noun: str) -> list[str]:
+def _distribute(metric: str, n: int, fillers: str, noun: str, noisy: bool) -> list[str]:
     """One metric per value: 分别 lists pair in order, 均 repeats, shared heads are completed."""
     distributed = any(w in fillers for w in ("分别", "均", "都"))
     if noun and noun == metric and "和" in noun and _grammar().verb_start.match(noun):
@@ -409,7 +412,7 @@ def _distribute(metric: str, n: int, fillers: str, noun: str) -> list[str]:
     if n > 1 or distributed:
         items = _split_items(metric)
         if len(items) > 1 and (len(items) == n or (n == 1 and distributed)):
-            return _complete_heads(items)
+            return _complete_heads(items, noisy)
         if n > 1 and (expanded := _expand_compound(metric, n)):
             return expanded
     return [metric] * n
@@ -448,7 +451,7 @@ def _prenominal(right: str, left: _Left, q: Quantity) -> bool:
 def _record(ctx: _Context, q: Quantity, metric: str, left: _Left, group: list[Quantity], carried: bool,
             s_start: int, s_end: int, section: Section | None, targets_from: int | None, prenominal: bool,
             right: str, lang, recovered: bool = False) -> Indicator:
-    wt, g = ctx.work.text, _grammar()
+    g = _grammar()
     kind, direction = "level", None
     verb = left.verb
     if verb and not left.to_level and (q is group[0] or q.unit == group[0].unit):

@@ -13,10 +13,13 @@ import re
 import time
 import zipfile
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
-from . import metadata, sections
+from . import metadata, ocr, sections
 from .errors import InputError, LimitExceeded, UnsupportedFormat
+from .ocr import SENTENCE_END, Line
 from .records import Document, Fact, Metadata, Origin
 
 
@@ -127,6 +130,8 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise InputError(f"{name}: broken UTF-16 text") from None
+    if b"\x00" in data[:8192]:
+        raise UnsupportedFormat(f"{name}: binary content, not a text, HTML, PDF, DOCX or image file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -134,8 +139,6 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     lenient = data.decode("utf-8-sig", errors="replace")
     if lenient.count("\ufffd") * 200 < len(lenient):  # UTF-8 with a stray broken byte or two
         return lenient
-    if b"\x00" in data[:8192]:
-        raise UnsupportedFormat(f"{name}: binary content, not a text, HTML, PDF, DOCX or image file")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000], cp_isolation=_CJK_ENCODINGS).best()
@@ -153,7 +156,10 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     return max(decoded, key=_plausibility)
 
 
-_COMMON = set("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严")
+@lru_cache(maxsize=1)
+def _common_hanzi() -> frozenset[str]:
+    lines = (resources.files("zhibiao") / "data" / "common_hanzi.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset("".join(line.strip() for line in lines if not line.startswith("#")))
 
 
 def _plausibility(text: str) -> float:
@@ -161,7 +167,8 @@ def _plausibility(text: str) -> float:
     hanzi = [c for c in sample if "\u4e00" <= c <= "\u9fff"]
     if not hanzi:
         return 0.0
-    return sum(c in _COMMON for c in hanzi) / len(hanzi) - sample.count("\ufffd") / max(1, len(sample))
+    common = _common_hanzi()
+    return sum(c in common for c in hanzi) / len(hanzi) - sample.count("\ufffd") / max(1, len(sample))
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -204,7 +211,9 @@ def html_text(markup: str) -> str:
     title = tree.css_first("h1")
     if title is not None and not _inside(title, main):
         paragraphs.append(_squash(title.text(deep=True)))
-    _blocks(main, paragraphs, [])
+    buf: list[str] = []
+    _blocks(main, paragraphs, buf)
+    _flush(paragraphs, buf)
     return "\n\n".join(p for p in paragraphs if p)
 
 
@@ -217,31 +226,33 @@ def _inside(node, ancestor) -> bool:
 
 
 def _squash(s: str) -> str:
-    return re.sub(r"[ \t\r\n\u00a0]+", " ", s).strip(" \u3000")
+    """Runs of spaces and line breaks to one space (tabs between table cells stay)."""
+    return re.sub(r" ?\t ?", "\t", re.sub(r"[ \r\n\u00a0]+", " ", s)).strip(" \u3000")
 
 
 def _blocks(node, out: list[str], buf: list[str]) -> None:
-    """Walk ``node``: text collects in ``buf``; a block element or <br> ends a paragraph."""
-    top = not buf and node is not None
+    """Walk ``node``: text collects in ``buf``; a block element or <br> ends a paragraph, a cell a tab."""
     child = node.child
     while child is not None:
         if child.tag == "-text":
             buf.append(child.text_content or "")
         elif child.tag == "br":
-            out.append(_squash("".join(buf)))
-            buf.clear()
+            _flush(out, buf)
         elif child.tag in _BLOCKS:
-            out.append(_squash("".join(buf)))
-            buf.clear()
+            _flush(out, buf)
             _blocks(child, out, buf)
-            out.append(_squash("".join(buf)))
-            buf.clear()
-        elif child.tag not in ("-comment",):
+            _flush(out, buf)
+        elif child.tag in ("td", "th"):
+            _blocks(child, out, buf)
+            buf.append("\t")
+        elif child.tag != "-comment":
             _blocks(child, out, buf)
         child = child.next
-    if top:
-        out.append(_squash("".join(buf)))
-        buf.clear()
+
+
+def _flush(out: list[str], buf: list[str]) -> None:
+    out.append(_squash("".join(buf)).strip("\t "))
+    buf.clear()
 
 
 # --- DOCX ---------------------------------------------------------------------------------------
@@ -292,7 +303,6 @@ def _docx(data: bytes, name: str, lim: Limits) -> str:
 
 _PAGE_NUMBER = re.compile(r"^[\s\-—–_·•.]*(?:第\s*)?[\d一二三四五六七八九十百]+\s*(?:页|/\s*\d+|of\s*\d+)?"
                           r"(?:\s*共\s*\d+\s*页)?[\s\-—–_·•.]*$", re.I)
-_SENTENCE_END = tuple("。！？；：”」』）)!?;")
 _LINE_START_HEADING = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
 
 
@@ -320,7 +330,7 @@ def _pdf(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, .
             raise _pdf_error(name, e) from None
         chars = sum(len(ln["text"]) for _, lines in layers for ln in lines)
         if chars >= 20 * max(1, len(pages)) or chars >= 200:
-            text, origins = _join_pages([_pdf_lines(page, lines) for page, lines in _strip_furniture(layers)], name,
+            text, origins = _join_pages([_page_lines(page, lines) for page, lines in _strip_furniture(layers)], name,
                                         join_lines=True)
             if text.strip():
                 return "pdf", text, origins
@@ -367,10 +377,24 @@ def _edge_lines(page, lines):
     return [ln for ln in lines if ln["bottom"] <= top or ln["top"] >= bottom]
 
 
+def _page_lines(page, lines) -> list:
+    """A text-layer page's lines in reading order: by columns when it is set in columns."""
+    if not lines:
+        return []
+    kept = [(ln["top"], ln["bottom"]) for ln in lines]
+    boxes = [ocr.Box(w["x0"], w["top"], w["x1"], w["bottom"], w["text"]) for w in page.extract_words()
+             if any(top - 1 <= (w["top"] + w["bottom"]) / 2 <= bottom + 1 for top, bottom in kept)]
+    if not boxes:
+        return _pdf_lines(page, lines)
+    spans = ocr.columns(boxes)
+    chars = [sum(len(b.text) for b in boxes if b.x0 >= a - 1 and b.x1 <= z + 1) for a, z in spans]
+    if len(spans) >= 2 and min(chars) >= 0.15 * sum(len(b.text) for b in boxes):
+        return ocr.reading_order(boxes, ragged=True)
+    return _pdf_lines(page, lines)
+
+
 def _pdf_lines(page, lines) -> list:
     """A page's text lines (with their boxes) and blank separators where a paragraph ends."""
-    from .ocr import Line
-
     if not lines:
         return []
     left = min(ln["x0"] for ln in lines)
@@ -383,7 +407,7 @@ def _pdf_lines(page, lines) -> list:
             # Chinese paragraphs open indented; a short line only ends one where it ends a sentence.
             new_paragraph = (ln["x0"] > left + 1.5 * size or ln["top"] - prev["bottom"] > 1.2 * size
                              or _LINE_START_HEADING.match(ln["text"])
-                             or (prev["x1"] < right - 2 * size and prev["text"].endswith(_SENTENCE_END)))
+                             or (prev["x1"] < right - 2 * size and prev["text"].endswith(SENTENCE_END)))
             if new_paragraph:
                 out.append(Line("", None, right))
         out.append(Line(ln["text"], (ln["x0"], ln["top"], ln["x1"], ln["bottom"]), right))
@@ -413,8 +437,6 @@ def _page_image(page, data: bytes, index: int, name: str):
 
 
 def _ocr_page(image, name: str, deadline: float):
-    from . import ocr
-
     return ocr.reading_order(ocr.recognise(image, name, deadline))
 
 
@@ -440,7 +462,7 @@ def _join_pages(pages: list[list], name: str, join_lines: bool = False) -> tuple
                 pending = "\n\n" if parts else ""
                 continue
             if parts and not pending:
-                continuing = number == spans[-1][2] or not (parts[-1].endswith(_SENTENCE_END)
+                continuing = number == spans[-1][2] or not (parts[-1].endswith(SENTENCE_END)
                                                             or _LINE_START_HEADING.match(ln.text))
                 pending = "\n" if continuing else "\n\n"
                 if continuing and join_lines:

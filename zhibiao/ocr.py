@@ -67,15 +67,29 @@ def recognise(image, source: str, deadline: float | None = None) -> list[Box]:
 
 
 def _columns(boxes: list[Box], unit: float) -> list[tuple[float, float]]:
-    """x-intervals of the text columns: runs of x covered by boxes, split at gutters wider than ``unit``."""
-    spans = sorted((b.x0, b.x1) for b in boxes)
-    cols: list[list[float]] = []
-    for x0, x1 in spans:
-        if cols and x0 < cols[-1][1] + unit:
-            cols[-1][1] = max(cols[-1][1], x1)
-        else:
-            cols.append([x0, x1])
-    return [(a, b) for a, b in cols]
+    """x-intervals of the text columns, split at gutters: runs of x wider than ``unit`` that almost no box
+    covers (a title or a rule across the gutter does not join two columns)."""
+    x0 = min(b.x0 for b in boxes)
+    step = max(1.0, unit / 2)
+    bins = int((max(b.x1 for b in boxes) - x0) / step) + 1
+    cover = [0] * bins
+    for b in boxes:
+        for k in range(int((b.x0 - x0) / step), min(bins, int((b.x1 - x0) / step) + 1)):
+            cover[k] += 1
+    sparse = max(1, len(boxes) // 20)
+    cols: list[tuple[float, float]] = []
+    start = gap = None
+    for k, n in enumerate(cover + [0] * (int(unit / step) + 2)):
+        if n > sparse:
+            if start is None:
+                start = k
+            gap = None
+        elif start is not None:
+            gap = k if gap is None else gap
+            if (k - gap) * step >= unit:
+                cols.append((x0 + start * step, x0 + gap * step))
+                start = gap = None
+    return cols
 
 
 def _rows(boxes: list[Box]) -> list[list[Box]]:
@@ -90,18 +104,28 @@ def _rows(boxes: list[Box]) -> list[list[Box]]:
     return [sorted(r, key=lambda b: b.x0) for r in rows]
 
 
-def reading_order(boxes: list[Box]) -> list[Line]:
-    """The page's lines in reading order, blank separators between paragraphs."""
+def columns(boxes: list[Box]) -> list[tuple[float, float]]:
+    """The x-intervals of the page's text columns (one for a single-column page)."""
+    unit = median(b.height for b in boxes)
+    page_x0 = min(b.x0 for b in boxes)
+    page_x1 = max(b.x1 for b in boxes)
+    narrow = [b for b in boxes if b.x1 - b.x0 < 0.5 * (page_x1 - page_x0)]
+    found = _columns(narrow, unit) if narrow else []
+    return found if len(found) >= 2 else [(page_x0, page_x1)]
+
+
+def reading_order(boxes: list[Box], ragged: bool = False) -> list[Line]:
+    """The page's lines in reading order, blank separators between paragraphs.
+
+    ``ragged``: lines may stop short of the column's edge inside a paragraph (a text layer set
+    unjustified), so a short line ends a paragraph only where it ends a sentence.
+    """
     if not boxes:
         return []
     unit = median(b.height for b in boxes)
     page_x0 = min(b.x0 for b in boxes)
     page_x1 = max(b.x1 for b in boxes)
-    width = page_x1 - page_x0
-    narrow = [b for b in boxes if b.x1 - b.x0 < 0.5 * width]
-    columns = _columns(narrow, unit) if narrow else [(page_x0, page_x1)]
-    if len(columns) < 2:
-        columns = [(page_x0, page_x1)]
+    spans = columns(boxes)
 
     # The title block: boxes above the first line where two columns hold text side by side.
     header_end = min((b.y0 for b in boxes if any(o is not b and o.y0 < b.y1 and o.y1 > b.y0 for o in boxes)),
@@ -110,14 +134,14 @@ def reading_order(boxes: list[Box]) -> list[Line]:
     def column_of(b: Box) -> int | None:
         if b.y1 <= header_end:
             return None
-        hits = [i for i, (a, z) in enumerate(columns) if b.x0 < z and b.x1 > a]
+        hits = [i for i, (a, z) in enumerate(spans) if b.x0 < z and b.x1 > a]
         return hits[0] if len(hits) == 1 else None  # None: spans columns
 
     # Bands: split the page at boxes that span several columns.
     items = sorted(boxes, key=lambda b: b.y0)
     bands: list[tuple[str, list[Box]]] = []
     for b in items:
-        kind = "wide" if len(columns) > 1 and column_of(b) is None else "cols"
+        kind = "wide" if len(spans) > 1 and column_of(b) is None else "cols"
         if bands and bands[-1][0] == kind:
             bands[-1][1].append(b)
         else:
@@ -126,30 +150,38 @@ def reading_order(boxes: list[Box]) -> list[Line]:
     for kind, group in bands:
         if kind == "wide":
             for row in _rows(group):
-                _emit(lines, row, (page_x0, page_x1), unit, paragraph_each=True)
+                _emit(lines, row, (page_x0, page_x1), unit, ragged, paragraph_each=True)
             continue
-        for i, col in enumerate(columns):
+        for i, col in enumerate(spans):
             members = [b for b in group if column_of(b) == i]
             for row in _rows(members):
-                _emit(lines, row, col, unit)
+                _emit(lines, row, col, unit, ragged)
     while lines and lines[-1].box is None:
         lines.pop()
     return lines
 
 
-def _emit(lines: list[Line], row: list[Box], col: tuple[float, float], unit: float,
+SENTENCE_END = tuple("。！？；：”」』）)!?;")  # a line ending so may end a paragraph
+
+
+def _emit(lines: list[Line], row: list[Box], col: tuple[float, float], unit: float, ragged: bool,
           paragraph_each: bool = False) -> None:
     x0, y0 = min(b.x0 for b in row), min(b.y0 for b in row)
     x1, y1 = max(b.x1 for b in row), max(b.y1 for b in row)
     prev = next((ln for ln in reversed(lines) if ln.box is not None), None)
     indented = x0 > col[0] + 1.2 * unit
-    if lines and lines[-1].box is not None and (paragraph_each or indented or prev is None
-                                               or prev.box[2] < prev.column_right - 1.5 * unit
+    short = prev is not None and prev.box[2] < prev.column_right - 1.5 * unit
+    if short and ragged:
+        short = prev.text.endswith(SENTENCE_END)
+    if lines and lines[-1].box is not None and (paragraph_each or indented or prev is None or short
                                                or y0 - prev.box[3] > 1.5 * unit):
         lines.append(Line("", None))
-    lines.append(Line(" ".join(b.text for b in row), (x0, y0, x1, y1), col[1]))
+    text = row[0].text
+    for b in row[1:]:  # a space between two Latin words only
+        text += (" " if text[-1:].isascii() and text[-1:].isalnum() and b.text[:1].isascii() else "") + b.text
+    lines.append(Line(text, (x0, y0, x1, y1), col[1]))
     if paragraph_each:
         lines.append(Line("", None))
 
 
-__all__ = ["Box", "Line", "recognise", "reading_order"]
+__all__ = ["Box", "Line", "recognise", "reading_order", "columns", "SENTENCE_END"]

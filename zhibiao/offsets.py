@@ -7,7 +7,7 @@ original characters dropped before it. Identity costs nothing.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)

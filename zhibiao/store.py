@@ -1,16 +1,18 @@
-"""The indicator database: a corpus of reports, their sections and records, in one DuckDB file.
+"""The indicator database: a corpus of reports, their sections and records, in DuckDB.
 
 Ingest is idempotent by content: a document is keyed by its resolved path, and
 a file whose sha256 is unchanged is skipped; a changed one has its rows
 replaced. Each document is written with all its rows in one transaction, so a
 run that is killed leaves only whole documents behind and the next run simply
 does the rest. Loading and extraction run in worker processes; only the main
-process writes. The schema is in docs/STORE.md and versioned in
-``schema_version`` by ``MIGRATIONS``.
+process writes. The texts are kept beside the file (``TextStore``). The schema
+is in docs/STORE.md and versioned in ``schema_version`` by ``MIGRATIONS``.
 """
 from __future__ import annotations
 
 import concurrent.futures as cf
+import difflib
+import gzip
 import hashlib
 import multiprocessing
 import os
@@ -26,10 +28,10 @@ import pandas as pd
 import pyarrow as pa
 
 from . import analysis, canonical, metadata, sections as outlining
+from .errors import InputError, LimitExceeded, QueryError, StoreError, ZhibiaoError
 from .extract import extract_document
 from .load import load as load_file
-from .errors import InputError, LimitExceeded, QueryError, StoreError, ZhibiaoError
-from .records import Document, Indicator
+from .records import Document, Indicator, Metadata
 
 # Suffixes taken when walking a folder; a file named on the command line is always tried.
 SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf", ".docx",
@@ -55,7 +57,7 @@ _INDICATOR_SCHEMA = pa.schema([
 ])
 DOCUMENT_COLUMNS = ("id", "source", "sha256", "format", "bytes", "chars", "region", "level", "year",
                     "reviewed_year", "government", "title", "date", "n_indicators", "n_targets",
-                    "n_canonical", "error", "text")
+                    "n_canonical", "error")
 SECTION_COLUMNS = ("doc_id", "idx", "span_start", "span_end", "heading", "path", "role", "level")
 
 MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
@@ -65,7 +67,7 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             bytes BIGINT, chars BIGINT, region VARCHAR, level VARCHAR, year INTEGER,
             reviewed_year INTEGER, government VARCHAR, title VARCHAR, date VARCHAR,
             n_indicators INTEGER, n_targets INTEGER, n_canonical INTEGER, error VARCHAR,
-            text VARCHAR, ingested_at TIMESTAMP DEFAULT current_timestamp)""",
+            ingested_at TIMESTAMP DEFAULT current_timestamp)""",
         """CREATE TABLE sections (
             doc_id BIGINT NOT NULL, idx INTEGER NOT NULL, span_start INTEGER, span_end INTEGER,
             heading VARCHAR, path VARCHAR, role VARCHAR, level INTEGER)""",
@@ -142,6 +144,7 @@ class _Loaded:
     document: dict
     sections: tuple[tuple, ...]
     indicators: pa.Table | None
+    text: str | None = None
 
 
 MAX_RECORDS = 100_000  # per document: record ids are doc_id * MAX_RECORDS + idx
@@ -189,8 +192,10 @@ def _load_one(work: _Work) -> _Loaded:
     base.update(id=doc_id, source=work.source, sha256=work.sha256, bytes=work.size)
     try:
         doc = load_file(work.source)
-        if all(v is None for v in doc.meta.to_dict().values()):
-            doc = replace(doc, meta=metadata.detect(doc.text))
+        if any(v is None for v in doc.meta.to_dict().values()):  # the loader's facts first, detection fills gaps
+            found = metadata.detect(doc.text)
+            doc = replace(doc, meta=Metadata(**{name: getattr(doc.meta, name) or getattr(found, name)
+                                                for name in Metadata.__slots__}))
         if not doc.sections:
             doc = replace(doc, sections=outlining.outline(doc.text))
         records = extract_document(doc)
@@ -226,10 +231,48 @@ def _rows(work: _Work, doc_id: int, doc: Document, records: list[Indicator], bas
                 "government": meta.get("government"), "title": meta.get("title"),
                 "date": meta.get("date"), "n_indicators": len(records),
                 "n_targets": sum(r.status == "target" for r in records),
-                "n_canonical": sum(c is not None for c in cols["canonical"]), "text": doc.text}
+                "n_canonical": sum(c is not None for c in cols["canonical"])}
     sections = tuple((doc_id, i, s.start, s.end, s.heading, " / ".join(s.path), s.role, s.level)
                      for i, s in enumerate(doc.sections))
-    return _Loaded(work, document, sections, table)
+    return _Loaded(work, document, sections, table, doc.text)
+
+
+class TextStore:
+    """Document texts as gzip files named by the file's sha256, in a folder beside the database.
+
+    Texts live outside DuckDB because a checkpoint rewrites the table's open row
+    group, and a column of whole reports made every checkpoint, and so ingest's
+    memory, grow with the corpus. Named by content, a text is written (atomically)
+    before its document's transaction commits, and identical files share one text.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.txt.gz"
+
+    def put(self, key: str, text: str) -> None:
+        path = self._path(key)  # rewritten every time, so a newer loader's text replaces an older one
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0))
+        os.replace(partial, path)
+
+    def get(self, key: str) -> str | None:
+        try:
+            return gzip.decompress(self._path(key).read_bytes()).decode("utf-8")
+        except (OSError, EOFError):
+            return None
+
+    def keep(self, keys: set[str]) -> None:
+        """Delete the texts no document refers to any more."""
+        for path in self.folder.glob("*/*.txt.gz"):
+            if path.name[: -len(".txt.gz")] not in keys:
+                path.unlink(missing_ok=True)
+
+    def size(self) -> int:
+        return sum(p.stat().st_size for p in self.folder.glob("*/*.txt.gz")) if self.folder.exists() else 0
 
 
 class Database:
@@ -245,6 +288,7 @@ class Database:
             raise StoreError(f"{self.path}: cannot open database ({_first_line(e)})") from None
         self.read_only = read_only
         self._texts: dict[int, str] = {}
+        self.texts = TextStore(self.path.with_name(self.path.name + ".texts"))
         self._migrate()
 
     # -- schema -------------------------------------------------------------------------------
@@ -341,6 +385,8 @@ class Database:
                     chars += loaded.document["chars"]
                 tick(records)
         self.con.execute("CHECKPOINT")
+        if replaced:
+            self.texts.keep({row[0] for row in self.con.execute("SELECT sha256 FROM documents").fetchall()})
         return IngestSummary(
             files=len(files), ingested=ingested, replaced=replaced, skipped=skipped,
             failed=tuple(failed), records=records, matched=matched, chars=chars,
@@ -352,6 +398,8 @@ class Database:
         owner = self.con.execute("SELECT source FROM documents WHERE id = ?", [doc["id"]]).fetchone()
         if owner and owner[0] != doc["source"]:
             raise StoreError(f"{doc['source']}: id {doc['id']} already belongs to {owner[0]}; rename one file")
+        if loaded.text is not None:
+            self.texts.put(doc["sha256"], loaded.text)  # content-addressed: safe before the commit
         with self._transaction():
             for table, key in (("indicators", "doc_id"), ("sections", "doc_id"), ("documents", "id")):
                 self.con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc["id"]])
@@ -372,9 +420,9 @@ class Database:
             self.con.unregister("_batch")
 
     def size(self) -> int:
-        """Bytes on disk: the database file and its write-ahead log."""
+        """Bytes on disk: the database file, its write-ahead log and the texts beside it."""
         wal = self.path.with_name(self.path.name + ".wal")
-        return sum(p.stat().st_size for p in (self.path, wal) if p.exists())
+        return sum(p.stat().st_size for p in (self.path, wal) if p.exists()) + self.texts.size()
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -396,6 +444,7 @@ class Database:
         if rows.empty:
             return None
         out = {k: _plain(v) for k, v in rows.iloc[0].items()}
+        out["text"] = self.texts.get(out["sha256"]) if out["error"] is None else None
         out["indicators"] = self.indicators(doc_id=doc_id)
         out["sections"] = self._df("SELECT * FROM sections WHERE doc_id = ? ORDER BY idx", [doc_id])
         return out
@@ -418,9 +467,11 @@ class Database:
     def _indicator(self, indicator: str) -> canonical.Canonical:
         row = canonical.get(indicator)
         if row is None:
-            known = ", ".join(r.id for r in canonical.table() if indicator.lower() in r.id)
-            raise QueryError(f"unknown indicator {indicator!r}" + (f" (did you mean: {known})" if known else
-                                                                    "; see canonical.table() for the ids"))
+            ids = [r.id for r in canonical.table()]
+            near = difflib.get_close_matches(indicator.lower(), ids, n=3, cutoff=0.6)
+            near += [i for i in ids if indicator.lower() in i and i not in near][: 3 - len(near)]
+            hint = f"did you mean {', '.join(near)}?" if near else f"known: {', '.join(ids[:8])}, ..."
+            raise QueryError(f"unknown indicator {indicator!r}; {hint}")
         return row
 
     def _analysis_input(self, row: canonical.Canonical) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -457,8 +508,9 @@ class Database:
 
     def _text(self, doc_id: int) -> str:
         if doc_id not in self._texts:
-            found = self.con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
-            self._texts[doc_id] = found[0] if found and found[0] is not None else ""
+            found = self.con.execute("SELECT sha256 FROM documents WHERE id = ? AND error IS NULL",
+                                     [doc_id]).fetchone()
+            self._texts[doc_id] = (self.texts.get(found[0]) if found else None) or ""
         return self._texts[doc_id]
 
     # -- export and query ---------------------------------------------------------------------

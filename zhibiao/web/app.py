@@ -259,7 +259,8 @@ def target_chart(data: list[dict], height: int = 380) -> dict | None:
             p["ty"] = sy(t)
             p["tmax_y"] = sy(tmax) if isinstance(tmax, (int, float)) else None
             p["sign"] = MODIFIER_SIGNS.get(r.get("modifier") or "", "")
-            p["target_label"] = p["sign"] + fmt_number(t) + ("–" + fmt_number(tmax) if p["tmax_y"] is not None else "")
+            upper = "–" + fmt_number(tmax) if p["tmax_y"] is not None else ""
+            p["target_label"] = p["sign"] + fmt_number(t) + upper
             p["target_href"] = _evidence_link(r.get("target_doc"), r.get("target_span_start"),
                                               r.get("target_span_end"))
             target_line.append(f"{p['tx']},{p['ty']}")
@@ -481,6 +482,10 @@ class Uploads:
         self.store, self.scans, self.folder, self.max_bytes = store, scans, folder, max_bytes
         self.folder.mkdir(parents=True, exist_ok=True)
         self.jobs: dict[str, Job] = {}
+        # the name each upload had on the user's machine, by the generated name it is stored under
+        self.names_file = self.folder.parent / "upload-names.json"
+        self.names: dict[str, str] = (json.loads(self.names_file.read_text(encoding="utf-8"))
+                                      if self.names_file.exists() else {})
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhibiao-upload")
 
     async def accept(self, upload: UploadFile) -> Job:
@@ -515,6 +520,8 @@ class Uploads:
             raise
         job = Job(job_id, Path(upload.filename or "").name[:200], path)
         self.jobs[job_id] = job
+        self.names[path.name] = job.filename
+        self.names_file.write_text(json.dumps(self.names, ensure_ascii=False), encoding="utf-8")
         while len(self.jobs) > 200:
             self.jobs.pop(next(iter(self.jobs)))
         self.pool.submit(self.run, job)
@@ -540,6 +547,17 @@ class Uploads:
             job.stage, job.error = "failed", f"internal error: {type(e).__name__}: {e}"
 
 # ---------------------------------------------------------------- app
+
+def _schema_type(schema: dict, schemas: dict) -> str:
+    """An OpenAPI parameter schema in a few words: integer, string | null, actual | estimate | target."""
+    if "$ref" in schema:
+        schema = schemas.get(schema["$ref"].rsplit("/", 1)[-1], {})
+    if "enum" in schema:
+        return " | ".join(map(str, schema["enum"]))
+    if "anyOf" in schema:
+        return " | ".join(_schema_type(s, schemas) for s in schema["anyOf"])
+    return schema.get("type", "")
+
 
 SAFETY_HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
                   (b"referrer-policy", b"no-referrer")]
@@ -600,7 +618,8 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["num"] = fmt_number
-    env.filters["basename"] = lambda source: Path(source).name if source else ""
+    env.filters["shown_name"] = lambda source: (uploads.names.get(Path(source).name) or Path(source).name
+                                                if source else "")
 
     def render(name: str, **context) -> bytes:
         return env.get_template(name).render(nav=name, **context).encode("utf-8")
@@ -816,6 +835,8 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     @app.get("/docs", include_in_schema=False)
     def api_page(request: Request):
         """The OpenAPI description drawn server-side: no Swagger bundle from a CDN."""
-        return page(request, "api.html", spec=app.openapi())
+        spec = app.openapi()
+        schemas = spec.get("components", {}).get("schemas", {})
+        return page(request, "api.html", spec=spec, type_of=lambda schema: _schema_type(schema, schemas))
 
     return app

@@ -70,7 +70,7 @@
       // the part of the line the value covers, in proportion to its characters (CJK text is even)
       const b = o.box;
       const n = o.chars || (o.end - o.start);
-      const a = Math.max(0, start - o.start) / n;
+      const a = Math.min(1, Math.max(0, start - o.start) / n);
       const z = Math.min(n, end - o.start) / n;
       return [b[0] + a * (b[2] - b[0]), b[1], b[0] + Math.max(z, a) * (b[2] - b[0]), b[3]];
     });
