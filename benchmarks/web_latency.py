@@ -2,7 +2,9 @@
 
 Starts ``zhibiao serve`` on 127.0.0.1 with the given database, then each client
 alternates between a document page and ``/api/indicators`` until time is up, and
-prints p50/p95/p99 and requests per second for each.
+prints p50/p95/p99 and requests per second for each. The page is the document with
+the most indicators (the heaviest), or with ``--all-docs`` every document in turn,
+whose first visits are uncached.
 
     .venv/bin/python benchmarks/web_latency.py --db /tmp/web-national.duckdb
 """
@@ -57,17 +59,19 @@ def wait_ready(base: str, server: subprocess.Popen, timeout: float = 60) -> None
     raise SystemExit("server did not start in time")
 
 
-def pick_document(base: str, doc_id: str | None) -> str:
-    """The requested document, else the one with the most indicators (the slowest page)."""
+def pick_documents(base: str, doc_id: str | None, every: bool) -> list[str]:
+    """The requested document, every document, or the one with the most indicators (the slowest page)."""
     if doc_id:
-        return doc_id
+        return [doc_id]
     docs = httpx.get(base + "/api/documents", timeout=30).json()["documents"]
     if not docs:
         raise SystemExit("the database has no documents")
-    return str(max(docs, key=lambda d: d.get("n_indicators") or 0)["id"])
+    if every:
+        return [str(d["id"]) for d in docs]
+    return [str(max(docs, key=lambda d: d.get("n_indicators") or 0)["id"])]
 
 
-async def load(base: str, paths: dict[str, str], clients: int, seconds: float) -> dict[str, list[float]]:
+async def load(base: str, paths: dict[str, list[str]], clients: int, seconds: float) -> dict[str, list[float]]:
     timings: dict[str, list[float]] = {name: [] for name in paths}
     errors: list[str] = []
     deadline = time.monotonic() + seconds
@@ -78,9 +82,11 @@ async def load(base: str, paths: dict[str, str], clients: int, seconds: float) -
         i = k  # clients start on different endpoints so both are loaded from the first second
         while time.monotonic() < deadline:
             name = names[i % len(names)]
+            urls = paths[name]
+            url = urls[(i // len(names)) % len(urls)]
             i += 1
             t0 = time.perf_counter()
-            response = await http.get(paths[name])
+            response = await http.get(url)
             elapsed = time.perf_counter() - t0
             if response.status_code != 200:
                 errors.append(f"{name}: HTTP {response.status_code}")
@@ -99,6 +105,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--doc", help="document id for the page (default: the one with most indicators)")
+    parser.add_argument("--all-docs", action="store_true", help="visit every document in turn, not one")
     parser.add_argument("--limit", type=int, default=None, help="limit= for /api/indicators (default: the API's)")
     args = parser.parse_args()
     if not os.path.exists(args.db):
@@ -110,11 +117,12 @@ def main() -> None:
     server = start_server(args.db, port, data_dir)
     try:
         wait_ready(base, server)
-        doc = pick_document(base, args.doc)
+        docs = pick_documents(base, args.doc, args.all_docs)
         api = "/api/indicators" + (f"?limit={args.limit}" if args.limit else "")
-        paths = {f"/documents/{doc}": f"/documents/{doc}", api: api}
-        for path in paths.values():  # one warm-up request each: first-use costs are not load
-            httpx.get(base + path, timeout=60).raise_for_status()
+        page = f"/documents/{docs[0]}" if len(docs) == 1 else f"/documents/* ({len(docs)})"
+        paths = {page: [f"/documents/{d}" for d in docs], api: [api]}
+        for urls in paths.values():  # one warm-up request each: the server's first use is not load
+            httpx.get(base + urls[0], timeout=60).raise_for_status()
         started = time.monotonic()
         timings = asyncio.run(load(base, paths, args.clients, args.seconds))
         wall = time.monotonic() - started

@@ -4,7 +4,7 @@ from hypothesis import given, settings, strategies as st
 
 from zhibiao import extract
 from zhibiao.records import Document
-from zhibiao.extract import extract_document
+from zhibiao.extract import extract_document, iter_indicators
 
 
 def records(text, **kw):
@@ -158,3 +158,12 @@ def test_interleaved_lines_are_put_back():
 def test_box_heading_is_not_part_of_the_metric():
     page = "着力稳就业 城镇新增就业7万人\n\n加强环境污染治理 12个国考断面水质优良\n"
     assert [r.metric for r in extract(page, repair=True)] == ["城镇新增就业", "国考断面水质优良"]
+
+
+def test_metric_whose_value_the_page_lost_is_a_diagnostic_not_a_record():
+    page = "着力稳外贸\n\n全市出口总值增长\n\n着力稳金融 新增贷款300亿元\n\n全市森林覆盖\n"
+    found = []
+    records = list(iter_indicators(Document(text=page), repair=True, diagnostics=found))
+    assert [r.metric for r in records] == ["新增贷款"]
+    assert sorted(d.span.text for d in found) == ["全市出口总值增长", "全市森林覆盖"]
+    assert all(d.code == "incomplete" for d in found)

@@ -195,9 +195,11 @@ def test_parallel_ingest_equals_serial(tmp_path):
     for i in range(3):
         (corpus / f"r{i}.txt").write_text(f"青川市{2031 + i}年政府工作报告\n一、{2030 + i}年工作回顾\n"
                                           f"全市地区生产总值增长{6 + i}.5%，城镇新增就业{9 + i}万人。\n", encoding="utf-8")
+    (corpus / "scan.pdf").write_bytes(b"%PDF-1.4 truncated")  # a bad file among good ones, in a worker
     for name, workers in (("serial.duckdb", 1), ("parallel.duckdb", 2)):
         with Database(tmp_path / name) as db:
-            assert db.ingest([corpus], workers=workers, progress=False).ingested == 3
+            s = db.ingest([corpus], workers=workers, progress=False)
+            assert s.ingested == 3 and [Path(f).name for f, _ in s.failed] == ["scan.pdf"]
     assert dump(tmp_path / "serial.duckdb") == dump(tmp_path / "parallel.duckdb")
 
 
@@ -277,6 +279,12 @@ def test_query_refuses_anything_but_one_select(fakes, tmp_path, sql):
         assert len(db.query("SELECT id FROM documents")) == 3
 
 
+def test_python_api_name():
+    import zhibiao
+
+    assert zhibiao.Database is Database
+
+
 def test_open_errors(tmp_path):
     with pytest.raises(StoreError, match="no such database"):
         Database(tmp_path / "missing.duckdb", read_only=True)
@@ -316,12 +324,19 @@ def test_national_corpus_gdp_targets(tmp_path):
         s = db.ingest([SHARED / "corpus/national", SHARED / "corpus/seed"], progress=False)
         assert s.ingested == 53 and not s.failed
         t = db.targets("gdp", region="全国").set_index("year")
+    # Checked by reading each year's targets paragraph and the next report's review.
+    # No outcome: the 2008 report gives only five-year growth; there is no 2020 report.
     expected = {  # year: (target, target_max, modifier, outcome from the next report)
-        2009: (8.0, None, "approx", 8.7), 2013: (7.5, None, "approx", 7.7), 2015: (7.0, None, "approx", 6.9),
-        2019: (6.0, 6.5, "range", None), 2021: (6.0, None, "at_least", 8.1), 2023: (5.0, None, "approx", 5.2),
+        2006: (8.0, None, "approx", 10.7), 2007: (8.0, None, "approx", None), 2008: (8.0, None, "approx", 9.0),
+        2009: (8.0, None, "approx", 8.7), 2010: (8.0, None, "approx", 10.3), 2011: (8.0, None, "approx", 9.2),
+        2012: (7.5, None, "exact", 7.8), 2013: (7.5, None, "approx", 7.7), 2014: (7.5, None, "approx", 7.4),
+        2015: (7.0, None, "approx", 6.9), 2016: (6.5, 7.0, "range", 6.7), 2017: (6.5, None, "approx", 6.9),
+        2018: (6.5, None, "approx", 6.6), 2019: (6.0, 6.5, "range", None), 2021: (6.0, None, "at_least", 8.1),
+        2022: (5.5, None, "approx", 3.0), 2023: (5.0, None, "approx", 5.2), 2024: (5.0, None, "approx", 5.0),
     }
     for year, (target, target_max, modifier, outcome) in expected.items():
         row = t.loc[year]
         assert (row.target, row.modifier) == (target, modifier), year
         assert (None if pd.isna(row.target_max) else row.target_max) == target_max, year
         assert (None if pd.isna(row.outcome) else row.outcome) == outcome, year
+    assert t.loc[2022, "met"] == False and t.loc[2021, "met"] == True  # noqa: E712 - pandas booleans

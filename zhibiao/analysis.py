@@ -122,19 +122,19 @@ def _absent_patterns(indicator: Canonical) -> tuple[re.Pattern[str], ...]:
 
 def met(target: float, target_max: float | None, modifier: str, outcome: float) -> bool | None:
     """Whether ``outcome`` meets the target as its modifier means it (see the module doc)."""
-    if target is None or outcome is None or _missing(target) or _missing(outcome):
+    if _missing(target) or _missing(outcome):
         return None
     if modifier in ("at_least", "more_than"):
         return outcome >= target
     if modifier in ("at_most", "less_than"):
         return outcome <= target
-    if modifier == "range" and target_max is not None and not _missing(target_max):
+    if modifier == "range" and not _missing(target_max):
         return target <= outcome <= target_max
     return abs(outcome - target) <= APPROX_TOLERANCE * abs(target) + 1e-9
 
 
 def _missing(x) -> bool:
-    return isinstance(x, float) and math.isnan(x)
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 
 
 def headline(records: pd.DataFrame, indicator: Canonical) -> pd.DataFrame:
@@ -196,7 +196,7 @@ def pick_outcomes(records: pd.DataFrame) -> pd.DataFrame:
     return r.drop_duplicates(["region", "outcome_year"]).drop(columns=["_rank_status", "_rank_role"])
 
 
-def _signed_against(outcome: pd.Series, target_direction, outcome_direction) -> float | None:
+def _signed_against(outcome: float, target_direction, outcome_direction) -> float | None:
     """The outcome in the target's direction: a rise of 0.5 against a target to cut is -0.5."""
     if _missing(outcome):
         return None

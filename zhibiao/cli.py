@@ -91,12 +91,15 @@ def extract(file, fmt, output, year, region, repair, sample):
         doc = loading.load_text(sys.stdin.read(), source="<stdin>", region=region, year=year)
     else:
         doc = loading.load(file, region=region, year=year)
-    records = (i.to_dict() for i in iter_indicators(doc, year=year, repair=repair))
+    diagnostics: list = []
+    records = (i.to_dict() for i in iter_indicators(doc, year=year, repair=repair, diagnostics=diagnostics))
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:
             _write_records(records, fmt, out)
     else:
         _write_records(records, fmt, sys.stdout)
+    for d in diagnostics:
+        click.echo(f"zhibiao: {d.code}: {d.message} [{d.span.start}, {d.span.end})", err=True)
 
 
 @main.command()

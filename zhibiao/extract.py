@@ -17,13 +17,15 @@ from functools import cache
 from . import canonical, metadata, repair as repairing, sections as outlining, segment
 from .lexicon import language
 from .numbers import quantities
-from .records import Document, Indicator, Period, Quantity, Section, Span
+from .records import Diagnostic, Document, Indicator, Period, Quantity, Section, Span
 
 NOISY_FORMATS = frozenset({"pdf", "image", "scan"})
 _LIST_JOINERS = frozenset("、和与及,，")
 _GENERIC_HEADS = ("总量", "规模", "总额", "总金额", "金额", "总值", "增速", "增幅", "比重", "占比", "总数")
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CLAUSE = re.compile(rf"[^{re.escape(segment.CLAUSE_BREAKS)}]+")
+_WHITESPACE = re.compile(r"\s")
 _BY_YEAR = re.compile(r"到((?:19|20)[0-9]{2})年")
 _YEAR_BEFORE = re.compile(r"(?<![是比较为])((?:19|20)[0-9]{2})年(?:底|末)?的?[^，,。；;0-9]{0,12}$")
 _COMPARED = re.compile(r"((?:19|20)[0-9]{2})年(?:与|同|比)((?:19|20)[0-9]{2})年(?:相比|比较)")
@@ -91,7 +93,7 @@ class _Context:
     noisy: bool = False
     intruders: tuple[tuple[int, int], ...] = ()  # pieces of one box's line read into another's
     splices: dict = field(default_factory=dict)  # paragraph start -> the words it continues
-    dangling: deque = field(default_factory=lambda: deque(maxlen=8))  # (position, metric, verb) awaiting a value
+    dangling: deque = field(default_factory=lambda: deque(maxlen=8))  # (start, end, metric, verb) awaiting a value
 
 
 def extract_document(doc: Document, *, year: int | None = None, repair: bool | None = None) -> list[Indicator]:
@@ -104,7 +106,9 @@ def extract(text: str, *, year: int | None = None, repair: bool | None = None) -
     return extract_document(Document(text=text), year=year, repair=repair)
 
 
-def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | None = None) -> Iterator[Indicator]:
+def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | None = None,
+                    diagnostics: list[Diagnostic] | None = None) -> Iterator[Indicator]:
+    """Indicators one paragraph at a time; ``diagnostics``, where given, collects what the page lost."""
     text = doc.text
     if not text:
         return
@@ -120,6 +124,15 @@ def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | No
         ctx.intruders, ctx.splices = _interleaved(work)
     for p_start, p_end in segment.paragraphs(wt):
         yield from _paragraph(ctx, p_start, p_end)
+    if noisy and diagnostics is not None:
+        diagnostics.extend(repairing.incomplete(text, work))
+        endings = repairing.metric_endings()
+        for c_start, c_end, metric, verb in ctx.dangling:
+            if not metric.endswith(endings):
+                continue  # a heading that says how things went, not a metric that lost its value
+            start, end = work.span(c_start, c_end)
+            diagnostics.append(Diagnostic("incomplete", f"{metric}{verb} has no value on the page",
+                                          Span(start, end, text[start:end])))
 
 
 def _paragraph(ctx: _Context, p_start: int, p_end: int) -> Iterator[Indicator]:
@@ -316,7 +329,7 @@ def _interleaved(work: repairing.Repaired) -> tuple[tuple[tuple[int, int], ...],
     both ends (材料, 分别) and the line it sat in reads on without it (工|业 -> 工业).
     """
     wt = work.text
-    gaps = sorted(set(work.offsets.breaks) | {i for i, c in enumerate(wt) if c.isspace()})
+    gaps = sorted(set(work.offsets.breaks).union(m.start() for m in _WHITESPACE.finditer(wt)))
     intruders, splices = [], {}
     for p_start, _ in segment.paragraphs(wt):
         prev_end = p_start
@@ -374,17 +387,17 @@ def _after_last_gap(ctx: _Context, left_text: str, value_start: int) -> str:
 def _note_dangling(ctx: _Context, p_start: int, p_end: int, found: list[Quantity]) -> None:
     """Remember clauses that name a metric and its verb but hold no value (全市进出口总值增长)."""
     wt, starts = ctx.work.text, [q.span.start + p_start for q in found]
-    c_start = p_start
-    for i in range(p_start, p_end + 1):
-        if i < p_end and wt[i] not in segment.CLAUSE_BREAKS:
+    for m in _CLAUSE.finditer(wt, p_start, p_end):
+        c_start, c_end = m.span()
+        if any(c_start <= s < c_end for s in starts):
             continue
-        clause = wt[c_start:i]
-        if clause and not any(c_start <= s < i for s in starts):
-            head, speed, _ = clause.partition("增速")
-            left = _read_left(clause) if not speed else _Left(_clean_metric(head), "增速", False, "")
-            if left.verb and left.metric and len(left.metric) >= 2 and not left.to_level:
-                ctx.dangling.append((c_start, left.metric, left.verb))
-        c_start = i + 1
+        clause = m.group()
+        if "增速" not in clause and not _grammar().verb_end.search(clause):
+            continue
+        head, speed, _ = clause.partition("增速")
+        left = _read_left(clause) if not speed else _Left(_clean_metric(head), "增速", False, "")
+        if left.verb and left.metric and len(left.metric) >= 2 and not left.to_level:
+            ctx.dangling.append((c_start, c_end, left.metric, left.verb))
 
 
 def _recover(ctx: _Context, group: list[Quantity]) -> tuple[str, str] | None:
@@ -392,7 +405,7 @@ def _recover(ctx: _Context, group: list[Quantity]) -> tuple[str, str] | None:
     lang = language()
     at = group[0].span.start
     for k in range(len(ctx.dangling) - 1, -1, -1):
-        pos, metric, verb = ctx.dangling[k]
+        pos, _, metric, verb = ctx.dangling[k]
         if pos >= at or at - pos > _DANGLING_REACH:
             continue
         rate_verb = verb in lang.change_up or verb in lang.change_down

@@ -67,8 +67,8 @@ def recognise(image, source: str, deadline: float | None = None) -> list[Box]:
 
 
 def _columns(boxes: list[Box], unit: float) -> list[tuple[float, float]]:
-    """x-intervals of the text columns, split at gutters: runs of x wider than ``unit`` that almost no box
-    covers (a title or a rule across the gutter does not join two columns)."""
+    """x-intervals of the text columns, split at gutters: runs of x at least half a line high wide that
+    almost no box covers (a title or a rule across the gutter does not join two columns)."""
     x0 = min(b.x0 for b in boxes)
     step = max(1.0, unit / 2)
     bins = int((max(b.x1 for b in boxes) - x0) / step) + 1
@@ -86,7 +86,7 @@ def _columns(boxes: list[Box], unit: float) -> list[tuple[float, float]]:
             gap = None
         elif start is not None:
             gap = k if gap is None else gap
-            if (k - gap) * step >= unit:
+            if (k - gap) * step >= unit / 2:
                 cols.append((x0 + start * step, x0 + gap * step))
                 start = gap = None
     return cols

@@ -670,7 +670,11 @@ def _run(todo: list[_Work], workers: int) -> Iterator[_Loaded]:
         while pending:
             done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
             for future in done:
-                yield future.result()
+                try:
+                    yield future.result()
+                except cf.process.BrokenProcessPool:
+                    raise StoreError("a worker process died (out of memory?); documents written so far are "
+                                     "kept: run ingest again to resume, or with --workers 1") from None
             pending |= {pool.submit(_load_one, w) for w in _take(queue, len(done))}
 
 

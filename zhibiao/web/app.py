@@ -613,7 +613,6 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         title="zhibiao", version="0.1.0", docs_url=None, redoc_url=None,
         description="Quantitative indicators of government work reports, each with the span it was read from.",
     )
-    app.state.store, app.state.uploads = store, uploads
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
@@ -624,7 +623,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     def render(name: str, **context) -> bytes:
         return env.get_template(name).render(nav=name, **context).encode("utf-8")
 
-    def page(request: Request, name: str, status_code: int = 200, **context) -> Response:
+    def page(name: str, status_code: int = 200, **context) -> Response:
         return HTMLResponse(render(name, **context), status_code=status_code)
 
     app.add_middleware(Guard, max_upload_bytes=max_upload_bytes)
@@ -634,20 +633,20 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         code = 400 if isinstance(exc, (InputError, QueryError)) else 500
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": str(exc)}, status_code=code)
-        return page(request, "error.html", status_code=code, message=str(exc))
+        return page("error.html", status_code=code, message=str(exc))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
-        return page(request, "error.html", status_code=exc.status_code, message=str(exc.detail))
+        return page("error.html", status_code=exc.status_code, message=str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError):
         problems = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in exc.errors())
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": problems, "detail": jsonable_encoder(exc.errors())}, status_code=422)
-        return page(request, "error.html", status_code=422, message=problems)
+        return page("error.html", status_code=422, message=problems)
 
     def get_document(doc_id: int) -> dict:
         doc = store.document(doc_id)
@@ -746,17 +745,17 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         return RedirectResponse("/documents", status_code=303)
 
     @app.get("/documents", include_in_schema=False)
-    def documents_page(request: Request, region: str | None = Query(None, max_length=100),
+    def documents_page(region: str | None = Query(None, max_length=100),
                        level: Level | None = None, year: int | None = Query(None, ge=1900, le=2200),
                        q: str | None = Query(None, max_length=200)):
         docs = rows(store.call("documents", region=region or None, level=level.value if level else None,
                                year=year, q=q or None))
-        return page(request, "documents.html", documents=docs, choices=store.choices(),
+        return page("documents.html", documents=docs, choices=store.choices(),
                     filters={"region": region or "", "level": level.value if level else "",
                              "year": year or "", "q": q or ""})
 
     @app.get("/documents/{doc_id}", include_in_schema=False)
-    def document_page(request: Request, doc_id: int):
+    def document_page(doc_id: int):
         return HTMLResponse(store.cached(("page/document", doc_id), lambda: render_document(doc_id)))
 
     def render_document(doc_id: int) -> bytes:
@@ -788,7 +787,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         return Response(body, media_type=media_type, headers={"Cache-Control": "private, max-age=3600"})
 
     @app.get("/indicators", include_in_schema=False)
-    def indicators_page(request: Request, canonical: str | None = Query(None, max_length=100),
+    def indicators_page(canonical: str | None = Query(None, max_length=100),
                         region: str | None = Query(None, max_length=100),
                         year: int | None = Query(None, ge=1900, le=2200), status: Status | None = None,
                         q: str | None = Query(None, max_length=200),
@@ -797,11 +796,11 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         filters = {"canonical": canonical or "", "region": region or "", "year": year or "",
                    "status": status.value if status else "", "q": q or "", "limit": limit}
         query = urlencode({k: v for k, v in filters.items() if v != ""})
-        return page(request, "indicators.html", records=found, filters=filters, limit=limit,
+        return page("indicators.html", records=found, filters=filters, limit=limit,
                     choices=store.choices(), statuses=STATUSES, csv_url=f"/api/indicators.csv?{query}")
 
     @app.get("/targets", include_in_schema=False)
-    def targets_page(request: Request, indicator: str = Query("gdp", max_length=100),
+    def targets_page(indicator: str = Query("gdp", max_length=100),
                      region: str | None = Query(None, max_length=100)):
         choices = store.choices()
         if not region:
@@ -810,12 +809,12 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
             found, problem = rows(store.call("targets", indicator, region=region)), None
         except QueryError as e:  # an unknown indicator: say so beside the form
             found, problem = [], str(e)
-        return page(request, "targets.html", indicator=indicator, region=region, rows=found,
+        return page("targets.html", indicator=indicator, region=region, rows=found,
                     chart=target_chart(found), choices=choices, problem=problem)
 
     @app.get("/upload", include_in_schema=False)
-    def upload_page(request: Request):
-        return page(request, "upload.html", max_bytes=max_upload_bytes, types=sorted(UPLOAD_TYPES))
+    def upload_page():
+        return page("upload.html", max_bytes=max_upload_bytes, types=sorted(UPLOAD_TYPES))
 
     @app.post("/upload", include_in_schema=False)
     async def upload_form(file: UploadFile = File(...)):
@@ -824,19 +823,19 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         return RedirectResponse(f"/upload/{job.id}", status_code=303)
 
     @app.get("/upload/{job_id}", include_in_schema=False)
-    def upload_status_page(request: Request, job_id: str):
+    def upload_status_page(job_id: str):
         job = uploads.jobs.get(job_id)
         if job is None:
             raise HTTPException(404, f"no upload {job_id}")
         if job.stage == "done":
             return RedirectResponse(f"/documents/{job.doc_id}", status_code=303)
-        return page(request, "upload_status.html", job=job.public())
+        return page("upload_status.html", job=job.public())
 
     @app.get("/docs", include_in_schema=False)
-    def api_page(request: Request):
+    def api_page():
         """The OpenAPI description drawn server-side: no Swagger bundle from a CDN."""
         spec = app.openapi()
         schemas = spec.get("components", {}).get("schemas", {})
-        return page(request, "api.html", spec=spec, type_of=lambda schema: _schema_type(schema, schemas))
+        return page("api.html", spec=spec, type_of=lambda schema: _schema_type(schema, schemas))
 
     return app
