@@ -9,27 +9,52 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 NATIONAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "national"
 
 
+def _rss_mib() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def one_run(corpus: str, db: str, workers: int | None) -> None:
-    """Child process: ingest and print one JSON line of measurements."""
+    """Child process: ingest and print one JSON line of measurements.
+
+    The main process's RSS is sampled while it runs; its peak in each quarter
+    of the run shows whether memory grows with the documents already stored.
+    """
     from zhibiao.store import Database
 
+    samples: list[float] = []
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            samples.append(_rss_mib())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     with Database(db) as database:
         s = database.ingest([corpus], workers=workers, progress=False)
+    done.set()
+    sampler.join()
+    quarter = max(1, len(samples) // 4)
     print(json.dumps({
         "documents": s.ingested, "failed": len(s.failed), "records": s.records, "seconds": round(s.seconds, 2),
         "docs_per_s": round(s.docs_per_s, 1), "chars_per_s": round(s.chars_per_s), "db_mib": round(s.db_bytes / 2**20, 1),
         "matched_share": round(s.matched_share, 3),
         "peak_rss_main_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "rss_main_peak_by_quarter_mib": [round(max(samples[i:i + quarter], default=0)) for i in
+                                         range(0, quarter * 4, quarter)],
         "peak_rss_worker_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
     }))
 

@@ -12,14 +12,14 @@ REPORT_2032 = "2031年全市地区生产总值增长7.4%，年均增长6.8%。�
 
 def record(doc_id, year, value, status, *, region="青川", level="city", period=None, unit="%", kind="change",
            direction="up", modifier="exact", value_max=None, role=None, span=(0, 1), evidence="",
-           evidence_start=0, canonical_id="gdp"):
+           canonical_id="gdp", section=None):
     period = year if period is None else period
     start, end = (period, period) if isinstance(period, int) else period
     return dict(doc_id=doc_id, region=region, level=level, year=year, reviewed_year=year - 1,
                 canonical=canonical_id, value=value, value_max=value_max, unit=unit, kind=kind,
                 direction=direction, modifier=modifier, status=status, span_start=span[0], span_end=span[1],
-                evidence=evidence, evidence_start=evidence_start, period_start=start, period_end=end,
-                section_role=role)
+                evidence=evidence, period_start=start, period_end=end,
+                section=section, section_role=role)
 
 
 def reports(*rows):
@@ -56,8 +56,11 @@ def test_met(target, target_max, modifier, outcome, expected):
     ("今年的主要预期目标是：\n\u3000\u3000地区生产总值增长8%；", "8%", ("soft", "预期")),
     ("地区生产总值增长8%。", "8%", (None, None)),
     ("必须守住底线。地区生产总值增长8%。", "8%", (None, None)),
+    ("主要预期目标是：地区生产总值增长8%左右；城镇调查失业率5.5%以内。", "5.5%以内", ("soft", "预期")),
+    ("主要目标是：地区生产总值增长8%左右；确保城镇新增就业9万人；城镇调查失业率5.5%以内。", "5.5%以内",
+     (None, None)),
 ], ids=["hard_verb", "hard_floor", "soft_verb", "soft_approx", "soft_colon_lead", "soft_line_before",
-        "no_cue", "cue_in_other_sentence"])
+        "no_cue", "cue_in_other_sentence", "other_items_value_words", "other_items_verbs"])
 def test_commitment(text, value, expected):
     start = text.index(value)
     assert analysis.commitment(text, start, start + len(value)) == expected
@@ -73,14 +76,21 @@ def test_absent_statement(text, expected):
     assert (analysis.absent_statement(text, GDP) is not None) is expected
 
 
-@pytest.mark.parametrize("evidence, value, year, expected", [
-    ("地区生产总值达到900亿元，年均增长6.8%", "6.8%", 2031, True),
-    ("2031年，地区生产总值比2026年增长40%", "40%", 2031, True),
-    ("地区生产总值比2030年增长7.4%", "7.4%", 2031, False),
-    ("地区生产总值增长7.4%，年均增长6.8%", "7.4%", 2031, False),
-], ids=["annual_average", "base_year", "previous_year_base", "average_in_later_clause"])
-def test_multi_year(evidence, value, year, expected):
-    assert analysis.multi_year(evidence, 100, 100 + evidence.index(value), year) is expected
+@pytest.mark.parametrize("before, year, expected", [
+    ("地区生产总值达到900亿元，年均增长", 2031, True),
+    ("2031年，地区生产总值比2026年增长", 2031, True),
+    ("地区生产总值比2030年增长", 2031, False),
+    ("五年来，人民生活明显改善。城镇新增就业", 2031, True),
+    ("\u3000\u3000这五年，各项事业加快发展。城镇新增就业", 2031, True),
+    ("过去一年，人民生活明显改善。城镇新增就业", 2031, False),
+    ("地区生产总值增长", 2031, False),
+    ("大力发展循环经济。五年累计，单位地区生产总值能耗下降", 2031, True),
+    ("去年投资300亿元，五年累计投资1500亿元。全市单位地区生产总值能耗下降", 2031, False),
+], ids=["annual_average", "base_year", "previous_year_base", "paragraph_opens_five_years",
+        "paragraph_opens_these_five_years", "paragraph_opens_one_year", "plain", "sentence_opens_cumulative",
+        "cumulative_in_earlier_sentence"])
+def test_multi_year(before, year, expected):
+    assert analysis.multi_year(before, year) is expected
 
 
 def texts(mapping):
@@ -132,6 +142,15 @@ def test_targets_skip_multi_year_periods_and_review_quotes():
     assert table["target"].isna().all()
 
 
+def test_targets_skip_plan_period_sections():
+    records = frame(
+        record(1, 2031, 6.0, "target", role="targets", section="二、“十九五”时期主要目标", span=(10, 12)),
+        record(1, 2031, 7.0, "target", role="plans", section="三、2031年重点工作", span=(90, 92)),
+    )
+    table = analysis.targets(records, reports((1, "青川", "city", 2031)), GDP, texts({1: ""}))
+    assert table.set_index("year").loc[2031, "target"] == 7.0
+
+
 def test_with_parent_adds_amplification():
     records = frame(
         record(1, 2031, 7.0, "target", region="青川", level="city"),
@@ -153,14 +172,14 @@ def test_series_one_value_per_year_signed():
                span=(5, 6)),
         record(3, 2033, 2.5, "target", period=2033, direction="down", canonical_id="energy_intensity"),
     )
-    s = analysis.series(records, ENERGY, "actual")
+    s = analysis.series(records, ENERGY, texts({2: "", 3: ""}), "actual")
     assert s[["year", "value"]].values.tolist() == [[2031, -3.1], [2032, 2.0]]
-    assert analysis.series(records, ENERGY, "target")["value"].tolist() == [-2.5]
+    assert analysis.series(records, ENERGY, texts({3: ""}), "target")["value"].tolist() == [-2.5]
 
 
 def test_cues_integrity():
     c = analysis.cues()
-    assert c.hard and c.soft and c.absent and c.multi_year
-    assert not set(c.hard) & set(c.soft)
+    assert c.hard and c.soft and c.hard_value and c.soft_value and c.absent and c.multi_year
+    assert not set(c.hard + c.hard_value) & set(c.soft + c.soft_value)
     for pattern in c.absent:
         assert "{alias}" in pattern

@@ -35,6 +35,10 @@ from zhibiao import canonical
     ("国内生产总值", "人", "level", None),
     ("城镇新增就业", "%", "level", None),
     ("青川市特色小镇数量", "个", "level", None),
+    ("拟安排地方政府专项债券", "元", "level", "special_bonds"),
+    ("赤字率拟按", "%", "level", "deficit_ratio"),
+    ("社会商品零售总额", "%", "change", "retail_sales"),
+    ("炼钢", "吨", "level", None),
 ], ids=lambda v: str(v))
 def test_match(metric, unit, kind, expected):
     assert canonical.match(metric, unit, kind) == expected

@@ -20,6 +20,8 @@ CASES = [
     ("subject carried across clauses", "财政收入380亿元，比上年增长4.1%。",
      [("财政收入", 38000000000.0, "元", "level", None, "exact", "actual"),
       ("财政收入", 4.1, "%", "change", "up", "exact", "actual")]),
+    ("subject of a value-less clause lends itself", "最低工资标准连续3年上调，今年又提高6%。",
+     [("最低工资标准", 6.0, "%", "change", "up", "exact", "target")]),
     ("fenbie list in order", "电子产业、汽车产业增加值分别增长9.1%、6.4%。",
      [("电子产业增加值", 9.1, "%", "change", "up", "exact", "actual"),
       ("汽车产业增加值", 6.4, "%", "change", "up", "exact", "actual")]),

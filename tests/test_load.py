@@ -207,6 +207,33 @@ def test_pdf_in_two_columns_reads_column_by_column(tmp_path):
                         "\n\n新建学校12所，改造老旧小区88个。\n\n粮食产量稳定在30万吨以上。")
 
 
+def test_pdf_with_a_scanned_page_reads_that_page_by_ocr(tmp_path):
+    pytest.importorskip("reportlab")
+    import cv2
+    import numpy as np
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    picture = np.full((300, 1200, 3), 255, dtype=np.uint8)
+    cv2.putText(picture, "GDP 2031 +6.5%", (40, 190), cv2.FONT_HERSHEY_SIMPLEX, 3.5, (0, 0, 0), 8)
+    ok, png = cv2.imencode(".png", picture)
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out)
+    c.setFont("STSong-Light", 10)
+    c.drawString(72, 760, PARAGRAPHS[4])
+    c.showPage()
+    c.drawImage(ImageReader(io.BytesIO(png.tobytes())), 72, 600, width=400, height=100)
+    c.showPage()
+    c.save()
+    doc = loading.load(write(tmp_path, "mixed.pdf", out.getvalue()))
+    assert doc.format == "scan"
+    assert doc.text.startswith(PARAGRAPHS[4]) and "2031" in doc.text[len(PARAGRAPHS[4]):]
+    assert {o.page for o in doc.origins} == {1, 2}
+
+
 def test_format_comes_from_content_not_extension(tmp_path):
     pdf = loading.load(write(tmp_path, "looks-like.txt", _pdf_bytes([_wrap(PARAGRAPHS[:2])])))
     assert pdf.format == "pdf"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from zhibiao.sections import BOX_LEVEL, TARGETS_LEVEL, at, cues, outline, role_of
+from zhibiao.sections import BOX_LEVEL, LOOKBACK_LEVEL, TARGETS_LEVEL, at, cues, outline, role_of
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ROLES = {"review", "targets", "plans", "government", "other"}
@@ -78,6 +78,23 @@ def test_outline_tree_roles_and_offsets():
     assert review.end == REPORT.index("二、2031年")
 
 
+def test_a_look_back_inside_plans_is_review_until_the_year_turns():
+    text = ("三、2031年政府工作任务\n\n2031年是开局之年。过去一年，全市生产总值增长6.1%，新建学校12所。"
+            "新的一年，要新建学校15所。\n\n下一段新建医院3所。\n")
+    secs = outline(text)
+    look = [s for s in secs if s.level == LOOKBACK_LEVEL]
+    assert [(s.heading, s.role) for s in look] == [("过去一年", "review")]
+    assert text[look[0].start:look[0].end] == "过去一年，全市生产总值增长6.1%，新建学校12所。"
+    assert at(secs, text.index("12所")).role == "review"
+    assert at(secs, text.index("15所")).role == "plans" and at(secs, text.index("3所")).role == "plans"
+
+
+def test_list_items_in_a_paragraph_are_not_headings():
+    text = ("一、2030年工作回顾\n\n主要措施是：\n一、节约能源，降低消耗；\n二、改革产品结构；\n\n"
+            "二、2031年主要任务\n\n一、稳定增长\n")
+    assert [s.heading for s in outline(text)] == ["一、2030年工作回顾", "二、2031年主要任务"]
+
+
 def test_targets_paragraph_and_its_explanation_form_a_targets_section():
     block = by_heading(outline(REPORT))["今年发展主要预期目标"]
     assert block.role == "targets" and block.level == TARGETS_LEVEL
@@ -93,6 +110,15 @@ def test_targets_paragraph_inside_a_review_section_is_targets():
     assert secs[0].role == "review"
     assert at(secs, text.index("6%左右")).role == "targets"
     assert at(secs, text.index("下一段")).role == "review"
+
+
+def test_targets_paragraph_in_ocr_text_with_line_breaks():
+    text = ("二、2031年总体要求\n\n今年发展主要预期\n目标是：地区生产总值\n增长6%左右；城镇新增\n就业3万人以上。\n\n"
+            "提出上述预期目标，综合考\n虑了各方面因素。\n\n我们将坚持\n稳中求进。\n")
+    block = [s for s in outline(text) if s.level == TARGETS_LEVEL]
+    assert len(block) == 1
+    assert text[block[0].start:block[0].end].endswith("综合考\n虑了各方面因素。")
+    assert block[0].heading == "今年发展主要预期目标"
 
 
 def test_infographic_boxes():

@@ -340,3 +340,54 @@ def test_national_corpus_gdp_targets(tmp_path):
         assert (None if pd.isna(row.target_max) else row.target_max) == target_max, year
         assert (None if pd.isna(row.outcome) else row.outcome) == outcome, year
     assert t.loc[2022, "met"] == False and t.loc[2021, "met"] == True  # noqa: E712 - pandas booleans
+
+
+def test_cities_table_integrity():
+    import csv
+    from importlib import resources
+
+    from zhibiao import metadata
+
+    rows = list(csv.DictReader(resources.files("zhibiao").joinpath("data/cities.csv").read_text(
+        encoding="utf-8").splitlines()))
+    provinces = {r.name for r in metadata.lexicon().regions}
+    assert len(rows) > 250
+    assert len({r["city"] for r in rows}) == len(rows)
+    assert {r["province"] for r in rows} <= provinces
+    assert all(r["city"].endswith("市") for r in rows)
+
+
+@pytest.mark.parametrize("region, level, parent", [
+    ("四川", "provincial", "全国"),
+    ("成都市", "city", "四川"),
+    ("南宁", "city", "广西"),
+    ("全国", "national", None),
+    ("青川", "city", None),
+], ids=["province", "city", "city_of_autonomous_region", "nation", "unknown_city"])
+def test_parent_of(region, level, parent):
+    reports = pd.DataFrame({"region": ["全国", "四川"], "level": ["national", "provincial"]})
+    assert store._parent_finder(reports)(region, level) == parent
+
+
+def test_canonical_ids_follow_the_shipped_table(fakes, tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    with Database(tmp_path / "z.duckdb") as db:
+        db.ingest([corpus], workers=1, progress=False)
+        db.con.execute("UPDATE indicators SET canonical = 'stale'")
+        assert not db.refresh_canonical(), "same table: nothing to re-match"
+        db.con.execute("UPDATE settings SET value = 'an older table' WHERE key = 'canonical_table'")
+        assert db.refresh_canonical()
+        assert set(db.indicators()["canonical"]) == {"gdp", "urban_new_jobs"}
+        assert db.documents()["n_indicators"].sum() == 8
+
+
+def test_migrates_an_older_schema(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Database(path) as db:  # make it a version 1 database
+        db.con.execute("DROP TABLE settings")
+        db.con.execute("DELETE FROM schema_version WHERE version > 1")
+    with pytest.raises(StoreError, match="needs migrating"):
+        Database(path, read_only=True)
+    with Database(path) as db:
+        assert db.schema_version() == store.SCHEMA_VERSION == 2
+        assert db.query("SELECT count(*) AS n FROM settings")["n"][0] == 0

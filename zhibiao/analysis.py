@@ -49,49 +49,52 @@ _CLAUSE_END = "。！？；;\n，,："
 class Cues:
     """The words that make a target hard or soft, and the no-target statements."""
 
-    hard: tuple[str, ...]
+    hard: tuple[str, ...]  # verbs
     soft: tuple[str, ...]
+    hard_value: tuple[str, ...]  # words beside one value
+    soft_value: tuple[str, ...]
     absent: tuple[str, ...]
     multi_year: tuple[str, ...]
+    plan_sections: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     data = yaml.safe_load(resources.files("zhibiao").joinpath("data/target_cues.yaml").read_text(encoding="utf-8"))
-    return Cues(hard=tuple(data["hard"]), soft=tuple(data["soft"]), absent=tuple(data["absent"]),
-                multi_year=tuple(data["multi_year"]))
+    return Cues(**{name: tuple(data[name]) for name in
+                   ("hard", "soft", "hard_value", "soft_value", "absent", "multi_year", "plan_sections")})
 
 
-def _find_cue(text: str) -> tuple[str, str] | None:
-    """The hard cue in ``text`` if any, else the soft one nearest its end."""
+def _find_cue(text: str, *, verbs: bool = True, values: bool = True) -> tuple[str, str] | None:
+    """The hard cue in ``text`` nearest its end if any, else the soft one."""
     c = cues()
-    hard = [(text.rfind(w), w) for w in c.hard if w in text]
-    if hard:
-        return "hard", max(hard)[1]
-    soft = [(text.rfind(w), w) for w in c.soft if w in text]
-    if soft:
-        return "soft", max(soft)[1]
+    for kind, words in (("hard", (c.hard if verbs else ()) + (c.hard_value if values else ())),
+                        ("soft", (c.soft if verbs else ()) + (c.soft_value if values else ()))):
+        found = [(text.rfind(w), w) for w in words if w in text]
+        if found:
+            return kind, max(found)[1]
     return None
 
 
 def commitment(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """(hard | soft | None, the cue as written) for the target value at ``text[start:end]``.
 
-    Three places are read in turn and the first with a cue decides: the clause
-    before the value (确保…增长), the value itself (左右, 不低于), then the lead of
-    its sentence up to the colon (主要预期目标是：), or the line before where the
-    targets are set out one per line. A hard cue beats a soft one
-    in the same place, since binding wording is the exception a reader looks for.
+    Places are read in turn and the first with a cue decides: the clause before
+    the value (确保…增长, 不低于), the value itself (左右, 以内), then, for verbs
+    only, the head of a list it stands in (主要预期目标是：), in its sentence or
+    on the line before. A hard cue beats a soft one in the same place, since
+    binding wording is the exception a reader looks for.
     """
     clause_start = max((text.rfind(ch, 0, start) for ch in _CLAUSE_END), default=-1) + 1
     sentence_start = max((text.rfind(ch, 0, start) for ch in _SENTENCE_END), default=-1) + 1
     after = end
     while after < len(text) and after < end + 4 and text[after] not in _CLAUSE_END:
         after += 1
-    places = [text[clause_start:start], text[start:after], text[sentence_start:clause_start],
-              _colon_lead(text, sentence_start)]
-    for place in places:
-        found = _find_cue(place)
+    colon = max(text.rfind("：", sentence_start, start), text.rfind(":", sentence_start, start))
+    for place, verbs, values in ((text[clause_start:start], True, True), (text[start:after], False, True),
+                                 (text[sentence_start:colon] if colon >= 0 else "", True, False),
+                                 (_colon_lead(text, sentence_start), True, False)):
+        found = _find_cue(place, verbs=verbs, values=values)
         if found:
             return found
     return None, None
@@ -151,28 +154,46 @@ def _single_year(records: pd.DataFrame) -> pd.Series:
 _BASE_YEAR = re.compile(r"比(\d{4})年")
 
 
-def multi_year(evidence: str, evidence_start: int, span_start: int, year: int) -> bool:
-    """Whether the clause before the value makes it a multi-year rate (年均增长, 比2002年增长) for ``year``."""
-    before = evidence[: max(0, span_start - evidence_start)] if isinstance(evidence, str) else ""
+def multi_year(before: str, year: int) -> bool:
+    """Whether a value is a multi-year figure for ``year``, from ``before``, its paragraph up to it.
+
+    The clause just before it (年均增长, 累计, 比2002年增长) or the opening clause of its
+    paragraph or sentence (五年来，…; 五年累计，…) says so; extraction may have given it one year.
+    """
+    words = cues().multi_year
     clause = before[max(before.rfind(ch) for ch in _CLAUSE_END) + 1:]
-    if any(word in clause for word in cues().multi_year):
+    sentence = before[max(before.rfind(ch) for ch in _SENTENCE_END) + 1:]
+    openings = [_opening_clause(before), _opening_clause(sentence)]
+    if any(word in place for place in [clause, *openings] for word in words):
         return True
     return any(int(m.group(1)) != year - 1 for m in _BASE_YEAR.finditer(clause))
 
 
-def _one_year_only(records: pd.DataFrame, year_column: str) -> pd.DataFrame:
-    keep = [not multi_year(e, es, ss, int(y)) for e, es, ss, y in
-            zip(records["evidence"], records["evidence_start"], records["span_start"], records[year_column])]
+def _opening_clause(text: str) -> str:
+    text = text.lstrip(" \u3000—-")
+    return text[: min((i for i in (text.find(ch) for ch in _CLAUSE_END) if i >= 0), default=len(text))]
+
+
+def _one_year_only(records: pd.DataFrame, year_column: str, text_of: Callable[[int], str]) -> pd.DataFrame:
+    keep = []
+    for doc_id, start, year in zip(records["doc_id"], records["span_start"], records[year_column]):
+        text = text_of(int(doc_id))
+        paragraph = text.rfind("\n", 0, int(start)) + 1
+        keep.append(not multi_year(text[paragraph:int(start)], int(year)))
     return records[keep] if len(records) else records
 
 
-def pick_targets(records: pd.DataFrame) -> pd.DataFrame:
-    """One target per (region, year): the first one for that year in the report's targets section."""
+def pick_targets(records: pd.DataFrame, text_of: Callable[[int], str]) -> pd.DataFrame:
+    """One target per (region, year): the first for that year in the report's targets section.
+
+    Targets under a plan period's heading (“十四五”时期主要目标) are the plan's, not the year's.
+    """
     r = records[(records["status"] == "target") & records["region"].notna() & records["year"].notna()]
     single = _single_year(r)
     for_year = single & (r["period_start"] == r["year"])
     undated = r["period_start"].isna() & (r["section_role"] != "review")
-    r = _one_year_only(r[for_year | undated], "year").assign(
+    plan = r["section"].map(lambda s: isinstance(s, str) and any(w in s for w in cues().plan_sections))
+    r = _one_year_only(r[(for_year | undated) & ~plan], "year", text_of).assign(
         _rank_role=lambda d: (d["section_role"] != "targets").astype(int),
         _rank_period=lambda d: d["period_start"].isna().astype(int),
     )
@@ -180,14 +201,14 @@ def pick_targets(records: pd.DataFrame) -> pd.DataFrame:
     return r.drop_duplicates(["region", "year"]).drop(columns=["_rank_role", "_rank_period"])
 
 
-def pick_outcomes(records: pd.DataFrame) -> pd.DataFrame:
+def pick_outcomes(records: pd.DataFrame, text_of: Callable[[int], str]) -> pd.DataFrame:
     """One outcome per (region, reviewed year): actual before estimate, the review first."""
     r = records[records["status"].isin(["actual", "estimate"]) & records["region"].notna()
                 & records["reviewed_year"].notna()]
     single = _single_year(r)
     for_reviewed = single & (r["period_start"] == r["reviewed_year"])
     undated = r["period_start"].isna() & r["section_role"].isin(["review"])
-    r = _one_year_only(r[for_reviewed | undated], "reviewed_year").assign(
+    r = _one_year_only(r[for_reviewed | undated], "reviewed_year", text_of).assign(
         outcome_year=lambda d: d["reviewed_year"],
         _rank_status=lambda d: (d["status"] != "actual").astype(int),
         _rank_role=lambda d: (d["section_role"] != "review").astype(int),
@@ -215,8 +236,8 @@ def targets(records: pd.DataFrame, reports: pd.DataFrame, indicator: Canonical,
     year whose report sets no target still gets a row, and "not set" can be told from "not found".
     """
     rows = headline(records, indicator)
-    tgt = pick_targets(rows).set_index(["region", "year"])
-    out = pick_outcomes(rows).set_index(["region", "outcome_year"])
+    tgt = pick_targets(rows, text_of).set_index(["region", "year"])
+    out = pick_outcomes(rows, text_of).set_index(["region", "outcome_year"])
     reports = reports[reports["region"].notna() & reports["year"].notna()]
     keys = set(zip(reports["region"], reports["year"].astype(int)))
     keys |= {(region, int(reviewed)) for region, reviewed in zip(reports["region"], reports["reviewed_year"])
@@ -286,7 +307,8 @@ def with_parent(table: pd.DataFrame, parent_of: Callable[[str, str], str | None]
     return pd.concat([table, added], axis=1)
 
 
-def series(records: pd.DataFrame, indicator: Canonical, status: str = "actual") -> pd.DataFrame:
+def series(records: pd.DataFrame, indicator: Canonical, text_of: Callable[[int], str],
+           status: str = "actual") -> pd.DataFrame:
     """One value per (region, year) of the headline form; a decline is negative.
 
     For actual and estimated figures the year is the one the report reviews; for
@@ -294,9 +316,10 @@ def series(records: pd.DataFrame, indicator: Canonical, status: str = "actual") 
     """
     rows = headline(records, indicator)
     if status == "target":
-        picked = pick_targets(rows).rename(columns={"year": "series_year"})
+        picked = pick_targets(rows, text_of).rename(columns={"year": "series_year"})
     else:
-        picked = pick_outcomes(rows[rows["status"] == status]).rename(columns={"outcome_year": "series_year"})
+        picked = pick_outcomes(rows[rows["status"] == status], text_of).rename(
+            columns={"outcome_year": "series_year"})
     value = picked["value"].where(picked["direction"] != "down", -picked["value"])
     out = pd.DataFrame({
         "region": picked["region"], "level": picked["level"], "year": picked["series_year"],

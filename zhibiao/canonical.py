@@ -8,19 +8,20 @@ one regex once and answers are cached.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-# Words before an alias that only say where or when: 全省, 重庆市, 2019年, 今年.
-_TIME = r"(?:\d{4}年|今年|去年|全年|当年|上年|明年)"
+# Words before an alias that only say where, when, or that it is budgeted: 全省, 重庆市, 2019年, 拟安排.
+_TIME = r"(?:\d{4}年|今年|去年|全年|当年|上年|明年|拟安排|安排|发行)"
 _SCOPE = (r"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|我国|我省|我市|我区|我县|本省|本市|本区"
           r"|[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|自治州|特别行政区|县|区|州|盟|旗))")
 _PREFIX = re.compile(rf"(?:{_TIME}|{_SCOPE})*")
-# Words after an alias that name the change rather than the measure: 增速, 涨幅.
-_SUFFIX = r"(?:增长率|增长速度|增速|增幅|涨幅|增长|总量|总额|规模|水平)?"
+# Words after an alias that name the change or the budgeting, not the measure: 增速, 涨幅, 拟按.
+_SUFFIX = r"(?:增长率|增长速度|增速|增幅|涨幅|增长|总量|总额|规模|水平|安排|拟按)?"
 # Place-like prefixes that are in fact part of a measure's name.
 _NOT_SCOPE = frozenset({"城市", "城区", "市区", "地区", "园区", "社区", "山区", "库区", "景区", "城镇地区"})
 _DROP = re.compile(r"\([^()]*\)|[\s\"'“”‘’《》「」『』〈〉]")
@@ -45,10 +46,20 @@ def normalize(metric: str) -> str:
     return _DROP.sub("", unicodedata.normalize("NFKC", metric)).upper()
 
 
+def _source() -> str:
+    return resources.files("zhibiao").joinpath("data/indicators.csv").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def table_digest() -> str:
+    """A short hash of the shipped table, so a database can tell which table matched its records."""
+    return hashlib.sha256(_source().encode("utf-8")).hexdigest()[:16]
+
+
 @lru_cache(maxsize=1)
 def table() -> tuple[Canonical, ...]:
     """The shipped canonical indicators, in file order."""
-    text = resources.files("zhibiao").joinpath("data/indicators.csv").read_text(encoding="utf-8")
+    text = _source()
     return tuple(
         Canonical(
             id=row["id"], label_en=row["label_en"], category=row["category"],
@@ -110,4 +121,4 @@ def match(metric: str, unit: str = "", kind: str = "") -> str | None:
     return None
 
 
-__all__ = ["Canonical", "table", "get", "match", "normalize"]
+__all__ = ["Canonical", "table", "table_digest", "get", "match", "normalize"]

@@ -170,13 +170,15 @@ def _emit_frame(frame, fmt: str, title: str) -> None:
             table.add_column(str(name), overflow="fold")
         for row in frame.itertuples(index=False):
             table.add_row(*("" if _is_blank(v) else str(v) for v in row))
-        Console().print(table)
+        Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 def _is_blank(v) -> bool:
+    import pandas as pd
+
     try:
-        return v is None or bool(v != v)
-    except (TypeError, ValueError):
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):  # lists and arrays are values, not blanks
         return False
 
 

@@ -8,7 +8,7 @@ precedes), and maps every span back to the original text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -61,7 +61,7 @@ def _grammar() -> _Grammar:
     fillers = lang.words("fillers") + lang.words("status", "estimate") + ["预期", "目标", "力争", "确保", "争取", "要", "将"]
     return _Grammar(
         verb_end=re.compile(rf"(?P<verb>{alt(verbs)})(?P<to>[到至为了在])?$"),
-        filler_end=re.compile(rf"(?:{alt(fillers)}|[由从](?:上年|去年|前\S年|\d{{4}}年)?的?|[0-9]{{4}}年(?:底|末|初)?的?|在|每[年月天日人户]?|比\S{{1,4}}年)$"),
+        filler_end=re.compile(rf"(?:{alt(fillers)}|[由从](?:上年|去年|前\S年|\d{{4}}年)?的?|[0-9]{{4}}年(?:底|末|初)?的?|连续[0-9一二三四五六七八九十两]+年|在|每[年月天日人户]?|比\S{{1,4}}年)$"),
         leading=re.compile(rf"^(?:{alt(lang.words('scope') + lang.words('time_words') + lang.words('status', 'target') + ['计划', '在', '对于', '通过', '其中'])}"
                            r"|[,，、：:]|[0-9一二三四五六七八九十两]+年来?|[0-9]+年[0-9]+月)+"),
         estimate=re.compile(alt(lang.words("status", "estimate"))),
@@ -80,6 +80,22 @@ def _grammar() -> _Grammar:
     )
 
 
+@dataclass(frozen=True)
+class _Innermost:
+    """The innermost section at any offset, by bisection over the points where it changes."""
+
+    points: list[int]
+    sections: list[Section | None]
+
+    @classmethod
+    def of(cls, sections: tuple[Section, ...]) -> _Innermost:
+        points = sorted({0, *(s.start for s in sections), *(s.end for s in sections)})
+        return cls(points, [outlining.at(sections, p) for p in points])
+
+    def at(self, offset: int) -> Section | None:
+        return self.sections[bisect_right(self.points, offset) - 1]
+
+
 @dataclass
 class _Context:
     """What one document's extraction knows beyond the sentence at hand."""
@@ -87,7 +103,7 @@ class _Context:
     text: str  # the original
     work: repairing.Repaired
     year: int | None
-    sections: tuple[Section, ...]
+    sections: _Innermost
     flags: tuple[str, ...]
     region: re.Pattern | None  # the report's own region opening a metric says where, not what
     noisy: bool = False
@@ -117,7 +133,7 @@ def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | No
     meta = doc.meta if doc.meta.get("year") or doc.meta.get("region") else metadata.detect(text)
     year = year or meta.get("year")
     region = meta.get("region")
-    ctx = _Context(text, work, year, doc.sections or outlining.outline(text), ("repaired",) if noisy else (),
+    ctx = _Context(text, work, year, _Innermost.of(doc.sections or outlining.outline(text)), ("repaired",) if noisy else (),
                    re.compile(rf"^{re.escape(region)}(?:市|省|县|区|自治区|自治州)?") if region else None, noisy)
     wt = work.text
     if noisy:
@@ -143,9 +159,7 @@ def _paragraph(ctx: _Context, p_start: int, p_end: int) -> Iterator[Indicator]:
     if not found:
         return
     found = [_shift(q, p_start) for q in found]
-    section = outlining.at(ctx.sections, ctx.work.offsets.original(p_start))
-    if section is not None and section.role != "review" and g.past_opener.match(wt, p_start):
-        section = replace(section, role="review")
+    looks_back = g.past_opener.match(wt, p_start) is not None
     opener = g.opener.search(wt, p_start, p_end)
     sentence_iter = segment.sentences(wt, p_start, p_end)
     qi = 0
@@ -155,6 +169,9 @@ def _paragraph(ctx: _Context, p_start: int, p_end: int) -> Iterator[Indicator]:
             batch.append(found[qi])
             qi += 1
         if batch:
+            section = ctx.sections.at(ctx.work.offsets.original(s_start))
+            if looks_back and section is not None and section.role != "review":
+                section = replace(section, role="review")
             targets_from = opener.end() if opener else None
             yield from _sentence(ctx, s_start, s_end, batch, section, targets_from)
 
@@ -263,7 +280,7 @@ def _sentence(ctx: _Context, s_start: int, s_end: int, batch: list[Quantity], se
               targets_from: int | None) -> Iterator[Indicator]:
     wt = ctx.work.text
     lang = language()
-    history: list[str] = []  # metrics of this sentence, in order
+    history: list[str] = _topic(wt, s_start, batch[0].span.start)  # metrics of this sentence, in order
     prev_end = s_start
     for group in _groups(wt, batch):
         first, last = group[0], group[-1]
@@ -414,6 +431,16 @@ def _recover(ctx: _Context, group: list[Quantity]) -> tuple[str, str] | None:
         del ctx.dangling[k]
         return metric, verb
     return None
+
+
+def _topic(wt: str, s_start: int, first_value: int) -> list[str]:
+    """A clause that names a metric and how it moved but holds no value (养老金连续5年增加，去年又提高10%)
+    lends its metric to the values of the clauses after it."""
+    c_end = segment.clause_start(wt, first_value, s_start) - 1
+    if c_end <= s_start:
+        return []
+    left = _read_left(wt[segment.clause_start(wt, c_end, s_start):c_end])
+    return [left.metric] if left.verb and len(left.metric) >= 2 and not left.to_level else []
 
 
 def _distribute(metric: str, n: int, fillers: str, noun: str, noisy: bool) -> list[str]:

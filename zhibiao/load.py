@@ -328,19 +328,20 @@ def _pdf(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, .
             raise
         except Exception as e:
             raise _pdf_error(name, e) from None
-        chars = sum(len(ln["text"]) for _, lines in layers for ln in lines)
-        if chars >= 20 * max(1, len(pages)) or chars >= 200:
-            text, origins = _join_pages([_page_lines(page, lines) for page, lines in _strip_furniture(layers)], name,
-                                        join_lines=True)
-            if text.strip():
-                return "pdf", text, origins
-        if len(pages) > lim.max_ocr_pages:
-            raise LimitExceeded(f"{name}: image-only PDF of {len(pages)} pages, over the "
-                                f"{lim.max_ocr_pages}-page OCR limit")
-        page_lines = [_ocr_page(_page_image(page, data, i, name), f"{name} page {i + 1}", deadline)
-                      for i, page in enumerate(pages)]
-    text, origins = _join_pages(page_lines, name)
-    return "scan", text, origins
+        # A page with (almost) no text layer but a picture is a scan: it goes through OCR.
+        scanned = {i for i, (page, lines) in enumerate(layers)
+                   if sum(len(ln["text"]) for ln in lines) < 20 and page.images}
+        if len(scanned) > lim.max_ocr_pages:
+            raise LimitExceeded(f"{name}: {len(scanned)} scanned pages, over the {lim.max_ocr_pages}-page OCR limit")
+        page_lines = []
+        for i, (page, lines) in enumerate(_strip_furniture(layers)):
+            if i in scanned:
+                page_lines.append(_ocr_page(_page_image(page, data, i, name), f"{name} page {i + 1}", deadline))
+            else:
+                page_lines.append(_page_lines(page, lines))
+    # OCR text keeps its line breaks for the repair step; a text layer's are only wrapping.
+    text, origins = _join_pages(page_lines, name, join_lines=not scanned)
+    return ("scan" if scanned else "pdf"), text, origins
 
 
 def _pdf_error(name: str, e: Exception) -> InputError:

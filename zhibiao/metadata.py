@@ -34,7 +34,6 @@ class Region:
     name: str
     short: str
     kind: str  # municipality | province | autonomous_region | special_administrative_region
-    traditional: str
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from .records import Section
 
 BOX_LEVEL = 5  # an unnumbered heading without a role cue: a box inside the current part
 TARGETS_LEVEL = 6  # the targets paragraph, below every heading
+LOOKBACK_LEVEL = 7  # a look back at last year inside a plans or targets section
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class Cues:
     role_of: dict[str, str]
     targets_re: re.Pattern
     explanation: tuple[str, ...]
+    lookback_re: re.Pattern  # a sentence that opens on last year
+    lookahead_re: re.Pattern  # a sentence that turns back to this year
 
 
 @lru_cache(maxsize=1)
@@ -41,9 +44,11 @@ def cues() -> Cues:
     numbered = re.compile("[ \t\u3000]*(?:" + "|".join(f"({p})" for p in raw["numbered"]) + ")")
     role_of = {cue: role for role, words in raw["roles"].items() for cue in words}
     role_re = re.compile("|".join(map(re.escape, sorted(role_of, key=len, reverse=True))))
-    targets_re = re.compile("|".join(map(re.escape, raw["targets_paragraph"])))
+    # OCR text keeps the printed line breaks: a cue may be broken over two lines.
+    targets_re = re.compile("|".join("\n?".join(map(re.escape, cue)) for cue in raw["targets_paragraph"]))
+    lookback_re, lookahead_re = (re.compile("|".join(map(re.escape, raw[k]))) for k in ("lookback", "lookahead"))
     return Cues(numbered, raw["max_heading_chars"], raw["max_box_chars"], frozenset(raw["box_punctuation"]),
-                role_re, role_of, targets_re, tuple(raw["targets_explanation"]))
+                role_re, role_of, targets_re, tuple(raw["targets_explanation"]), lookback_re, lookahead_re)
 
 
 def role_of(heading: str) -> str | None:
@@ -54,12 +59,31 @@ def role_of(heading: str) -> str | None:
 
 
 _DIGIT_NOT_YEAR = re.compile(r"\d(?!\d{0,3}年)")
+_LIST_ITEM_END = "；;，,、"
+_CN_NUMBER = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _number(numbering: str) -> int:
+    """The count in a heading's numbering: 三、 → 3, （十二） → 12, 7. → 7."""
+    digits = "".join(ch for ch in numbering if ch.isdigit())
+    if digits:
+        return int(digits)
+    cn = [ch for ch in numbering if ch in _CN_NUMBER or ch == "十"]
+    if "十" not in cn:
+        return _CN_NUMBER.get(cn[0], 0) if cn else 0
+    i = cn.index("十")
+    tens = _CN_NUMBER[cn[i - 1]] if i else 1
+    units = _CN_NUMBER[cn[i + 1]] if i + 1 < len(cn) else 0
+    return tens * 10 + units
+
+
 _BLANK = " \t\r\u3000\u200b\ufeff"
 
 
 def _headings(text: str, c: Cues) -> list[tuple[int, int, int]]:
     """(start, end, level) of every heading line, in order."""
     found = []
+    last = [0] * 8  # the number of the last heading accepted at each level
     pos, n = 0, len(text)
     prev_blank = True
     while pos <= n:
@@ -75,8 +99,15 @@ def _headings(text: str, c: Cues) -> list[tuple[int, int, int]]:
             stop = end if stop < 0 else stop
             while stop > m.end() and text[stop - 1] in _BLANK:
                 stop -= 1
-            if stop - stripped_start <= c.max_heading:
-                found.append((stripped_start, stop, m.lastindex))
+            level = m.lastindex
+            number = _number(m.group(level))
+            # A list item inside a paragraph ("一、节约能源，……；") ends in a clause mark or restarts the count.
+            if (stop - stripped_start <= c.max_heading and text[stop - 1] not in _LIST_ITEM_END
+                    and number > last[level]):
+                found.append((stripped_start, stop, level))
+                last[level] = number
+                for deeper in range(level + 1, len(last)):
+                    last[deeper] = 0
         elif not line_blank and prev_blank and end - stripped_start <= c.max_box + 4:
             stop = end
             while stop > stripped_start and text[stop - 1] in _BLANK:
@@ -115,12 +146,23 @@ def _targets_blocks(text: str, c: Cues) -> list[tuple[int, int, int]]:
     return blocks
 
 
+_PARAGRAPH_END = "。！？!?：:"
+
+
 def _paragraph_end(text: str, i: int) -> int:
-    nl = text.find("\n", i)
-    end = len(text) if nl < 0 else nl
-    while end > i and text[end - 1] in _BLANK:
-        end -= 1
-    return end
+    """End of the paragraph holding ``i``: a line break after a blank line or a sentence end
+    (OCR and PDF text break lines inside paragraphs)."""
+    n = len(text)
+    while True:
+        nl = text.find("\n", i)
+        if nl < 0:
+            nl = n
+        end = nl
+        while end > i and text[end - 1] in _BLANK:
+            end -= 1
+        if nl >= n - 1 or text[nl + 1] == "\n" or (end > i and text[end - 1] in _PARAGRAPH_END):
+            return end
+        i = nl + 1
 
 
 def _next_paragraph(text: str, i: int) -> int:
@@ -154,11 +196,29 @@ def outline(text: str) -> tuple[Section, ...]:
     out.sort(key=lambda s: (s.start, s.level))
     for start, cue_end, end in _targets_blocks(text, c):
         parent = at(out, start)
-        heading = text[start:cue_end].rstrip("是：:为")
+        heading = re.sub(r"\s+", "", text[start:cue_end]).rstrip("是：:为")  # one line, even from OCR text
         out.append(Section(start, end, heading, (parent.path if parent else ()) + (heading,), "targets",
                            TARGETS_LEVEL))
+    for m in _openings(c.lookback_re, text, 0, len(text)):
+        parent = at(out, m.start())
+        if parent is not None and parent.role in ("plans", "targets"):
+            end = min(_paragraph_end(text, m.end()), parent.end)
+            ahead = next(_openings(c.lookahead_re, text, m.end(), end), None)
+            heading = m.group().rstrip("，,")
+            out.append(Section(m.start(), ahead.start() if ahead else end, heading, parent.path + (heading,),
+                               "review", LOOKBACK_LEVEL))
     out.sort(key=lambda s: (s.start, s.level))
     return tuple(out)
+
+
+def _openings(pattern: re.Pattern, text: str, start: int, end: int):
+    """Matches of ``pattern`` that open a sentence (after 。！？ or a line break, blanks aside)."""
+    for m in pattern.finditer(text, start, end):
+        i = m.start()
+        while i > 0 and text[i - 1] in _BLANK:
+            i -= 1
+        if i == 0 or text[i - 1] in "。！？!?\n":
+            yield m
 
 
 def at(sections: tuple[Section, ...] | list[Section], offset: int) -> Section | None:

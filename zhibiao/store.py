@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import sys
 import time
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -78,6 +79,9 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             value_text VARCHAR, evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
             period VARCHAR, period_start INTEGER, period_end INTEGER, canonical VARCHAR, cue VARCHAR,
             confidence DOUBLE, section VARCHAR, section_role VARCHAR, flags VARCHAR)""",
+    )),
+    (2, "settings: the canonical table the records were matched with", (
+        "CREATE TABLE settings (key VARCHAR NOT NULL, value VARCHAR)",
     )),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -287,7 +291,7 @@ class Database:
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: cannot open database ({_first_line(e)})") from None
         self.read_only = read_only
-        self._texts: dict[int, str] = {}
+        self._texts: OrderedDict[int, str] = OrderedDict()
         self.texts = TextStore(self.path.with_name(self.path.name + ".texts"))
         self._migrate()
 
@@ -384,6 +388,7 @@ class Database:
                     matched += loaded.document["n_canonical"]
                     chars += loaded.document["chars"]
                 tick(records)
+        self.refresh_canonical()
         self.con.execute("CHECKPOINT")
         if replaced:
             self.texts.keep({row[0] for row in self.con.execute("SELECT sha256 FROM documents").fetchall()})
@@ -391,6 +396,39 @@ class Database:
             files=len(files), ingested=ingested, replaced=replaced, skipped=skipped,
             failed=tuple(failed), records=records, matched=matched, chars=chars,
             seconds=time.perf_counter() - started, db_bytes=self.size())
+
+    def refresh_canonical(self) -> bool:
+        """Re-match every record when the shipped canonical table changed since the last run.
+
+        Records keep the ids of the table they were matched with; after an upgrade this
+        brings the whole database to the new table in one transaction (distinct metric,
+        unit and kind triples are few). Returns whether anything was re-matched.
+        """
+        version = canonical.table_digest()
+        if self._setting("canonical_table") == version:
+            return False
+        triples = self.con.execute("SELECT DISTINCT metric, unit, kind FROM indicators").fetchall()
+        mapping = pa.table({"metric": [t[0] for t in triples], "unit": [t[1] for t in triples],
+                            "kind": [t[2] for t in triples],
+                            "id": [canonical.match(m or "", u or "", k or "") for m, u, k in triples]})
+        with self._transaction():
+            self.con.register("_canonical", mapping)
+            try:
+                self.con.execute(
+                    "UPDATE indicators SET canonical = c.id FROM _canonical c WHERE indicators.metric "
+                    "IS NOT DISTINCT FROM c.metric AND indicators.unit IS NOT DISTINCT FROM c.unit "
+                    "AND indicators.kind IS NOT DISTINCT FROM c.kind")
+            finally:
+                self.con.unregister("_canonical")
+            self.con.execute("UPDATE documents SET n_canonical = (SELECT count(canonical) FROM indicators i "
+                             "WHERE i.doc_id = documents.id) WHERE error IS NULL")
+            self.con.execute("DELETE FROM settings WHERE key = 'canonical_table'")
+            self.con.execute("INSERT INTO settings VALUES ('canonical_table', ?)", [version])
+        return True
+
+    def _setting(self, key: str) -> str | None:
+        found = self.con.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return found[0] if found else None
 
     def _write(self, loaded: _Loaded) -> None:
         """Replace one document and all its rows in a single transaction."""
@@ -477,8 +515,8 @@ class Database:
     def _analysis_input(self, row: canonical.Canonical) -> tuple[pd.DataFrame, pd.DataFrame]:
         records = self._df(
             "SELECT i.doc_id, d.region, d.level, d.year, d.reviewed_year, i.canonical, i.value, i.value_max, "
-            "i.unit, i.kind, i.direction, i.modifier, i.status, i.span_start, i.span_end, i.evidence, i.evidence_start, "
-            "i.period_start, i.period_end, i.section_role FROM indicators i JOIN documents d ON d.id = i.doc_id "
+            "i.unit, i.kind, i.direction, i.modifier, i.status, i.span_start, i.span_end, i.evidence, "
+            "i.period_start, i.period_end, i.section, i.section_role FROM indicators i JOIN documents d ON d.id = i.doc_id "
             "WHERE i.canonical = ? AND i.kind = ? AND i.unit = ?",
             [row.id, row.headline_kind, row.headline_unit])
         reports = self._df("SELECT id AS doc_id, region, level, year, reviewed_year FROM documents "
@@ -501,16 +539,20 @@ class Database:
             raise QueryError(f"status must be actual, estimate or target, not {status!r}")
         row = self._indicator(indicator)
         records, _ = self._analysis_input(row)
-        table = analysis.series(records, row, status)
+        table = analysis.series(records, row, self._text, status)
         if region is not None:
             table = table[table["region"].map(lambda r: _same_region(r, region))]
         return table.reset_index(drop=True)
 
     def _text(self, doc_id: int) -> str:
-        if doc_id not in self._texts:
-            found = self.con.execute("SELECT sha256 FROM documents WHERE id = ? AND error IS NULL",
-                                     [doc_id]).fetchone()
-            self._texts[doc_id] = (self.texts.get(found[0]) if found else None) or ""
+        """A document's text, from a small cache: analysis reads a few documents many times."""
+        if doc_id in self._texts:
+            self._texts.move_to_end(doc_id)
+            return self._texts[doc_id]
+        found = self.con.execute("SELECT sha256 FROM documents WHERE id = ? AND error IS NULL", [doc_id]).fetchone()
+        self._texts[doc_id] = (self.texts.get(found[0]) if found else None) or ""
+        if len(self._texts) > 64:
+            self._texts.popitem(last=False)
         return self._texts[doc_id]
 
     # -- export and query ---------------------------------------------------------------------
