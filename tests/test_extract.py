@@ -169,3 +169,11 @@ def test_metric_whose_value_the_page_lost_is_a_diagnostic_not_a_record():
     assert [r.metric for r in records] == ["新增贷款"]
     assert sorted(d.span.text for d in found) == ["全市出口总值增长", "全市森林覆盖"]
     assert all(d.code == "incomplete" for d in found)
+
+
+@pytest.mark.parametrize("text, periods", [
+    ("2025年，总产值达到300亿元，比2020年增长40%，年均增长7%。", ["2025", "2021-2025", "2021-2025"]),
+    ("总产值五年年均增长6%，十年增加120亿元。", ["2021-2025", "2016-2025"]),
+], ids=["compared with a year", "numbers of years"])
+def test_multi_year_periods(text, periods):
+    assert [str(r.period) for r in extract(text, year=2026)] == periods

@@ -16,7 +16,7 @@ from functools import cache
 
 from . import canonical, metadata, repair as repairing, sections as outlining, segment
 from .lexicon import language
-from .numbers import quantities
+from .numbers import chinese_to_number, quantities
 from .records import Diagnostic, Document, Indicator, Period, Quantity, Section, Span
 
 NOISY_FORMATS = frozenset({"pdf", "image", "scan"})
@@ -26,6 +26,8 @@ _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CLAUSE = re.compile(rf"[^{re.escape(segment.CLAUSE_BREAKS)}]+")
 _WHITESPACE = re.compile(r"\s")
+_SINCE = re.compile(r"比((?:19|20)[0-9]{2})年")
+_YEARS = re.compile(r"(?<![0-9第])([0-9]{1,2}|[两二三四五六七八九十]{1,2})年(?:来|间|内|年均|平均|累计|共|增加|增长)")
 _BY_YEAR = re.compile(r"到((?:19|20)[0-9]{2})年")
 _YEAR_BEFORE = re.compile(r"(?<![是比较为])((?:19|20)[0-9]{2})年(?:底|末)?的?[^，,。；;0-9]{0,12}$")
 _COMPARED = re.compile(r"((?:19|20)[0-9]{2})年(?:与|同|比)((?:19|20)[0-9]{2})年(?:相比|比较)")
@@ -582,7 +584,12 @@ def _inside_not_target(text: str, start: int, end: int, g: _Grammar) -> bool:
 
 
 def _period(year: int | None, status: str, before: str) -> Period | None:
-    """The year a value is of: a year written right before it, a 'compared with' span, else the report's."""
+    """The year or years a value is of.
+
+    A year written right before it, a comparison with an earlier year (比2002年增长), a number
+    of years (十年…年均增长), an average annual rate (five years, the span of a plan), else
+    the year reviewed or, for a target, the report's year.
+    """
     if m := _YEAR_BEFORE.search(before):
         y = int(m.group(1))
         return Period(y, y)
@@ -593,8 +600,10 @@ def _period(year: int | None, status: str, before: str) -> Period | None:
         return Period(earlier + 1, later)
     if year is None:
         return None
-    if status == "target":
-        return Period(year, year)
-    if _grammar().span_words.search(before):
-        return Period(year - 5, year - 1)
-    return Period(year - 1, year - 1)
+    clause = before[max(before.rfind("，"), before.rfind(","), 0):]
+    if status != "target" and (m := _SINCE.search(clause)) and int(m.group(1)) < year:
+        return Period(int(m.group(1)) + 1, year - 1)
+    years = _YEARS.search(clause)
+    n = (int(years.group(1)) if years.group(1).isdigit() else int(chinese_to_number(years.group(1)) or 5)) \
+        if years else (5 if "年均" in clause or _grammar().span_words.search(before) else 1)
+    return Period(year, year + n - 1) if status == "target" else Period(year - n, year - 1)

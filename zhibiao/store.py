@@ -20,6 +20,7 @@ import sys
 import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -324,18 +325,16 @@ class Database:
                     self.con.execute(sql)
                 self.con.execute("INSERT INTO schema_version (version, note) VALUES (?, ?)", [number, note])
 
-    def _transaction(self):
-        db = self
-
-        class _Tx:
-            def __enter__(self):
-                db.con.execute("BEGIN TRANSACTION")
-
-            def __exit__(self, kind, exc, tb):
-                db.con.execute("ROLLBACK" if kind else "COMMIT")
-                return False
-
-        return _Tx()
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """Commit what the block did, or nothing of it if it raised."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
 
     def close(self) -> None:
         self.con.close()
@@ -375,11 +374,7 @@ class Database:
             for loaded in _run(todo, workers):
                 if loaded.work.source in present:
                     replaced += 1
-                try:
-                    self._write(loaded)
-                    error = loaded.document["error"]
-                except StoreError as e:
-                    error = str(e)
+                error = self._write(loaded) or loaded.document["error"]
                 if error:
                     failed.append((loaded.work.source, error))
                 else:
@@ -430,12 +425,24 @@ class Database:
         found = self.con.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return found[0] if found else None
 
-    def _write(self, loaded: _Loaded) -> None:
-        """Replace one document and all its rows in a single transaction."""
+    def _write(self, loaded: _Loaded) -> str | None:
+        """Replace one document and all its rows in a single transaction; the reason if it cannot be stored.
+
+        A database error stops the run (StoreError): what is committed stays, and a rerun resumes.
+        """
         doc = loaded.document
         owner = self.con.execute("SELECT source FROM documents WHERE id = ?", [doc["id"]]).fetchone()
         if owner and owner[0] != doc["source"]:
-            raise StoreError(f"{doc['source']}: id {doc['id']} already belongs to {owner[0]}; rename one file")
+            return f"id {doc['id']} already belongs to {owner[0]}; rename one of the files"
+        try:
+            self._replace(loaded)
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: cannot write {doc['source']} ({_first_line(e)}); "
+                             "rerun ingest to resume") from None
+        return None
+
+    def _replace(self, loaded: _Loaded) -> None:
+        doc = loaded.document
         if loaded.text is not None:
             self.texts.put(doc["sha256"], loaded.text)  # content-addressed: safe before the commit
         with self._transaction():
@@ -594,8 +601,11 @@ class Database:
         try:
             if self.read_only:
                 return self._df(sql)
-            with self._transaction():
+            self.con.execute("BEGIN TRANSACTION")
+            try:
                 return self._df(sql)
+            finally:
+                self.con.execute("ROLLBACK")
         except duckdb.Error as e:
             raise QueryError(_first_line(e)) from None
 
