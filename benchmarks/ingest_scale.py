@@ -50,7 +50,8 @@ def one_run(corpus: str, db: str, workers: int | None) -> None:
     quarter = max(1, len(samples) // 4)
     print(json.dumps({
         "documents": s.ingested, "failed": len(s.failed), "records": s.records, "seconds": round(s.seconds, 2),
-        "docs_per_s": round(s.docs_per_s, 1), "chars_per_s": round(s.chars_per_s), "db_mib": round(s.db_bytes / 2**20, 1),
+        "docs_per_s": round(s.docs_per_s, 1), "chars_per_s": round(s.chars_per_s),
+        "db_mib": round(s.db_bytes / 2**20, 1),
         "matched_share": round(s.matched_share, 3),
         "peak_rss_main_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "rss_main_peak_by_quarter_mib": [round(max(samples[i:i + quarter], default=0)) for i in

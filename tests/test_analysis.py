@@ -179,7 +179,7 @@ def test_series_one_value_per_year_signed():
 
 def test_cues_integrity():
     c = analysis.cues()
-    assert c.hard and c.soft and c.hard_value and c.soft_value and c.absent and c.multi_year
+    assert c.hard and c.soft and c.hard_value and c.soft_value and c.absent and c.multi_year and c.plan_sections
     assert not set(c.hard + c.hard_value) & set(c.soft + c.soft_value)
     for pattern in c.absent:
         assert "{alias}" in pattern

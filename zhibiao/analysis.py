@@ -47,7 +47,7 @@ _CLAUSE_END = "。！？；;\n，,："
 
 @dataclass(frozen=True)
 class Cues:
-    """The words that make a target hard or soft, and the no-target statements."""
+    """Words that make a target hard or soft, say no target was set, or mark a figure as multi-year."""
 
     hard: tuple[str, ...]  # verbs
     soft: tuple[str, ...]

@@ -23,6 +23,7 @@ NOISY_FORMATS = frozenset({"pdf", "image", "scan"})
 _LIST_JOINERS = frozenset("、和与及,，")
 _GENERIC_HEADS = ("总量", "规模", "总额", "总金额", "金额", "总值", "增速", "增幅", "比重", "占比", "总数")
 _SPACE = re.compile(r"\s+")
+_TAIL = 12  # the longest verb, filler or rate word anchored at a phrase's end is shorter than this
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CLAUSE = re.compile(rf"[^{re.escape(segment.CLAUSE_BREAKS)}]+")
 _WHITESPACE = re.compile(r"\s")
@@ -209,13 +210,13 @@ def _read_left(left: str) -> _Left:
     g = _grammar()
     rest, verb, to_level, fillers = left, None, False, ""
     while True:
-        m = g.verb_end.search(rest) if verb is None else None
+        m = g.verb_end.search(rest, max(0, len(rest) - _TAIL)) if verb is None else None
         if m is not None and not (m.group("verb") in ("达", "为", "是", "占") and m.start() == 0 and len(rest) > 2):
             verb = m.group("verb")
             to_level = bool(m.group("to")) and m.group("to") in "到至为"
             rest = rest[:m.start()]
             continue
-        f = g.filler_end.search(rest)
+        f = g.filler_end.search(rest, max(0, len(rest) - _TAIL))
         if f is not None and f.start() < len(rest):
             fillers = f.group() + fillers
             rest = rest[:f.start()]
@@ -411,7 +412,7 @@ def _note_dangling(ctx: _Context, p_start: int, p_end: int, found: list[Quantity
         if any(c_start <= s < c_end for s in starts):
             continue
         clause = m.group()
-        if "增速" not in clause and not _grammar().verb_end.search(clause):
+        if "增速" not in clause and not _grammar().verb_end.search(clause, max(0, len(clause) - _TAIL)):
             continue
         head, speed, _ = clause.partition("增速")
         left = _read_left(clause) if not speed else _Left(_clean_metric(head), "增速", False, "")
@@ -503,7 +504,7 @@ def _record(ctx: _Context, q: Quantity, metric: str, left: _Left, group: list[Qu
             kind, direction = "change", "down"
     if kind == "change" and q is not group[0] and q.unit != group[0].unit:
         kind, direction = "level", None
-    if kind == "level" and q.unit in _RATE_UNITS and (m := g.rate_suffix.search(metric)):
+    if kind == "level" and q.unit in _RATE_UNITS and (m := g.rate_suffix.search(metric, max(0, len(metric) - _TAIL))):
         kind, direction = "change", lang.raw["rate_suffixes"][m.group()]
         metric = metric[:m.start()] or metric
     unit = q.unit or _noun_unit(right, lang, first=True) or _noun_unit(metric, lang)

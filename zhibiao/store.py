@@ -436,7 +436,7 @@ class Database:
             return f"id {doc['id']} already belongs to {owner[0]}; rename one of the files"
         try:
             self._replace(loaded)
-        except duckdb.Error as e:
+        except (duckdb.Error, OSError) as e:
             raise StoreError(f"{self.path}: cannot write {doc['source']} ({_first_line(e)}); "
                              "rerun ingest to resume") from None
         return None
@@ -523,8 +523,8 @@ class Database:
         records = self._df(
             "SELECT i.doc_id, d.region, d.level, d.year, d.reviewed_year, i.canonical, i.value, i.value_max, "
             "i.unit, i.kind, i.direction, i.modifier, i.status, i.span_start, i.span_end, i.evidence, "
-            "i.period_start, i.period_end, i.section, i.section_role FROM indicators i JOIN documents d ON d.id = i.doc_id "
-            "WHERE i.canonical = ? AND i.kind = ? AND i.unit = ?",
+            "i.period_start, i.period_end, i.section, i.section_role "
+            "FROM indicators i JOIN documents d ON d.id = i.doc_id WHERE i.canonical = ? AND i.kind = ? AND i.unit = ?",
             [row.id, row.headline_kind, row.headline_unit])
         reports = self._df("SELECT id AS doc_id, region, level, year, reviewed_year FROM documents "
                            "WHERE error IS NULL AND region IS NOT NULL AND year IS NOT NULL")
