@@ -118,6 +118,10 @@ def test_ingest_is_idempotent_and_replaces_changed_files(fakes, tmp_path):
         s = db.ingest([corpus], workers=1, progress=False)
     assert (s.ingested, s.skipped) == (0, 3)
     assert dump(path) == before
+    with Database(path) as db:
+        s = db.ingest([corpus], workers=1, progress=False, force=True)
+    assert (s.ingested, s.replaced, s.skipped) == (3, 3, 0)
+    assert dump(path) == before
     (corpus / "qingchuan-2032.txt").write_text(REPORTS["qingchuan-2032.txt"][3].replace("7.4%", "7.6%"),
                                                encoding="utf-8")
     with Database(path) as db:

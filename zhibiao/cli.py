@@ -187,13 +187,14 @@ def _is_blank(v) -> bool:
 @_DB_OPTION
 @click.option("--workers", type=click.IntRange(1, 256), help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--force", is_flag=True, help="Extract unchanged files again (after upgrading zhibiao).")
 @one_line_errors
-def ingest(paths, db, workers, quiet):
+def ingest(paths, db, workers, quiet, force):
     """Load, extract and store every report under PATHS (files or folders, recursive)."""
     from .store import Database
 
     with Database(db) as database:
-        s = database.ingest(paths, workers=workers, progress=not quiet)
+        s = database.ingest(paths, workers=workers, progress=not quiet, force=force)
     click.echo(f"ingested {s.ingested} documents ({s.replaced} replaced, {s.skipped} unchanged, "
                f"{len(s.failed)} failed) of {s.files} files in {s.seconds:.1f} s: {s.docs_per_s:.1f} docs/s, "
                f"{s.chars_per_s / 1e3:.0f}k chars/s")

@@ -348,8 +348,9 @@ class Database:
     # -- ingest -------------------------------------------------------------------------------
 
     def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int | None = None,
-               progress: bool = True) -> IngestSummary:
-        """Store every file under ``paths``; unchanged files are skipped, failed ones retried."""
+               progress: bool = True, force: bool = False) -> IngestSummary:
+        """Store every file under ``paths``; unchanged files are skipped (unless ``force``: after
+        an upgrade of zhibiao, to extract them again), failed ones retried."""
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         started = time.perf_counter()
@@ -363,14 +364,14 @@ class Database:
                 sha, size = _sha256(path)
             except OSError:  # the worker's load reports why, and the file is recorded as failed
                 sha, size = "", 0
-            if known.get(source) == sha:
+            if known.get(source) == sha and not force:
                 skipped += 1
             else:
                 todo.append(_Work(source, sha, size))
         workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
         ingested = replaced = records = matched = chars = 0
         failed: list[tuple[str, str]] = []
-        with _progress(progress, len(todo)) as tick:
+        with _Progress(progress, len(todo)) as tick:
             for loaded in _run(todo, workers):
                 if loaded.work.source in present:
                     replaced += 1
@@ -739,7 +740,7 @@ def _take(queue: Iterator[_Work], n: int) -> list[_Work]:
     return out
 
 
-class _progress:
+class _Progress:
     """A rich progress bar on a terminal (documents, rate, records); silent otherwise."""
 
     def __init__(self, enabled: bool, total: int):
