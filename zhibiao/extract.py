@@ -61,19 +61,19 @@ def _grammar() -> _Grammar:
     lang = language()
     verbs = lang.words("verbs", "change_up") + lang.words("verbs", "change_down") + lang.words("verbs", "level")
     alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    fillers = lang.words("fillers") + lang.words("status", "estimate") + ["预期", "目标", "力争", "确保", "争取", "要", "将"]
+    fillers = lang.words("fillers") + lang.words("status", "estimate") + lang.words("status", "between")
     return _Grammar(
         verb_end=re.compile(rf"(?P<verb>{alt(verbs)})(?P<to>[到至为了在])?$"),
         filler_end=re.compile(rf"(?:{alt(fillers)}|[由从](?:上年|去年|前\S年|\d{{4}}年)?的?|[0-9]{{4}}年(?:底|末|初)?的?|连续[0-9一二三四五六七八九十两]+年|在|每[年月天日人户]?|比\S{{1,4}}年)$"),
-        leading=re.compile(rf"^(?:{alt(lang.words('scope') + lang.words('time_words') + lang.words('status', 'target') + ['计划', '在', '对于', '通过', '其中'])}"
+        leading=re.compile(rf"^(?:{alt(lang.words('scope') + lang.words('time_words') + lang.words('status', 'target') + lang.words('openers'))}"
                            r"|[,，、：:]|[0-9一二三四五六七八九十两]+年来?|[0-9]+年[0-9]+月)+"),
         estimate=re.compile(alt(lang.words("status", "estimate"))),
         target=re.compile(alt(lang.words("status", "target"))),
         not_target=re.compile(alt(lang.words("status", "not_target"))),
         opener=re.compile(alt(lang.words("targets_openers"))),
-        action_start=re.compile(r"^(?:启动实施|组织实施|实施|安排|组织|支持|推动|推进|开展|启动|加快|帮助|带动|完成|累计|共)"),
-        plan_noun=re.compile(r"计划|规划|行动|工程|目标"),
-        span_words=re.compile(r"五年来|过去五年|这五年|五年间"),
+        action_start=re.compile(rf"^(?:{alt(lang.words('action_verbs'))})"),
+        plan_noun=re.compile(alt(lang.words("plan_nouns"))),
+        span_words=re.compile(alt(lang.words("five_years"))),
         heading=re.compile(alt(lang.words("heading_verbs"))),
         rate_suffix=re.compile(rf"(?:{alt(lang.words('rate_suffixes'))})$"),
         past_opener=re.compile(alt(lang.words("past_openers"))),
