@@ -68,7 +68,7 @@ def test_quantity(text, value, value_max, unit, modifier):
 @pytest.mark.parametrize("text", [
     "2019年", "4月15日", "连续9个月", "五年来", "第26届", "5G网络", "PM2.5浓度", "6号线", "“十四五”",
     "三大攻坚战", "八项行动计划", "70周年", "一批项目", "一次性补助", "三次产业", "万吨级码头",
-    "比例为6.6:40.2:53.2", "千千万万个家庭", "C919大飞机", "10多年",
+    "比例为6.6:40.2:53.2", "千千万万个家庭", "C919大飞机", "10多年", "讨论了三天",
 ], ids=str)
 def test_not_a_quantity(text):
     assert quantities(normalize(text).text) == []
