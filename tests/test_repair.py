@@ -218,7 +218,7 @@ def test_clean_national_reports_are_not_noisy_and_normalize_is_harmless():
             deleted[path.name] += 1
         assert re.findall(r"\d+", fixed.text) == re.findall(r"\d+", R.fold_width(text)), path.name
         assert len(fixed.text) >= len(text) - 200, path.name
-    assert sum(deleted.values()) < 1500  # measured: 1,242 gaps (1,386 characters) in 1.1M characters
+    assert sum(deleted.values()) < 1600  # measured: 1,515 gaps in 1.1M characters (PM\n2.5 joins since letters join)
 
 
 @pytest.mark.e2e

@@ -66,7 +66,7 @@ def _grammar() -> _Grammar:
         verb_end=re.compile(rf"(?P<verb>{alt(verbs)})(?P<to>[到至为了在])?$"),
         filler_end=re.compile(rf"(?:{alt(fillers)}|[由从](?:上年|去年|前\S年|\d{{4}}年)?的?|[0-9]{{4}}年(?:底|末|初)?的?|连续[0-9一二三四五六七八九十两]+年|在|每[年月天日人户]?|比\S{{1,4}}年)$"),
         leading=re.compile(rf"^(?:{alt(lang.words('scope') + lang.words('time_words') + lang.words('status', 'target') + lang.words('openers'))}"
-                           r"|[,，、：:]|[0-9一二三四五六七八九十两]+年来?|[0-9]+年[0-9]+月)+"),
+                           r"|[,，、：:]|[0-9一二三四五六七八九十两]+年(?:末|底|初|来)?|年(?:末|底|初)|[0-9]+年[0-9]+月)+"),
         estimate=re.compile(alt(lang.words("status", "estimate"))),
         target=re.compile(alt(lang.words("status", "target"))),
         not_target=re.compile(alt(lang.words("status", "not_target"))),
@@ -304,9 +304,10 @@ def _sentence(ctx: _Context, s_start: int, s_end: int, batch: list[Quantity], se
         if noun:
             metric = _grammar().action_start.sub("", (metric + noun) if metric and not left.verb else noun) or noun
         if c_start > s_start and left_text.startswith(tuple(lang.words("carried_subject_verbs"))):
-            before = wt[segment.clause_start(wt, c_start - 1, s_start):c_start - 1]
-            metric = _clean_metric(before) + metric
-        if metric.startswith("占") and history and (left.fillers or left_text.endswith("的")):
+            before = history[-1] if history else _clean_metric(
+                wt[segment.clause_start(wt, c_start - 1, s_start):c_start - 1])
+            metric = before + metric
+        if metric.startswith("占") and history:
             metric = history[-1] + metric.rstrip("的")
             if not metric.endswith(("比重", "比例", "份额", "之比")):
                 metric += "比重"

@@ -32,7 +32,7 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CLOSE = "。！？!?；;：:"
 # A run of zero-width characters, or of whitespace with at most one line break.
 _GAP = re.compile(rf"[{_ZERO_WIDTH}]+|[ \t\r\n\u3000{_ZERO_WIDTH}]+")
-_JOINABLE = re.compile(rf"[{_CJK}0-9%.,、()“”\"《》]")
+_JOINABLE = re.compile(rf"[{_CJK}0-9A-Za-z%.,、()“”\"《》]")
 
 
 class Change(NamedTuple):
