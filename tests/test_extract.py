@@ -132,11 +132,12 @@ def test_empty_and_number_free_input():
     assert extract("青川市各项事业全面进步。") == []
 
 
+@pytest.mark.parametrize("repair", [None, True, False], ids=["auto", "repair", "no-repair"])
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("增长达到为万亿元%．１２3.4５6０左右以上，。、\n \u200b分别和城镇就业率占比重由至第年")) | st.characters(),
+@given(text=st.text(alphabet=st.sampled_from(list("增长达到为万亿元%．１２3.4５6０左右以上，。、\n \u200b分别和城镇就业率占比重由至第年")) | st.characters(),
                max_size=120))
-def test_never_raises_and_spans_are_grounded(text):
-    for r in extract_document(Document(text=text)):
+def test_never_raises_and_spans_are_grounded(text, repair):
+    for r in extract_document(Document(text=text), repair=repair):
         assert 0 <= r.span.start < r.span.end <= len(text)
         assert text[r.span.start:r.span.end] == r.span.text
         assert 0 <= r.evidence.start <= r.span.start and r.span.end <= r.evidence.end <= len(text)
