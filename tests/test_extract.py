@@ -1,4 +1,6 @@
 """The extraction language, one construction per case, on sentences invented for the tests."""
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -178,3 +180,18 @@ def test_metric_whose_value_the_page_lost_is_a_diagnostic_not_a_record():
 ], ids=["compared with a year", "numbers of years"])
 def test_multi_year_periods(text, periods):
     assert [str(r.period) for r in extract(text, year=2026)] == periods
+
+
+NATIONAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "national"
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(not NATIONAL.exists(), reason="../shared is not there")
+def test_clean_reports_are_never_repaired():
+    """Repair is for OCR and PDF text: on every clean national report it changes no record."""
+    for path in sorted(NATIONAL.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        auto = [r.to_dict() for r in extract(text)]
+        plain = [r.to_dict() for r in extract(text, repair=False)]
+        assert auto == plain, path.name
+        assert not any("repaired" in r["flags"] for r in auto), path.name
