@@ -72,13 +72,22 @@ def fold_width(text: str) -> str:
     return _WIDE.sub(lambda m: m.group().translate(_WIDTH), text)
 
 
-def _joinable_gap(text: str, start: int, end: int) -> bool:
-    gap = text[start:end]
-    if gap.strip(_ZERO_WIDTH) == "":
+def _edges(text: str, start: int, end: int) -> bool | tuple[str, str]:
+    """The characters either side of a gap, or the verdict when there is nothing to weigh:
+    invisible characters alone always go, a gap at either end of the text always stays."""
+    if text[start:end].strip(_ZERO_WIDTH) == "":
         return True
     if start == 0 or end == len(text):
         return False
-    before, after = text[start - 1], text[end]
+    return text[start - 1], text[end]
+
+
+def _joinable_gap(text: str, start: int, end: int) -> bool:
+    gap = text[start:end]
+    edges = _edges(text, start, end)
+    if isinstance(edges, bool):
+        return edges
+    before, after = edges
     # A blank line is a paragraph break, unless an invisible character holds it open
     # inside a number or word (74.4\n\u200b\n万亿元: web pages leave these).
     if gap.count("\n") > 1 and not (any(c in _ZERO_WIDTH for c in gap) and before not in _CLOSE):
@@ -290,12 +299,11 @@ _COLUMN_GAP = 3  # spaces in a row: a gutter between columns or boxes, not a bro
 
 def _repair_joinable(text: str, start: int, end: int, width: float) -> bool:
     gap = text[start:end]
-    if gap.strip(_ZERO_WIDTH) == "":
-        return True
-    if start == 0 or end == len(text):
-        return False
-    before, after = text[start - 1], text[end]
-    if before.isdigit() and after.isdigit():
+    edges = _edges(text, start, end)
+    if isinstance(edges, bool):
+        return edges
+    before, after = edges
+    if _digitish(before) and _digitish(after):  # 0 丨O: the O may be read as a digit below
         return False
     if not (_JOINABLE.match(before) and _JOINABLE.match(after)):
         return False
@@ -420,6 +428,11 @@ def _confusion() -> tuple[re.Pattern, dict[str, tuple[str, ...]], dict[str, tupl
     letters = "".join(chr(c) for c in digit)
     number = re.compile(rf"(?<![A-Za-z0-9.])[0-9.]*[{letters}][0-9{letters}.]*(?![A-Za-z0-9.])")
     return re.compile("[" + "".join(cjk) + "]"), cjk, pairs, number, digit
+
+
+def _digitish(c: str) -> bool:
+    """A digit, or a letter OCR writes for one (O for 0, l for 1)."""
+    return c.isdigit() or ord(c) in _confusion()[4]
 
 
 def _substitutions(text: str) -> list[tuple[int, str, str]]:
