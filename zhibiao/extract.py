@@ -362,9 +362,10 @@ def _interleaved(work: repairing.Repaired) -> tuple[tuple[tuple[int, int], ...],
         if repairing.is_word(tail + head):
             continue
         lo = bisect_left(gaps, max(0, prev_end - _DANGLING_REACH))
-        for a, b in zip(gaps[lo:], gaps[lo + 1:]):
+        hi = bisect_right(gaps, prev_end)
+        for a, b in zip(gaps[lo:hi], gaps[lo + 1:hi]):
             piece = wt[a:b].strip()
-            if b > prev_end or len(piece) < 3 or not _CJK.match(wt[a - 1:a] or " ") or b >= len(wt):
+            if len(piece) < 3 or not _CJK.match(wt[a - 1:a] or " ") or b >= len(wt):
                 continue
             if (repairing.is_word(tail + piece[0]) and repairing.is_word(piece[-1] + head)
                     and repairing.is_word(wt[a - 1] + wt[b])):
