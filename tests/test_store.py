@@ -267,6 +267,13 @@ def test_exports_open_with_the_same_rows(fakes, tmp_path, fmt):
     assert sorted(set(got["canonical"])) == ["gdp", "urban_new_jobs"]
 
 
+@pytest.mark.parametrize("fmt", store.FORMATS)
+def test_export_to_a_missing_folder_is_one_error(fakes, tmp_path, fmt):
+    with Database(tmp_path / "z.duckdb") as db:
+        with pytest.raises(InputError, match="no such folder"):
+            db.export(tmp_path / "missing" / f"out.{fmt}", fmt)
+
+
 @pytest.mark.parametrize("sql", [
     "DROP TABLE documents",
     "SELECT 1; DELETE FROM documents",

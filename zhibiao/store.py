@@ -571,6 +571,8 @@ class Database:
         fmt = (fmt or path.suffix.lstrip(".")).lower()
         if fmt not in FORMATS:
             raise InputError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        if not path.parent.is_dir():
+            raise InputError(f"{path.parent}: no such folder")
         sql = _INDICATORS_SQL + " ORDER BY d.region NULLS LAST, d.year, d.source, i.idx"
         n = self.con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
         target = str(path).replace("'", "''")
@@ -683,6 +685,7 @@ def _province_of_cities() -> dict[str, str]:
 def _write_dta(frame: pd.DataFrame, path: Path) -> None:
     """Stata .dta with variable labels; Stata's str limit cuts long evidence at 2,000 bytes."""
     import pyreadstat
+    from pyreadstat._readstat_parser import PyreadstatError
 
     out = pd.DataFrame(index=frame.index)
     for name in frame.columns:
@@ -691,8 +694,11 @@ def _write_dta(frame: pd.DataFrame, path: Path) -> None:
             out[name] = col.astype("float64")
         else:
             out[name] = col.astype(object).where(col.notna(), "").map(lambda s: _cut_bytes(str(s), 2000))
-    pyreadstat.write_dta(out, str(path), column_labels={c: LABELS.get(c, c) for c in out.columns},
-                         file_label="zhibiao indicator records")
+    try:
+        pyreadstat.write_dta(out, str(path), column_labels={c: LABELS.get(c, c) for c in out.columns},
+                             file_label="zhibiao indicator records")
+    except PyreadstatError as e:
+        raise StoreError(f"{path}: cannot export ({e})") from None
 
 
 def _cut_bytes(s: str, limit: int) -> str:
