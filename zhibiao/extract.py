@@ -32,6 +32,7 @@ _YEARS = re.compile(r"(?<![0-9第])([0-9]{1,2}|[两二三四五六七八九十]{
 _BY_YEAR = re.compile(r"到((?:19|20)[0-9]{2})年")
 _YEAR_BEFORE = re.compile(r"(?<![是比较为])((?:19|20)[0-9]{2})年(?:底|末)?的?[^，,。；;0-9]{0,12}$")
 _COMPARED = re.compile(r"((?:19|20)[0-9]{2})年(?:与|同|比)((?:19|20)[0-9]{2})年(?:相比|比较)")
+_PLAN_PERIOD = re.compile(r"“十[一二三四五六七八九]?五”|五年规划|五年计划")  # a section about a five-year plan
 _RATE_UNITS = frozenset({"%", "百分点", "倍", "‰"})
 _DANGLING_REACH = 600  # working-text characters a dangling metric waits for its value
 
@@ -112,6 +113,7 @@ class _Context:
     noisy: bool = False
     intruders: tuple[tuple[int, int], ...] = ()  # pieces of one box's line read into another's
     splices: dict = field(default_factory=dict)  # paragraph start -> the words it continues
+    five_years: bool = False  # the text at hand speaks of five years (五年来，… / a five-year plan's section)
     dangling: deque = field(default_factory=lambda: deque(maxlen=8))  # (start, end, metric, verb) awaiting a value
 
 
@@ -163,6 +165,7 @@ def _paragraph(ctx: _Context, p_start: int, p_end: int) -> Iterator[Indicator]:
         return
     found = [_shift(q, p_start) for q in found]
     looks_back = g.past_opener.match(wt, p_start) is not None
+    opens_five_years = g.span_words.match(wt, p_start) is not None
     opener = g.opener.search(wt, p_start, p_end)
     sentence_iter = segment.sentences(wt, p_start, p_end)
     qi = 0
@@ -175,6 +178,8 @@ def _paragraph(ctx: _Context, p_start: int, p_end: int) -> Iterator[Indicator]:
             section = ctx.sections.at(ctx.work.offsets.original(s_start))
             if looks_back and section is not None and section.role != "review":
                 section = replace(section, role="review")
+            ctx.five_years = opens_five_years or (
+                section is not None and any(_PLAN_PERIOD.search(h) for h in section.path))
             targets_from = opener.end() if opener else None
             yield from _sentence(ctx, s_start, s_end, batch, section, targets_from)
 
@@ -528,7 +533,7 @@ def _record(ctx: _Context, q: Quantity, metric: str, left: _Left, group: list[Qu
         status=status,
         span=Span(start, end, ctx.text[start:end]),
         evidence=Span(e_start, e_end, ctx.text[e_start:e_end]),
-        period=_period(ctx.year, status, before),
+        period=_period(ctx.year, status, before, ctx.five_years),
         canonical=canonical.match(metric, unit, kind),
         cue="/".join(cues) or None,
         confidence=confidence,
@@ -586,7 +591,7 @@ def _inside_not_target(text: str, start: int, end: int, g: _Grammar) -> bool:
     return False
 
 
-def _period(year: int | None, status: str, before: str) -> Period | None:
+def _period(year: int | None, status: str, before: str, five_years: bool = False) -> Period | None:
     """The year or years a value is of.
 
     A year written right before it, a comparison with an earlier year (比2002年增长), a number
@@ -608,5 +613,5 @@ def _period(year: int | None, status: str, before: str) -> Period | None:
         return Period(int(m.group(1)) + 1, year - 1)
     years = _YEARS.search(clause)
     n = (int(years.group(1)) if years.group(1).isdigit() else int(chinese_to_number(years.group(1)) or 5)) \
-        if years else (5 if "年均" in clause or _grammar().span_words.search(before) else 1)
+        if years else (5 if five_years or "年均" in clause or _grammar().span_words.search(before) else 1)
     return Period(year, year + n - 1) if status == "target" else Period(year - n, year - 1)
