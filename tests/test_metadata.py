@@ -99,3 +99,8 @@ def test_seed_infographic():
     meta = detect((SHARED / "corpus" / "seed" / "chongqing-2020-infographic.txt").read_text(encoding="utf-8"))
     assert (meta.get("region"), meta.get("level"), meta.get("year"), meta.get("reviewed_year")) == \
         ("重庆", "provincial", 2020, 2019)
+
+
+def test_a_year_before_the_government_is_no_part_of_its_name():
+    meta = detect("2031年青川市人民政府工作报告\n\n青川市地区生产总值增长6.2%。")
+    assert (meta.get("region"), meta.get("level"), meta.get("year")) == ("青川", "city", 2031)
