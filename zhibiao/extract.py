@@ -108,7 +108,6 @@ class _Context:
     work: repairing.Repaired
     year: int | None
     sections: _Innermost
-    flags: tuple[str, ...]
     region: re.Pattern | None  # the report's own region opening a metric says where, not what
     noisy: bool = False
     intruders: tuple[tuple[int, int], ...] = ()  # pieces of one box's line read into another's
@@ -138,7 +137,7 @@ def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | No
     meta = doc.meta if doc.meta.get("year") or doc.meta.get("region") else metadata.detect(text)
     year = year or meta.get("year")
     region = meta.get("region")
-    ctx = _Context(text, work, year, _Innermost.of(doc.sections or outlining.outline(text)), ("repaired",) if noisy else (),
+    ctx = _Context(text, work, year, _Innermost.of(doc.sections or outlining.outline(text)),
                    re.compile(rf"^{re.escape(region)}(?:市|省|县|区|自治区|自治州)?") if region else None, noisy)
     wt = work.text
     if noisy:
@@ -158,12 +157,11 @@ def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | No
 
 def _paragraph(ctx: _Context, p_start: int, p_end: int) -> Iterator[Indicator]:
     wt, g = ctx.work.text, _grammar()
-    found = quantities(wt[p_start:p_end])
+    found = quantities(wt, p_start, p_end)
     if ctx.noisy:
         _note_dangling(ctx, p_start, p_end, found)
     if not found:
         return
-    found = [_shift(q, p_start) for q in found]
     looks_back = g.past_opener.match(wt, p_start) is not None
     opens_five_years = g.span_words.match(wt, p_start) is not None
     opener = g.opener.search(wt, p_start, p_end)
@@ -182,11 +180,6 @@ def _paragraph(ctx: _Context, p_start: int, p_end: int) -> Iterator[Indicator]:
                 section is not None and any(_PLAN_PERIOD.search(h) for h in section.path))
             targets_from = opener.end() if opener else None
             yield from _sentence(ctx, s_start, s_end, batch, section, targets_from)
-
-
-def _shift(q: Quantity, offset: int) -> Quantity:
-    s = q.span
-    return Quantity(q.value, q.value_max, q.unit, q.modifier, Span(s.start + offset, s.end + offset, s.text), q.cue)
 
 
 def _groups(wt: str, batch: list[Quantity]) -> list[list[Quantity]]:
@@ -413,7 +406,7 @@ def _after_last_gap(ctx: _Context, left_text: str, value_start: int) -> str:
 
 def _note_dangling(ctx: _Context, p_start: int, p_end: int, found: list[Quantity]) -> None:
     """Remember clauses that name a metric and its verb but hold no value (全市进出口总值增长)."""
-    wt, starts = ctx.work.text, [q.span.start + p_start for q in found]
+    wt, starts = ctx.work.text, [q.span.start for q in found]
     for m in _CLAUSE.finditer(wt, p_start, p_end):
         c_start, c_end = m.span()
         if any(c_start <= s < c_end for s in starts):
@@ -538,7 +531,7 @@ def _record(ctx: _Context, q: Quantity, metric: str, left: _Left, group: list[Qu
         cue="/".join(cues) or None,
         confidence=confidence,
         section=" > ".join(section.path) if section else None,
-        flags=ctx.flags + (("recovered",) if recovered else ()),
+        flags=(("repaired",) if ctx.noisy else ()) + (("recovered",) if recovered else ()),
     )
 
 

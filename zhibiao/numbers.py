@@ -72,28 +72,18 @@ def chinese_to_number(text: str) -> float | None:
     return value
 
 
-def _in_short_quote(text: str, start: int, end: int) -> bool:
-    """A number inside a short quoted name (“十四五”, “双11”, 《…》) names, not measures."""
-    left = text[max(0, start - 8):start]
-    opener = max(left.rfind("“"), left.rfind("《"), left.rfind('"'))
-    if opener < 0 or any(c in left[opener + 1:] for c in "”》，。"):
-        return False
-    right = text[end:end + 8]
-    close = min((i for i in (right.find("”"), right.find("》"), right.find('"')) if i >= 0), default=-1)
-    return close >= 0 and not any(c in right[:close] for c in "，。“《")
-
-
-def quantities(text: str) -> list[Quantity]:
-    """Every quantity in ``text``, in order, with spans into ``text``."""
+def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity of ``text[start:end]``, in order, with spans into ``text``."""
     quantity_re, prefix_re, time_after_re, doubling_re = _patterns()
     lang = language()
+    end = len(text) if end is None else end
     found: list[Quantity] = []
-    for m in doubling_re.finditer(text):
+    for m in doubling_re.finditer(text, start, end):
         n = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[m.group("n")]
         found.append(Quantity(float(2 ** n - 1), None, "倍", "exact", Span(m.start(), m.end(), m.group())))
-    pos = 0
+    pos = start
     while True:
-        m = quantity_re.search(text, pos)
+        m = quantity_re.search(text, pos, end)
         if m is None:
             break
         pos = m.end()
