@@ -15,22 +15,10 @@ from fastapi.testclient import TestClient  # noqa: E402
 from zhibiao.store import Database  # noqa: E402
 from zhibiao.web import create_app, highlight  # noqa: E402
 from zhibiao.web.app import target_chart  # noqa: E402
+from qingchuan import REPORT_2023, REPORT_2024  # noqa: E402
 
-# Invented reports of an invented city: a target year, then the year that reports on it.
-REPORT_2023 = """青川市人民政府工作报告
-2023年1月12日在青川市第十届人民代表大会第二次会议上
-一、2022年工作回顾
-过去一年，全市地区生产总值增长5.1%，城镇新增就业2.8万人。
-二、2023年主要目标
-地区生产总值增长6%左右，城镇新增就业3万人以上，居民消费价格涨幅3%左右。
-"""
-REPORT_2024 = """青川市人民政府工作报告
-2024年1月10日在青川市第十届人民代表大会第三次会议上
-一、2023年工作回顾
-过去一年，全市地区生产总值增长6.2%，城镇新增就业3.1万人，居民消费价格上涨0.4%。<script>window.pwned=1</script>
-二、2024年主要目标
-地区生产总值增长5.5%—6%，城镇新增就业3万人以上。
-"""
+# The invented city's second report, with a script its text must never run.
+REPORT_2024 = REPORT_2024.replace("，粮食产量达到41.5亿斤。", "。<script>window.pwned=1</script>")
 MARK = re.compile(r'<mark class="([^"]*)" tabindex="0" data-ids="([^"]*)" data-status="([^"]*)" '
                   r'data-start="(\d+)" data-end="(\d+)"[^>]*>(.*?)</mark>', re.S)
 
