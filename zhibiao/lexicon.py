@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -14,8 +14,10 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Language:
+    """The shipped language data, and what each stage compiles from it (see ``compiled``)."""
+
     raw: dict
     magnitudes: dict[str, float]
     units: dict[str, str]
@@ -30,6 +32,15 @@ class Language:
     compound_heads: dict[str, list[str]]
     noun_units: dict[str, str]
     unit_blockers: dict[str, tuple[str, ...]]
+
+    _compiled: dict = field(default_factory=dict, repr=False)
+
+    def compiled(self, build):
+        """``build(self)``, made once per Language: a stage's patterns belong to the language they came from."""
+        try:
+            return self._compiled[build]
+        except KeyError:
+            return self._compiled.setdefault(build, build(self))
 
     def words(self, *path: str) -> list[str]:
         node = self.raw

@@ -7,8 +7,6 @@ quantities (see the guideline), so they are dropped here.
 from __future__ import annotations
 
 import re
-from functools import cache
-
 from .lexicon import language
 from .records import Quantity, Span
 
@@ -17,9 +15,7 @@ _CN_SCALE = {"十": 10, "百": 100, "千": 1000}
 _LETTER = re.compile(r"[A-Za-z]")
 
 
-@cache
-def _patterns():
-    lang = language()
+def _patterns(lang):
     mags = "|".join(re.escape(m) if m != "千" else "千(?![瓦米克])"
                     for m in sorted(lang.magnitudes, key=len, reverse=True))
     units = lang.pattern("units")
@@ -72,10 +68,10 @@ def chinese_to_number(text: str) -> float | None:
     return value
 
 
-def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+def quantities(text: str, start: int = 0, end: int | None = None, *, lang=None) -> list[Quantity]:
     """Every quantity of ``text[start:end]``, in order, with spans into ``text``."""
-    quantity_re, prefix_re, time_after_re, doubling_re = _patterns()
-    lang = language()
+    lang = lang or language()
+    quantity_re, prefix_re, time_after_re, doubling_re = lang.compiled(_patterns)
     end = len(text) if end is None else end
     found: list[Quantity] = []
     for m in doubling_re.finditer(text, start, end):
