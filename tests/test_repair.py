@@ -106,6 +106,13 @@ def test_columns_join_but_headings_and_sentence_ends_stay():
     assert R.looks_noisy(text) and not R.looks_noisy(CLEAN)
 
 
+def test_a_web_page_with_menus_at_both_ends_is_not_noisy():
+    menu = "\n".join(["首页", "要闻播报", "信息公开", "视频图说", "登录", "忘记密码", "网站地图"] * 300)
+    body = CLEAN * (30000 // len(CLEAN))
+    assert R.looks_noisy(menu) and not R.looks_noisy(body)
+    assert not R.looks_noisy(menu[:5000] + "\n" + body + "\n" + menu[:5000])
+
+
 def test_column_break_joins_mid_word_but_not_after_a_mark():
     tail = "全县新增高新技术企\n\n业120家,新建学校、\n\n全县粮食产量达到5万吨。"
     fixed = R.repair(_columns(CLEAN * 3) + "\n" + tail)
