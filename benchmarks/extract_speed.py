@@ -57,7 +57,7 @@ def child_cpu_s() -> float:
 
 def bench_corpus(texts: list[str]) -> None:
     t = time.perf_counter()
-    from zhibiao.extract import extract
+    from zhibiao.grammar import extract
     import_s = time.perf_counter() - t
     cold = best_of(1, lambda: extract(texts[0]))
     warm = best_of(1, lambda: extract(texts[0]))
@@ -84,7 +84,7 @@ def bench_recognizers(sample: str) -> None:
     except ImportError:
         raise SystemExit("Recognizers-Text is missing: .venv/bin/pip install 'recognizers-text-suite==1.0.2a2' "
                          "'emoji<1.0' (or pass --skip-recognizers)") from None
-    from zhibiao.extract import extract
+    from zhibiao.grammar import extract
 
     # Models are built once and reused, so their construction (regex compilation) is not charged to parsing.
     t = time.process_time()

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from zhibiao import repair as R
-from zhibiao.extract import extract
+from zhibiao.grammar import extract
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

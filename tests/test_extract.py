@@ -1,4 +1,5 @@
 """The extraction language, one construction per case, on sentences invented for the tests."""
+import json
 from pathlib import Path
 
 import pytest
@@ -6,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from zhibiao import extract
 from zhibiao.records import Document
-from zhibiao.extract import extract_document, iter_indicators
+from zhibiao.grammar import extract_document, iter_indicators
 
 
 def records(text, **kw):
@@ -195,3 +196,55 @@ def test_clean_reports_are_never_repaired():
         plain = [r.to_dict() for r in extract(text, repair=False)]
         assert auto == plain, path.name
         assert not any("repaired" in r["flags"] for r in auto), path.name
+
+
+# --- the trace: which step and rule decided each field ---
+
+TRACED = ("metric", "kind", "direction", "modifier", "status", "period")
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("全市地区生产总值增长达到为万亿元%3.4５6左右以上，。、\n分别和城镇就业率占比重由至预计力争今年")),
+                    max_size=80))
+def test_every_record_carries_a_trace_for_each_field(text):
+    for r in extract(text, year=2026):
+        traced = r.explain()
+        assert set(traced) == set(TRACED), traced
+        assert all(rule.count(".") == 1 for rules in traced.values() for rule in rules)
+
+
+@pytest.mark.parametrize("text, field, rule", [
+    ("青川市粮食产量增长3%。", "kind", "kind.change_verb_up"),
+    ("青川市能耗下降2%。", "direction", "kind.change_verb_down"),
+    ("城镇化率提高到63.4%。", "kind", "kind.verb_states_level"),
+    ("居民消费价格涨幅3%左右。", "modifier", "modifier.word_after_value"),
+    ("全市常住人口约120万人。", "modifier", "modifier.word_before_value"),
+    ("初步预计全市地区生产总值增长6%。", "status", "status.estimate_cue"),
+    ("力争粮食产量稳定在30亿斤以上。", "status", "status.modal_cue"),
+    ("主要预期目标是：地区生产总值增长6%左右；城镇新增就业5万人。", "status", "status.targets_paragraph"),
+    ("到2030年，森林覆盖率达到55%。", "period", "period.by_year"),
+    ("过去五年，城镇新增就业累计42万人。", "period", "period.five_year_text"),
+    ("青川市粮食产量年均增长3%。", "period", "period.average_rate"),
+    ("城乡居民人均可支配收入分别增长5.5%、7.1%。", "metric", "distribution.compound_head"),
+    ("电子产业、汽车产业增加值分别增长9.1%、6.4%。", "metric", "distribution.items_in_order"),
+    ("财政收入380亿元，比上年增长4.1%。", "metric", "metric.carried_from_clause_before"),
+    ("两次下调贷款利率。", "metric", "metric.noun_after_count"),
+])
+def test_the_trace_names_the_deciding_rule(text, field, rule):
+    assert rule in extract(text, year=2026)[-1].explain()[field]
+
+
+def test_trace_in_jsonl_and_explain(tmp_path):
+    from click.testing import CliRunner
+
+    from zhibiao.cli import main
+
+    path = tmp_path / "青川.txt"
+    path.write_text("青川市地区生产总值增长6.2%。", encoding="utf-8")
+    jsonl = CliRunner().invoke(main, ["extract", "--format", "jsonl", str(path)])
+    assert json.loads(jsonl.output)["trace"]["kind"] == ["kind.change_verb_up"]
+    explained = CliRunner().invoke(main, ["extract", "--explain", str(path)])
+    assert explained.exit_code == 0
+    lines = explained.output.splitlines()
+    assert lines[0].startswith("6.2% [11, 15)") and any("kind.change_verb_up" in line for line in lines)
+    assert {line.split()[0] for line in lines[1:]} == set(TRACED)

@@ -1,6 +1,6 @@
 """zhibiao: source-grounded quantitative indicators from Chinese government work reports."""
 from .errors import ZhibiaoError
-from .extract import extract, extract_document
+from .grammar import extract, extract_document
 from .records import Document, Indicator, Quantity, Span
 
 __all__ = ["extract", "extract_document", "Database", "Document", "Indicator", "Quantity", "Span", "ZhibiaoError"]

@@ -11,7 +11,7 @@ import click
 
 from . import load as loading
 from .errors import ZhibiaoError
-from .extract import iter_indicators
+from .grammar import iter_indicators
 from .records import FIELDS
 
 
@@ -44,7 +44,7 @@ def _write_records(records, fmt: str, out) -> None:
         writer = csv.DictWriter(out, fieldnames=list(FIELDS), extrasaction="ignore")
         writer.writeheader()
         for r in records:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
                              for k, v in r.items()})
     else:
         from rich.console import Console
@@ -60,6 +60,14 @@ def _write_records(records, fmt: str, out) -> None:
                             ("metric", "value_text", "value", "unit", "kind", "direction", "modifier",
                              "status", "period", "span")))
         Console(file=out, width=None if out.isatty() else 160).print(table)
+
+
+def _explain(r) -> str:
+    """One record's value and metric, then each field with the steps and rules that set it."""
+    lines = [f"{r.span.text} [{r.span.start}, {r.span.end})  {r.metric}"]
+    for name, rules in r.explain().items():
+        lines.append(f"  {name:<9} {getattr(r, name)!s:<14} {' > '.join(rules)}")
+    return "\n".join(lines)
 
 
 def _cell(value) -> str:
@@ -79,8 +87,9 @@ def _cell(value) -> str:
 @click.option("--region", help="The report's region (e.g. 重庆), overriding what the text suggests.")
 @click.option("--repair/--no-repair", default=None, help="Force OCR/PDF repair on or off (default: when noisy).")
 @click.option("--sample", is_flag=True, help="Run on the bundled sample report.")
+@click.option("--explain", is_flag=True, help="Print, per record, the grammar step and rule that set each field.")
 @one_line_errors
-def extract(file, fmt, output, year, region, repair, sample):
+def extract(file, fmt, output, year, region, repair, sample, explain):
     """Extract every indicator from FILE ('-' for standard input)."""
     if sample:
         text = resources.files("zhibiao").joinpath("data/sample_report.txt").read_text(encoding="utf-8")
@@ -92,12 +101,14 @@ def extract(file, fmt, output, year, region, repair, sample):
     else:
         doc = loading.load(file, region=region, year=year)
     diagnostics: list = []
-    records = (i.to_dict() for i in iter_indicators(doc, year=year, repair=repair, diagnostics=diagnostics))
+    found = iter_indicators(doc, year=year, repair=repair, diagnostics=diagnostics)
+    write = (lambda out: out.writelines(_explain(r) + "\n" for r in found)) if explain else (
+        lambda out: _write_records((r.to_dict() for r in found), fmt, out))
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:
-            _write_records(records, fmt, out)
+            write(out)
     else:
-        _write_records(records, fmt, sys.stdout)
+        write(sys.stdout)
     for d in diagnostics:
         click.echo(f"zhibiao: {d.code}: {d.message} [{d.span.start}, {d.span.end})", err=True)
 

@@ -1,4 +1,8 @@
-"""Load the language data in ``zhibiao/data/language.yaml`` once, as compiled lookups."""
+"""The language data in ``zhibiao/data/language.yaml``, loaded into one ``Language`` object.
+
+Every stage reads words from a Language passed to it (the shipped one by default) and
+builds its patterns once per Language with ``Language.compiled``.
+"""
 from __future__ import annotations
 
 import re
@@ -9,7 +13,7 @@ from importlib import resources
 import yaml
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
     """A regex alternation that tries longer words first."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -49,13 +53,22 @@ class Language:
         return list(node)
 
     def pattern(self, *path: str) -> str:
-        return _alternation(self.words(*path))
+        return alternation(self.words(*path))
 
 
 @cache
 def language() -> Language:
-    text = resources.files("zhibiao").joinpath("data/language.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    """The shipped language (``zhibiao/data/language.yaml``), loaded once."""
+    return load(resources.files("zhibiao").joinpath("data/language.yaml").read_text(encoding="utf-8"))
+
+
+def load(text: str) -> Language:
+    """A Language from YAML text in the shape of the shipped file: pass it to ``extract(..., language=)``."""
+    return from_raw(yaml.safe_load(text))
+
+
+def from_raw(raw: dict) -> Language:
+    """A Language from the parsed YAML mapping."""
     mods = raw["modifiers"]
     return Language(
         raw=raw,

@@ -6,6 +6,7 @@ be traced back to the characters that hold it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,40 +148,90 @@ class Indicator:
     confidence: float = 1.0
     section: str | None = None
     flags: tuple[str, ...] = ()
+    trace: tuple[tuple[str, str, str], ...] = ()  # (field, step, rule): which grammar rule decided each field
 
     @property
     def value_text(self) -> str:
         return self.span.text
 
+    def explain(self) -> dict[str, list[str]]:
+        """The trace as field -> ["step.rule", ...], in the order the rules acted."""
+        out: dict[str, list[str]] = {}
+        for name, step, rule in self.trace:
+            out.setdefault(name, []).append(f"{step}.{rule}")
+        return out
+
     def to_dict(self) -> dict[str, Any]:
-        """The JSONL record (field names fixed by the extraction spec)."""
-        return {
-            "metric": self.metric,
-            "value": self.value,
-            "value_max": self.value_max,
-            "unit": self.unit,
-            "kind": self.kind,
-            "direction": self.direction,
-            "modifier": self.modifier,
-            "status": self.status,
-            "span": self.span.as_list(),
-            "value_text": self.span.text,
-            "evidence": self.evidence.text,
-            "evidence_span": self.evidence.as_list(),
-            "period": str(self.period) if self.period else None,
-            "canonical": self.canonical,
-            "cue": self.cue,
-            "confidence": round(self.confidence, 3),
-            "section": self.section,
-            "flags": list(self.flags),
-        }
+        """The JSONL record: the fields of ``COLUMNS`` marked ``jsonl``, in their order."""
+        return {c.name: c.get(self) for c in COLUMNS if c.get is not None}
 
 
-FIELDS = tuple(Indicator(
-    "", 0.0, None, "", "level", None, "exact", "actual", Span(0, 0, ""), Span(0, 0, "")
-).to_dict())
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One field of the record schema: its name, DuckDB type, label, and where it appears.
+
+    ``get`` reads it from an Indicator for JSONL (None: a database-only column the
+    store fills in); ``stored`` says whether the indicators table has it.
+    """
+
+    name: str
+    sql: str
+    label: str
+    get: Callable[[Indicator], Any] | None = None
+    stored: bool = True
+
+
+def _period_bound(which: str) -> Callable[[Indicator], int | None]:
+    return lambda r: getattr(r.period, which) if r.period else None
+
+
+# The record schema, defined once: JSONL fields, the indicators table, export columns and labels.
+COLUMNS: tuple[Column, ...] = (
+    Column("id", "BIGINT NOT NULL", "record id"),
+    Column("doc_id", "BIGINT NOT NULL", "document id"),
+    Column("idx", "INTEGER NOT NULL", "record number within its document"),
+    Column("metric", "VARCHAR", "what is measured, as written", lambda r: r.metric),
+    Column("value", "DOUBLE", "value in base units", lambda r: r.value),
+    Column("value_max", "DOUBLE", "upper bound of a range", lambda r: r.value_max),
+    Column("unit", "VARCHAR", "base unit", lambda r: r.unit),
+    Column("kind", "VARCHAR", "level or change", lambda r: r.kind),
+    Column("direction", "VARCHAR", "up or down, for changes", lambda r: r.direction),
+    Column("modifier", "VARCHAR", "exact approx at_least more_than at_most less_than range", lambda r: r.modifier),
+    Column("status", "VARCHAR", "actual estimate or target", lambda r: r.status),
+    Column("span", "INTEGER[]", "value offsets [start, end)", lambda r: r.span.as_list(), stored=False),
+    Column("span_start", "INTEGER", "value start offset"),
+    Column("span_end", "INTEGER", "value end offset"),
+    Column("value_text", "VARCHAR", "value as written", lambda r: r.span.text),
+    Column("evidence", "VARCHAR", "sentence or clause", lambda r: r.evidence.text),
+    Column("evidence_span", "INTEGER[]", "evidence offsets [start, end)", lambda r: r.evidence.as_list(),
+           stored=False),
+    Column("evidence_start", "INTEGER", "evidence start offset"),
+    Column("evidence_end", "INTEGER", "evidence end offset"),
+    Column("period", "VARCHAR", "year(s) the value refers to", lambda r: str(r.period) if r.period else None),
+    Column("period_start", "INTEGER", "first year referred to"),
+    Column("period_end", "INTEGER", "last year referred to"),
+    Column("canonical", "VARCHAR", "canonical indicator id", lambda r: r.canonical),
+    Column("cue", "VARCHAR", "words deciding status and modifier", lambda r: r.cue),
+    Column("confidence", "DOUBLE", "extraction confidence", lambda r: round(r.confidence, 3)),
+    Column("section", "VARCHAR", "section heading", lambda r: r.section),
+    Column("section_role", "VARCHAR", "review targets plans government other"),
+    Column("flags", "VARCHAR", "extraction flags (; separated)", lambda r: list(r.flags)),
+    Column("trace", "VARCHAR", "grammar step and rule that decided each field", lambda r: r.explain(),
+           stored=False),
+)
+
+FIELDS = tuple(c.name for c in COLUMNS if c.get is not None)  # the JSONL record's fields, in order
+INDICATOR_COLUMNS = tuple(c.name for c in COLUMNS if c.stored)  # the indicators table's columns, in order
+LABELS = {c.name: c.label for c in COLUMNS}
+
+
+def indicators_ddl() -> str:
+    """CREATE TABLE for the indicators table, from ``COLUMNS``."""
+    return "CREATE TABLE indicators (" + ", ".join(f"{c.name} {c.sql}" for c in COLUMNS if c.stored) + ")"
+
 
 __all__ = [
     "Span", "Origin", "Fact", "Metadata", "Section", "Document", "Quantity",
-    "Period", "Diagnostic", "Indicator", "FIELDS",
+    "Period", "Diagnostic", "Indicator", "Column", "COLUMNS", "FIELDS", "INDICATOR_COLUMNS", "LABELS",
+    "indicators_ddl",
 ]

@@ -31,9 +31,10 @@ import pyarrow as pa
 
 from . import analysis, canonical, metadata, sections as outlining
 from .errors import InputError, LimitExceeded, QueryError, StoreError, ZhibiaoError
-from .extract import extract_document
+from .grammar import extract_document
 from .load import load as load_file
-from .records import Document, Indicator, Metadata
+from .records import COLUMNS, INDICATOR_COLUMNS, LABELS as RECORD_LABELS, Document, Indicator, Metadata
+from .records import indicators_ddl
 
 # Suffixes taken when walking a folder; a file named on the command line is always tried.
 SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf", ".docx",
@@ -41,22 +42,8 @@ SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf",
 FORMATS = ("csv", "parquet", "xlsx", "dta", "jsonl")
 XLSX_MAX_ROWS = 1_048_575
 
-INDICATOR_COLUMNS = (
-    "id", "doc_id", "idx", "metric", "value", "value_max", "unit", "kind", "direction", "modifier",
-    "status", "span_start", "span_end", "value_text", "evidence", "evidence_start", "evidence_end",
-    "period", "period_start", "period_end", "canonical", "cue", "confidence", "section",
-    "section_role", "flags",
-)
-_INDICATOR_SCHEMA = pa.schema([
-    ("id", pa.int64()), ("doc_id", pa.int64()), ("idx", pa.int32()), ("metric", pa.string()),
-    ("value", pa.float64()), ("value_max", pa.float64()), ("unit", pa.string()), ("kind", pa.string()),
-    ("direction", pa.string()), ("modifier", pa.string()), ("status", pa.string()),
-    ("span_start", pa.int32()), ("span_end", pa.int32()), ("value_text", pa.string()),
-    ("evidence", pa.string()), ("evidence_start", pa.int32()), ("evidence_end", pa.int32()),
-    ("period", pa.string()), ("period_start", pa.int32()), ("period_end", pa.int32()),
-    ("canonical", pa.string()), ("cue", pa.string()), ("confidence", pa.float64()),
-    ("section", pa.string()), ("section_role", pa.string()), ("flags", pa.string()),
-])
+_ARROW = {"BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
+_INDICATOR_SCHEMA = pa.schema([(c.name, _ARROW[c.sql.split()[0]]) for c in COLUMNS if c.stored])
 DOCUMENT_COLUMNS = ("id", "source", "sha256", "format", "bytes", "chars", "region", "level", "year",
                     "reviewed_year", "government", "title", "date", "n_indicators", "n_targets",
                     "n_canonical", "error")
@@ -73,13 +60,7 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
         """CREATE TABLE sections (
             doc_id BIGINT NOT NULL, idx INTEGER NOT NULL, span_start INTEGER, span_end INTEGER,
             heading VARCHAR, path VARCHAR, role VARCHAR, level INTEGER)""",
-        """CREATE TABLE indicators (
-            id BIGINT NOT NULL, doc_id BIGINT NOT NULL, idx INTEGER NOT NULL, metric VARCHAR,
-            value DOUBLE, value_max DOUBLE, unit VARCHAR, kind VARCHAR, direction VARCHAR,
-            modifier VARCHAR, status VARCHAR, span_start INTEGER, span_end INTEGER,
-            value_text VARCHAR, evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
-            period VARCHAR, period_start INTEGER, period_end INTEGER, canonical VARCHAR, cue VARCHAR,
-            confidence DOUBLE, section VARCHAR, section_role VARCHAR, flags VARCHAR)""",
+        indicators_ddl(),
     )),
     (2, "settings: the canonical table the records were matched with", (
         "CREATE TABLE settings (key VARCHAR NOT NULL, value VARCHAR)",
@@ -88,22 +69,9 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 # Variable labels for exports (Stata's .dta keeps them; the other formats carry the names).
-LABELS = {
-    "id": "record id", "doc_id": "document id", "source": "source file", "region": "region of the report",
-    "level": "level of government", "year": "year the report was delivered",
-    "reviewed_year": "year the report reviews", "metric": "what is measured, as written",
-    "value": "value in base units", "value_max": "upper bound of a range", "unit": "base unit",
-    "kind": "level or change", "direction": "up or down, for changes",
-    "modifier": "exact approx at_least more_than at_most less_than range",
-    "status": "actual estimate or target", "span_start": "value start offset",
-    "span_end": "value end offset", "value_text": "value as written", "evidence": "sentence or clause",
-    "evidence_start": "evidence start offset", "evidence_end": "evidence end offset",
-    "period": "year(s) the value refers to", "period_start": "first year referred to",
-    "period_end": "last year referred to", "canonical": "canonical indicator id",
-    "cue": "words deciding status and modifier", "confidence": "extraction confidence",
-    "section": "section heading", "section_role": "review targets plans government other",
-    "flags": "extraction flags (; separated)",
-}
+LABELS = {**RECORD_LABELS, "source": "source file", "region": "region of the report",
+          "level": "level of government", "year": "year the report was delivered",
+          "reviewed_year": "year the report reviews"}
 
 
 @dataclass(frozen=True)
@@ -228,7 +196,7 @@ def _rows(work: _Work, doc_id: int, doc: Document, records: list[Indicator], bas
             r.canonical or canonical.match(r.metric, r.unit, r.kind), r.cue, r.confidence, r.section,
             section.role if section else None, ";".join(r.flags) if r.flags else None,
         )
-        for name, value in zip(INDICATOR_COLUMNS, values):
+        for name, value in zip(INDICATOR_COLUMNS, values, strict=True):
             cols[name].append(value)
     table = pa.table(cols, schema=_INDICATOR_SCHEMA)
     document = {**base, "format": doc.format, "chars": len(doc.text), "region": meta.get("region"),

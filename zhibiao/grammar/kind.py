@@ -1,0 +1,39 @@
+"""Step 5, kind and direction: a level, or a change up or down, from the verb or a rate word."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import Quantity
+from .metric import TAIL, Left
+
+
+@dataclass(frozen=True)
+class Kind:
+    kind: str  # level | change
+    direction: str | None  # up | down | None
+    rule: str
+    metric: str  # the metric without a rate word that moved it (居民消费价格|涨幅)
+
+
+def _rate_suffix(lang) -> re.Pattern:
+    return re.compile(rf"(?:{lang.pattern('rate_suffixes')})$")
+
+
+def decide(q: Quantity, group: list[Quantity], left: Left, metric: str, lang) -> Kind:
+    verb = left.verb
+    if verb and left.to_level:
+        kind, direction, rule = "level", None, "verb_states_level"
+    elif verb and q is not group[0] and q.unit != group[0].unit:
+        kind, direction, rule = "level", None, "unit_differs_from_first_value"
+    elif verb in lang.change_up:
+        kind, direction, rule = "change", "up", "change_verb_up"
+    elif verb in lang.change_down:
+        kind, direction, rule = "change", "down", "change_verb_down"
+    else:
+        kind, direction, rule = "level", None, "level_verb" if verb else "no_verb"
+    if kind == "level" and q.unit in lang.words("rate_units"):
+        m = lang.compiled(_rate_suffix).search(metric, max(0, len(metric) - TAIL))
+        if m:
+            return Kind("change", lang.raw["rate_suffixes"][m.group()], "rate_word", metric[:m.start()] or metric)
+    return Kind(kind, direction, rule, metric)

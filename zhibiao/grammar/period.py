@@ -1,0 +1,76 @@
+"""Step 8, period: the year or years a value is of.
+
+A year written right before it, a comparison with an earlier year (比2002年增长), a number
+of years (十年…年均增长), an average annual rate (five years, the span of a plan), else
+the year reviewed or, for a target, the report's year.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..numbers import chinese_to_number
+from ..records import Period
+
+_YEAR = "((?:19|20)[0-9]{2})年"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    year_before: re.Pattern
+    by_year: re.Pattern
+    compared: re.Pattern
+    since: re.Pattern
+    years: re.Pattern
+    average: re.Pattern
+    plan: re.Pattern  # a heading about a five-year plan
+    five_years: re.Pattern
+
+
+def _build(lang) -> Patterns:
+    alt = lambda key: lang.pattern("period", key)
+    return Patterns(
+        year_before=re.compile(rf"(?<![{''.join(lang.words('period', 'not_before_year'))}]){_YEAR}"
+                               rf"(?:{alt('year_ends')})?{lang.raw['possessive']}?[^，,。；;0-9]{{0,12}}$"),
+        by_year=re.compile(rf"(?:{alt('by_year')}){_YEAR}"),
+        compared=re.compile(rf"{_YEAR}(?:{alt('compared')}){_YEAR}(?:{alt('compared_ends')})"),
+        since=re.compile(rf"(?:{alt('since')}){_YEAR}"),
+        years=re.compile(rf"(?<![0-9第])([0-9]{{1,2}}|[两二三四五六七八九十]{{1,2}})年(?:{alt('years_after')})"),
+        average=re.compile(alt("average")),
+        plan=re.compile("|".join(lang.words("period", "plan_patterns"))),
+        five_years=re.compile(lang.pattern("five_years")),
+    )
+
+
+def patterns(lang) -> Patterns:
+    return lang.compiled(_build)
+
+
+def decide(lang, year: int | None, status: str, before: str, five_years: bool = False) -> tuple[Period | None, str]:
+    """The period and the rule that set it; ``before`` is the sentence up to the value."""
+    g = patterns(lang)
+    if m := g.year_before.search(before):
+        y = int(m.group(1))
+        return Period(y, y), "year_written_before"
+    if m := g.by_year.search(before):
+        return Period(int(m.group(1)), int(m.group(1))), "by_year"
+    if m := g.compared.search(before):
+        later, earlier = sorted(map(int, m.groups()), reverse=True)
+        return Period(earlier + 1, later), "years_compared"
+    if year is None:
+        return None, "no_report_year"
+    clause = before[max(before.rfind("，"), before.rfind(","), 0):]
+    if status != "target" and (m := g.since.search(clause)) and int(m.group(1)) < year:
+        return Period(int(m.group(1)) + 1, year - 1), "since_a_year"
+    if years := g.years.search(clause):
+        n = int(years.group(1)) if years.group(1).isdigit() else int(chinese_to_number(years.group(1)) or 5)
+        rule = "number_of_years"
+    elif five_years:
+        n, rule = 5, "five_year_text"
+    elif g.average.search(clause):
+        n, rule = 5, "average_rate"
+    elif g.five_years.search(before):
+        n, rule = 5, "five_year_words"
+    else:
+        n, rule = 1, "report_year"
+    return (Period(year, year + n - 1) if status == "target" else Period(year - n, year - 1)), rule

@@ -1,0 +1,163 @@
+"""Indicator records from text: walk a prepared document and run the named steps on each value.
+
+Walks the working text paragraph by paragraph (bounded memory on any input),
+sentence by sentence, group by group of values written as one list. The steps
+(quantities, exclusions, metric, distribution, kind, modifier, status, period)
+each return their decision and the rule behind it; ``_record`` puts these into
+an ``Indicator`` whose trace names them, and ``ground`` maps its spans.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from .. import canonical, repair as repairing, segment
+from ..lexicon import Language, language as shipped
+from ..records import Diagnostic, Document, Indicator, Quantity, Section
+from . import distribution, exclusions, kind as kinds, layout, metric as metrics, modifier as modifiers
+from . import period as periods, quantities, status as statuses
+from .ground import WorkRange, span
+from .prepare import Prepared, prepare
+
+
+def extract(text: str, *, year: int | None = None, repair: bool | None = None,
+            language: Language | None = None) -> list[Indicator]:
+    """Every indicator of ``text``, spans into ``text``."""
+    return extract_document(Document(text=text), year=year, repair=repair, language=language)
+
+
+def extract_document(doc: Document, *, year: int | None = None, repair: bool | None = None,
+                     language: Language | None = None) -> list[Indicator]:
+    """Every indicator of ``doc``, spans into ``doc.text``."""
+    return list(iter_indicators(doc, year=year, repair=repair, language=language))
+
+
+def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | None = None,
+                    diagnostics: list[Diagnostic] | None = None,
+                    language: Language | None = None) -> Iterator[Indicator]:
+    """Indicators one paragraph at a time; ``diagnostics``, where given, collects what the page lost."""
+    if not doc.text:
+        return
+    p = prepare(doc, language or shipped(), year=year, repair=repair)
+    dangling = layout.Dangling()
+    for p_start, p_end in segment.paragraphs(p.text):
+        yield from _paragraph(p, dangling, p_start, p_end)
+    if p.noisy and diagnostics is not None:
+        diagnostics.extend(repairing.incomplete(p.original, p.work))
+        diagnostics.extend(dangling.lost(p.original, p.work))
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence of the working text and what its paragraph and section say about it."""
+
+    start: int
+    end: int
+    section: Section | None
+    targets_from: int | None  # working offset where the paragraph's targets start
+    five_years: bool  # the text at hand speaks of five years (五年来，… / a five-year plan's section)
+
+
+def _paragraph(p: Prepared, dangling: layout.Dangling, p_start: int, p_end: int) -> Iterator[Indicator]:
+    wt, lang = p.text, p.lang
+    found = quantities.find(wt, lang, p_start, p_end)
+    if p.noisy:
+        dangling.note(wt, lang, p_start, p_end, found)
+    if not found:
+        return
+    sg, pg = statuses.patterns(lang), periods.patterns(lang)
+    looks_back = sg.past_opener.match(wt, p_start) is not None
+    opens_five_years = sg.five_years.match(wt, p_start) is not None
+    opener = sg.opener.search(wt, p_start, p_end)
+    qi = 0
+    for s_start, s_end in segment.sentences(wt, p_start, p_end):
+        batch = []
+        while qi < len(found) and found[qi].span.start < s_end:
+            batch.append(found[qi])
+            qi += 1
+        if batch:
+            section = p.sections.at(p.work.offsets.original(s_start))
+            if looks_back and section is not None and section.role != "review":
+                section = replace(section, role="review")
+            five_years = opens_five_years or (section is not None and any(pg.plan.search(h) for h in section.path))
+            s = _Sentence(s_start, s_end, section, opener.end() if opener else None, five_years)
+            yield from _sentence(p, dangling, s, batch)
+
+
+def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[Quantity]) -> Iterator[Indicator]:
+    wt, lang = p.text, p.lang
+    history: list[str] = metrics.topic(wt, lang, s.start, batch[0].span.start)  # metrics of this sentence
+    prev_end = s.start
+    for group in quantities.groups(wt, lang, batch):
+        reading = metrics.read(p, dangling, s.start, s.end, group, history, prev_end)
+        if reading.recovered is not None:
+            name, verb = reading.recovered
+            left = metrics.Left(name, verb, False, reading.left.fillers)
+            trace = (*reading.rules, ("distribution", "one_metric"))
+            yield from (_record(p, s, q, name, left, group, reading, trace, carried=True) for q in group)
+            history.append(name)
+            prev_end = group[-1].span.end
+            continue
+        if exclusions.excluded(reading, history):
+            continue
+        if not reading.metric:
+            names, rule = distribution.carried(history, len(group))
+            rules = [*reading.rules, ("metric", "carried_from_clause_before")]
+        else:
+            names, rule = distribution.distribute(reading.metric, len(group), reading.left.fillers, reading.noun,
+                                                  lang, p.is_word)
+            rules = list(reading.rules)
+        trace = (*rules, ("distribution", rule))
+        for name, q in distribution.pairs(names, group):
+            yield _record(p, s, q, name, reading.left, group, reading, trace, carried=not reading.metric)
+        history.extend(m for m in names if not history or history[-1] != m)
+        prev_end = group[-1].span.end
+
+
+def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.Left, group: list[Quantity],
+            reading: metrics.Reading, metric_trace: tuple, *, carried: bool) -> Indicator:
+    lang = p.lang
+    recovered = reading.recovered is not None
+    prenominal = bool(reading.noun) and not recovered
+    k = kinds.decide(q, group, left, metric, lang)
+    trace = [("metric", step, rule) for step, rule in metric_trace]
+    if k.metric != metric:
+        trace.append(("metric", "kind", "rate_word_moved_to_kind"))
+    trace += [("kind", "kind", k.rule), ("direction", "kind", k.rule), ("modifier", "modifier", modifiers.decide(q, lang))]
+    unit = q.unit or _noun_unit(reading.right, lang, first=True) or _noun_unit(k.metric, lang)
+    before = p.layout.splices.get(s.start, "") + layout.without_intruders(p.text, p.layout, s.start, q.span.start)
+    st = statuses.decide(lang, before, reading.right if prenominal else "", reading.right, s.section, s.targets_from,
+                         q.span.start, p.year)
+    period, period_rule = periods.decide(lang, p.year, st.status, before, s.five_years)
+    trace += [("status", "status", st.rule), ("period", "period", period_rule)]
+    cues = [c for c in (st.cue, q.cue) if c]
+    confidence = 0.5 if recovered else 0.9 - (0.2 if carried else 0.0) - (0.1 if prenominal else 0.0)
+    return Indicator(
+        metric=k.metric,
+        value=q.value,
+        value_max=q.value_max,
+        unit=unit,
+        kind=k.kind,
+        direction=k.direction,
+        modifier=q.modifier,
+        status=st.status,
+        span=span(p, WorkRange(q.span.start, q.span.end)),
+        evidence=span(p, WorkRange(s.start, s.end)),
+        period=period,
+        canonical=canonical.match(k.metric, unit, k.kind),
+        cue="/".join(cues) or None,
+        confidence=confidence,
+        section=" > ".join(s.section.path) if s.section else None,
+        flags=(("repaired",) if p.noisy else ()) + (("recovered",) if recovered else ()),
+        trace=tuple(trace),
+    )
+
+
+def _noun_unit(phrase: str, lang, first: bool = False) -> str:
+    """The unit of the noun nearest the value: the first noun after it, or the last before it."""
+    best, where = "", None
+    for noun, unit in lang.noun_units.items():
+        pos = phrase.find(noun) if first else phrase.rfind(noun)
+        if pos >= 0 and (where is None or (pos < where if first else pos > where)):
+            best, where = unit, pos
+    return best
