@@ -88,10 +88,10 @@ def extract(file, fmt, output, year, region, repair, sample):
     elif file is None:
         raise click.UsageError("give a FILE, '-' for standard input, or --sample")
     elif file == "-":
-        doc = loading.load_text(sys.stdin.read(), source="<stdin>", region=region, year=year)
+        doc = loading.load_stream(sys.stdin.buffer, "<stdin>", region=region, year=year)
     else:
         doc = loading.load(file, region=region, year=year)
-    diagnostics: list = []
+    diagnostics: list = list(doc.diagnostics)
     records = (i.to_dict() for i in iter_indicators(doc, year=year, repair=repair, diagnostics=diagnostics))
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:
@@ -139,7 +139,7 @@ def repair_command(file, list_changes):
 
     from . import repair as repairing
 
-    doc = loading.load_text(sys.stdin.read(), source="<stdin>") if file == "-" else loading.load(file)
+    doc = loading.load_stream(sys.stdin.buffer) if file == "-" else loading.load(file)
     fixed = repairing.repair(doc.text)
     click.echo(fixed.text, nl=False)
     counts = Counter(c.reason for c in fixed.changes)
