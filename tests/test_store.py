@@ -142,8 +142,10 @@ def test_bad_file_among_good_ones_is_recorded_and_listed(fakes, tmp_path):
         assert s.failed[0][0].endswith("broken.txt") and "binary" in s.failed[0][1]
         docs = db.documents()
         assert docs["error"].notna().sum() == 1 and len(docs) == 4
-        again = db.ingest([corpus], workers=1, progress=False)
-        assert again.skipped == 3 and len(again.failed) == 1
+        again = db.ingest([corpus], workers=1, progress=False)  # unchanged: not tried again
+        assert again.skipped == 3 and again.failed_before == 1 and not again.failed
+        retried = db.ingest([corpus], workers=1, progress=False, retry_failed=True)
+        assert retried.skipped == 3 and len(retried.failed) == 1
 
 
 _KILL_SCRIPT = """

@@ -188,15 +188,26 @@ def _is_blank(v) -> bool:
 @click.option("--workers", type=click.IntRange(1, 256), help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--force", is_flag=True, help="Extract unchanged files again (after upgrading zhibiao).")
+@click.option("--retry-failed", is_flag=True, help="Try unchanged files that failed before again.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
+              help="Seconds each document may take to be read and extracted before it is recorded as failed.")
 @one_line_errors
-def ingest(paths, db, workers, quiet, force):
+def ingest(paths, db, workers, quiet, force, retry_failed, timeout):
     """Load, extract and store every report under PATHS (files or folders, recursive)."""
     from .store import Database
 
     with Database(db) as database:
-        s = database.ingest(paths, workers=workers, progress=not quiet, force=force)
+        s = database.ingest(paths, workers=workers, progress=not quiet, force=force, retry_failed=retry_failed,
+                            seconds=timeout)
+    for source in s.retried:
+        click.echo(f"retried: {source}: its worker process died (out of memory?); read again in a new one", err=True)
+    for source, why in s.refused:
+        click.echo(f"not read: {source}: {why}", err=True)
+    if s.failed_before:
+        click.echo(f"zhibiao: note: {s.failed_before} unchanged files failed before and were not tried again "
+                   "(--retry-failed tries them)", err=True)
     click.echo(f"ingested {s.ingested} documents ({s.replaced} replaced, {s.skipped} unchanged, "
-               f"{len(s.failed)} failed) of {s.files} files in {s.seconds:.1f} s: {s.docs_per_s:.1f} docs/s, "
+               f"{len(s.failed)} failed, {len(s.refused)} not regular files) of {s.files} files in {s.seconds:.1f} s: {s.docs_per_s:.1f} docs/s, "
                f"{s.chars_per_s / 1e3:.0f}k chars/s")
     click.echo(f"{s.records} records, {s.matched} ({s.matched_share:.1%}) matched to a canonical indicator; "
                f"{db}: {s.db_bytes / 2**20:.1f} MiB")
@@ -261,13 +272,14 @@ def export(fmt, output, db):
 @click.argument("sql")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @_DB_OPTION
+@click.option("--allow-files", is_flag=True, help="Let the SQL read files (read_csv, read_text ...); off by default.")
 @one_line_errors
-def query(sql, fmt, db):
+def query(sql, fmt, db, allow_files):
     """Run one read-only SELECT against the database (tables: documents, sections, indicators)."""
     from .store import Database
 
     with Database(db, read_only=True) as database:
-        frame = database.query(sql)
+        frame = database.query(sql, allow_files=allow_files)
     _emit_frame(frame, fmt, "query")
 
 
