@@ -23,6 +23,7 @@ def _numbers_still_overflow() -> bool:
     return any(p.kind == "value" for p in problems)
 
 
+fuzzing.warm_up()
 _KNOWN_VALUES_MISS = _numbers_still_overflow()
 
 
