@@ -110,19 +110,25 @@ def extract(file, fmt, output, year, region, repair, sample):
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--data-dir", type=click.Path(file_okay=False),
               help="Where uploads are kept (default: <db name>-data beside the database).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Another name browsers reach the server by (its Host header); repeatable.")
 @one_line_errors
-def serve(db, host, port, data_dir):
+def serve(db, host, port, data_dir, allow_hosts):
     """Browse the database in a web browser: every number highlighted where it stands."""
     import os
+    import socket
 
     import uvicorn
 
     from .web import create_app
+    from .web.app import LOOPBACK_HOSTS
 
     if not os.path.exists(db):
         click.echo(f"zhibiao: note: {db} does not exist yet; starting with an empty database "
                    "(upload files, or build one with 'zhibiao ingest')", err=True)
-    app = create_app(db, data_dir)
+    everywhere = host in ("0.0.0.0", "::", "")  # any address answers; names must be listed (DNS rebinding)
+    names = (host, *LOOPBACK_HOSTS, *allow_hosts) + ((socket.gethostname(), socket.getfqdn()) if everywhere else ())
+    app = create_app(db, data_dir, hosts=names, any_ip=everywhere)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"zhibiao: warning: serving on {host}: anyone who can reach it can read and upload", err=True)
     click.echo(f"zhibiao: serving {db} at http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
