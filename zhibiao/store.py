@@ -580,7 +580,7 @@ class Database:
 
     def indicators(self, *, canonical: str | None = None, region: str | None = None, year: int | None = None,
                    status: str | None = None, doc_id: int | None = None, q: str | None = None,
-                   limit: int | None = None) -> pd.DataFrame:
+                   limit: int | None = None, offset: int = 0) -> pd.DataFrame:
         """One row per record with its report's region, level and year (the report's, not the period)."""
         where, params = _filters(region=region, year=year, prefix="d.")
         for column, value in (("canonical", canonical), ("status", status), ("doc_id", doc_id)):
@@ -591,7 +591,7 @@ class Database:
             where.append("(i.metric ILIKE ? OR i.evidence ILIKE ?)")
             params += [f"%{q}%"] * 2
         return self._df(_INDICATORS_SQL + f" {_where(where)} ORDER BY d.region NULLS LAST, d.year, d.source, i.idx"
-                        + _limit(limit), params)
+                        + _limit(limit) + (f" OFFSET {int(offset)}" if offset else ""), params)
 
     def _indicator(self, indicator: str) -> canonical.Canonical:
         row = canonical.get(indicator)

@@ -52,6 +52,10 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 UPLOADS_QUOTA_BYTES = 2 * 2**30  # the uploads folder, all files together
 PAGE_LIMIT = 500  # rows the indicators page shows before asking for a narrower filter
 API_LIMIT = 1000  # rows /api/indicators returns when no limit is given
+API_MAX_ROWS = 10_000  # rows one JSON response may hold: more are paged with offset
+CSV_MAX_ROWS = 100_000
+DOCUMENT_PAGE_RECORDS = 5_000  # records a document page lists and embeds (its text marks them all)
+PAGE_EVIDENCE_CHARS = 400  # evidence embedded in a document page, per record
 STATUSES = ("actual", "estimate", "target")
 SCANNED = ("image", "scan")  # formats read by OCR: their pages can be shown with the text boxes
 
@@ -782,12 +786,18 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
             raise HTTPException(404, f"no document {doc_id}")
         return doc
 
-    def indicator_rows(canonical, region, year, status, doc_id, q, limit) -> list[dict]:
+    def indicator_rows(canonical, region, year, status, doc_id, q, limit, offset=0) -> list[dict]:
         return rows(store.call(
             "indicators", canonical=canonical or None, region=region or None, year=year,
             status=status.value if status else None, doc_id=doc_id,
-            q=q or None, limit=limit,
+            q=q or None, limit=limit, offset=offset,
         ))
+
+    def next_page(request: Request, offset: int, limit: int, count: int) -> str | None:
+        """The URL of the next page when this one is full (there may be more)."""
+        if count < limit:
+            return None
+        return f"{request.url.path}?{urlencode({**request.query_params, 'offset': offset + limit, 'limit': limit})}"
 
     # ------------------------------------------------------------ JSON API
 
@@ -795,7 +805,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     def api_documents(region: str | None = Query(None, max_length=100), level: Level | None = None,
                       year: int | None = Query(None, ge=1900, le=2200),
                       q: str | None = Query(None, max_length=200, description="words in title or source"),
-                      limit: int | None = Query(None, ge=1, le=100_000)):
+                      limit: int = Query(API_MAX_ROWS, ge=1, le=API_MAX_ROWS)):
         def build() -> bytes:
             docs = rows(store.call("documents", region=region or None, level=level.value if level else None,
                                    year=year, q=q or None, limit=limit))
@@ -804,24 +814,34 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         return JSONBody(store.cached(("api/documents", region, level, year, q, limit), build))
 
     @app.get("/api/documents/{doc_id}", tags=["api"], summary="One document: text and records")
-    def api_document(doc_id: int):
+    def api_document(request: Request, doc_id: int, limit: int = Query(API_LIMIT, ge=1, le=API_MAX_ROWS),
+                     offset: int = Query(0, ge=0, description="records to skip: pages through a long document")):
         def build() -> bytes:
-            return json_bytes({k: v for k, v in get_document(doc_id).items() if k != "html"})
+            doc = get_document(doc_id)
+            records = doc["indicators"][offset:offset + limit]
+            return json_bytes({**{k: v for k, v in doc.items() if k != "html"}, "indicators": records,
+                               "indicators_total": len(doc["indicators"]), "offset": offset, "limit": limit,
+                               "next": next_page(request, offset, limit, len(records))
+                               if offset + limit < len(doc["indicators"]) else None})
 
-        return JSONBody(store.cached(("api/document", doc_id), build))
+        return JSONBody(store.cached(("api/document", doc_id, limit, offset), build))
 
     @app.get("/api/indicators", tags=["api"], summary="Indicator records over all documents")
-    def api_indicators(canonical: str | None = Query(None, max_length=100, description="canonical id, e.g. gdp"),
+    def api_indicators(request: Request,
+                       canonical: str | None = Query(None, max_length=100, description="canonical id, e.g. gdp"),
                        region: str | None = Query(None, max_length=100),
                        year: int | None = Query(None, ge=1900, le=2200, description="report year"),
                        status: Status | None = None, doc_id: int | None = None,
                        q: str | None = Query(None, max_length=200, description="words in metric or evidence"),
-                       limit: int = Query(API_LIMIT, ge=1, le=1_000_000)):
+                       limit: int = Query(API_LIMIT, ge=1, le=API_MAX_ROWS),
+                       offset: int = Query(0, ge=0, description="rows to skip: the next page starts at offset + limit")):
         def build() -> bytes:
-            found = indicator_rows(canonical, region, year, status, doc_id, q, limit)
-            return json_bytes({"count": len(found), "limit": limit, "indicators": found})
+            found = indicator_rows(canonical, region, year, status, doc_id, q, limit, offset)
+            return json_bytes({"count": len(found), "limit": limit, "offset": offset,
+                               "next": next_page(request, offset, limit, len(found)), "indicators": found})
 
-        return JSONBody(store.cached(("api/indicators", canonical, region, year, status, doc_id, q, limit), build))
+        key = ("api/indicators", canonical, region, year, status, doc_id, q, limit, offset)
+        return JSONBody(store.cached(key, build))
 
     @app.get("/api/indicators.csv", tags=["api"], summary="The same records as CSV")
     def api_indicators_csv(canonical: str | None = Query(None, max_length=100),
@@ -829,9 +849,9 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                            year: int | None = Query(None, ge=1900, le=2200), status: Status | None = None,
                            doc_id: int | None = None,
                            q: str | None = Query(None, max_length=200),
-                           limit: int = Query(PAGE_LIMIT, ge=1, le=1_000_000)):
+                           limit: int = Query(PAGE_LIMIT, ge=1, le=CSV_MAX_ROWS), offset: int = Query(0, ge=0)):
         def build() -> bytes:
-            found = indicator_rows(canonical, region, year, status, doc_id, q, limit)
+            found = indicator_rows(canonical, region, year, status, doc_id, q, limit, offset)
             buf = io.StringIO()
             buf.write("\ufeff")  # spreadsheet programs then read the Chinese text as UTF-8
             if found:
@@ -841,7 +861,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                     writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()})
             return buf.getvalue().encode("utf-8")
 
-        body = store.cached(("api/indicators.csv", canonical, region, year, status, doc_id, q, limit), build)
+        body = store.cached(("api/indicators.csv", canonical, region, year, status, doc_id, q, limit, offset), build)
         return Response(body, media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="indicators.csv"'})
 
@@ -888,11 +908,15 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
 
     def render_document(doc_id: int) -> bytes:
         doc = get_document(doc_id)
-        records = doc["indicators"]
+        # The page stays bounded: its text marks every value, its list and data hold the first records,
+        # each with its evidence cut short (the whole record is in the API).
+        records = doc["indicators"][:DOCUMENT_PAGE_RECORDS]
         ids = sorted({r["canonical"] for r in records if r.get("canonical")})
         # record ids pass 2**53, past what a JavaScript number holds exactly: the page gets strings
-        records_js = [{**r, "id": str(r["id"])} for r in records]
+        records_js = [{**r, "id": str(r["id"]), "evidence": (r.get("evidence") or "")[:PAGE_EVIDENCE_CHARS]}
+                      for r in records]
         return render("document.html", doc=doc, records=records, records_js=records_js,
+                      total=len(doc["indicators"]),
                       counts={s: sum(r.get("status") == s for r in records) for s in STATUSES},
                       canonical=ids, canonical_info={c: canonical_info(c) for c in ids},
                       scanned=doc.get("format") in SCANNED)
@@ -919,7 +943,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                         region: str | None = Query(None, max_length=100),
                         year: int | None = Query(None, ge=1900, le=2200), status: Status | None = None,
                         q: str | None = Query(None, max_length=200),
-                        limit: int = Query(PAGE_LIMIT, ge=1, le=100_000)):
+                        limit: int = Query(PAGE_LIMIT, ge=1, le=API_MAX_ROWS)):
         found = indicator_rows(canonical, region, year, status, None, q, limit)
         filters = {"canonical": canonical or "", "region": region or "", "year": year or "",
                    "status": status.value if status else "", "q": q or "", "limit": limit}
