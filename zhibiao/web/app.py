@@ -759,6 +759,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     app.add_middleware(Guard, max_upload_bytes=max_upload_bytes, hosts=frozenset(_hostname(h) for h in hosts),
                        any_ip=any_ip)
     app.router.on_shutdown.append(uploads.close)
+    app.state.uploads = uploads
 
     @app.exception_handler(ZhibiaoError)
     async def library_error(request: Request, exc: ZhibiaoError):
