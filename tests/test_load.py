@@ -482,3 +482,15 @@ def test_undecodable_bytes_are_named_in_a_warning(tmp_path):
     assert "bytes 9-10" in note.message and "U+FFFD" in note.message
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "r.txt"), "--format", "jsonl"])
     assert result.exit_code == 0 and "bytes 9-10" in result.stderr
+
+
+def test_cli_on_an_endless_device_ends_in_one_line():
+    import subprocess
+    import sys
+
+    for args, stdin in ((["extract", "/dev/zero"], None), (["extract", "-"], "/dev/zero")):
+        with open(stdin or "/dev/null", "rb") as source:
+            done = subprocess.run([sys.executable, "-m", "zhibiao.cli", *args], stdin=source, capture_output=True,
+                                  text=True, timeout=120)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.strip().count("\n") == 0 and ("device" in done.stderr or "over the limit" in done.stderr)
