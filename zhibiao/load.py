@@ -4,7 +4,8 @@ The format is decided by the bytes, not the name: PDF, DOCX (a zip with
 word/document.xml), images, else text in whatever encoding it is in (HTML when
 it looks like markup). Image-only PDFs and images go through offline OCR.
 Everything that cannot be read ends in one ``InputError`` that names the file
-and the problem; sizes, page counts and OCR time are capped so nothing hangs.
+and the problem; only regular files are opened, and bytes read, characters
+produced, page counts and OCR time are capped, so nothing hangs or floods memory.
 """
 from __future__ import annotations
 
@@ -651,4 +652,4 @@ def _join_pages(pages: list[list], name: str, join_lines: bool = False) -> tuple
     return text, tuple(origins)
 
 
-__all__ = ["load", "load_text", "decode", "html_text", "sniff", "Limits"]
+__all__ = ["load", "load_bytes", "load_stream", "load_text", "decode", "html_text", "sniff", "not_regular", "Limits"]
