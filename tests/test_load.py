@@ -393,3 +393,105 @@ def test_image_only_pdf_goes_through_ocr():
     assert "国内生产总值超过126万亿元" in doc.text.replace("\n", "")
     assert {o.page for o in doc.origins} == {1, 2}
     assert all(o.box is not None for o in doc.origins)
+
+
+# --- special files, standard input and what a loader may produce ---------------------------
+
+def test_a_fifo_is_refused_at_once_not_waited_on(tmp_path):
+    import os
+
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)  # nobody writes to it: reading would block forever
+    with pytest.raises(InputError, match="FIFO") as caught:
+        loading.load(fifo)
+    assert str(caught.value).startswith(str(fifo)) and "\n" not in str(caught.value)
+
+
+def test_a_device_is_refused_not_read_forever():
+    with pytest.raises(InputError, match="character device"):
+        loading.load("/dev/zero")
+
+
+def test_a_directory_is_refused(tmp_path):
+    (tmp_path / "report.txt").mkdir()
+    with pytest.raises(InputError, match="directory"):
+        loading.load(tmp_path / "report.txt")
+
+
+def test_standard_input_is_read_up_to_the_file_limit():
+    doc = loading.load_stream(io.BytesIO(REPORT.encode("gbk")))
+    assert doc.text == REPORT and doc.source == "<stdin>"
+    endless = io.BytesIO(b"\xe5\xa2\x9e" * 400)  # more bytes than the limit
+    with pytest.raises(LimitExceeded, match="over the limit"):
+        loading.load_stream(endless, max_bytes=1000)
+
+
+def test_cli_reads_standard_input_with_the_same_limit(tmp_path):
+    result = CliRunner().invoke(main, ["extract", "-", "--format", "jsonl"], input=REPORT.encode())
+    assert result.exit_code == 0 and '"value_text": "6.5%"' in result.output
+
+
+def test_the_character_limit_applies_to_what_a_docx_unpacks_to(tmp_path):
+    data = _docx_bytes(["青川市地区生产总值增长6%。" * 20] * 50)
+    path = write(tmp_path, "report.docx", data)
+    assert len(data) < 100_000
+    with pytest.raises(LimitExceeded, match="characters"):
+        loading.load(path, max_chars=5000)
+    assert loading.load(path).format == "docx"
+
+
+def test_the_character_limit_applies_to_text(tmp_path):
+    with pytest.raises(LimitExceeded, match="characters of text"):
+        loading.load(write(tmp_path, "r.txt", REPORT.encode()), max_chars=50)
+
+
+def test_a_text_that_mentions_the_pdf_header_is_text(tmp_path):
+    text = "文件格式说明：以%PDF-1.7开头的文件是PDF。\n\n" + REPORT
+    doc = loading.load(write(tmp_path, "note.txt", text.encode()))
+    assert doc.format == "txt" and doc.text == text
+    assert loading.sniff(b"\n%PDF-1.7\n...") == "pdf"  # a header after blank bytes is still a PDF
+    assert loading.sniff(b"junk%PDF-1.4\n...\nstartxref\n0\n%%EOF\n") == "pdf"  # junk before, a trailer after
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_detected(tmp_path, encoding):
+    doc = loading.load(write(tmp_path, "r.txt", REPORT.encode(encoding)))
+    assert doc.text == REPORT and not doc.diagnostics
+
+
+def test_binary_with_nul_bytes_is_not_taken_for_utf16(tmp_path):
+    data = bytes(range(256)) * 40
+    with pytest.raises(UnsupportedFormat, match="binary"):
+        loading.load(write(tmp_path, "r.txt", data))
+
+
+def test_a_gbk_sentence_in_utf8_text_is_read_and_named(tmp_path):
+    before, middle, after = "青川市2023年政府工作报告\n\n", "全市城镇新增就业3.2万人。", "\n\n居民人均可支配收入达到41000元。\n"
+    data = before.encode() + middle.encode("gbk") + after.encode()
+    doc = loading.load(write(tmp_path, "mixed.txt", data))
+    assert doc.text == before + middle + after and "\ufffd" not in doc.text
+    (note,) = doc.diagnostics
+    start = len(before.encode())
+    assert note.code == "encoding" and f"bytes {start}-" in note.message and "GBK" in note.message
+    assert doc.text[note.span.start:note.span.end] == note.span.text and "就业" in note.span.text
+
+
+def test_undecodable_bytes_are_named_in_a_warning(tmp_path):
+    data = REPORT.encode()
+    doc = loading.load(write(tmp_path, "r.txt", data[:9] + b"\xff" + data[9:]))
+    (note,) = doc.diagnostics
+    assert "bytes 9-10" in note.message and "U+FFFD" in note.message
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "r.txt"), "--format", "jsonl"])
+    assert result.exit_code == 0 and "bytes 9-10" in result.stderr
+
+
+def test_cli_on_an_endless_device_ends_in_one_line():
+    import subprocess
+    import sys
+
+    for args, stdin in ((["extract", "/dev/zero"], None), (["extract", "-"], "/dev/zero")):
+        with open(stdin or "/dev/null", "rb") as source:
+            done = subprocess.run([sys.executable, "-m", "zhibiao.cli", *args], stdin=source, capture_output=True,
+                                  text=True, timeout=120)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.strip().count("\n") == 0 and ("device" in done.stderr or "over the limit" in done.stderr)

@@ -142,8 +142,10 @@ def test_bad_file_among_good_ones_is_recorded_and_listed(fakes, tmp_path):
         assert s.failed[0][0].endswith("broken.txt") and "binary" in s.failed[0][1]
         docs = db.documents()
         assert docs["error"].notna().sum() == 1 and len(docs) == 4
-        again = db.ingest([corpus], workers=1, progress=False)
-        assert again.skipped == 3 and len(again.failed) == 1
+        again = db.ingest([corpus], workers=1, progress=False)  # unchanged: not tried again
+        assert again.skipped == 3 and again.failed_before == 1 and not again.failed
+        retried = db.ingest([corpus], workers=1, progress=False, retry_failed=True)
+        assert retried.skipped == 3 and len(retried.failed) == 1
 
 
 _KILL_SCRIPT = """
@@ -402,3 +404,138 @@ def test_migrates_an_older_schema(tmp_path):
     with Database(path) as db:
         assert db.schema_version() == store.SCHEMA_VERSION == 2
         assert db.query("SELECT count(*) AS n FROM settings")["n"][0] == 0
+
+
+# --- reliability: budgets, odd files, dying workers, exports, file access ------------------
+
+def test_a_document_over_the_time_budget_fails_in_one_line_and_the_batch_goes_on(fakes, monkeypatch, tmp_path):
+    import time
+
+    corpus = write_corpus(tmp_path / "corpus")
+    (corpus / "endless.txt").write_text(REPORTS["qingchuan-2031.txt"][3] + "（无尽）", encoding="utf-8")
+
+    def slow_on_one(doc):
+        if "无尽" in doc.text:
+            time.sleep(60)  # stands for an extraction that would never end
+        return fake_extract(doc)
+
+    monkeypatch.setattr(store, "extract_document", slow_on_one)
+    with Database(tmp_path / "z.duckdb") as db:
+        started = time.monotonic()
+        s = db.ingest([corpus], workers=1, progress=False, seconds=0.5)
+        assert time.monotonic() - started < 30
+        assert s.ingested == 3 and [Path(f).name for f, _ in s.failed] == ["endless.txt"]
+        message = s.failed[0][1]
+        assert "took over 0.5 s" in message and "--retry-failed" in message and "\n" not in message
+        again = db.ingest([corpus], workers=1, progress=False, seconds=0.5)  # does not stall on it again
+        assert again.failed_before == 1 and not again.failed
+        retried = db.ingest([corpus], workers=1, progress=False, seconds=0.5, retry_failed=True)
+        assert [Path(f).name for f, _ in retried.failed] == ["endless.txt"]
+
+
+def test_irregular_files_in_a_batch_are_counted_and_reported(fakes, tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    os.mkfifo(corpus / "pipe.txt")
+    (corpus / "gone.txt").symlink_to(corpus / "nowhere.txt")
+    (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
+    (corpus / "folder.pdf").mkdir()
+    with Database(tmp_path / "z.duckdb") as db:
+        s = db.ingest([corpus, corpus / "pipe.txt"], workers=1, progress=False)
+    assert s.ingested == 3 and not s.failed
+    reasons = {Path(p).name: why for p, why in s.refused}
+    assert reasons == {"pipe.txt": "is a FIFO (named pipe), not a regular file", "gone.txt": "broken symbolic link",
+                       "loop.txt": "symbolic link loop", "folder.pdf": "a folder named like a file"}
+
+
+def test_cli_ingest_lists_what_it_did_not_read(fakes, tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    os.mkfifo(corpus / "pipe.txt")
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(tmp_path / "z.duckdb"), "-q",
+                                       "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "1 not regular files" in result.stdout and "not read: " in result.stderr and "FIFO" in result.stderr
+
+
+def dying_job(work, seconds):
+    """A worker's job that kills its process on one document, as running out of memory would."""
+    if "poison" in work.source:
+        os._exit(1)
+    return store._load_one(work, seconds)
+
+
+def test_a_killed_worker_loses_no_document_and_the_run_goes_on(tmp_path):
+    works = [store._Work(str(tmp_path / f"r{i}.txt"), "", 0) for i in range(4)]
+    works.insert(2, store._Work(str(tmp_path / "poison.txt"), "", 0))
+    for w in works:
+        Path(w.source).write_text("青川市2031年政府工作报告\n全市地区生产总值增长6.5%。\n", encoding="utf-8")
+    retried: list[str] = []
+    loaded = list(store._run(works, 2, 60, retried, job=dying_job))
+    errors = {Path(x.work.source).name: x.document["error"] for x in loaded}
+    assert sorted(errors) == sorted(Path(w.source).name for w in works)
+    assert "died reading it, twice" in errors.pop("poison.txt")
+    assert all(e is None for e in errors.values())  # the documents in flight with it were read again
+    assert str(tmp_path / "poison.txt") in retried
+
+
+_ORPHAN_SCRIPT = """
+import os, time
+from zhibiao import store
+if __name__ == "__main__":
+    pool = store.worker_pool(1)
+    print(pool.submit(os.getpid).result(), flush=True)
+    time.sleep(120)
+"""
+
+
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    import signal
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(_ORPHAN_SCRIPT, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    worker = int(parent.stdout.readline())
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    for _ in range(100):  # generous: the worker normally goes at once
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(worker, signal.SIGKILL)
+        pytest.fail("the worker outlived its parent")
+
+
+def test_export_of_a_value_stata_cannot_hold_is_one_error_and_leaves_no_file(fakes, tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    with Database(tmp_path / "z.duckdb") as db:
+        db.ingest([corpus], workers=1, progress=False)
+        db.con.execute("UPDATE indicators SET value = 'inf'::DOUBLE WHERE idx = 0")
+        out = tmp_path / "out" / "records.dta"
+        out.parent.mkdir()
+        with pytest.raises(StoreError, match="cannot export") as caught:
+            db.export(out, "dta")
+        assert str(out) in str(caught.value) and "\n" not in str(caught.value)
+        assert list(out.parent.iterdir()) == []
+
+
+def test_query_cannot_read_files_unless_allowed(fakes, tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("青川市的秘密", encoding="utf-8")
+    with Database(tmp_path / "z.duckdb") as db:
+        db.ingest([corpus], workers=1, progress=False)
+    sql = f"SELECT content FROM read_text('{secret}')"
+    with Database(tmp_path / "z.duckdb", read_only=True) as db:
+        with pytest.raises(QueryError, match="disabled"):
+            db.query(sql)
+        assert len(db.query("SELECT id FROM documents")) == 3
+    with Database(tmp_path / "z.duckdb", read_only=True) as db:
+        assert db.query(sql, allow_files=True)["content"][0] == "青川市的秘密"
+    refused = CliRunner().invoke(main, ["query", sql, "--db", str(tmp_path / "z.duckdb")])
+    assert refused.exit_code == 2 and "秘密" not in refused.output
+    allowed = CliRunner().invoke(main, ["query", sql, "--db", str(tmp_path / "z.duckdb"), "--allow-files",
+                                        "--format", "csv"])
+    assert allowed.exit_code == 0 and "青川市的秘密" in allowed.output

@@ -42,7 +42,7 @@ def corpus(tmp_path_factory) -> dict:
 @pytest.fixture(scope="module")
 def client(corpus):
     app = create_app(corpus["db"], corpus["data"], max_upload_bytes=4096)
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -280,8 +280,9 @@ def test_layout_of_a_plain_text_document_is_empty(client, corpus):
 
 def test_upload_without_javascript_posts_a_form_and_follows_progress(client):
     text = REPORT_2023.replace("5.1%", "5.3%").replace("2023年1月12日", "2022年1月11日")
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/upload").text)[1]
     response = client.post("/upload", files={"file": ("form.txt", text.encode(), "text/plain")},
-                           follow_redirects=False)
+                           data={"csrf": token}, follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"].startswith("/upload/")
     job = response.headers["location"].rsplit("/", 1)[1]
     wait_upload(client, job)

@@ -97,10 +97,10 @@ def extract(file, fmt, output, year, region, repair, sample, explain):
     elif file is None:
         raise click.UsageError("give a FILE, '-' for standard input, or --sample")
     elif file == "-":
-        doc = loading.load_text(sys.stdin.read(), source="<stdin>", region=region, year=year)
+        doc = loading.load_stream(sys.stdin.buffer, "<stdin>", region=region, year=year)
     else:
         doc = loading.load(file, region=region, year=year)
-    diagnostics: list = []
+    diagnostics: list = list(doc.diagnostics)
     found = iter_indicators(doc, year=year, repair=repair, diagnostics=diagnostics)
     write = (lambda out: out.writelines(_explain(r) + "\n" for r in found)) if explain else (
         lambda out: _write_records((r.to_dict() for r in found), fmt, out))
@@ -121,19 +121,25 @@ def extract(file, fmt, output, year, region, repair, sample, explain):
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--data-dir", type=click.Path(file_okay=False),
               help="Where uploads are kept (default: <db name>-data beside the database).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Another name browsers reach the server by (its Host header); repeatable.")
 @one_line_errors
-def serve(db, host, port, data_dir):
+def serve(db, host, port, data_dir, allow_hosts):
     """Browse the database in a web browser: every number highlighted where it stands."""
     import os
+    import socket
 
     import uvicorn
 
     from .web import create_app
+    from .web.app import LOOPBACK_HOSTS
 
     if not os.path.exists(db):
         click.echo(f"zhibiao: note: {db} does not exist yet; starting with an empty database "
                    "(upload files, or build one with 'zhibiao ingest')", err=True)
-    app = create_app(db, data_dir)
+    everywhere = host in ("0.0.0.0", "::", "")  # any address answers; names must be listed (DNS rebinding)
+    names = (host, *LOOPBACK_HOSTS, *allow_hosts) + ((socket.gethostname(), socket.getfqdn()) if everywhere else ())
+    app = create_app(db, data_dir, hosts=names, any_ip=everywhere)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"zhibiao: warning: serving on {host}: anyone who can reach it can read and upload", err=True)
     click.echo(f"zhibiao: serving {db} at http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
@@ -150,7 +156,7 @@ def repair_command(file, list_changes):
 
     from . import repair as repairing
 
-    doc = loading.load_text(sys.stdin.read(), source="<stdin>") if file == "-" else loading.load(file)
+    doc = loading.load_stream(sys.stdin.buffer) if file == "-" else loading.load(file)
     fixed = repairing.repair(doc.text)
     click.echo(fixed.text, nl=False)
     counts = Counter(c.reason for c in fixed.changes)
@@ -199,15 +205,26 @@ def _is_blank(v) -> bool:
 @click.option("--workers", type=click.IntRange(1, 256), help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--force", is_flag=True, help="Extract unchanged files again (after upgrading zhibiao).")
+@click.option("--retry-failed", is_flag=True, help="Try unchanged files that failed before again.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
+              help="Seconds each document may take to be read and extracted before it is recorded as failed.")
 @one_line_errors
-def ingest(paths, db, workers, quiet, force):
+def ingest(paths, db, workers, quiet, force, retry_failed, timeout):
     """Load, extract and store every report under PATHS (files or folders, recursive)."""
     from .store import Database
 
     with Database(db) as database:
-        s = database.ingest(paths, workers=workers, progress=not quiet, force=force)
+        s = database.ingest(paths, workers=workers, progress=not quiet, force=force, retry_failed=retry_failed,
+                            seconds=timeout)
+    for source in s.retried:
+        click.echo(f"retried: {source}: its worker process died (out of memory?); read again in a new one", err=True)
+    for source, why in s.refused:
+        click.echo(f"not read: {source}: {why}", err=True)
+    if s.failed_before:
+        click.echo(f"zhibiao: note: {s.failed_before} unchanged files failed before and were not tried again "
+                   "(--retry-failed tries them)", err=True)
     click.echo(f"ingested {s.ingested} documents ({s.replaced} replaced, {s.skipped} unchanged, "
-               f"{len(s.failed)} failed) of {s.files} files in {s.seconds:.1f} s: {s.docs_per_s:.1f} docs/s, "
+               f"{len(s.failed)} failed, {len(s.refused)} not regular files) of {s.files} files in {s.seconds:.1f} s: {s.docs_per_s:.1f} docs/s, "
                f"{s.chars_per_s / 1e3:.0f}k chars/s")
     click.echo(f"{s.records} records, {s.matched} ({s.matched_share:.1%}) matched to a canonical indicator; "
                f"{db}: {s.db_bytes / 2**20:.1f} MiB")
@@ -272,13 +289,14 @@ def export(fmt, output, db):
 @click.argument("sql")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @_DB_OPTION
+@click.option("--allow-files", is_flag=True, help="Let the SQL read files (read_csv, read_text ...); off by default.")
 @one_line_errors
-def query(sql, fmt, db):
+def query(sql, fmt, db, allow_files):
     """Run one read-only SELECT against the database (tables: documents, sections, indicators)."""
     from .store import Database
 
     with Database(db, read_only=True) as database:
-        frame = database.query(sql)
+        frame = database.query(sql, allow_files=allow_files)
     _emit_frame(frame, fmt, "query")
 
 

@@ -4,23 +4,27 @@ The format is decided by the bytes, not the name: PDF, DOCX (a zip with
 word/document.xml), images, else text in whatever encoding it is in (HTML when
 it looks like markup). Image-only PDFs and images go through offline OCR.
 Everything that cannot be read ends in one ``InputError`` that names the file
-and the problem; sizes, page counts and OCR time are capped so nothing hangs.
+and the problem; only regular files are opened, and bytes read, characters
+produced, page counts and OCR time are capped, so nothing hangs or floods memory.
 """
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
 import time
 import zipfile
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 from . import metadata, ocr, sections
 from .errors import InputError, LimitExceeded, UnsupportedFormat
 from .ocr import SENTENCE_END, Line
-from .records import Document, Fact, Metadata, Origin
+from .records import Diagnostic, Document, Fact, Metadata, Origin, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +32,7 @@ class Limits:
     """How much a single input may cost; every one is a keyword of ``load``."""
 
     max_bytes: int = 100 * 2**20
+    max_chars: int = 20_000_000  # text any loader produces (a DOCX of 4 MB can unpack to 100 M characters)
     max_pages: int = 1000  # PDF pages read
     max_ocr_pages: int = 100
     max_seconds: float = 900.0  # time budget for reading the pages of one document (text layer and OCR)
@@ -38,16 +43,18 @@ class Limits:
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"GIF87a", b"GIF89a")
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|meta|title|table|br)\b", re.I)
 _CJK_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16", "utf_32"]
+_PDF_HEADER = re.compile(rb"%PDF-\d")
 
 
 def load_text(text: str, source: str | None = None, *, fmt: str = "txt", origins: tuple[Origin, ...] = (),
-              region: str | None = None, year: int | None = None) -> Document:
+              region: str | None = None, year: int | None = None,
+              diagnostics: tuple[Diagnostic, ...] = ()) -> Document:
     """A ``Document`` of text already in memory, with metadata and sections filled in."""
     if not origins and text:
         origins = (Origin(0, len(text), 1),)
     meta = _override(metadata.detect(text), region, year)
     return Document(text=text, source=source, format=fmt, origins=origins, meta=meta,
-                    sections=sections.outline(text))
+                    sections=sections.outline(text), diagnostics=diagnostics)
 
 
 def _override(meta: Metadata, region: str | None, year: int | None) -> Metadata:
@@ -59,38 +66,105 @@ def _override(meta: Metadata, region: str | None, year: int | None) -> Metadata:
     return meta
 
 
-def load(path: str | Path, *, region: str | None = None, year: int | None = None, **limits) -> Document:
-    """Load any supported file; ``limits`` are ``Limits`` fields (``max_bytes=...``)."""
-    known = {f.name for f in fields(Limits)}
-    unknown = set(limits) - known
+def _limits(limits: dict) -> Limits:
+    unknown = set(limits) - {f.name for f in fields(Limits)}
     if unknown:
         raise TypeError(f"unknown limits: {', '.join(sorted(unknown))}")
-    lim = Limits(**limits)
-    path = Path(path)
+    return Limits(**limits)
+
+
+_KINDS = ((stat.S_ISDIR, "is a directory, not a file"), (stat.S_ISFIFO, "is a FIFO (named pipe), not a regular file"),
+          (stat.S_ISCHR, "is a character device, not a regular file"),
+          (stat.S_ISBLK, "is a block device, not a regular file"), (stat.S_ISSOCK, "is a socket, not a regular file"))
+
+
+def not_regular(mode: int) -> str | None:
+    """Why a file of this ``st_mode`` is not read (a FIFO would block, a device never end), or None."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((why for test, why in _KINDS if test(mode)), "is not a regular file")
+
+
+def load(path: str | Path, *, region: str | None = None, year: int | None = None, **limits) -> Document:
+    """Load any supported file; ``limits`` are ``Limits`` fields (``max_bytes=...``).
+
+    Only regular files are read: the file is opened without blocking and checked before a byte
+    is read, so a FIFO or a device is refused at once rather than waited on or read forever.
+    """
+    lim = _limits(limits)
     name = str(path)
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as e:
+        if os.path.isdir(path):
+            raise InputError(f"{name}: is a directory, not a file") from None
         raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
-    if path.is_dir():
-        raise InputError(f"{name}: is a directory, not a file")
-    if size > lim.max_bytes:
-        raise LimitExceeded(f"{name}: file is {size / 2**20:.0f} MB, over the {lim.max_bytes / 2**20:.0f} MB limit "
-                            "(raise max_bytes to read it)")
+    _check_regular(fd, name, lim)
+    with os.fdopen(fd, "rb") as f:
+        data = _read_at_most(f, name, lim.max_bytes)
+    return load_bytes(data, name, region=region, year=year, **limits)
+
+
+def _check_regular(fd: int, name: str, lim: Limits) -> None:
+    """Check an open file before reading it; it is closed when it will not be read."""
     try:
-        data = path.read_bytes()
+        info = os.fstat(fd)
+        why = not_regular(info.st_mode)
+        if why:
+            raise InputError(f"{name}: {why}")
+        if info.st_size > lim.max_bytes:
+            raise LimitExceeded(f"{name}: file is {info.st_size / 2**20:.0f} MB, over the "
+                                f"{lim.max_bytes / 2**20:.0f} MB limit (raise max_bytes to read it)")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def load_stream(stream: BinaryIO, name: str = "<stdin>", *, region: str | None = None, year: int | None = None,
+                **limits) -> Document:
+    """Load what a stream (standard input) holds, read up to the same ``max_bytes`` as a file."""
+    return load_bytes(_read_at_most(stream, name, _limits(limits).max_bytes), name, region=region, year=year,
+                      **limits)
+
+
+def _read_at_most(stream: BinaryIO, name: str, limit: int) -> bytes:
+    """At most ``limit`` bytes; one more means the input is over it (a file grew, a pipe runs on)."""
+    chunks, size = [], 0
+    try:
+        while size <= limit:
+            chunk = stream.read(min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
     except OSError as e:
         raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+    if size > limit:
+        raise LimitExceeded(f"{name}: more than {limit / 2**20:.0f} MB, over the limit (raise max_bytes to read it)")
+    return b"".join(chunks)
+
+
+def load_bytes(data: bytes, name: str = "<bytes>", *, region: str | None = None, year: int | None = None,
+               **limits) -> Document:
+    """Load a file's content already in memory; the format comes from the bytes."""
+    lim = _limits(limits)
     if not data.strip():
         raise InputError(f"{name}: empty file")
-    fmt, text, origins = _read(data, name, lim)
-    return load_text(text, name, fmt=fmt, origins=origins, region=region, year=year)
+    fmt, text, origins, diagnostics = _read(data, name, lim)
+    if len(text) > lim.max_chars:
+        raise LimitExceeded(f"{name}: {len(text):,} characters of text, over the {lim.max_chars:,}-character "
+                            "limit (raise max_chars to read it)")
+    return load_text(text, name, fmt=fmt, origins=origins, region=region, year=year, diagnostics=diagnostics)
 
 
 def sniff(data: bytes) -> str:
     """The format the bytes are in: pdf, docx, zip, doc, image, rtf or text."""
     head = data[:1024]
-    if b"%PDF-" in head:
+    found = _PDF_HEADER.search(head)
+    # A PDF starts with its header, or has it within the first KB after junk and ends in a
+    # trailer; a text that mentions %PDF- is still a text.
+    if found and (not head[:found.start()].strip(b" \t\r\n\x00\xef\xbb\xbf")
+                  or b"startxref" in data[-2048:] or b"%%EOF" in data[-1024:]):
         return "pdf"
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return "zip"
@@ -103,42 +177,66 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def _read(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, ...]]:
+def _read(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, ...], tuple[Diagnostic, ...]]:
     kind = sniff(data)
     if kind == "pdf":
-        return _pdf(data, name, lim)
+        return (*_pdf(data, name, lim), ())
     if kind == "zip":
-        return "docx", _docx(data, name, lim), ()
+        return "docx", _docx(data, name, lim), (), ()
     if kind == "image":
         lines = _ocr_page(data, name, time.monotonic() + lim.max_seconds)
         text, origins = _join_pages([lines], name)
-        return "image", text, origins
+        return "image", text, origins, ()
     if kind == "doc":
         raise UnsupportedFormat(f"{name}: legacy Word .doc file; save it as .docx or PDF")
     if kind == "rtf":
         raise UnsupportedFormat(f"{name}: RTF file; save it as .docx, PDF or text")
-    text = decode(data, name)
+    text, diagnostics = _decode(data, name)
     if _HTML.search(text[:4096]):
-        return "html", html_text(text), ()
-    return "txt", text.replace("\r\n", "\n").replace("\r", "\n"), ()
+        return "html", html_text(text), (), ()  # markup offsets are gone: byte-level notes no longer apply
+    if "\r" in text:
+        text, diagnostics = _without_cr(text, diagnostics)
+    return "txt", text, (), diagnostics
+
+
+def _without_cr(text: str, diagnostics: tuple[Diagnostic, ...]) -> tuple[str, tuple[Diagnostic, ...]]:
+    """CR LF and lone CR to LF; the decoding notes' spans move with the text they point at."""
+    out = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not diagnostics:
+        return out, ()
+
+    def moved(i: int) -> int:
+        return i - text.count("\r\n", 0, i)
+
+    return out, tuple(Diagnostic(d.code, d.message, Span(moved(d.span.start), moved(d.span.end), d.span.text))
+                      for d in diagnostics)
 
 
 def decode(data: bytes, name: str = "<bytes>") -> str:
     """Text from bytes in UTF-8 (with or without BOM), GBK/GB18030, Big5 or UTF-16, detected."""
+    return _decode(data, name)[0]
+
+
+def _decode(data: bytes, name: str) -> tuple[str, tuple[Diagnostic, ...]]:
+    """The text and a note for each stretch of bytes that was not in the text's encoding."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), ()
         except UnicodeDecodeError:
             raise InputError(f"{name}: broken UTF-16 text") from None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16, ()
     if b"\x00" in data[:8192]:
         raise UnsupportedFormat(f"{name}: binary content, not a text, HTML, PDF, DOCX or image file")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError:
         pass
-    lenient = data.decode("utf-8-sig", errors="replace")
-    if lenient.count("\ufffd") * 200 < len(lenient):  # UTF-8 with a stray broken byte or two
-        return lenient
+    text = data.decode("utf-8-sig", errors="surrogateescape")  # each bad byte one lone surrogate
+    escaped = len(_ESCAPED.findall(text))
+    if escaped < len(_NON_ASCII.findall(text)) - escaped:  # mostly UTF-8: a stray broken byte, a sentence in GBK
+        return _mended(text, 3 if data.startswith(b"\xef\xbb\xbf") else 0)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000], cp_isolation=_CJK_ENCODINGS).best()
@@ -153,7 +251,72 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     if not decoded:
         raise InputError(f"{name}: not text in UTF-8, GBK/GB18030 or Big5")
     # charset-normalizer can take short GBK for Big5: prefer the reading with the most common hanzi.
-    return max(decoded, key=_plausibility)
+    return max(decoded, key=_plausibility), ()
+
+
+# Bytes that are not UTF-8, as surrogateescape leaves them. A GBK pair can pass for a two-byte
+# UTF-8 character (U+0080-U+07FF: 全 C8 AB reads as ȫ), so those next to the bad bytes, and short
+# stretches of them and ASCII between bad bytes, belong to the same GBK stretch.
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_STRETCH = re.compile("[\u0080-\u07ff]{0,4}[\udc80-\udcff]+(?:[\x00-\x7f\u0080-\u07ff]{0,8}[\udc80-\udcff]+)*"
+                      "[\u0080-\u07ff]{0,4}")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _mended(text: str, skipped: int) -> tuple[str, tuple[Diagnostic, ...]]:
+    """UTF-8 text with its undecodable stretches read as GB18030 where they are that, else U+FFFD;
+    each stretch gets a note naming its bytes, so no garbage enters the records unannounced."""
+    parts: list[str] = []
+    notes: list[Diagnostic] = []
+    pos = length = 0  # in the escaped text, in the mended text
+    offset = skipped  # in the bytes (after a BOM)
+    for m in _STRETCH.finditer(text):
+        good = text[pos:m.start()]
+        parts.append(good)
+        length += len(good)
+        offset += len(good.encode("utf-8", "surrogateescape"))
+        raw = m.group().encode("utf-8", "surrogateescape")
+        try:
+            piece = raw.decode("gb18030")
+            message = f"bytes {offset}-{offset + len(raw)} are not UTF-8; read as GBK/GB18030"
+        except UnicodeDecodeError:
+            piece = raw.decode("utf-8", errors="replace")
+            message = f"bytes {offset}-{offset + len(raw)} are neither UTF-8 nor GBK; replaced by U+FFFD"
+        parts.append(piece)
+        notes.append(Diagnostic("encoding", message, Span(length, length + len(piece), piece)))
+        length += len(piece)
+        offset += len(raw)
+        pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts), tuple(notes)
+
+
+_TEXT_CHARS = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text that lacks its byte order mark, or None.
+
+    Such text has NUL bytes on one side of each pair (ASCII, digits, line breaks) and reads
+    as text in one byte order; bytes of a real binary or of GBK/UTF-8 text do neither.
+    """
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 8:
+        return None
+    zeros = (sample[0::2].count(0), sample[1::2].count(0))
+    if max(zeros) == 0 or min(zeros) > max(zeros) // 20:
+        return None
+    encoding = "utf-16-le" if zeros[1] > zeros[0] else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    head = text[:4096]
+    if len(_TEXT_CHARS.findall(head)) < 0.97 * len(head):
+        return None
+    if any("\u4e00" <= c <= "\u9fff" for c in head) and _plausibility(text) < 0.5:
+        return None
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -284,6 +447,7 @@ def _docx(data: bytes, name: str, lim: Limits) -> str:
     except Exception as e:  # python-docx raises KeyError, ValueError, lxml errors on broken parts
         raise InputError(f"{name}: corrupt DOCX file ({type(e).__name__}: {e})") from None
     parts: list[str] = []
+    chars = 0
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -296,6 +460,12 @@ def _docx(data: bytes, name: str, lim: Limits) -> str:
                     if not cells or t != cells[-1]:  # merged cells repeat their text
                         cells.append(t)
                 parts.append("\t".join(cells))
+        else:
+            continue
+        chars += len(parts[-1]) + 2
+        if chars > lim.max_chars:  # stop early: a small zip of repeated paragraphs unpacks to 100 M characters
+            raise LimitExceeded(f"{name}: over {lim.max_chars:,} characters of text, over the limit "
+                                "(raise max_chars to read it)")
     return "\n\n".join(p for p in parts if p)
 
 
@@ -482,4 +652,4 @@ def _join_pages(pages: list[list], name: str, join_lines: bool = False) -> tuple
     return text, tuple(origins)
 
 
-__all__ = ["load", "load_text", "decode", "html_text", "sniff", "Limits"]
+__all__ = ["load", "load_bytes", "load_stream", "load_text", "decode", "html_text", "sniff", "not_regular", "Limits"]

@@ -222,7 +222,8 @@ def _local_government(work: str, strong: bool) -> tuple[str, tuple[int, int]] | 
         return (m.group(1) + "人民政府", m.span(1)) if m else None
     found = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for m in re.finditer(rf"(?:[0-9]+年|[〇○零一二三四五六七八九]{{4}}年)?([\u4e00-\u9fff]{{2,10}}?(?:{suffixes}))人民政府", work):
+    year = r"(?<![0-9])[0-9]+年|[〇○零一二三四五六七八九]{4}年"  # from a run's first digit only: linear on digit runs
+    for m in re.finditer(rf"(?:{year})?([\u4e00-\u9fff]{{2,10}}?(?:{suffixes}))人民政府", work):
         name = m.group(1)  # a year before the name (2031年青川市人民政府) is no part of it
         if name.startswith(("各", "本", "我", "全", "地方")) or name.endswith("特别行政区"):
             continue

@@ -88,6 +88,7 @@ class Document:
     meta: Metadata = field(default_factory=Metadata)
     sections: tuple[Section, ...] = ()
     images: tuple[str, ...] = ()  # page images (paths) for scans, index = page - 1
+    diagnostics: tuple[Diagnostic, ...] = ()  # what loading noticed: bytes that were not in the text's encoding
 
     def page_at(self, offset: int) -> int | None:
         for origin in self.origins:

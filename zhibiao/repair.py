@@ -181,9 +181,13 @@ def repair(text: str) -> Repaired:
     blank = _blank(folded, debris)
     changes = [Change(i, i + 1, text[i], "", "debris") for i in debris]
     deletions = [(i, i + 1) for i in debris]
+    line = _Line()
     for m in _GAP.finditer(blank):
         start, end = m.span()
-        if _repair_joinable(blank, start, end, width):
+        joinable = _repair_joinable(blank, start, end, width, line)
+        if "\n" in blank[start:end]:  # gaps come in order: the next line starts after this one's break
+            line = _Line(blank.rindex("\n", start, end) + 1)
+        if joinable:
             for s, e in _without(start, end, debris) if debris else ((start, end),):
                 gap = text[s:e]
                 changes.append(Change(s, e, gap, "", "line" if "\n" in gap else "gap"))
@@ -299,7 +303,24 @@ _BOX_HEADING = re.compile(rf"[{_CJK}]{{4,12}}")
 _COLUMN_GAP = 3  # spaces in a row: a gutter between columns or boxes, not a broken word
 
 
-def _repair_joinable(text: str, start: int, end: int, width: float) -> bool:
+@dataclass
+class _Line:
+    """Where the line holding a gap starts, and where its text starts after leading spaces
+    (found once per line, so judging the gaps of one long line stays linear)."""
+
+    start: int = 0
+    content: int | None = None
+
+    def content_start(self, text: str) -> int:
+        if self.content is None:
+            i = self.start
+            while i < len(text) and text[i].isspace() and text[i] != "\n":
+                i += 1
+            self.content = i
+        return self.content
+
+
+def _repair_joinable(text: str, start: int, end: int, width: float, line: _Line) -> bool:
     gap = text[start:end]
     edges = _edges(text, start, end)
     if isinstance(edges, bool):
@@ -319,14 +340,15 @@ def _repair_joinable(text: str, start: int, end: int, width: float) -> bool:
             return False
         # On a page of boxes, a short heading opens a line and a space parts it from the
         # box's text (着力稳就业 城镇新增就业); unless a word runs across the space, it stays.
-        head = text[text.rfind("\n", 0, start) + 1:start].lstrip()
+        content = line.content_start(text)
+        head = text[content:start] if start - content <= 12 else ""  # a box heading is 4 to 12 characters
         return not _BOX_HEADING.fullmatch(head) or _spans_word(text, start, end, 2)
-    line = text[text.rfind("\n", 0, start) + 1:start].strip()
-    if _HEADING.match(line):
+    text_line = text[line.start:start].strip()  # each line is read here once: at the break that ends it
+    if _HEADING.match(text_line):
         return False
     # A blank line in a column is a column break where the line above stops mid-word;
     # after a mark it may be a paragraph's end, and OCR may have put its sequel elsewhere.
-    if _TAIL.match(text, end) or width and len(line) >= 0.7 * width and (breaks == 1 or _IS_CJK(before)):
+    if _TAIL.match(text, end) or width and len(text_line) >= 0.7 * width and (breaks == 1 or _IS_CJK(before)):
         return True
     if breaks <= 2 and _spans_word(text, start, end, 3):
         return True

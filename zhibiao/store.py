@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import difflib
+import errno
 import gzip
 import hashlib
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
@@ -33,6 +36,7 @@ from . import analysis, canonical, metadata, sections as outlining
 from .errors import InputError, LimitExceeded, QueryError, StoreError, ZhibiaoError
 from .grammar import extract_document
 from .load import load as load_file
+from .load import not_regular
 from .records import COLUMNS, INDICATOR_COLUMNS, LABELS as RECORD_LABELS, Document, Indicator, Metadata
 from .records import indicators_ddl
 
@@ -88,6 +92,9 @@ class IngestSummary:
     chars: int
     seconds: float
     db_bytes: int
+    refused: tuple[tuple[str, str], ...] = ()  # (path, why): FIFOs, devices, broken links, folders named like files
+    failed_before: int = 0  # unchanged files that failed before, not tried again (retry_failed=True does)
+    retried: tuple[str, ...] = ()  # documents whose worker process died, read again in a new one
 
     @property
     def docs_per_s(self) -> float:
@@ -118,6 +125,7 @@ class _Loaded:
     sections: tuple[tuple, ...]
     indicators: pa.Table | None
     text: str | None = None
+    origins: tuple = ()  # pages and boxes of OCR'd text, so a scan's layout needs no second reading
 
 
 MAX_RECORDS = 100_000  # per document: record ids are doc_id * MAX_RECORDS + idx
@@ -131,21 +139,43 @@ def doc_id_of(source: str) -> int:
     return int(hashlib.sha256(source.encode("utf-8")).hexdigest()[:9], 16)
 
 
-def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Every file named, and every file with a known suffix under each folder, sorted, once."""
+def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Every file named, and every file with a known suffix under each folder, sorted, once; and the
+    paths that are no regular file (a FIFO would block, a device never end), each with the reason."""
     found: dict[str, Path] = {}
+    refused: dict[str, str] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if (child.is_file() and child.suffix.lower() in SUFFIXES
+                if (child.suffix.lower() in SUFFIXES
                         and not any(part.startswith(".") for part in child.relative_to(path).parts)):
-                    found.setdefault(str(child.resolve()), child)
-        elif path.is_file():
-            found.setdefault(str(path.resolve()), path)
-        else:
+                    why = _irregular(child)
+                    if why:
+                        refused.setdefault(str(child), why)
+                    else:
+                        found.setdefault(str(child.resolve()), child)
+        elif not os.path.lexists(path):
             raise InputError(f"{path}: no such file or folder")
-    return [Path(source) for source in sorted(found)]
+        elif _irregular(path):
+            refused.setdefault(str(path), _irregular(path))
+        else:
+            found.setdefault(str(path.resolve()), path)
+    return [Path(source) for source in sorted(found)], sorted(refused.items())
+
+
+def _irregular(path: Path) -> str | None:
+    """Why ``path`` is not read as a document, or None for a regular file (or a link to one)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return "broken symbolic link" if path.is_symlink() else f"cannot read ({e.strerror or e})"
+    why = not_regular(mode)
+    if why and why.startswith("is a directory"):
+        return "a folder named like a file"
+    return why
 
 
 def _sha256(path: Path) -> tuple[str, int]:
@@ -158,22 +188,58 @@ def _sha256(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def _load_one(work: _Work) -> _Loaded:
-    """Load, outline and extract one file (in a worker); every failure becomes the document's error."""
+DOCUMENT_SECONDS = 600.0  # default budget for loading and extracting one document
+
+
+class _Overtime(BaseException):
+    """Raised by the budget's alarm; a BaseException, so no ``except Exception`` on the way swallows it."""
+
+
+@contextmanager
+def _budget(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (an alarm signal: regex matching checks for it too).
+
+    Signals reach only the main thread; elsewhere (a server's thread) the block runs unbounded,
+    which is why the explorer reads uploads in a worker process.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise _Overtime
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _load_one(work: _Work, seconds: float | None = DOCUMENT_SECONDS) -> _Loaded:
+    """Load, outline and extract one file (in a worker) within the time budget; every failure
+    becomes the document's one-line error."""
     doc_id = doc_id_of(work.source)
     base = dict.fromkeys(DOCUMENT_COLUMNS)
     base.update(id=doc_id, source=work.source, sha256=work.sha256, bytes=work.size)
     try:
-        doc = load_file(work.source)
-        if any(v is None for v in doc.meta.to_dict().values()):  # the loader's facts first, detection fills gaps
-            found = metadata.detect(doc.text)
-            doc = replace(doc, meta=Metadata(**{name: getattr(doc.meta, name) or getattr(found, name)
-                                                for name in Metadata.__slots__}))
-        if not doc.sections:
-            doc = replace(doc, sections=outlining.outline(doc.text))
-        records = extract_document(doc)
+        with _budget(seconds):
+            doc = load_file(work.source)
+            if any(v is None for v in doc.meta.to_dict().values()):  # the loader's facts first, detection fills gaps
+                found = metadata.detect(doc.text)
+                doc = replace(doc, meta=Metadata(**{name: getattr(doc.meta, name) or getattr(found, name)
+                                                    for name in Metadata.__slots__}))
+            if not doc.sections:
+                doc = replace(doc, sections=outlining.outline(doc.text))
+            records = extract_document(doc)
         if len(records) >= MAX_RECORDS:
             raise LimitExceeded(f"{work.source}: {len(records)} records, more than {MAX_RECORDS - 1} in one document")
+    except _Overtime:
+        return _Loaded(work, {**base, "error": f"{work.source}: reading and extracting took over {seconds:g} s, "
+                                              "the per-document budget (skipped on reruns unless --retry-failed)"},
+                       (), None)
     except ZhibiaoError as e:
         return _Loaded(work, {**base, "error": str(e)}, (), None)
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a corpus run
@@ -207,7 +273,8 @@ def _rows(work: _Work, doc_id: int, doc: Document, records: list[Indicator], bas
                 "n_canonical": sum(c is not None for c in cols["canonical"])}
     sections = tuple((doc_id, i, s.start, s.end, s.heading, " / ".join(s.path), s.role, s.level)
                      for i, s in enumerate(doc.sections))
-    return _Loaded(work, document, sections, table, doc.text)
+    return _Loaded(work, document, sections, table, doc.text,
+                   doc.origins if any(o.box is not None for o in doc.origins) else ())
 
 
 class TextStore:
@@ -316,16 +383,20 @@ class Database:
     # -- ingest -------------------------------------------------------------------------------
 
     def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int | None = None,
-               progress: bool = True, force: bool = False) -> IngestSummary:
+               progress: bool = True, force: bool = False, retry_failed: bool = False,
+               seconds: float | None = DOCUMENT_SECONDS) -> IngestSummary:
         """Store every file under ``paths``; unchanged files are skipped (unless ``force``: after
-        an upgrade of zhibiao, to extract them again), failed ones retried."""
+        an upgrade of zhibiao, to extract them again), and so are unchanged files that failed
+        before (unless ``retry_failed``). Each document gets ``seconds`` to be read and extracted."""
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         started = time.perf_counter()
-        files = discover(paths)
-        known = dict(self.con.execute("SELECT source, sha256 FROM documents WHERE error IS NULL").fetchall())
-        present = {row[0] for row in self.con.execute("SELECT source FROM documents").fetchall()}
-        todo, skipped = [], 0
+        files, refused = discover(paths)
+        stored = self.con.execute("SELECT source, sha256, error IS NOT NULL FROM documents").fetchall()
+        known = {source: sha for source, sha, failed in stored if not failed}
+        failed_before = {source: sha for source, sha, failed in stored if failed}
+        present = {row[0] for row in stored}
+        todo, skipped, not_retried = [], 0, 0
         for path in files:
             source = str(path)
             try:
@@ -334,13 +405,16 @@ class Database:
                 sha, size = "", 0
             if known.get(source) == sha and not force:
                 skipped += 1
+            elif failed_before.get(source) == sha and sha and not (force or retry_failed):
+                not_retried += 1
             else:
                 todo.append(_Work(source, sha, size))
         workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
         ingested = replaced = records = matched = chars = 0
         failed: list[tuple[str, str]] = []
+        retried: list[str] = []
         with _Progress(progress, len(todo)) as tick:
-            for loaded in _run(todo, workers):
+            for loaded in _run(todo, workers, seconds, retried):
                 if loaded.work.source in present:
                     replaced += 1
                 error = self._write(loaded) or loaded.document["error"]
@@ -359,7 +433,16 @@ class Database:
         return IngestSummary(
             files=len(files), ingested=ingested, replaced=replaced, skipped=skipped,
             failed=tuple(failed), records=records, matched=matched, chars=chars,
-            seconds=time.perf_counter() - started, db_bytes=self.size())
+            seconds=time.perf_counter() - started, db_bytes=self.size(), refused=tuple(refused),
+            failed_before=not_retried, retried=tuple(retried))
+
+    def put(self, loaded: _Loaded) -> str | None:
+        """Store one document read by ``read_document`` (in another process); the reason it failed, if it did."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        error = self._write(loaded) or loaded.document["error"]
+        self.refresh_canonical()
+        return error
 
     def refresh_canonical(self) -> bool:
         """Re-match every record when the shipped canonical table changed since the last run.
@@ -465,7 +548,7 @@ class Database:
 
     def indicators(self, *, canonical: str | None = None, region: str | None = None, year: int | None = None,
                    status: str | None = None, doc_id: int | None = None, q: str | None = None,
-                   limit: int | None = None) -> pd.DataFrame:
+                   limit: int | None = None, offset: int = 0) -> pd.DataFrame:
         """One row per record with its report's region, level and year (the report's, not the period)."""
         where, params = _filters(region=region, year=year, prefix="d.")
         for column, value in (("canonical", canonical), ("status", status), ("doc_id", doc_id)):
@@ -476,7 +559,7 @@ class Database:
             where.append("(i.metric ILIKE ? OR i.evidence ILIKE ?)")
             params += [f"%{q}%"] * 2
         return self._df(_INDICATORS_SQL + f" {_where(where)} ORDER BY d.region NULLS LAST, d.year, d.source, i.idx"
-                        + _limit(limit), params)
+                        + _limit(limit) + (f" OFFSET {int(offset)}" if offset else ""), params)
 
     def _indicator(self, indicator: str) -> canonical.Canonical:
         row = canonical.get(indicator)
@@ -543,7 +626,11 @@ class Database:
             raise InputError(f"{path.parent}: no such folder")
         sql = _INDICATORS_SQL + " ORDER BY d.region NULLS LAST, d.year, d.source, i.idx"
         n = self.con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
-        target = str(path).replace("'", "''")
+        if fmt == "xlsx" and n > XLSX_MAX_ROWS:
+            raise StoreError(f"{n} rows do not fit one Excel sheet; export csv or parquet instead")
+        # Written beside the target and renamed into place: a failed export leaves no partial file.
+        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        target = str(partial).replace("'", "''")
         try:
             if fmt == "csv":
                 self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT csv, HEADER)")
@@ -552,17 +639,26 @@ class Database:
             elif fmt == "jsonl":
                 self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT json)")
             elif fmt == "xlsx":
-                if n > XLSX_MAX_ROWS:
-                    raise StoreError(f"{n} rows do not fit one Excel sheet; export csv or parquet instead")
-                self._df(sql).to_excel(path, index=False, sheet_name="indicators")
+                self._df(sql).to_excel(partial, index=False, sheet_name="indicators", engine="openpyxl")
             else:
-                _write_dta(self._df(sql), path)
+                _write_dta(self._df(sql), partial, path)
+            os.replace(partial, path)
         except (duckdb.Error, OSError) as e:
             raise StoreError(f"{path}: cannot export ({_first_line(e)})") from None
+        finally:
+            partial.unlink(missing_ok=True)
         return n
 
-    def query(self, sql: str) -> pd.DataFrame:
-        """Run one read-only SELECT; anything else is refused."""
+    def query(self, sql: str, *, allow_files: bool = False) -> pd.DataFrame:
+        """Run one read-only SELECT; anything else is refused.
+
+        Unless ``allow_files``, DuckDB's access to files and the network (read_text, read_csv,
+        COPY, ATTACH ...) is turned off first. DuckDB cannot turn it on again while the database
+        is open, so this connection (and any other to the same file in this process) cannot
+        export afterwards: query and export through separate ``Database`` objects opened in turn.
+        """
+        if not allow_files:
+            self.con.execute("SET enable_external_access = false")
         try:
             statements = self.con.extract_statements(sql)
         except duckdb.Error as e:
@@ -650,10 +746,9 @@ def _province_of_cities() -> dict[str, str]:
     return {_region_key(row["city"]): _region_key(row["province"]) for row in csv.DictReader(text.splitlines())}
 
 
-def _write_dta(frame: pd.DataFrame, path: Path) -> None:
+def _write_dta(frame: pd.DataFrame, path: Path, shown: Path) -> None:
     """Stata .dta with variable labels; Stata's str limit cuts long evidence at 2,000 bytes."""
     import pyreadstat
-    from pyreadstat._readstat_parser import PyreadstatError
 
     out = pd.DataFrame(index=frame.index)
     for name in frame.columns:
@@ -665,8 +760,8 @@ def _write_dta(frame: pd.DataFrame, path: Path) -> None:
     try:
         pyreadstat.write_dta(out, str(path), column_labels={c: LABELS.get(c, c) for c in out.columns},
                              file_label="zhibiao indicator records")
-    except PyreadstatError as e:
-        raise StoreError(f"{path}: cannot export ({e})") from None
+    except (pyreadstat.ReadstatError, pyreadstat.PyreadstatError) as e:  # siblings: neither derives from the other
+        raise StoreError(f"{shown}: cannot export ({_first_line(e)})") from None
 
 
 def _cut_bytes(s: str, limit: int) -> str:
@@ -684,34 +779,88 @@ def _first_line(e: BaseException) -> str:
     return (str(e).strip().splitlines() or [type(e).__name__])[0]
 
 
-def _run(todo: list[_Work], workers: int) -> Iterator[_Loaded]:
-    """Yield each loaded document as it is ready; at most 2 x workers are in flight, so memory stays flat."""
+def read_document(source: str, seconds: float | None = DOCUMENT_SECONDS) -> _Loaded:
+    """Load and extract one file within the budget, ready for ``Database.put`` (run it in a worker)."""
+    path = Path(source)
+    try:
+        sha, size = _sha256(path) if not _irregular(path) else ("", 0)
+    except OSError:
+        sha, size = "", 0
+    return _load_one(_Work(str(path.resolve()), sha, size), seconds)
+
+
+def worker_init() -> None:
+    """Make a worker process end with its parent: a killed ingest or server leaves no orphans.
+
+    Linux sends the signal itself (PR_SET_PDEATHSIG); elsewhere a thread notices the new parent.
+    """
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != parent:  # the parent died before the call
+            os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="zhibiao-parent-watch", daemon=True).start()
+
+
+def worker_pool(workers: int) -> cf.ProcessPoolExecutor:
+    """Worker processes that start clean (spawn) and end with their parent."""
+    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                  initializer=worker_init)
+
+
+def _run(todo: list[_Work], workers: int, seconds: float | None, retried: list[str],
+         job=_load_one) -> Iterator[_Loaded]:
+    """Yield each loaded document as it is ready; at most 2 x workers are in flight, so memory stays flat.
+
+    When a worker process dies (out of memory, killed), the documents in flight are lost with it:
+    each is read once more in a new pool (and listed in ``retried``); one lost twice is recorded
+    as failed, and the run goes on.
+    """
     if workers <= 1:
         for work in todo:
-            yield _load_one(work)
+            yield job(work, seconds)
         return
-    context = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        queue = iter(todo)
-        pending = {pool.submit(_load_one, w) for w in _take(queue, 2 * workers)}
-        while pending:
-            done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-            for future in done:
-                try:
-                    yield future.result()
-                except cf.process.BrokenProcessPool:
-                    raise StoreError("a worker process died (out of memory?); documents written so far are "
-                                     "kept: run ingest again to resume, or with --workers 1") from None
-            pending |= {pool.submit(_load_one, w) for w in _take(queue, len(done))}
+    queue = list(reversed(todo))  # popped from the end: in order, and lost documents go back on top
+    lost: set[str] = set()
+    while queue:
+        retry = queue[-1].source in lost  # read alone: the document that killed the worker may be this one
+        with worker_pool(1 if retry else workers) as pool:
+            pending = {pool.submit(job, w, seconds): w for w in _take(queue, 1 if retry else 2 * workers)}
+            broken = False
+            while pending:
+                done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                for future in done:
+                    work = pending.pop(future)
+                    try:
+                        yield future.result()
+                    except cf.process.BrokenProcessPool:
+                        broken = True
+                        if work.source in lost:
+                            yield _Loaded(work, {**dict.fromkeys(DOCUMENT_COLUMNS), "id": doc_id_of(work.source),
+                                                 "source": work.source, "sha256": work.sha256, "bytes": work.size,
+                                                 "error": f"{work.source}: a worker process died reading it, twice "
+                                                          "(out of memory?)"}, (), None)
+                        else:
+                            lost.add(work.source)
+                            retried.append(work.source)
+                            queue.append(work)
+                if not (broken or retry):
+                    pending.update({pool.submit(job, w, seconds): w for w in _take(queue, len(done))})
 
 
-def _take(queue: Iterator[_Work], n: int) -> list[_Work]:
-    out = []
-    for work in queue:
-        out.append(work)
-        if len(out) == n:
-            break
-    return out
+def _take(queue: list[_Work], n: int) -> list[_Work]:
+    return [queue.pop() for _ in range(min(n, len(queue)))]
 
 
 class _Progress:
@@ -747,4 +896,5 @@ class _Progress:
         return False
 
 
-__all__ = ["Database", "IngestSummary", "MIGRATIONS", "SCHEMA_VERSION", "FORMATS", "discover", "doc_id_of"]
+__all__ = ["Database", "IngestSummary", "MIGRATIONS", "SCHEMA_VERSION", "FORMATS", "DOCUMENT_SECONDS", "discover", "doc_id_of",
+           "read_document", "worker_pool"]

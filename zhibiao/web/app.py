@@ -8,24 +8,29 @@ strict Content-Security-Policy forbids inline script.
 from __future__ import annotations
 
 import csv
+import hmac
 import io
+import ipaddress
 import json
 import math
+import os
+import secrets
 import threading
 import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
+import concurrent.futures as cf
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import jinja2
-from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi import Path as Path_
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -37,13 +42,20 @@ from pandas import StringDtype
 
 from .. import canonical as canon
 from .. import load as loading
-from ..errors import InputError, QueryError, ZhibiaoError
-from ..store import Database, doc_id_of
+from ..errors import InputError, LimitExceeded, QueryError, ZhibiaoError
+from .. import store as storing
+from ..records import Document
+from ..store import Database
 
 HERE = Path(__file__).parent
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+UPLOADS_QUOTA_BYTES = 2 * 2**30  # the uploads folder, all files together
 PAGE_LIMIT = 500  # rows the indicators page shows before asking for a narrower filter
 API_LIMIT = 1000  # rows /api/indicators returns when no limit is given
+API_MAX_ROWS = 10_000  # rows one JSON response may hold: more are paged with offset
+CSV_MAX_ROWS = 100_000
+DOCUMENT_PAGE_RECORDS = 5_000  # records a document page lists and embeds (its text marks them all)
+PAGE_EVIDENCE_CHARS = 400  # evidence embedded in a document page, per record
 STATUSES = ("actual", "estimate", "target")
 SCANNED = ("image", "scan")  # formats read by OCR: their pages can be shown with the text boxes
 
@@ -341,17 +353,17 @@ class Store:
             self._documents[doc_id] = doc
         return doc
 
-    def ingest(self, path: Path):
-        """Store one file through a connection of its own: reading and extracting it (OCR can take
-        a minute) must not hold up the pages served meanwhile."""
+    def put(self, loaded) -> str | None:
+        """Store one document read in a worker process, through a connection of its own; the
+        reason it failed, if it did. Cached answers are dropped: the data changed."""
         with Database(self.path) as writer:
-            summary = writer.ingest([str(path)], workers=1, progress=False)
+            error = writer.put(loaded)
         with self.lock:
             self.generation += 1
             self._documents.clear()
             self._responses.clear()
             self._cached_bytes = 0
-            return summary
+        return error
 
     def choices(self) -> dict:
         """Filter options (regions, levels, years, canonical ids), recomputed after an upload."""
@@ -398,7 +410,7 @@ class Scans:
         layout = {"pages": max((o.page for o in doc.origins), default=0),
                   "origins": [[o.start, o.end, o.page, list(o.box) if o.box else None,
                                len(doc.text[o.start:o.end].rstrip())] for o in doc.origins]}
-        self._file(doc_id).write_text(json.dumps(layout), encoding="utf-8")
+        write_atomic(self._file(doc_id), json.dumps(layout))
 
     def layout(self, doc: dict) -> dict:
         path = self._file(doc["id"])
@@ -475,27 +487,53 @@ class Job:
         }
 
 
-class Uploads:
-    """Saves uploads under the data folder and processes them on a worker thread."""
+def write_atomic(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a crash mid-write leaves the old file, never half of it."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
 
-    def __init__(self, store: Store, scans: Scans, folder: Path, max_bytes: int):
+
+class Uploads:
+    """Saves uploads under the data folder; reads and extracts each in a worker process.
+
+    A worker process, not the request thread, runs the library's per-document time budget, and
+    one slow upload holds only its own worker. The worker's answer carries the scan layout, so
+    a file is read once. The folder has a quota; a failed upload's file is removed (its error
+    stays recorded in the database, under the name the user gave it).
+    """
+
+    WORKERS = 2
+
+    def __init__(self, store: Store, scans: Scans, folder: Path, max_bytes: int, quota_bytes: int,
+                 seconds: float | None):
         self.store, self.scans, self.folder, self.max_bytes = store, scans, folder, max_bytes
+        self.quota_bytes, self.seconds = quota_bytes, seconds
         self.folder.mkdir(parents=True, exist_ok=True)
         self.jobs: dict[str, Job] = {}
         # the name each upload had on the user's machine, by the generated name it is stored under
         self.names_file = self.folder.parent / "upload-names.json"
         self.names: dict[str, str] = (json.loads(self.names_file.read_text(encoding="utf-8"))
                                       if self.names_file.exists() else {})
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhibiao-upload")
+        self.threads = ThreadPoolExecutor(max_workers=self.WORKERS, thread_name_prefix="zhibiao-upload")
+        self._processes = None
+        self._processes_lock = threading.Lock()
+
+    def used_bytes(self) -> int:
+        return sum(p.stat().st_size for p in self.folder.iterdir() if p.is_file())
 
     async def accept(self, upload: UploadFile) -> Job:
-        """Check type and size while saving under a generated name; queue the work."""
+        """Check type, size and the folder's quota while saving under a generated name; queue the work."""
         suffix = Path(upload.filename or "").suffix.lower()
         if suffix not in UPLOAD_TYPES:
             raise HTTPException(415, f"unsupported file type {suffix or '(none)'}; "
                                      f"accepted: {', '.join(sorted(UPLOAD_TYPES))}")
         job_id = uuid.uuid4().hex
         path = self.folder / f"{job_id}{suffix}"
+        room = self.quota_bytes - self.used_bytes()
         size = 0
         head = b""
         try:
@@ -504,6 +542,9 @@ class Uploads:
                     size += len(chunk)
                     if size > self.max_bytes:
                         raise HTTPException(413, f"file larger than {self.max_bytes} bytes")
+                    if size > room:
+                        raise HTTPException(507, f"the uploads folder is full (quota {self.quota_bytes} bytes); "
+                                                 "remove old uploads from it or raise the quota")
                     if len(head) < 8192:
                         head += chunk[:8192 - len(head)]
                     out.write(chunk)
@@ -521,30 +562,68 @@ class Uploads:
         job = Job(job_id, Path(upload.filename or "").name[:200], path)
         self.jobs[job_id] = job
         self.names[path.name] = job.filename
-        self.names_file.write_text(json.dumps(self.names, ensure_ascii=False), encoding="utf-8")
+        write_atomic(self.names_file, json.dumps(self.names, ensure_ascii=False))
         while len(self.jobs) > 200:
             self.jobs.pop(next(iter(self.jobs)))
-        self.pool.submit(self.run, job)
+        self.threads.submit(self.run, job)
         return job
 
+    def _pool(self):
+        with self._processes_lock:
+            if self._processes is None:
+                self._processes = storing.worker_pool(self.WORKERS)
+            return self._processes
+
+    def _restart(self, pool) -> None:
+        """Replace a pool whose worker died or hangs (its processes are killed, not waited for)."""
+        with self._processes_lock:
+            if self._processes is pool:
+                self._processes = None
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    def _read(self, job: Job):
+        """The upload read and extracted in a worker process, within the per-document budget."""
+        pool = self._pool()
+        future = pool.submit(storing.read_document, str(job.path), self.seconds)
+        try:  # the worker's own alarm ends overtime work; this only catches a worker stuck past it
+            return future.result(timeout=self.seconds + 30 if self.seconds else None)
+        except cf.TimeoutError:
+            self._restart(pool)
+            raise LimitExceeded(f"{job.path}: reading and extracting took over {self.seconds:g} s") from None
+        except cf.process.BrokenProcessPool:
+            self._restart(pool)
+            raise InputError(f"{job.path}: the worker process died reading it (out of memory?)") from None
+
     def run(self, job: Job) -> None:
-        """Read the file (typed errors early; a scan's page layout kept), then extract and store it."""
+        """Read and extract the file in a worker process, then store it (a scan's page layout kept)."""
         try:
-            job.stage, job.progress = "reading", 0.2
-            doc = loading.load(job.path)
-            job.stage, job.progress = "extracting and storing", 0.5
-            summary = self.store.ingest(job.path)
-            if summary.failed:
-                raise InputError(summary.failed[0][1])
-            job.n_indicators = summary.records
-            job.doc_id = doc_id_of(str(job.path.resolve()))
-            if doc.format in SCANNED:
-                self.scans.remember(job.doc_id, doc)
+            job.stage, job.progress = "reading and extracting", 0.3
+            loaded = self._read(job)
+            job.stage, job.progress = "storing", 0.8
+            error = self.store.put(loaded)
+            if error:
+                raise InputError(error)
+            job.n_indicators = loaded.document["n_indicators"]
+            job.doc_id = loaded.document["id"]
+            if loaded.origins:
+                self.scans.remember(job.doc_id, Document(text=loaded.text, format=loaded.document["format"],
+                                                         origins=loaded.origins))
             job.stage, job.progress = "done", 1.0
         except ZhibiaoError as e:
-            job.stage, job.error = "failed", str(e).replace(str(job.path), job.filename)
+            job.stage, job.error = "failed", str(e).replace(str(job.path.resolve()), job.filename).replace(
+                str(job.path), job.filename)
+            job.path.unlink(missing_ok=True)
         except Exception as e:  # a worker thread must report, not die silently
             job.stage, job.error = "failed", f"internal error: {type(e).__name__}: {e}"
+            job.path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        self.threads.shutdown(wait=False, cancel_futures=True)
+        if self._processes is not None:
+            self._processes.shutdown(wait=False, cancel_futures=True)
+
 
 # ---------------------------------------------------------------- app
 
@@ -563,13 +642,63 @@ SAFETY_HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-
                   (b"referrer-policy", b"no-referrer")]
 
 
-class Guard:
-    """Plain ASGI middleware (cheaper than Starlette's BaseHTTPMiddleware under load): refuses
-    oversized uploads before their body is read, drops the empty fields a filter form sends
-    (year= means no year filter, not a bad year), and adds the safety headers."""
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
-    def __init__(self, app, max_upload_bytes: int):
-        self.app, self.max_upload_bytes = app, max_upload_bytes
+
+def _hostname(host: str) -> str:
+    """The name in a Host header (or an Origin's netloc): port and IPv6 brackets off, lower case."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+class Guard:
+    """Plain ASGI middleware (cheaper than Starlette's BaseHTTPMiddleware under load).
+
+    Refuses a Host header that is not one of the server's own names (a page of another site whose
+    name was rebound to this address sends its own name: DNS rebinding), and a state-changing
+    request whose Origin, or else Referer, is not the server's own origin (CSRF: browsers send
+    them; a script without them is no browser acting for its user). Refuses oversized uploads
+    before their body is read, drops the empty fields a filter form sends (year= means no year
+    filter, not a bad year), and adds the safety headers.
+    """
+
+    def __init__(self, app, max_upload_bytes: int, hosts: frozenset[str], any_ip: bool = False):
+        self.app, self.max_upload_bytes, self.hosts, self.any_ip = app, max_upload_bytes, hosts, any_ip
+
+    def _refusal(self, scope) -> tuple[int, str] | None:
+        headers = dict(scope["headers"])
+        host = headers.get(b"host", b"").decode("latin-1")
+        name = _hostname(host)
+        if name not in self.hosts and not (self.any_ip and _is_ip(name)):
+            return 421, f"this server does not answer to the host {name or '(none)'!r}"
+        if scope["method"] in UNSAFE_METHODS:
+            own = f"{scope.get('scheme', 'http')}://{host.strip().lower()}"
+            origin = headers.get(b"origin")
+            if origin is not None:
+                if origin.decode("latin-1").strip().lower() != own:
+                    return 403, "cross-site request refused: its Origin is not this server"
+            elif b"referer" in headers:
+                parts = urlsplit(headers[b"referer"].decode("latin-1"))
+                if f"{parts.scheme}://{parts.netloc}".lower() != own:
+                    return 403, "cross-site request refused: its Referer is not this server"
+        if scope["method"] == "POST" and scope["path"] in ("/api/uploads", "/upload"):
+            length = headers.get(b"content-length", b"")
+            if not length.isdigit():
+                return 411, "a Content-Length is required"
+            if int(length) > self.max_upload_bytes + 64 * 1024:
+                return 413, f"file larger than {self.max_upload_bytes} bytes"
+        return None
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -579,17 +708,11 @@ class Guard:
             pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
             if any(v == "" for _, v in pairs):
                 scope = {**scope, "query_string": urlencode([(k, v) for k, v in pairs if v != ""]).encode("latin-1")}
-        if scope["method"] == "POST" and scope["path"] in ("/api/uploads", "/upload"):
-            length = dict(scope["headers"]).get(b"content-length", b"")
-            problem = None
-            if not length.isdigit():
-                problem = 411, "a Content-Length is required"
-            elif int(length) > self.max_upload_bytes + 64 * 1024:
-                problem = 413, f"file larger than {self.max_upload_bytes} bytes"
-            if problem:
-                response = JSONResponse({"error": problem[1]}, status_code=problem[0])
-                response.raw_headers.extend(SAFETY_HEADERS)
-                return await response(scope, receive, send)
+        problem = self._refusal(scope)
+        if problem:
+            response = JSONResponse({"error": problem[1]}, status_code=problem[0])
+            response.raw_headers.extend(SAFETY_HEADERS)
+            return await response(scope, receive, send)
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
@@ -600,14 +723,21 @@ class Guard:
 
 
 def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
-               max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
+               max_upload_bytes: int = MAX_UPLOAD_BYTES, uploads_quota_bytes: int = UPLOADS_QUOTA_BYTES,
+               hosts: tuple[str, ...] = LOOPBACK_HOSTS, any_ip: bool = False,
+               document_seconds: float | None = storing.DOCUMENT_SECONDS) -> FastAPI:
     """The explorer over the database at ``db_path``; uploads are kept under ``data_dir``
-    (default: ``<db name>-data`` beside the database)."""
+    (default: ``<db name>-data`` beside the database).
+
+    ``hosts`` are the names the server answers to (its Host header); ``any_ip`` also lets any IP
+    address through (a server bound to all interfaces: an address is not rebindable, a name is).
+    """
     db_path = Path(db_path)
     data = Path(data_dir) if data_dir else db_path.with_name(db_path.stem + "-data")
     store = Store(db_path)
     scans = Scans(data / "layouts")
-    uploads = Uploads(store, scans, data / "uploads", max_upload_bytes)
+    uploads = Uploads(store, scans, data / "uploads", max_upload_bytes, uploads_quota_bytes, document_seconds)
+    csrf_token = secrets.token_urlsafe(32)  # per server run: a page of another site cannot read it
 
     app = FastAPI(
         title="zhibiao", version="0.1.0", docs_url=None, redoc_url=None,
@@ -626,7 +756,10 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     def page(name: str, status_code: int = 200, **context) -> Response:
         return HTMLResponse(render(name, **context), status_code=status_code)
 
-    app.add_middleware(Guard, max_upload_bytes=max_upload_bytes)
+    app.add_middleware(Guard, max_upload_bytes=max_upload_bytes, hosts=frozenset(_hostname(h) for h in hosts),
+                       any_ip=any_ip)
+    app.router.on_shutdown.append(uploads.close)
+    app.state.uploads = uploads
 
     @app.exception_handler(ZhibiaoError)
     async def library_error(request: Request, exc: ZhibiaoError):
@@ -654,12 +787,18 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
             raise HTTPException(404, f"no document {doc_id}")
         return doc
 
-    def indicator_rows(canonical, region, year, status, doc_id, q, limit) -> list[dict]:
+    def indicator_rows(canonical, region, year, status, doc_id, q, limit, offset=0) -> list[dict]:
         return rows(store.call(
             "indicators", canonical=canonical or None, region=region or None, year=year,
             status=status.value if status else None, doc_id=doc_id,
-            q=q or None, limit=limit,
+            q=q or None, limit=limit, offset=offset,
         ))
+
+    def next_page(request: Request, offset: int, limit: int, count: int) -> str | None:
+        """The URL of the next page when this one is full (there may be more)."""
+        if count < limit:
+            return None
+        return f"{request.url.path}?{urlencode({**request.query_params, 'offset': offset + limit, 'limit': limit})}"
 
     # ------------------------------------------------------------ JSON API
 
@@ -667,7 +806,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     def api_documents(region: str | None = Query(None, max_length=100), level: Level | None = None,
                       year: int | None = Query(None, ge=1900, le=2200),
                       q: str | None = Query(None, max_length=200, description="words in title or source"),
-                      limit: int | None = Query(None, ge=1, le=100_000)):
+                      limit: int = Query(API_MAX_ROWS, ge=1, le=API_MAX_ROWS)):
         def build() -> bytes:
             docs = rows(store.call("documents", region=region or None, level=level.value if level else None,
                                    year=year, q=q or None, limit=limit))
@@ -676,24 +815,34 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         return JSONBody(store.cached(("api/documents", region, level, year, q, limit), build))
 
     @app.get("/api/documents/{doc_id}", tags=["api"], summary="One document: text and records")
-    def api_document(doc_id: int):
+    def api_document(request: Request, doc_id: int, limit: int = Query(API_LIMIT, ge=1, le=API_MAX_ROWS),
+                     offset: int = Query(0, ge=0, description="records to skip: pages through a long document")):
         def build() -> bytes:
-            return json_bytes({k: v for k, v in get_document(doc_id).items() if k != "html"})
+            doc = get_document(doc_id)
+            records = doc["indicators"][offset:offset + limit]
+            return json_bytes({**{k: v for k, v in doc.items() if k != "html"}, "indicators": records,
+                               "indicators_total": len(doc["indicators"]), "offset": offset, "limit": limit,
+                               "next": next_page(request, offset, limit, len(records))
+                               if offset + limit < len(doc["indicators"]) else None})
 
-        return JSONBody(store.cached(("api/document", doc_id), build))
+        return JSONBody(store.cached(("api/document", doc_id, limit, offset), build))
 
     @app.get("/api/indicators", tags=["api"], summary="Indicator records over all documents")
-    def api_indicators(canonical: str | None = Query(None, max_length=100, description="canonical id, e.g. gdp"),
+    def api_indicators(request: Request,
+                       canonical: str | None = Query(None, max_length=100, description="canonical id, e.g. gdp"),
                        region: str | None = Query(None, max_length=100),
                        year: int | None = Query(None, ge=1900, le=2200, description="report year"),
                        status: Status | None = None, doc_id: int | None = None,
                        q: str | None = Query(None, max_length=200, description="words in metric or evidence"),
-                       limit: int = Query(API_LIMIT, ge=1, le=1_000_000)):
+                       limit: int = Query(API_LIMIT, ge=1, le=API_MAX_ROWS),
+                       offset: int = Query(0, ge=0, description="rows to skip: the next page starts at offset + limit")):
         def build() -> bytes:
-            found = indicator_rows(canonical, region, year, status, doc_id, q, limit)
-            return json_bytes({"count": len(found), "limit": limit, "indicators": found})
+            found = indicator_rows(canonical, region, year, status, doc_id, q, limit, offset)
+            return json_bytes({"count": len(found), "limit": limit, "offset": offset,
+                               "next": next_page(request, offset, limit, len(found)), "indicators": found})
 
-        return JSONBody(store.cached(("api/indicators", canonical, region, year, status, doc_id, q, limit), build))
+        key = ("api/indicators", canonical, region, year, status, doc_id, q, limit, offset)
+        return JSONBody(store.cached(key, build))
 
     @app.get("/api/indicators.csv", tags=["api"], summary="The same records as CSV")
     def api_indicators_csv(canonical: str | None = Query(None, max_length=100),
@@ -701,9 +850,9 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                            year: int | None = Query(None, ge=1900, le=2200), status: Status | None = None,
                            doc_id: int | None = None,
                            q: str | None = Query(None, max_length=200),
-                           limit: int = Query(PAGE_LIMIT, ge=1, le=1_000_000)):
+                           limit: int = Query(PAGE_LIMIT, ge=1, le=CSV_MAX_ROWS), offset: int = Query(0, ge=0)):
         def build() -> bytes:
-            found = indicator_rows(canonical, region, year, status, doc_id, q, limit)
+            found = indicator_rows(canonical, region, year, status, doc_id, q, limit, offset)
             buf = io.StringIO()
             buf.write("\ufeff")  # spreadsheet programs then read the Chinese text as UTF-8
             if found:
@@ -713,7 +862,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                     writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()})
             return buf.getvalue().encode("utf-8")
 
-        body = store.cached(("api/indicators.csv", canonical, region, year, status, doc_id, q, limit), build)
+        body = store.cached(("api/indicators.csv", canonical, region, year, status, doc_id, q, limit, offset), build)
         return Response(body, media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="indicators.csv"'})
 
@@ -760,11 +909,15 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
 
     def render_document(doc_id: int) -> bytes:
         doc = get_document(doc_id)
-        records = doc["indicators"]
+        # The page stays bounded: its text marks every value, its list and data hold the first records,
+        # each with its evidence cut short (the whole record is in the API).
+        records = doc["indicators"][:DOCUMENT_PAGE_RECORDS]
         ids = sorted({r["canonical"] for r in records if r.get("canonical")})
         # record ids pass 2**53, past what a JavaScript number holds exactly: the page gets strings
-        records_js = [{**r, "id": str(r["id"])} for r in records]
+        records_js = [{**r, "id": str(r["id"]), "evidence": (r.get("evidence") or "")[:PAGE_EVIDENCE_CHARS]}
+                      for r in records]
         return render("document.html", doc=doc, records=records, records_js=records_js,
+                      total=len(doc["indicators"]),
                       counts={s: sum(r.get("status") == s for r in records) for s in STATUSES},
                       canonical=ids, canonical_info={c: canonical_info(c) for c in ids},
                       scanned=doc.get("format") in SCANNED)
@@ -791,7 +944,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                         region: str | None = Query(None, max_length=100),
                         year: int | None = Query(None, ge=1900, le=2200), status: Status | None = None,
                         q: str | None = Query(None, max_length=200),
-                        limit: int = Query(PAGE_LIMIT, ge=1, le=100_000)):
+                        limit: int = Query(PAGE_LIMIT, ge=1, le=API_MAX_ROWS)):
         found = indicator_rows(canonical, region, year, status, None, q, limit)
         filters = {"canonical": canonical or "", "region": region or "", "year": year or "",
                    "status": status.value if status else "", "q": q or "", "limit": limit}
@@ -814,11 +967,14 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
 
     @app.get("/upload", include_in_schema=False)
     def upload_page():
-        return page("upload.html", max_bytes=max_upload_bytes, types=sorted(UPLOAD_TYPES))
+        return page("upload.html", max_bytes=max_upload_bytes, types=sorted(UPLOAD_TYPES), csrf=csrf_token)
 
     @app.post("/upload", include_in_schema=False)
-    async def upload_form(file: UploadFile = File(...)):
-        """The form post without JavaScript: queue, then watch /upload/{job}."""
+    async def upload_form(file: UploadFile = File(...), csrf: str = Form("")):
+        """The form post without JavaScript: queue, then watch /upload/{job}. The form carries the
+        page's token: another site can make a browser post a form, not read the token."""
+        if not hmac.compare_digest(csrf.encode(), csrf_token.encode()):
+            raise HTTPException(403, "the upload form is out of date or from another site; reload /upload")
         job = await uploads.accept(file)
         return RedirectResponse(f"/upload/{job.id}", status_code=303)
 

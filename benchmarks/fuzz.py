@@ -1,0 +1,176 @@
+"""The fuzzer of tests/test_fuzz.py at scale, and the timing table of hostile patterns.
+
+Fuzzing: ``--inputs N`` generated texts (tests/fuzzing.py: numeral and digit runs, number soup,
+huge numbers, zero-width characters everywhere, text without sentence breaks, mutated invented
+sentences) through load_text and extraction in worker processes, each under a generous budget.
+Prints the inputs, characters, failures by kind (with examples), and the slowest input beside the
+cost of a real report of the same length (the issue's goal: within 10x).
+
+Table: ``--table`` times each pattern at 1k, 10k, 100k and 1M characters, each cell in a fresh
+process capped at ``--cap`` seconds (a larger size of a pattern that hit the cap is not tried),
+against real reports (../shared/corpus/national, joined) of the same length, with and without
+their punctuation. Linear cost shows as a flat µs/char column.
+
+    .venv/bin/python benchmarks/fuzz.py --inputs 20000                  # a few minutes
+    .venv/bin/python benchmarks/fuzz.py --inputs 1000000 --workers 2    # the closing run: hours
+    .venv/bin/python benchmarks/fuzz.py --table --cap 120
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+import fuzzing  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+SIZES = (1_000, 10_000, 100_000, 1_000_000)
+CHUNK = 500  # inputs a worker task checks
+
+
+def _check_chunk(args: tuple[int, int, int]) -> tuple[int, int, Counter, list, tuple]:
+    """Check ``count`` inputs of one seed: (inputs, characters, failures by kind, examples, slowest)."""
+    seed, count, max_chars = args
+    failures: Counter = Counter()
+    examples: list = []
+    slowest = (0.0, 0, "", "")
+    chars = 0
+    for name, text in fuzzing.inputs(seed, count, max_chars):
+        problems, seconds, _ = fuzzing.check(text)
+        chars += len(text)
+        for kind in {p.kind for p in problems}:
+            failures[kind] += 1
+        if problems and len(examples) < 3:
+            examples.append((name, problems[0].kind, problems[0].detail, text[:120]))
+        if seconds > slowest[0]:
+            slowest = (seconds, len(text), name, text)
+    return count, chars, failures, examples, slowest
+
+
+def fuzz(total: int, workers: int, max_chars: int, seed: int) -> None:
+    tasks = [(seed + i, min(CHUNK, total - i * CHUNK), max_chars) for i in range((total + CHUNK - 1) // CHUNK)]
+    inputs = chars = 0
+    failures: Counter = Counter()
+    examples: list = []
+    slowest = (0.0, 0, "", "")
+    started = time.perf_counter()
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_warm) as pool:
+        for count, n_chars, found, shown, slow in pool.imap_unordered(_check_chunk, tasks):
+            inputs += count
+            chars += n_chars
+            failures.update(found)
+            examples += shown[: max(0, 10 - len(examples))]
+            slowest = max(slowest, slow)
+            if inputs % (CHUNK * 20) == 0 or inputs == total:
+                print(f"  {inputs:,} inputs, {chars:,} chars, {sum(failures.values()):,} failing, "
+                      f"{time.perf_counter() - started:,.0f} s", file=sys.stderr, flush=True)
+    seconds, length, name, text = slowest
+    print(f"inputs: {inputs:,}")
+    print(f"characters: {chars:,}")
+    print(f"wall time: {time.perf_counter() - started:,.0f} s on {workers} workers")
+    kinds = ("exception", "span", "value", "json", "time")
+    print("failures: " + ", ".join(f"{failures[k]:,} {k}" for k in kinds) + f" (inputs with any: "
+          f"{sum(failures.values()):,})")
+    for example in examples:
+        print(f"  e.g. {example[0]}: {example[1]}: {example[2][:120]} <- {example[3]!r}")
+    fuzzing.warm_up()
+    real = _real_cost(length)
+    ratio = f"{seconds / real:.1f}x" if real else "n/a (no ../shared corpus)"
+    print(f"slowest input: {seconds:.3f} s, {length:,} chars ({name}): {text[:80]!r}")
+    print(f"a real report of its length: {real:.4f} s; slowest / real = {ratio}" if real else
+          f"a real report of its length: {ratio}")
+
+
+def _warm() -> None:
+    fuzzing.warm_up()  # lazy data, so no input is charged for it
+
+
+def _reports() -> str:
+    folder = SHARED / "corpus" / "national"
+    if not folder.is_dir():
+        return ""
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")))
+
+
+def _real_cost(length: int) -> float:
+    """Best-of-3 seconds of the text path on the first ``length`` characters of the real reports."""
+    text = _reports()
+    if not text:
+        return 0.0
+    text = (text * (length // len(text) + 1))[:length]
+    return min(fuzzing.check(text, budget=3600)[1] for _ in range(3))
+
+
+# --- the timing table ---------------------------------------------------------------------
+
+def _one_cell(pattern: str, size: int) -> None:
+    """In a child process: time one pattern at one size; print seconds and records as JSON."""
+    if pattern == "real reports":
+        text = _reports()
+        text = (text * (size // len(text) + 1))[:size]
+    elif pattern == "real reports without punctuation":
+        text = "".join(c for c in _reports() if c not in "。；，、！？：\n")
+        text = (text * (size // len(text) + 1))[:size]
+    else:
+        text = fuzzing.PATTERNS[pattern](size)
+    fuzzing.warm_up()
+    problems, seconds, records = fuzzing.check(text, budget=10**6)
+    print(json.dumps({"seconds": seconds, "records": records, "problems": sorted({p.kind for p in problems})}))
+
+
+def table(cap: float) -> None:
+    patterns = ["real reports", "real reports without punctuation", *fuzzing.PATTERNS] if _reports() \
+        else list(fuzzing.PATTERNS)
+    print(f"Each cell: seconds (µs per character) in a fresh process, capped at {cap:.0f} s.\n")
+    print("| pattern | " + " | ".join(f"{s:,} chars" for s in SIZES) + " |")
+    print("|---|" + "---|" * len(SIZES))
+    for pattern in patterns:
+        cells = []
+        for size in SIZES:
+            if cells and cells[-1].startswith(">"):
+                cells.append("not run")
+                continue
+            try:
+                done = subprocess.run([sys.executable, __file__, "--cell", pattern, str(size)], capture_output=True,
+                                      text=True, timeout=cap, env={**os.environ, "PYTHONPATH": str(ROOT)})
+            except subprocess.TimeoutExpired:
+                cells.append(f"> {cap:.0f} s")
+                continue
+            if done.returncode != 0:
+                cells.append("error: " + (done.stderr.strip().splitlines() or ["?"])[-1][:60])
+                continue
+            result = json.loads(done.stdout.strip().splitlines()[-1])
+            note = f"; {', '.join(result['problems'])}" if result["problems"] else ""
+            cells.append(f"{result['seconds']:.3f} s ({result['seconds'] / size * 1e6:.1f}){note}")
+        print(f"| {pattern} | " + " | ".join(cells) + " |", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--inputs", type=int, default=20_000)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--max-chars", type=int, default=5_000, help="longest fuzzed input")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--table", action="store_true", help="the timing table instead of fuzzing")
+    parser.add_argument("--cap", type=float, default=120.0, help="seconds a table cell may take")
+    parser.add_argument("--cell", nargs=2, metavar=("PATTERN", "SIZE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.cell:
+        _one_cell(args.cell[0], int(args.cell[1]))
+    elif args.table:
+        table(args.cap)
+    else:
+        fuzz(args.inputs, args.workers, args.max_chars, args.seed)
+
+
+if __name__ == "__main__":
+    main()

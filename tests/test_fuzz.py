@@ -1,0 +1,142 @@
+"""Fuzzing the text path with a small budget: no exception, spans inside the input, finite values,
+strict JSON and bounded time on any text. benchmarks/fuzz.py runs the same fuzzer at scale."""
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import fuzzing
+from zhibiao import metadata, repair
+
+
+def _numbers_still_overflow() -> bool:
+    """Whether numbers.py still turns a huge number into inf (the known miss pinned below).
+
+    While it does, the fuzz properties leave that one problem to the strict xfails; once it is
+    fixed the exemption lapses by itself and every property checks values too.
+    """
+    problems, _, _ = fuzzing.check("全市地区生产总值达到" + "9" * 400 + "元。")
+    return any(p.kind == "value" for p in problems)
+
+
+fuzzing.warm_up()
+_KNOWN_VALUES_MISS = _numbers_still_overflow()
+
+
+def _real(problems: list[fuzzing.Problem]) -> list[fuzzing.Problem]:
+    return [p for p in problems
+            if not (_KNOWN_VALUES_MISS and (p.kind == "value" or "OverflowError" in p.detail))]
+
+
+FUZZ = settings(max_examples=40, deadline=None, derandomize=True, database=None,
+                suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.mark.parametrize("name", sorted(fuzzing.GENERATORS))
+@FUZZ
+@given(data=st.data())
+def test_fuzzed_text_breaks_nothing(name, data):
+    rng = data.draw(st.randoms(use_true_random=False))
+    n = data.draw(st.integers(1, 2000))
+    text = fuzzing.GENERATORS[name](rng, n)
+    problems, _, _ = fuzzing.check(text)
+    assert not _real(problems), (problems[:3], text[:200])
+
+
+@FUZZ
+@given(text=st.text(alphabet=st.sampled_from(list(fuzzing.NUMBER_ALPHABET + fuzzing.ZERO_WIDTH + "。\n青川市增长")),
+                    max_size=1500))
+def test_any_text_of_number_characters_breaks_nothing(text):
+    problems, _, _ = fuzzing.check(text)
+    assert not _real(problems), problems[:3]
+
+
+def test_mutation_fuzzer_breaks_nothing():
+    failures = []
+    for name, text in fuzzing.inputs(seed=13, count=300, max_chars=3000):
+        problems = _real(fuzzing.check(text)[0])
+        if problems:
+            failures.append((name, problems[0], text[:80]))
+    assert not failures, failures[:3]
+
+
+def test_the_checker_finds_what_it_looks_for(monkeypatch):
+    """The fuzzer's own test: a broken extraction must be caught, or the properties prove nothing."""
+    import zhibiao
+    from zhibiao.records import Indicator, Span
+
+    good = zhibiao.extract_document
+
+    def broken(doc):
+        records = good(doc)
+        r = records[0]
+        bad_span = Indicator(**{**{f: getattr(r, f) for f in r.__dataclass_fields__},
+                                "span": Span(r.span.start, r.span.end + 1, r.span.text)})
+        bad_value = Indicator(**{**{f: getattr(r, f) for f in r.__dataclass_fields__}, "value": float("inf")})
+        return [bad_span, bad_value]
+
+    monkeypatch.setattr(zhibiao, "extract_document", broken)
+    kinds = {p.kind for p in fuzzing.check(fuzzing.SEEDS[0])[0]}
+    assert kinds == {"span", "value"}
+    monkeypatch.undo()
+    assert [p.kind for p in fuzzing.check("增长5%" * 10, budget=1e-6)[0]] == ["time"]
+
+
+@pytest.mark.xfail(strict=True, reason="numbers.py: 310+ Chinese numerals overflow (issue 13, Numbers; num9)")
+def test_a_run_of_chinese_numerals_is_no_exception():
+    problems, _, _ = fuzzing.check("全市完成投资" + "九" * 400 + "亿元。")
+    assert not problems, problems
+
+
+@pytest.mark.xfail(strict=True, reason="numbers.py: overflowing digit strings become inf (issue 13, Numbers; num9)")
+def test_a_huge_digit_string_is_no_infinite_value():
+    problems, _, _ = fuzzing.check("全市地区生产总值达到" + "9" * 400 + "元。")
+    assert not problems, problems
+
+
+# --- linear cost of the stages this branch made linear --------------------------------------
+# Not timing asserts: the ratio of costs at two sizes tells linear (16x) from quadratic (256x)
+# whatever the machine's speed.
+
+def _growth(fn, unit: str, small: int, factor: int = 16) -> float:
+    def cost(n: int) -> float:
+        text = (unit * (n // len(unit) + 1))[:n]
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            fn(text)
+            best = min(best, time.process_time() - start)
+        return max(best, 1e-4)
+
+    fn(unit * 4)  # warm up lazy data
+    return cost(small * factor) / cost(small)
+
+
+def test_repair_of_one_long_line_with_many_gaps_grows_linearly():
+    assert _growth(repair.repair, "青川市 地区 生产 总值 ", 25_000) < 64
+
+
+def test_metadata_on_a_long_run_of_digits_grows_linearly():
+    assert _growth(metadata.detect, "1", 5_000) < 64
+
+
+def test_a_long_metric_before_an_alias_is_judged_at_once():
+    from zhibiao import canonical
+
+    metric = "地区生产" * 40 + "总值"  # no scope words: the prefix is refused, not backtracked through
+    start = time.process_time()
+    assert canonical.match(metric, "%", "change") is None
+    assert time.process_time() - start < 5  # a generous budget: the nested repeats grew exponentially here
+    assert canonical.match("2031年全省地区生产总值", "%", "change") == "gdp"
+
+
+def test_fuzz_inputs_are_reproducible():
+    assert list(fuzzing.inputs(3, 20, 500)) == list(fuzzing.inputs(3, 20, 500))
+    assert {name for name, _ in fuzzing.inputs(3, 12, 500)} == set(fuzzing.GENERATORS)
+    assert all(len(fuzzing.PATTERNS[p](1000)) == 1000 for p in fuzzing.PATTERNS)
+    rng = random.Random(0)
+    assert all(len(gen(rng, 50)) > 0 for gen in fuzzing.GENERATORS.values())
