@@ -204,22 +204,30 @@ def ingest(paths, db, workers, quiet, force):
         click.echo(f"failed: {source}: {error}", err=True)
 
 
+_LEVELS = click.Choice(["national", "provincial", "city", "county"])
+
+
 @main.command()
 @click.option("--indicator", required=True, help="Canonical id: gdp (growth), cpi, urban_new_jobs ...")
 @click.option("--region", help="Only this region (重庆, 全国 ...).")
+@click.option("--level", type=_LEVELS, help="Only governments of this level.")
+@click.option("--year", type=int, help="Only this target year.")
 @click.option("--vs-parent", is_flag=True, help="Add the upper government's target and the amplification.")
+@click.option("--all-years", is_flag=True, help="Also print years with neither a target nor an outcome.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @_DB_OPTION
 @one_line_errors
-def targets(indicator, region, vs_parent, fmt, db):
-    """Each year's target beside the outcome the next report gives, and whether it was met."""
+def targets(indicator, region, level, year, vs_parent, all_years, fmt, db):
+    """Each year's target beside the outcome the next report gives: met, exceeded, missed or no outcome."""
     from .store import Database
 
     with Database(db, read_only=True) as database:
-        frame = database.targets(indicator, region=region, vs_parent=vs_parent)
+        frame = database.targets(indicator, region=region, level=level, year=year, vs_parent=vs_parent,
+                                 all_years=all_years)
     if fmt == "table":
-        keep = ["region", "year", "target", "target_max", "modifier", "commitment", "cue", "absent", "outcome",
-                "outcome_status", "met", "gap"] + (["parent_target", "amplification"] if vs_parent else [])
+        keep = ["region", "year", "target", "target_max", "modifier", "target_direction", "commitment", "cue",
+                "absent", "outcome", "outcome_status", "result", "gap"] + (
+                    ["parent_target", "parent_target_max", "amplification"] if vs_parent else [])
         frame = frame[keep]
     _emit_frame(frame, fmt, f"{indicator} targets and outcomes")
 

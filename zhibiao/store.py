@@ -11,7 +11,6 @@ is in docs/STORE.md and versioned in ``schema_version`` by ``MIGRATIONS``.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import difflib
 import gzip
 import hashlib
 import multiprocessing
@@ -513,33 +512,41 @@ class Database:
     def _indicator(self, indicator: str) -> canonical.Canonical:
         row = canonical.get(indicator)
         if row is None:
-            ids = [r.id for r in canonical.table()]
-            near = difflib.get_close_matches(indicator.lower(), ids, n=3, cutoff=0.6)
-            near += [i for i in ids if indicator.lower() in i and i not in near][: 3 - len(near)]
-            hint = f"did you mean {', '.join(near)}?" if near else f"known: {', '.join(ids[:8])}, ..."
+            near = canonical.near(indicator)
+            hint = (f"did you mean {', '.join(near)}?" if near
+                    else "'zhibiao indicators' lists them all")
             raise QueryError(f"unknown indicator {indicator!r}; {hint}")
         return row
 
     def _analysis_input(self, row: canonical.Canonical) -> tuple[pd.DataFrame, pd.DataFrame]:
         records = self._df(
-            "SELECT i.doc_id, d.region, d.level, d.year, d.reviewed_year, i.canonical, i.value, i.value_max, "
-            "i.unit, i.kind, i.direction, i.modifier, i.status, i.span_start, i.span_end, i.evidence, "
+            "SELECT i.doc_id, d.region, d.level, d.year, d.reviewed_year, i.canonical, i.metric, i.value, "
+            "i.value_max, i.unit, i.kind, i.direction, i.modifier, i.status, i.span_start, i.span_end, i.evidence, "
             "i.period_start, i.period_end, i.section, i.section_role "
-            "FROM indicators i JOIN documents d ON d.id = i.doc_id WHERE i.canonical = ? AND i.kind = ? AND i.unit = ?",
-            [row.id, row.headline_kind, row.headline_unit])
+            "FROM indicators i JOIN documents d ON d.id = i.doc_id WHERE i.canonical = ? AND i.unit = ?",
+            [row.id, row.headline_unit])
         reports = self._df("SELECT id AS doc_id, region, level, year, reviewed_year FROM documents "
                            "WHERE error IS NULL AND region IS NOT NULL AND year IS NOT NULL")
         return records, reports
 
-    def targets(self, indicator: str, *, region: str | None = None, vs_parent: bool = False) -> pd.DataFrame:
-        """Each year's target beside the next report's outcome (see analysis.targets)."""
+    def targets(self, indicator: str, *, region: str | None = None, level: str | None = None,
+                year: int | None = None, vs_parent: bool = False, all_years: bool = False) -> pd.DataFrame:
+        """Each year's target beside the next report's outcome (see analysis.targets).
+
+        ``level`` and ``year`` keep rows of that level of government and that target year;
+        the parent's target is looked up before they filter, so ``vs_parent`` still finds it.
+        """
         row = self._indicator(indicator)
         records, reports = self._analysis_input(row)
-        table = analysis.targets(records, reports, row, self._text)
+        table = analysis.targets(records, reports, row, self._text, all_years=all_years)
         if vs_parent:
             table = analysis.with_parent(table, _parent_finder(reports))
         if region is not None:
             table = table[table["region"].map(lambda r: _same_region(r, region))]
+        if level is not None:
+            table = table[table["level"] == level]
+        if year is not None:
+            table = table[table["year"] == int(year)]
         return table.reset_index(drop=True)
 
     def series(self, indicator: str, *, status: str = "actual", region: str | None = None) -> pd.DataFrame:
