@@ -232,6 +232,28 @@ def test_targets_skip_plan_period_sections():
     assert table.set_index("year").loc[2031, "target"] == 7.0
 
 
+def test_targets_one_year_figures_in_a_section_spanning_the_plan():
+    text_2031 = "二、“十九五”时期主要目标和2031年重点工作\n今年的主要预期目标是：地区生产总值增长6%左右。\n" \
+                "“十九五”时期，地区生产总值年均增长5.5%。\n"
+    text_2031 += "到2035年，地区生产总值增长5%。\n"
+    text_2032 = "一、“十八五”时期和2031年工作回顾\n刚刚过去的2031年，全市地区生产总值增长6.4%。\n" \
+                "五年来，地区生产总值年均增长6.1%。\n"
+    heading = "二、“十九五”时期主要目标和2031年重点工作"
+    t, avg, plan = text_2031.index("6%左右"), text_2031.index("5.5%"), text_2031.index("5%。")
+    o, o_avg = text_2032.index("6.4%"), text_2032.index("6.1%")
+    records = frame(
+        record(1, 2031, 5.5, "target", period=(2031, 2035), role="targets", section=heading, span=(avg, avg + 4)),
+        record(1, 2031, 5.0, "target", period=(2031, 2035), role="targets", section=heading, span=(plan, plan + 2)),
+        record(1, 2031, 6.0, "target", period=(2031, 2035), role="targets", section=heading, modifier="approx",
+               span=(t, t + 4)),
+        record(2, 2032, 6.1, "actual", period=(2027, 2031), role="review", span=(o_avg, o_avg + 4)),
+        record(2, 2032, 6.4, "actual", period=(2027, 2031), role="review", span=(o, o + 4)),
+    )
+    table = analysis.targets(records, reports((1, "青川", "city", 2031), (2, "青川", "city", 2032)), GDP,
+                             texts({1: text_2031, 2: text_2032})).set_index("year")
+    assert table.loc[2031, ["target", "outcome", "result"]].tolist() == [6.0, 6.4, "met"]
+
+
 def test_with_parent_adds_amplification():
     records = frame(
         record(1, 2031, 7.0, "target", region="青川", level="city"),

@@ -396,6 +396,28 @@ def test_national_corpus_cpi_and_jobs_verdicts(national_db):
     assert national_db.targets("retail_price", region="全国").set_index("year").loc[1998, "target"] == 3.0
 
 
+# Each checked against the page's 主要预期目标 paragraph.
+PROVINCIAL_GDP_2026 = {  # region: (target, target_max, modifier)
+    "安徽": (5.0, 5.5, "range"), "甘肃": (5.5, None, "approx"), "广西": (5.0, None, "approx"),
+    "河南": (5.0, None, "approx"), "海南": (6.0, None, "approx"), "江苏": (5.0, None, "exact"),
+    "江西": (5.0, 5.5, "range"), "内蒙古": (5.0, None, "approx"), "青海": (4.5, None, "approx"),
+    "陕西": (5.0, None, "approx"),
+}
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared missing")
+def test_provincial_corpus_gdp_targets(tmp_path):
+    with Database(tmp_path / "p.duckdb") as db:
+        s = db.ingest([SHARED / "corpus/provincial"], progress=False)
+        assert s.ingested == 10 and not s.failed
+        t = db.targets("gdp", level="provincial", year=2026)
+    assert t["region"].is_unique
+    got = {r.region: (r.target, None if pd.isna(r.target_max) else r.target_max, r.modifier)
+           for r in t.itertuples()}
+    assert got == PROVINCIAL_GDP_2026
+
+
 def test_cities_table_integrity():
     import csv
     from importlib import resources

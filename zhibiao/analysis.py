@@ -60,6 +60,8 @@ class Cues:
     absent: tuple[str, ...]
     multi_year: tuple[str, ...]
     plan_sections: tuple[str, ...]
+    this_year: tuple[str, ...]  # words that name the report's own year
+    last_year: tuple[str, ...]  # ... the year it reviews
     floor: tuple[str, ...]  # words that make a target a lower bound
     ceiling: tuple[str, ...]  # ... an upper bound
 
@@ -69,7 +71,7 @@ def cues() -> Cues:
     data = yaml.safe_load(resources.files("zhibiao").joinpath("data/target_cues.yaml").read_text(encoding="utf-8"))
     return Cues(**{name: tuple(data[name]) for name in
                    ("hard", "soft", "hard_value", "soft_value", "absent", "multi_year", "plan_sections",
-                    "floor", "ceiling")})
+                    "this_year", "last_year", "floor", "ceiling")})
 
 
 def _find_cue(text: str, *, verbs: bool = True, values: bool = True) -> tuple[str, str] | None:
@@ -253,17 +255,37 @@ def _one_year_only(records: pd.DataFrame, year_column: str, text_of: Callable[[i
     return records[keep] if len(records) else records
 
 
+def _names_year(records: pd.DataFrame, year_column: str, words: tuple[str, ...],
+                text_of: Callable[[int], str]) -> pd.Series:
+    """Whether the paragraph up to each value names its year (今年, 2031年; 去年 for a review).
+
+    Extraction may give a figure the span of the section it stands in (“十五五”时期主要目标和
+    2031年重点工作: 2031-2035); the paragraph's own words say it is one year's.
+    """
+    said = []
+    for doc_id, start, year in zip(records["doc_id"], records["span_start"], records[year_column]):
+        text = text_of(int(doc_id))
+        before = text[text.rfind("\n", 0, int(start)) + 1:int(start)]
+        said.append(any(w in before for w in (*words, f"{int(year)}年")))
+    return pd.Series(said, index=records.index, dtype=bool)
+
+
 def pick_targets(records: pd.DataFrame, text_of: Callable[[int], str]) -> pd.DataFrame:
     """One target per (region, year): the first for that year in the report's targets section.
 
-    Targets under a plan period's heading (“十四五”时期主要目标) are the plan's, not the year's.
+    Targets under a plan period's heading (“十四五”时期主要目标) are the plan's, not the
+    year's, unless the heading or the paragraph names the year as well.
     """
     r = records[(records["status"] == "target") & records["region"].notna() & records["year"].notna()]
     single = _single_year(r)
     for_year = single & (r["period_start"] == r["year"])
     undated = r["period_start"].isna() & (r["section_role"] != "review")
-    plan = r["section"].map(lambda s: isinstance(s, str) and any(w in s for w in cues().plan_sections))
-    r = _one_year_only(r[(for_year | undated) & ~plan], "year", text_of).assign(
+    spanning = (r["period_start"] == r["year"]) & (r["period_end"] > r["period_start"])
+    if spanning.any():
+        spanning[spanning] = _names_year(r[spanning], "year", cues().this_year, text_of)
+    plan = pd.Series([isinstance(s, str) and any(w in s for w in cues().plan_sections) and f"{int(y)}年" not in s
+                      for s, y in zip(r["section"], r["year"])], index=r.index, dtype=bool)
+    r = _one_year_only(r[((for_year | undated) & ~plan) | spanning], "year", text_of).assign(
         _rank_role=lambda d: (d["section_role"] != "targets").astype(int),
         _rank_period=lambda d: d["period_start"].isna().astype(int),
     )
@@ -272,19 +294,29 @@ def pick_targets(records: pd.DataFrame, text_of: Callable[[int], str]) -> pd.Dat
 
 
 def pick_outcomes(records: pd.DataFrame, text_of: Callable[[int], str]) -> pd.DataFrame:
-    """One outcome per (region, reviewed year): actual before estimate, the review first."""
+    """One outcome per (region, reviewed year): actual before estimate, the review first.
+
+    A figure given a multi-year period that ends in the reviewed year counts where its
+    paragraph names that year (刚刚过去的2030年, 去年).
+    """
     r = records[records["status"].isin(["actual", "estimate"]) & records["region"].notna()
                 & records["reviewed_year"].notna()]
     single = _single_year(r)
     for_reviewed = single & (r["period_start"] == r["reviewed_year"])
     undated = r["period_start"].isna() & r["section_role"].isin(["review"])
-    r = _one_year_only(r[for_reviewed | undated], "reviewed_year", text_of).assign(
+    spanning = (r["period_end"] == r["reviewed_year"]) & (r["period_start"] < r["period_end"])
+    if spanning.any():
+        spanning[spanning] = _names_year(r[spanning], "reviewed_year", cues().last_year, text_of)
+    r = _one_year_only(r[for_reviewed | undated | spanning], "reviewed_year", text_of).assign(
         outcome_year=lambda d: d["reviewed_year"],
         _rank_status=lambda d: (d["status"] != "actual").astype(int),
         _rank_role=lambda d: (d["section_role"] != "review").astype(int),
+        _rank_period=lambda d: (d["period_start"] != d["period_end"]).astype(int),
     )
-    r = r.sort_values(["region", "outcome_year", "_rank_status", "_rank_role", "doc_id", "span_start"])
-    return r.drop_duplicates(["region", "outcome_year"]).drop(columns=["_rank_status", "_rank_role"])
+    r = r.sort_values(["region", "outcome_year", "_rank_status", "_rank_role", "_rank_period", "doc_id",
+                       "span_start"])
+    return r.drop_duplicates(["region", "outcome_year"]).drop(columns=["_rank_status", "_rank_role",
+                                                                       "_rank_period"])
 
 
 def _signed_against(outcome: float, target_direction, outcome_direction) -> float | None:
