@@ -274,6 +274,118 @@ def test_export_to_a_missing_folder_is_one_error(fakes, tmp_path, fmt):
             db.export(tmp_path / "missing" / f"out.{fmt}", fmt)
 
 
+def _read_back(path: Path, fmt: str) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """The panel and its evidence as pandas, pyreadstat and openpyxl read them (labels from Stata)."""
+    companion = path.with_name(f"{path.stem}_evidence{path.suffix}")
+    if fmt == "csv":
+        return pd.read_csv(path), pd.read_csv(companion), {}
+    if fmt == "parquet":
+        return pd.read_parquet(path), pd.read_parquet(companion), {}
+    if fmt == "xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True)
+        assert book.sheetnames == ["panel", "evidence"]
+        frames = []
+        for name in book.sheetnames:
+            rows = list(book[name].iter_rows(values_only=True))
+            frames.append(pd.DataFrame(rows[1:], columns=rows[0]))
+        return frames[0], frames[1], {}
+    import pyreadstat
+
+    wide, meta = pyreadstat.read_dta(str(path))
+    evidence, _ = pyreadstat.read_dta(str(companion))
+    return wide, evidence, meta.column_names_to_labels
+
+
+@pytest.mark.parametrize("fmt", store.PANEL_FORMATS)
+def test_panel_reads_back_with_the_values_of_targets_and_series(fakes, tmp_path, fmt):
+    corpus = write_corpus(tmp_path / "corpus")
+    out = tmp_path / f"panel.{fmt}"
+    with Database(tmp_path / "z.duckdb") as db:
+        db.ingest([corpus], workers=1, progress=False)
+        rows, cells, _ = db.write_panel(out, ["gdp", "URBAN_NEW_JOBS"])
+        expected = {}
+        for indicator in ("gdp", "urban_new_jobs"):
+            for r in db.targets(indicator).itertuples():
+                if not pd.isna(r.target):
+                    expected[(r.region, r.year, f"{indicator}_target")] = r.target
+            for r in db.series(indicator).itertuples():
+                expected[(r.region, r.year, f"{indicator}_actual")] = r.value
+        texts = {doc_id: db._text(doc_id) for doc_id in db.documents()["id"]}
+    wide, evidence, labels = _read_back(out, fmt)
+    assert list(wide.columns) == ["region", "level", "year", "gdp_target", "gdp_actual", "urban_new_jobs_target",
+                                  "urban_new_jobs_actual"]
+    assert len(wide) == rows == len(wide[["region", "year"]].drop_duplicates())
+    got = {(r["region"], int(r["year"]), v): float(r[v]) for _, r in wide.iterrows()
+           for v in wide.columns[3:] if not pd.isna(r[v]) and r[v] != ""}
+    assert got == pytest.approx(expected) and len(got) == cells == len(evidence)
+    assert got[("青川", 2031, "gdp_target")] == 7.0 and got[("青川", 2031, "urban_new_jobs_actual")] == 93000
+    for r in evidence.itertuples():  # every cell links to the characters that hold it
+        assert texts[int(r.doc_id)][int(r.span_start):int(r.span_end)] == r.value_text
+        assert got[(r.region, int(r.year), r.variable)] == pytest.approx(float(r.value))
+    if fmt == "dta":
+        assert labels["gdp_target"].startswith("Gross domestic product") and "国内生产总值" in labels["gdp_target"]
+        assert "城镇新增就业" in labels["urban_new_jobs_actual"] and "actual" in labels["urban_new_jobs_actual"]
+
+
+def test_panel_status_level_and_errors(fakes, tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    with Database(tmp_path / "z.duckdb") as db:
+        db.ingest([corpus], workers=1, progress=False)
+        wide, evidence, _ = db.panel(["gdp"], status="target", level="provincial")
+        assert list(wide.columns) == ["region", "level", "year", "gdp_target"]
+        assert wide.values.tolist() == [["云岭", "provincial", 2031, 6.0]]
+        assert (evidence["status"] == "target").all()
+        for call, message in ((lambda: db.panel(["gdp"], status="guess"), "status"),
+                              (lambda: db.panel(["gpd"]), "did you mean"),
+                              (lambda: db.panel([]), "at least one"),
+                              (lambda: db.panel(["gdp", "GDP"]), "twice"),
+                              (lambda: db.write_panel(tmp_path / "p.sav", ["gdp"]), "panel format"),
+                              (lambda: db.write_panel(tmp_path / "no" / "p.csv", ["gdp"]), "no such folder")):
+            with pytest.raises((QueryError, InputError), match=message):
+                call()
+        counts = db.indicator_counts().set_index("id")
+    assert len(counts) == len(store.canonical.table())
+    assert counts.loc["gdp", ["records", "targets", "documents"]].tolist() == [6, 3, 3]
+    assert counts.loc["cpi", "records"] == 0 and counts.loc["gdp", "label_zh"] == "国内生产总值"
+
+
+def test_stata_names_fit():
+    name = store._stata_name("strategic_emerging_industries", "target")
+    assert len(name) <= 32 and name.endswith("_target")
+
+
+def test_cli_panel_indicators_and_target_filters(fakes, tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    db = str(tmp_path / "z.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(corpus), "--db", db, "-q", "--workers", "1"]).exit_code == 0
+    result = runner.invoke(main, ["panel", "--indicators", "gdp,urban_new_jobs", "-o", str(tmp_path / "p.dta"),
+                                  "--db", db])
+    assert result.exit_code == 0 and "p_evidence.dta" in result.output
+    result = runner.invoke(main, ["panel", "--indicators", "gdp", "--status", "target", "-o", "-", "--db", db])
+    assert result.output.splitlines()[0] == "region,level,year,gdp_target"
+    result = runner.invoke(main, ["indicators", "--format", "json", "--db", db])
+    rows = {r["id"]: r for r in json.loads(result.output)}
+    assert rows["gdp"]["records"] == 6 and rows["gdp"]["label_en"] and rows["retail_price"]["unit"] == "%"
+    result = runner.invoke(main, ["targets", "--indicator", "GDP", "--level", "city", "--year", "2031",
+                                  "--format", "json", "--db", db])
+    rows = json.loads(result.output)
+    assert [(r["region"], r["year"], r["result"], r["target_direction"]) for r in rows] == [
+        ("青川", 2031, "met", "floor")]
+    quiet = json.loads(runner.invoke(main, ["targets", "--indicator", "urban_new_jobs", "--format", "json",
+                                            "--db", db]).output)
+    every = json.loads(runner.invoke(main, ["targets", "--indicator", "urban_new_jobs", "--all-years",
+                                            "--format", "json", "--db", db]).output)
+    assert "云岭" not in {r["region"] for r in quiet} and "云岭" in {r["region"] for r in every}
+    for args in (["panel", "--indicators", "nope", "-o", str(tmp_path / "p.csv"), "--db", db],
+                 ["panel", "--indicators", "gdp", "-o", str(tmp_path / "p.txt"), "--db", db]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2 and result.output.startswith("zhibiao: error:"), args
+        assert len(result.output.strip().splitlines()) == 1
+
+
 @pytest.mark.parametrize("sql", [
     "DROP TABLE documents",
     "SELECT 1; DELETE FROM documents",

@@ -441,6 +441,49 @@ def series(records: pd.DataFrame, indicator: Canonical, text_of: Callable[[int],
     return out.astype({"year": "int64"}).sort_values(["region", "year"]).reset_index(drop=True)
 
 
-__all__ = ["APPROX_TOLERANCE", "Cues", "cues", "commitment", "absent_statement", "met", "result",
+PANEL_STATUSES = {"target": ("target",), "actual": ("actual",), "both": ("target", "actual")}
+EVIDENCE_COLUMNS = ["region", "level", "year", "variable", "indicator", "status", "value", "value_max", "modifier",
+                    "doc_id", "span_start", "span_end", "evidence"]
+
+
+def panel(tables: dict[str, tuple[pd.DataFrame, pd.DataFrame]], status: str = "both",
+          name_of: Callable[[str, str], str] = lambda indicator, status: f"{indicator}_{status}",
+          ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A wide panel (one row per region and year, one column per indicator and status) and its evidence.
+
+    ``tables`` maps an indicator id to its ``targets`` table and its actual ``series``, so a
+    target cell is the ``target`` column of ``targets`` and an actual cell the ``value`` of
+    ``series``, the same numbers those commands print. The evidence table has one row per
+    filled cell: the variable, the document and the span of the figure, and the range end.
+    """
+    cells: list[dict] = []
+    for indicator, (target_table, actual_series) in tables.items():
+        if "target" in PANEL_STATUSES[status]:
+            t = target_table[target_table["target"].notna()]
+            cells += [dict(region=r.region, level=r.level, year=int(r.year), variable=name_of(indicator, "target"),
+                           indicator=indicator, status="target", value=r.target, value_max=_none(r.target_max),
+                           modifier=r.modifier, doc_id=int(r.target_doc), span_start=int(r.target_span_start),
+                           span_end=int(r.target_span_end), evidence=r.target_evidence)
+                      for r in t.itertuples(index=False)]
+        if "actual" in PANEL_STATUSES[status]:
+            cells += [dict(region=r.region, level=r.level, year=int(r.year), variable=name_of(indicator, "actual"),
+                           indicator=indicator, status="actual", value=r.value, value_max=None, modifier=None,
+                           doc_id=int(r.doc_id), span_start=int(r.span_start), span_end=int(r.span_end),
+                           evidence=r.evidence)
+                      for r in actual_series.itertuples(index=False)]
+    evidence = pd.DataFrame(cells, columns=EVIDENCE_COLUMNS).astype(
+        {"year": "int64", "value": "float64", "value_max": "float64", "doc_id": "int64", "span_start": "int64",
+         "span_end": "int64"}).sort_values(["region", "year", "variable"]).reset_index(drop=True)
+    variables = [name_of(i, s) for i in tables for s in PANEL_STATUSES[status]]
+    levels = evidence.drop_duplicates("region").set_index("region")["level"]
+    wide = (evidence.pivot(index=["region", "year"], columns="variable", values="value")
+            .reindex(columns=variables).reset_index() if len(evidence)
+            else pd.DataFrame(columns=["region", "year", *variables]))
+    wide.insert(1, "level", wide["region"].map(levels))
+    wide.columns.name = None
+    return wide.astype({"year": "int64", **{v: "float64" for v in variables}}), evidence
+
+
+__all__ = ["APPROX_TOLERANCE", "PANEL_STATUSES", "EVIDENCE_COLUMNS", "panel", "Cues", "cues", "commitment", "absent_statement", "met", "result",
            "target_direction", "multi_year", "headline",
            "pick_targets", "pick_outcomes", "targets", "with_parent", "series"]

@@ -251,6 +251,57 @@ def series(indicator, status, region, fmt, db):
 
 
 @main.command()
+@click.option("--indicators", "names", required=True, help="Comma-separated canonical ids: gdp,cpi,urban_new_jobs")
+@click.option("--status", type=click.Choice(["target", "actual", "both"]), default="both", show_default=True,
+              help="Which cells: each year's target, its actual outcome, or both.")
+@click.option("--level", type=_LEVELS, help="Only governments of this level.")
+@click.option("--region", help="Only this region.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="panel.dta, .csv, .parquet or .xlsx; '-' writes the panel as CSV to stdout.")
+@_DB_OPTION
+@one_line_errors
+def panel(names, status, level, region, output, db):
+    """One row per region and year, one column per indicator and status, with a table of evidence.
+
+    The evidence (document, source, span and value as written of every cell) goes to
+    NAME_evidence.EXT beside the panel, or to a second sheet in xlsx. Stata files carry
+    variable labels with the indicator's English and Chinese names.
+    """
+    from .store import Database
+
+    indicators = [n.strip() for n in names.split(",") if n.strip()]
+    with Database(db, read_only=True) as database:
+        if output == "-":
+            wide, _, _ = database.panel(indicators, status=status, level=level, region=region)
+            wide.to_csv(sys.stdout, index=False)
+            return
+        rows, cells, companion = database.write_panel(output, indicators, status=status, level=level,
+                                                      region=region)
+    where = f"{companion}" if companion else f"the 'evidence' sheet of {output}"
+    click.echo(f"wrote {rows} region-years x {len(indicators)} indicators to {output}; "
+               f"evidence for {cells} cells in {where}")
+
+
+@main.command("indicators")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@_DB_OPTION
+@one_line_errors
+def indicators_command(fmt, db):
+    """Every canonical indicator: id, English and Chinese name, unit, and its counts in the database."""
+    import os
+
+    from .store import Database, indicator_table
+
+    if os.path.exists(db):
+        with Database(db, read_only=True) as database:
+            frame = database.indicator_counts()
+    else:
+        click.echo(f"zhibiao: note: {db} does not exist; listing the indicators without counts", err=True)
+        frame = indicator_table()
+    _emit_frame(frame, fmt, "canonical indicators")
+
+
+@main.command()
 @click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "xlsx", "dta", "jsonl"]), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: indicators.FORMAT).")
 @_DB_OPTION

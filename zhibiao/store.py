@@ -38,6 +38,8 @@ from .records import Document, Indicator, Metadata
 SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf", ".docx",
                       ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"})
 FORMATS = ("csv", "parquet", "xlsx", "dta", "jsonl")
+PANEL_FORMATS = ("dta", "csv", "parquet", "xlsx")
+STATA_NAME_MAX = 32
 XLSX_MAX_ROWS = 1_048_575
 
 INDICATOR_COLUMNS = (
@@ -559,6 +561,82 @@ class Database:
             table = table[table["region"].map(lambda r: _same_region(r, region))]
         return table.reset_index(drop=True)
 
+    def panel(self, indicators: list[str], *, status: str = "both", level: str | None = None,
+              region: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+        """(wide panel, evidence table, variable labels): see analysis.panel.
+
+        The cells are the ``targets`` table's targets and the actual ``series``; the evidence
+        keeps each cell's document, source file, span and the value as written there.
+        """
+        if status not in analysis.PANEL_STATUSES:
+            raise QueryError(f"status must be target, actual or both, not {status!r}")
+        if not indicators:
+            raise QueryError("name at least one indicator")
+        rows = [self._indicator(i) for i in indicators]
+        if len({r.id for r in rows}) < len(rows):
+            raise QueryError("an indicator is named twice")
+        names = {(r.id, s): _stata_name(r.id, s) for r in rows for s in analysis.PANEL_STATUSES[status]}
+        if len(set(names.values())) < len(names):
+            raise QueryError("two indicators shorten to the same Stata variable name; name them in two panels")
+        tables = {}
+        for row in rows:
+            t = self.targets(row.id, region=region, level=level, all_years=False)
+            a = self.series(row.id, status="actual", region=region)
+            tables[row.id] = (t, a[a["level"] == level] if level is not None else a)
+        wide, evidence = analysis.panel(tables, status, lambda i, s: names[(i, s)])
+        sources = dict(self.con.execute("SELECT id, source FROM documents").fetchall())
+        evidence.insert(evidence.columns.get_loc("doc_id") + 1, "source", evidence["doc_id"].map(sources))
+        evidence["value_text"] = [self._text(d)[a:b] for d, a, b in
+                                  zip(evidence["doc_id"], evidence["span_start"], evidence["span_end"])]
+        labels = {"region": "region of the report", "level": "level of government", "year": "year"}
+        for row in rows:
+            for s in analysis.PANEL_STATUSES[status]:
+                labels[names[(row.id, s)]] = _cut_chars(
+                    f"{row.label_en} / {row.label_zh}: {s} ({row.headline_unit})", 80)
+        return wide, evidence, labels
+
+    def write_panel(self, path: str | os.PathLike, indicators: list[str], *, fmt: str | None = None,
+                    status: str = "both", level: str | None = None,
+                    region: str | None = None) -> tuple[int, int, Path | None]:
+        """Write the panel and its evidence; returns (rows, cells, evidence file or None for xlsx).
+
+        The evidence goes beside the panel as NAME_evidence.EXT, or to a second sheet in xlsx.
+        """
+        path = Path(path)
+        fmt = (fmt or path.suffix.lstrip(".")).lower()
+        if fmt not in PANEL_FORMATS:
+            raise InputError(f"panel format must be one of {', '.join(PANEL_FORMATS)}, not {fmt!r} "
+                             "(give -o panel.dta, .csv, .parquet or .xlsx)")
+        if not path.parent.is_dir():
+            raise InputError(f"{path.parent}: no such folder")
+        wide, evidence, labels = self.panel(indicators, status=status, level=level, region=region)
+        companion = None if fmt == "xlsx" else path.with_name(f"{path.stem}_evidence{path.suffix or '.' + fmt}")
+        try:
+            if fmt == "csv":
+                wide.to_csv(path, index=False)
+                evidence.to_csv(companion, index=False)
+            elif fmt == "parquet":
+                wide.to_parquet(path, index=False)
+                evidence.to_parquet(companion, index=False)
+            elif fmt == "xlsx":
+                with pd.ExcelWriter(path) as book:
+                    wide.to_excel(book, index=False, sheet_name="panel")
+                    evidence.to_excel(book, index=False, sheet_name="evidence")
+            else:
+                _write_dta(wide, path, labels, "zhibiao panel: one row per region and year")
+                _write_dta(evidence, companion, {**LABELS, **EVIDENCE_LABELS},
+                           f"zhibiao panel evidence for {path.name}")
+        except (OSError, ValueError) as e:
+            raise StoreError(f"{path}: cannot write the panel ({_first_line(e)})") from None
+        return len(wide), len(evidence), companion
+
+    def indicator_counts(self) -> pd.DataFrame:
+        """Every canonical indicator with its records, targets and documents in the database."""
+        counts = self._df("SELECT canonical AS id, count(*) AS records, count(*) FILTER (WHERE status = 'target') "
+                          "AS targets, count(DISTINCT doc_id) AS documents FROM indicators "
+                          "WHERE canonical IS NOT NULL GROUP BY canonical")
+        return indicator_table(counts)
+
     def _text(self, doc_id: int) -> str:
         """A document's text, from a small cache: analysis reads a few documents many times."""
         if doc_id in self._texts:
@@ -689,7 +767,34 @@ def _province_of_cities() -> dict[str, str]:
     return {_region_key(row["city"]): _region_key(row["province"]) for row in csv.DictReader(text.splitlines())}
 
 
-def _write_dta(frame: pd.DataFrame, path: Path) -> None:
+EVIDENCE_LABELS = {"variable": "panel variable", "indicator": "canonical indicator id",
+                   "status": "target or actual", "value": "the cell's value",
+                   "value_max": "upper end of a target range", "modifier": "exact approx at_least at_most range ..."}
+
+
+def indicator_table(counts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The canonical table (id, names, category, unit, target direction), with counts where given."""
+    table = pd.DataFrame([dict(id=r.id, label_en=r.label_en, label_zh=r.label_zh, category=r.category,
+                               unit=r.headline_unit, kind=r.headline_kind, target_direction=r.target_direction)
+                          for r in canonical.table()])
+    if counts is None:
+        return table
+    table = table.merge(counts, on="id", how="left")
+    return table.fillna({c: 0 for c in ("records", "targets", "documents")}).astype(
+        {"records": "int64", "targets": "int64", "documents": "int64"})
+
+
+def _stata_name(indicator: str, status: str) -> str:
+    """indicator_status, the id cut so the name fits Stata's 32 characters."""
+    return f"{indicator[: STATA_NAME_MAX - len(status) - 1]}_{status}"
+
+
+def _cut_chars(s: str, limit: int) -> str:
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def _write_dta(frame: pd.DataFrame, path: Path, labels: dict[str, str] | None = None,
+               file_label: str = "zhibiao indicator records") -> None:
     """Stata .dta with variable labels; Stata's str limit cuts long evidence at 2,000 bytes."""
     import pyreadstat
     from pyreadstat._readstat_parser import PyreadstatError
@@ -702,8 +807,9 @@ def _write_dta(frame: pd.DataFrame, path: Path) -> None:
         else:
             out[name] = col.astype(object).where(col.notna(), "").map(lambda s: _cut_bytes(str(s), 2000))
     try:
-        pyreadstat.write_dta(out, str(path), column_labels={c: LABELS.get(c, c) for c in out.columns},
-                             file_label="zhibiao indicator records")
+        labels = LABELS if labels is None else labels
+        pyreadstat.write_dta(out, str(path), column_labels={c: labels.get(c, c) for c in out.columns},
+                             file_label=file_label)
     except PyreadstatError as e:
         raise StoreError(f"{path}: cannot export ({e})") from None
 
@@ -786,4 +892,5 @@ class _Progress:
         return False
 
 
-__all__ = ["Database", "IngestSummary", "MIGRATIONS", "SCHEMA_VERSION", "FORMATS", "discover", "doc_id_of"]
+__all__ = ["Database", "IngestSummary", "MIGRATIONS", "SCHEMA_VERSION", "FORMATS", "PANEL_FORMATS", "discover",
+           "doc_id_of", "indicator_table"]
