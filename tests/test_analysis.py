@@ -144,9 +144,10 @@ def test_absent_statement(text, expected):
     ("地区生产总值增长", 2031, False),
     ("大力发展循环经济。五年累计，单位地区生产总值能耗下降", 2031, True),
     ("去年投资300亿元，五年累计投资1500亿元。全市单位地区生产总值能耗下降", 2031, False),
+    ("财政赤字率一直控制在", 2031, True),
 ], ids=["annual_average", "base_year", "previous_year_base", "paragraph_opens_five_years",
         "paragraph_opens_these_five_years", "paragraph_opens_one_year", "plain", "sentence_opens_cumulative",
-        "cumulative_in_earlier_sentence"])
+        "cumulative_in_earlier_sentence", "always_kept"])
 def test_multi_year(before, year, expected):
     assert analysis.multi_year(before, year) is expected
 
@@ -200,6 +201,20 @@ def test_targets_read_a_level_typed_growth_figure_and_its_direction():
     assert (gdp.target, gdp.target_direction, gdp.outcome, gdp.result) == (7.0, "floor", 7.5, "met")
     prices = analysis.targets(records, years, cpi, texts({1: text, 2: ""})).set_index("year").loc[2031]
     assert (prices.target, prices.target_direction, prices.outcome, prices.result) == (3.0, "ceiling", 2.1, "met")
+
+
+def test_targets_skip_last_years_figure_beside_the_target():
+    text = "今年赤字率从去年的2.9%提高到3.1%。"
+    last, this = text.index("2.9%"), text.index("3.1%")
+    records = frame(
+        record(1, 2031, 2.9, "target", kind="level", direction=None, metric="赤字率", span=(last, last + 4),
+               canonical_id="deficit_ratio"),
+        record(1, 2031, 3.1, "target", kind="level", direction=None, metric="赤字率", span=(this, this + 4),
+               canonical_id="deficit_ratio"),
+    )
+    table = analysis.targets(records, reports((1, "青川", "city", 2031)), canonical.get("deficit_ratio"),
+                             texts({1: text}))
+    assert table.set_index("year").loc[2031, ["target", "target_direction"]].tolist() == [3.1, "ceiling"]
 
 
 def test_targets_estimate_only_when_no_actual_and_direction_counts():

@@ -46,6 +46,8 @@ from zhibiao import canonical
     ("经济增长速度的宏观调控目标定", "%", "level", "gdp"),
     ("市委提出今年经济增长", "%", "level", "gdp"),
     ("提出经济增长", "%", "level", None),
+    ("但赤字率", "%", "level", "deficit_ratio"),
+    ("城镇新增就业人口", "人", "level", "urban_new_jobs"),
     ("国民生产总值", "%", "change", "gnp"),
     ("商品零售价格", "%", "change", "retail_price"),
     ("零售物价总水平", "%", "change", "retail_price"),

@@ -270,6 +270,13 @@ def _names_year(records: pd.DataFrame, year_column: str, words: tuple[str, ...],
     return pd.Series(said, index=records.index, dtype=bool)
 
 
+def _last_years_figure(records: pd.DataFrame, text_of: Callable[[int], str]) -> pd.Series:
+    """Whether a value stands right after 去年的 (赤字率从去年的2.1%提高到2.3%): last year's, not a target."""
+    words = tuple(w + tail for w in cues().last_year for tail in ("", "的"))
+    return pd.Series([text_of(int(d))[max(0, int(a) - 6):int(a)].endswith(words)
+                      for d, a in zip(records["doc_id"], records["span_start"])], index=records.index, dtype=bool)
+
+
 def pick_targets(records: pd.DataFrame, text_of: Callable[[int], str]) -> pd.DataFrame:
     """One target per (region, year): the first for that year in the report's targets section.
 
@@ -285,7 +292,8 @@ def pick_targets(records: pd.DataFrame, text_of: Callable[[int], str]) -> pd.Dat
         spanning[spanning] = _names_year(r[spanning], "year", cues().this_year, text_of)
     plan = pd.Series([isinstance(s, str) and any(w in s for w in cues().plan_sections) and f"{int(y)}年" not in s
                       for s, y in zip(r["section"], r["year"])], index=r.index, dtype=bool)
-    r = _one_year_only(r[((for_year | undated) & ~plan) | spanning], "year", text_of).assign(
+    r = r[((for_year | undated) & ~plan) | spanning]
+    r = _one_year_only(r[~_last_years_figure(r, text_of)], "year", text_of).assign(
         _rank_role=lambda d: (d["section_role"] != "targets").astype(int),
         _rank_period=lambda d: d["period_start"].isna().astype(int),
     )
