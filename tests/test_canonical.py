@@ -48,6 +48,8 @@ from zhibiao import canonical
     ("提出经济增长", "%", "level", None),
     ("但赤字率", "%", "level", "deficit_ratio"),
     ("城镇新增就业人口", "人", "level", "urban_new_jobs"),
+    ("努力把全年零售物价上涨幅度", "%", "level", "retail_price"),
+    ("努力把零售物价上涨幅度", "%", "level", None),
     ("国民生产总值", "%", "change", "gnp"),
     ("商品零售价格", "%", "change", "retail_price"),
     ("零售物价总水平", "%", "change", "retail_price"),

@@ -508,6 +508,31 @@ def test_national_corpus_cpi_and_jobs_verdicts(national_db):
     assert national_db.targets("retail_price", region="全国").set_index("year").loc[1998, "target"] == 3.0
 
 
+# Target sentences whose figures extraction reads wrongly (as seen in the 1990s national reports);
+# the analysis takes them once a record carries the target, its range end and its status.
+EXTRACTION_MISSES = "青川市2031年政府工作报告\n——2031年1月20日在青川市第九届人民代表大会第二次会议上\n" \
+    "一、2030年工作回顾\n全市地区生产总值增长百分之九点二。\n二、2031年主要目标\n"
+
+
+@pytest.mark.parametrize("sentence, indicator, expected", [
+    pytest.param("综合分析各方面的条件，今年全市经济增长速度的宏观调控目标，定为百分之九至十。", "gdp",
+                 (9.0, 10.0, "range"), marks=pytest.mark.xfail(strict=True, reason=(
+                     "extraction: metric read as 定, the Chinese-numeral range 百分之九至十 as 9 alone"))),
+    pytest.param("各级政府要采取有力措施，努力把全年零售物价上涨幅度控制在百分之十以内。", "retail_price",
+                 (10.0, None, "at_most"), marks=pytest.mark.xfail(strict=True, reason=(
+                     "numbers: a bare 百分之十 (no digit before 十) gives no record"))),
+    ("各级政府要采取有力措施，努力把全年零售物价上涨幅度控制在百分之八以内。", "retail_price", (8.0, None, "at_most")),
+], ids=["chinese_range_after_comma", "bare_ten_percent", "retail_prices_kept_within"])
+def test_target_sentences_through_real_extraction(tmp_path, sentence, indicator, expected):
+    (tmp_path / "qingchuan-2031.txt").write_text(EXTRACTION_MISSES + sentence + "\n", encoding="utf-8")
+    with Database(tmp_path / "z.duckdb") as db:
+        db.ingest([tmp_path / "qingchuan-2031.txt"], workers=1, progress=False)
+        t = db.targets(indicator, year=2031)
+    assert len(t) == 1
+    row = t.iloc[0]
+    assert (row.target, None if pd.isna(row.target_max) else row.target_max, row.modifier) == expected
+
+
 # Each checked against the page's 主要预期目标 paragraph.
 PROVINCIAL_GDP_2026 = {  # region: (target, target_max, modifier)
     "安徽": (5.0, 5.5, "range"), "甘肃": (5.5, None, "approx"), "广西": (5.0, None, "approx"),

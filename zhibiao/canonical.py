@@ -21,10 +21,10 @@ _SCOPE = (r"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|我国|�
           r"|[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|自治州|特别行政区|县|区|州|盟|旗))")
 # A clause head that sets or expects a figure (中央提出, 力争) may stand before the time words;
 # a lone 的 left where extraction cut a clause, or a conjunction (但赤字率), is no part of the name either.
-_HEAD = r"(?:的|但|而|并|且|[\u4e00-\u9fff]{0,4}?(?:提出|确定|要求|预计|力争|争取)(?=今年|明年|全年|当年|\d{4}年))?"
+_HEAD = r"(?:的|但|而|并|且|[\u4e00-\u9fff]{0,4}?(?:提出|确定|要求|预计|力争|争取|把|将)(?=今年|明年|全年|当年|\d{4}年))?"
 _PREFIX = re.compile(rf"{_HEAD}(?:{_TIME}|{_SCOPE})*")
 # Words after an alias that name the change or the budgeting, not the measure: 增速, 涨幅, 拟按.
-_SUFFIX = r"(?:增长率|增长速度|增速|增幅|涨幅|增长|总量|总额|规模|水平|安排|拟按)?"
+_SUFFIX = r"(?:增长率|增长速度|增速|增幅|上涨幅度|涨幅|增长|总量|总额|规模|水平|安排|拟按)?"
 # Place-like prefixes that are in fact part of a measure's name.
 # Words after a measure that name its target (经济增长速度的调控目标定为8%): the measure is before them.
 _TARGET_TAIL = re.compile(r"的?(?:宏观)?(?:调控|预期|计划|主要)?目标(?:定|为|是|值)?$")
