@@ -8,6 +8,7 @@ one regex once and answers are cached.
 from __future__ import annotations
 
 import csv
+import difflib
 import hashlib
 import re
 import unicodedata
@@ -87,8 +88,6 @@ def get(indicator_id: str) -> Canonical | None:
 
 def near(indicator_id: str, n: int = 3) -> list[str]:
     """Ids close to an unknown one, for a did-you-mean hint."""
-    import difflib
-
     ids = [r.id for r in table()]
     key = indicator_id.strip().lower()
     found = difflib.get_close_matches(key, ids, n=n, cutoff=0.6)
