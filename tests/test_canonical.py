@@ -39,9 +39,40 @@ from zhibiao import canonical
     ("赤字率拟按", "%", "level", "deficit_ratio"),
     ("社会商品零售总额", "%", "change", "retail_sales"),
     ("炼钢", "吨", "level", None),
+    ("经济", "%", "change", "gdp"),
+    ("全市经济", "%", "change", "gdp"),
+    ("数字经济", "%", "change", None),
+    ("的经济增长", "%", "level", "gdp"),
+    ("经济增长速度的宏观调控目标定", "%", "level", "gdp"),
+    ("市委提出今年经济增长", "%", "level", "gdp"),
+    ("提出经济增长", "%", "level", None),
+    ("但赤字率", "%", "level", "deficit_ratio"),
+    ("城镇新增就业人口", "人", "level", "urban_new_jobs"),
+    ("努力把全年零售物价上涨幅度", "%", "level", "retail_price"),
+    ("努力把零售物价上涨幅度", "%", "level", None),
+    ("国民生产总值", "%", "change", "gnp"),
+    ("商品零售价格", "%", "change", "retail_price"),
+    ("零售物价总水平", "%", "change", "retail_price"),
+    ("居民消费价格总水平", "%", "change", "cpi"),
 ], ids=lambda v: str(v))
 def test_match(metric, unit, kind, expected):
     assert canonical.match(metric, unit, kind) == expected
+
+
+@pytest.mark.parametrize("metric, expected", [
+    ("经济增长", True), ("地区生产总值增速", True), ("居民消费价格涨幅", True),
+    ("经济增长速度的调控目标定", True), ("城镇调查失业率", False), ("地区生产总值", False),
+])
+def test_reads_as_change(metric, expected):
+    assert canonical.reads_as_change(metric) is expected
+
+
+def test_get_is_case_insensitive_and_near_suggests():
+    assert canonical.get("GDP").id == "gdp" and canonical.get(" Urban_New_Jobs ").id == "urban_new_jobs"
+    assert canonical.get("gpd") is None
+    assert "gdp" in canonical.near("gpd")
+    assert "registered_unemployment" in canonical.near("unemployment")
+    assert canonical.near("qqqqqq") == []
 
 
 def test_unit_and_kind_unchecked_when_empty():
@@ -57,7 +88,8 @@ def test_table_integrity():
     assert len(aliases) == len(set(aliases)), "an alias must name one indicator"
     for r in rows:
         assert r.id.isidentifier() and r.id == r.id.lower()
-        assert r.label_en and r.category and r.aliases
+        assert r.label_en and r.label_zh and r.category and r.aliases
+        assert r.target_direction in ("floor", "ceiling")
         assert set(r.kinds) <= {"level", "change"}
         assert r.headline_kind in r.kinds and r.headline_unit in r.units
         # every alias must map back to its own row, else a longer alias shadows it

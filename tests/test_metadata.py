@@ -58,6 +58,22 @@ CASES = [
     ("infographic", "2031年政府工作报告摘录\n\n2030年工作回顾\n\n重庆经济运行向好，全市生产总值增长6%。",
      {"government": "重庆市人民政府", "level": "provincial", "region": "重庆", "year": 2031, "reviewed_year": 2030}),
     ("nothing", "全文没有任何能说明来源的信息。", {"government": None, "year": None, "level": None}),
+    ("web-page-chrome", "首页 | 政务公开 | 国务院信息 | 2032年部门预算 | 网站地图\n" + "栏目导航 | " * 120
+     + "\n政府工作报告\n——2031年1月20日在云岭省第十四届人民代表大会第五次会议上\n各位代表：\n"
+       "现在，我代表省人民政府，向大会报告工作。过去一年，在党中央、国务院坚强领导下，全省经济增长5%。"
+       "全国国内生产总值增长5%。展望2035年，云岭全省人均地区生产总值翻一番。",
+     {"level": "provincial", "region": "云岭", "year": 2031, "reviewed_year": 2030, "date": "2031-01-20"}),
+    ("bare-level-speaker", "各位代表：\n我代表自治区人民政府，向大会报告工作。\n一、2030年工作回顾\n"
+     "过去一年，宁夏全区经济增长5%。宁夏坚决贯彻党中央、国务院决策部署。",
+     {"government": "宁夏回族自治区人民政府", "level": "provincial", "region": "宁夏", "year": 2031}),
+    ("autonomous-region-delivery-line", "——2031年1月20日在新疆维吾尔自治区第十四届人民代表大会第五次会议上\n"
+     "现在，我代表自治区人民政府，向大会报告工作。到2035年，全区基本实现现代化。",
+     {"government": "新疆维吾尔自治区人民政府", "level": "provincial", "region": "新疆", "year": 2031}),
+    ("printed-twice", ("政府工作报告\n——2031年2月1日在青川市第九届人民代表大会第二次会议上\n"
+                       "我代表市人民政府作报告。全市生产总值增长6%，全国增长5%，国务院部署。\n") * 2,
+     {"level": "city", "region": "青川", "year": 2031}),
+    ("national-delivery-line", "——2031年3月5日在第十五届全国人民代表大会第二次会议上\n各位代表：……",
+     {"government": "国务院", "level": "national", "region": "全国", "year": 2031}),
 ]
 
 
@@ -99,6 +115,21 @@ def test_seed_infographic():
     meta = detect((SHARED / "corpus" / "seed" / "chongqing-2020-infographic.txt").read_text(encoding="utf-8"))
     assert (meta.get("region"), meta.get("level"), meta.get("year"), meta.get("reviewed_year")) == \
         ("重庆", "provincial", 2020, 2019)
+
+
+# The 10 dev provincial pages: navigation chrome, a report printed twice, a two-column gazette.
+PROVINCIAL = {"AH": "安徽", "GS": "甘肃", "GX": "广西", "HA": "河南", "HI": "海南", "JS": "江苏", "JX": "江西",
+              "NM": "内蒙古", "QH": "青海", "SN": "陕西"}
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(not (SHARED / "corpus" / "provincial").exists(), reason="../shared is missing")
+@pytest.mark.parametrize("code", sorted(PROVINCIAL))
+def test_provincial_corpus(code):
+    path = SHARED / "corpus" / "provincial" / f"2026_{code}.txt"
+    meta = detect(path.read_text(encoding="utf-8"))
+    assert (meta.get("region"), meta.get("level"), meta.get("year"), meta.get("reviewed_year")) == \
+        (PROVINCIAL[code], "provincial", 2026, 2025)
 
 
 def test_a_year_before_the_government_is_no_part_of_its_name():

@@ -8,6 +8,7 @@ one regex once and answers are cached.
 from __future__ import annotations
 
 import csv
+import difflib
 import hashlib
 import re
 import unicodedata
@@ -19,10 +20,17 @@ from importlib import resources
 _TIME = r"(?:\d{4}年|今年|去年|全年|当年|上年|明年|拟安排|安排|发行)"
 _SCOPE = (r"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|我国|我省|我市|我区|我县|本省|本市|本区"
           r"|[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|自治州|特别行政区|县|区|州|盟|旗))")
-_PREFIX = re.compile(rf"(?:{_TIME}|{_SCOPE})*")
+# A clause head that sets or expects a figure (中央提出, 力争) may stand before the time words;
+# a lone 的 left where extraction cut a clause, or a conjunction (但赤字率), is no part of the name either.
+_HEAD = r"(?:的|但|而|并|且|[\u4e00-\u9fff]{0,4}?(?:提出|确定|要求|预计|力争|争取|把|将)(?=今年|明年|全年|当年|\d{4}年))?"
+_PREFIX = re.compile(rf"{_HEAD}(?:{_TIME}|{_SCOPE})*")
 # Words after an alias that name the change or the budgeting, not the measure: 增速, 涨幅, 拟按.
-_SUFFIX = r"(?:增长率|增长速度|增速|增幅|涨幅|增长|总量|总额|规模|水平|安排|拟按)?"
+_SUFFIX = r"(?:增长率|增长速度|增速|增幅|上涨幅度|涨幅|增长|总量|总额|规模|水平|安排|拟按)?"
 # Place-like prefixes that are in fact part of a measure's name.
+# Words after a measure that name its target (经济增长速度的调控目标定为8%): the measure is before them.
+_TARGET_TAIL = re.compile(r"的?(?:宏观)?(?:调控|预期|计划|主要)?目标(?:定|为|是|值)?$")
+# Endings that make a figure in % a rate of change, whatever kind extraction gave it.
+_CHANGE_END = re.compile(r"(?:增长|增长率|增长速度|增速|增幅|涨幅|上涨幅度|上涨)$")
 _NOT_SCOPE = frozenset({"城市", "城区", "市区", "地区", "园区", "社区", "山区", "库区", "景区", "城镇地区"})
 _DROP = re.compile(r"\([^()]*\)|[\s\"'“”‘’《》「」『』〈〉]")
 
@@ -33,12 +41,14 @@ class Canonical:
 
     id: str
     label_en: str
+    label_zh: str
     category: str
     aliases: tuple[str, ...]
     units: tuple[str, ...]
     kinds: tuple[str, ...]
     headline_kind: str  # the form that targets and series use: GDP growth is change/%
     headline_unit: str
+    target_direction: str  # floor | ceiling: how a bare or approximate target binds (see analysis.result)
 
 
 def normalize(metric: str) -> str:
@@ -62,17 +72,32 @@ def table() -> tuple[Canonical, ...]:
     text = _source()
     return tuple(
         Canonical(
-            id=row["id"], label_en=row["label_en"], category=row["category"],
+            id=row["id"], label_en=row["label_en"], label_zh=row["label_zh"], category=row["category"],
             aliases=tuple(row["aliases"].split("|")), units=tuple(row["units"].split("|")),
             kinds=tuple(row["kinds"].split("|")), headline_kind=row["headline_kind"],
-            headline_unit=row["headline_unit"],
+            headline_unit=row["headline_unit"], target_direction=row["target_direction"],
         )
         for row in csv.DictReader(text.splitlines())
     )
 
 
 def get(indicator_id: str) -> Canonical | None:
-    return _by_id().get(indicator_id)
+    """The row of ``indicator_id``, matched case-insensitively (GDP is gdp)."""
+    return _by_id().get(indicator_id.strip().lower())
+
+
+def near(indicator_id: str, n: int = 3) -> list[str]:
+    """Ids close to an unknown one, for a did-you-mean hint."""
+    ids = [r.id for r in table()]
+    key = indicator_id.strip().lower()
+    found = difflib.get_close_matches(key, ids, n=n, cutoff=0.6)
+    found += [i for i in ids if key and key in i and i not in found]
+    return found[:n]
+
+
+def reads_as_change(metric: str) -> bool:
+    """Whether the metric itself names a rate of change (经济增长, 价格涨幅), so a % figure is a change."""
+    return bool(_CHANGE_END.search(_TARGET_TAIL.sub("", normalize(metric))))
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +133,7 @@ def match(metric: str, unit: str = "", kind: str = "") -> str | None:
     An empty unit or kind is not checked.
     """
     pattern, owner = _compiled()
-    text = normalize(metric)
+    text = _TARGET_TAIL.sub("", normalize(metric))
     for start in range(len(text)):
         found = pattern.match(text, start)
         if found is None:
@@ -124,4 +149,4 @@ def match(metric: str, unit: str = "", kind: str = "") -> str | None:
     return None
 
 
-__all__ = ["Canonical", "table", "table_digest", "get", "match", "normalize"]
+__all__ = ["Canonical", "table", "table_digest", "get", "near", "match", "normalize", "reads_as_change"]

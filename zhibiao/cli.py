@@ -232,22 +232,30 @@ def ingest(paths, db, workers, quiet, force, retry_failed, timeout):
         click.echo(f"failed: {source}: {error}", err=True)
 
 
+_LEVELS = click.Choice(["national", "provincial", "city", "county"])
+
+
 @main.command()
 @click.option("--indicator", required=True, help="Canonical id: gdp (growth), cpi, urban_new_jobs ...")
 @click.option("--region", help="Only this region (重庆, 全国 ...).")
+@click.option("--level", type=_LEVELS, help="Only governments of this level.")
+@click.option("--year", type=int, help="Only this target year.")
 @click.option("--vs-parent", is_flag=True, help="Add the upper government's target and the amplification.")
+@click.option("--all-years", is_flag=True, help="Also print years with neither a target nor an outcome.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @_DB_OPTION
 @one_line_errors
-def targets(indicator, region, vs_parent, fmt, db):
-    """Each year's target beside the outcome the next report gives, and whether it was met."""
+def targets(indicator, region, level, year, vs_parent, all_years, fmt, db):
+    """Each year's target beside the outcome the next report gives: met, exceeded, missed or no outcome."""
     from .store import Database
 
     with Database(db, read_only=True) as database:
-        frame = database.targets(indicator, region=region, vs_parent=vs_parent)
+        frame = database.targets(indicator, region=region, level=level, year=year, vs_parent=vs_parent,
+                                 all_years=all_years)
     if fmt == "table":
-        keep = ["region", "year", "target", "target_max", "modifier", "commitment", "cue", "absent", "outcome",
-                "outcome_status", "met", "gap"] + (["parent_target", "amplification"] if vs_parent else [])
+        keep = ["region", "year", "target", "target_max", "modifier", "target_direction", "commitment", "cue",
+                "absent", "outcome", "outcome_status", "result", "gap"] + (
+                    ["parent_target", "parent_target_max", "amplification"] if vs_parent else [])
         frame = frame[keep]
     _emit_frame(frame, fmt, f"{indicator} targets and outcomes")
 
@@ -268,6 +276,57 @@ def series(indicator, status, region, fmt, db):
     if fmt == "table":
         frame = frame[["region", "year", "value", "unit", "status", "doc_id"]]
     _emit_frame(frame, fmt, f"{indicator} ({status})")
+
+
+@main.command()
+@click.option("--indicators", "names", required=True, help="Comma-separated canonical ids: gdp,cpi,urban_new_jobs")
+@click.option("--status", type=click.Choice(["target", "actual", "both"]), default="both", show_default=True,
+              help="Which cells: each year's target, its actual outcome, or both.")
+@click.option("--level", type=_LEVELS, help="Only governments of this level.")
+@click.option("--region", help="Only this region.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="panel.dta, .csv, .parquet or .xlsx; '-' writes the panel as CSV to stdout.")
+@_DB_OPTION
+@one_line_errors
+def panel(names, status, level, region, output, db):
+    """One row per region and year, one column per indicator and status, with a table of evidence.
+
+    The evidence (document, source, span and value as written of every cell) goes to
+    NAME_evidence.EXT beside the panel, or to a second sheet in xlsx. Stata files carry
+    variable labels with the indicator's English and Chinese names.
+    """
+    from .store import Database
+
+    indicators = [n.strip() for n in names.split(",") if n.strip()]
+    with Database(db, read_only=True) as database:
+        if output == "-":
+            wide, _, _ = database.panel(indicators, status=status, level=level, region=region)
+            wide.to_csv(sys.stdout, index=False)
+            return
+        rows, cells, companion = database.write_panel(output, indicators, status=status, level=level,
+                                                      region=region)
+    where = f"{companion}" if companion else f"the 'evidence' sheet of {output}"
+    click.echo(f"wrote {rows} region-years x {len(indicators)} indicators to {output}; "
+               f"evidence for {cells} cells in {where}")
+
+
+@main.command("indicators")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@_DB_OPTION
+@one_line_errors
+def indicators_command(fmt, db):
+    """Every canonical indicator: id, English and Chinese name, unit, and its counts in the database."""
+    import os
+
+    from .store import Database, indicator_table
+
+    if os.path.exists(db):
+        with Database(db, read_only=True) as database:
+            frame = database.indicator_counts()
+    else:
+        click.echo(f"zhibiao: note: {db} does not exist; listing the indicators without counts", err=True)
+        frame = indicator_table()
+    _emit_frame(frame, fmt, "canonical indicators")
 
 
 @main.command()

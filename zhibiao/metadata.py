@@ -85,6 +85,10 @@ _YEAR_RE = re.compile(r"(?<![\d])" + _YEAR)
 _NUM = r"[一二三四五六七八九十\d]{1,3}"
 _DATE_RE = re.compile(r"(?<!\d)([12]\d{3})年(\d{1,2})月(\d{1,2})日")
 _TITLE_RE = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
+# The line that says where and when a report was delivered: "2026年1月27日在青川市第十四届人民代表大会
+# 第四次会议上". Web pages put it after their navigation, so it is sought in the whole text.
+_DELIVERY_RE = re.compile(r"(?<!\d)([12]\d{3})年(\d{1,2})月(\d{1,2})日\s*在\s*([\u4e00-\u9fff]{0,14}?)\s*"
+                          r"第[一二三四五六七八九十\d]{1,3}届(全国)?人民代表大会")
 
 
 class _Votes:
@@ -185,6 +189,9 @@ def _year_votes(text: str, work: str) -> _Votes:
     for m in _DATE_RE.finditer(head):
         if re.match(r"\s*在", head[m.end():m.end() + 3]):
             votes.add(int(m.group(1)), 10, m.span())
+    delivered = _DELIVERY_RE.search(work)
+    if delivered and delivered.start() >= 800:  # below a web page's navigation; in the head it voted above
+        votes.add(int(delivered.group(1)), 10, delivered.span(1))
     for m in re.finditer(_YEAR + r"(?:[^\n。]{0,20})?政府工作报告", head):
         votes.add(_year(m.group(1)), 10, m.span(1))
     _session_votes(work, votes, words, lex.sessions)
@@ -267,35 +274,70 @@ def _national(text: str, work: str, strong: bool) -> tuple[Fact, Fact, Fact] | N
     return None
 
 
+def _delivered_to(text: str, work: str) -> tuple[Fact, Fact, Fact] | None:
+    """(government, level, region) from the congress the report was delivered to, if its line names one."""
+    m = _DELIVERY_RE.search(work)
+    if not m or not (m.group(4) or m.group(5)):
+        return None
+    if m.group(5) and not m.group(4):  # 第十四届全国人民代表大会
+        span = m.span(5)
+        return (_fact("国务院", text, span), _fact("national", text, span),
+                _fact(lexicon().words["national"]["region"], text, span))
+    name, span = m.group(4), m.span(4)
+    level = _level(name)
+    if level is None:
+        return None
+    return _fact(name + "人民政府", text, span), _fact(level, text, span), _fact(_region_name(name), text, span)
+
+
+def _named_most(text: str, work: str, level: str | None = "provincial") -> tuple[Fact, Fact, Fact] | None:
+    """The provincial-level region a text names most, as its issuer."""
+    lex = lexicon()
+    best = max(lex.regions, key=lambda r: work.count(r.short))
+    i = work.find(best.short)
+    if i < 0:
+        return None
+    span = (i, i + len(best.short))
+    return _fact(best.name + "人民政府", text, span), _fact(level, text, span), _fact(best.short, text, span)
+
+
 def _issuer(text: str, work: str) -> tuple[Fact, Fact, Fact] | None:
     """(government, level, region), or None where the text does not tell.
 
     The speaker's own words ("我代表XX人民政府", "我代表国务院") decide first; then
-    the local government a text names most; then any mention of the State Council;
-    then, for extracts and infographics, the provincial-level region named most.
+    the congress the report was delivered to (在XX省第十四届人民代表大会…会议上);
+    then, where the speaker names only a level (我代表省人民政府, 我代表自治区人民政府),
+    that level and the provincial-level region named most; then the local government a
+    text names most; then, for extracts and infographics, the region named most; and
+    only then a mere mention of the State Council, which provincial reports quote.
     """
     lex = lexicon()
+    suffixes = lex.words["level_suffixes"]
     local = _local_government(work, strong=True)
-    found = None if local else _national(text, work, strong=True)
-    if found:
-        return found
+    bare = None
+    if local and local[0][: -len("人民政府")] in suffixes:  # 自治区人民政府: a level, no place
+        bare, local = local[0][: -len("人民政府")], None
+    if local is None:
+        found = _delivered_to(text, work) or _national(text, work, strong=True)
+        if found:
+            return found
+        m = re.search(rf"代表({'|'.join(sorted(suffixes, key=len, reverse=True))})人民政府", work)
+        bare = bare or (m.group(1) if m else None)
+        if bare and suffixes[bare] == "provincial":
+            found = _named_most(text, work)
+            if found:
+                return found
     local = local or _local_government(work, strong=False)
     if local:
         gov, span = local
         name = gov[: -len("人民政府")]
         return (_fact(gov, text, (span[0], span[1] + 4)), _fact(_level(name), text, span),
                 _fact(_region_name(name), text, span))
-    found = _national(text, work, strong=False)
-    if found:
-        return found
-    if not any(w in work for w in lex.words["scope_words"]):
-        return None
-    best = max(lex.regions, key=lambda r: work.count(r.short))
-    i = work.find(best.short)
-    if i < 0:
-        return None
-    span = (i, i + len(best.short))
-    return _fact(best.name + "人民政府", text, span), _fact("provincial", text, span), _fact(best.short, text, span)
+    if any(w in work for w in lex.words["scope_words"]):
+        found = _named_most(text, work)
+        if found:
+            return found
+    return _national(text, work, strong=False)
 
 
 def detect(text: str) -> Metadata:
@@ -314,6 +356,11 @@ def detect(text: str) -> Metadata:
             y, mo, d = map(int, m.groups())
             fields["date"] = _fact(f"{y:04d}-{mo:02d}-{d:02d}", text, m.span())
             break
+    else:
+        delivered = _DELIVERY_RE.search(work)
+        if delivered:
+            y, mo, d = map(int, delivered.groups()[:3])
+            fields["date"] = _fact(f"{y:04d}-{mo:02d}-{d:02d}", text, (delivered.start(), delivered.end(3) + 1))
     won = _year_votes(text, work).winner()
     if won:
         year, span = won

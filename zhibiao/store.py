@@ -44,6 +44,8 @@ from .records import indicators_ddl
 SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf", ".docx",
                       ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"})
 FORMATS = ("csv", "parquet", "xlsx", "dta", "jsonl")
+PANEL_FORMATS = ("dta", "csv", "parquet", "xlsx")
+STATA_NAME_MAX = 32
 XLSX_MAX_ROWS = 1_048_575
 
 _ARROW = {"BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
@@ -564,33 +566,41 @@ class Database:
     def _indicator(self, indicator: str) -> canonical.Canonical:
         row = canonical.get(indicator)
         if row is None:
-            ids = [r.id for r in canonical.table()]
-            near = difflib.get_close_matches(indicator.lower(), ids, n=3, cutoff=0.6)
-            near += [i for i in ids if indicator.lower() in i and i not in near][: 3 - len(near)]
-            hint = f"did you mean {', '.join(near)}?" if near else f"known: {', '.join(ids[:8])}, ..."
+            near = canonical.near(indicator)
+            hint = (f"did you mean {', '.join(near)}?" if near
+                    else "'zhibiao indicators' lists them all")
             raise QueryError(f"unknown indicator {indicator!r}; {hint}")
         return row
 
     def _analysis_input(self, row: canonical.Canonical) -> tuple[pd.DataFrame, pd.DataFrame]:
         records = self._df(
-            "SELECT i.doc_id, d.region, d.level, d.year, d.reviewed_year, i.canonical, i.value, i.value_max, "
-            "i.unit, i.kind, i.direction, i.modifier, i.status, i.span_start, i.span_end, i.evidence, "
+            "SELECT i.doc_id, d.region, d.level, d.year, d.reviewed_year, i.canonical, i.metric, i.value, "
+            "i.value_max, i.unit, i.kind, i.direction, i.modifier, i.status, i.span_start, i.span_end, i.evidence, "
             "i.period_start, i.period_end, i.section, i.section_role "
-            "FROM indicators i JOIN documents d ON d.id = i.doc_id WHERE i.canonical = ? AND i.kind = ? AND i.unit = ?",
-            [row.id, row.headline_kind, row.headline_unit])
+            "FROM indicators i JOIN documents d ON d.id = i.doc_id WHERE i.canonical = ? AND i.unit = ?",
+            [row.id, row.headline_unit])
         reports = self._df("SELECT id AS doc_id, region, level, year, reviewed_year FROM documents "
                            "WHERE error IS NULL AND region IS NOT NULL AND year IS NOT NULL")
         return records, reports
 
-    def targets(self, indicator: str, *, region: str | None = None, vs_parent: bool = False) -> pd.DataFrame:
-        """Each year's target beside the next report's outcome (see analysis.targets)."""
+    def targets(self, indicator: str, *, region: str | None = None, level: str | None = None,
+                year: int | None = None, vs_parent: bool = False, all_years: bool = False) -> pd.DataFrame:
+        """Each year's target beside the next report's outcome (see analysis.targets).
+
+        ``level`` and ``year`` keep rows of that level of government and that target year;
+        the parent's target is looked up before they filter, so ``vs_parent`` still finds it.
+        """
         row = self._indicator(indicator)
         records, reports = self._analysis_input(row)
-        table = analysis.targets(records, reports, row, self._text)
+        table = analysis.targets(records, reports, row, self._text, all_years=all_years)
         if vs_parent:
             table = analysis.with_parent(table, _parent_finder(reports))
         if region is not None:
             table = table[table["region"].map(lambda r: _same_region(r, region))]
+        if level is not None:
+            table = table[table["level"] == level]
+        if year is not None:
+            table = table[table["year"] == int(year)]
         return table.reset_index(drop=True)
 
     def series(self, indicator: str, *, status: str = "actual", region: str | None = None) -> pd.DataFrame:
@@ -602,6 +612,82 @@ class Database:
         if region is not None:
             table = table[table["region"].map(lambda r: _same_region(r, region))]
         return table.reset_index(drop=True)
+
+    def panel(self, indicators: list[str], *, status: str = "both", level: str | None = None,
+              region: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+        """(wide panel, evidence table, variable labels): see analysis.panel.
+
+        The cells are the ``targets`` table's targets and the actual ``series``; the evidence
+        keeps each cell's document, source file, span and the value as written there.
+        """
+        if status not in analysis.PANEL_STATUSES:
+            raise QueryError(f"status must be target, actual or both, not {status!r}")
+        if not indicators:
+            raise QueryError("name at least one indicator")
+        rows = [self._indicator(i) for i in indicators]
+        if len({r.id for r in rows}) < len(rows):
+            raise QueryError("an indicator is named twice")
+        names = {(r.id, s): _stata_name(r.id, s) for r in rows for s in analysis.PANEL_STATUSES[status]}
+        if len(set(names.values())) < len(names):
+            raise QueryError("two indicators shorten to the same Stata variable name; name them in two panels")
+        tables = {}
+        for row in rows:
+            t = self.targets(row.id, region=region, level=level, all_years=False)
+            a = self.series(row.id, status="actual", region=region)
+            tables[row.id] = (t, a[a["level"] == level] if level is not None else a)
+        wide, evidence = analysis.panel(tables, status, lambda i, s: names[(i, s)])
+        sources = dict(self.con.execute("SELECT id, source FROM documents").fetchall())
+        evidence.insert(evidence.columns.get_loc("doc_id") + 1, "source", evidence["doc_id"].map(sources))
+        evidence["value_text"] = [self._text(d)[a:b] for d, a, b in
+                                  zip(evidence["doc_id"], evidence["span_start"], evidence["span_end"])]
+        labels = {"region": "region of the report", "level": "level of government", "year": "year"}
+        for row in rows:
+            for s in analysis.PANEL_STATUSES[status]:
+                labels[names[(row.id, s)]] = _cut_chars(
+                    f"{row.label_en} / {row.label_zh}: {s} ({row.headline_unit})", 80)
+        return wide, evidence, labels
+
+    def write_panel(self, path: str | os.PathLike, indicators: list[str], *, fmt: str | None = None,
+                    status: str = "both", level: str | None = None,
+                    region: str | None = None) -> tuple[int, int, Path | None]:
+        """Write the panel and its evidence; returns (rows, cells, evidence file or None for xlsx).
+
+        The evidence goes beside the panel as NAME_evidence.EXT, or to a second sheet in xlsx.
+        """
+        path = Path(path)
+        fmt = (fmt or path.suffix.lstrip(".")).lower()
+        if fmt not in PANEL_FORMATS:
+            raise InputError(f"panel format must be one of {', '.join(PANEL_FORMATS)}, not {fmt!r} "
+                             "(give -o panel.dta, .csv, .parquet or .xlsx)")
+        if not path.parent.is_dir():
+            raise InputError(f"{path.parent}: no such folder")
+        wide, evidence, labels = self.panel(indicators, status=status, level=level, region=region)
+        companion = None if fmt == "xlsx" else path.with_name(f"{path.stem}_evidence{path.suffix or '.' + fmt}")
+        try:
+            if fmt == "csv":
+                wide.to_csv(path, index=False)
+                evidence.to_csv(companion, index=False)
+            elif fmt == "parquet":
+                wide.to_parquet(path, index=False)
+                evidence.to_parquet(companion, index=False)
+            elif fmt == "xlsx":
+                with pd.ExcelWriter(path) as book:
+                    wide.to_excel(book, index=False, sheet_name="panel")
+                    evidence.to_excel(book, index=False, sheet_name="evidence")
+            else:
+                _write_dta(wide, path, labels, "zhibiao panel: one row per region and year")
+                _write_dta(evidence, companion, {**LABELS, **EVIDENCE_LABELS},
+                           f"zhibiao panel evidence for {path.name}")
+        except (OSError, ValueError) as e:
+            raise StoreError(f"{path}: cannot write the panel ({_first_line(e)})") from None
+        return len(wide), len(evidence), companion
+
+    def indicator_counts(self) -> pd.DataFrame:
+        """Every canonical indicator with its records, targets and documents in the database."""
+        counts = self._df("SELECT canonical AS id, count(*) AS records, count(*) FILTER (WHERE status = 'target') "
+                          "AS targets, count(DISTINCT doc_id) AS documents FROM indicators "
+                          "WHERE canonical IS NOT NULL GROUP BY canonical")
+        return indicator_table(counts)
 
     def _text(self, doc_id: int) -> str:
         """A document's text, from a small cache: analysis reads a few documents many times."""
@@ -641,7 +727,7 @@ class Database:
             elif fmt == "xlsx":
                 self._df(sql).to_excel(partial, index=False, sheet_name="indicators", engine="openpyxl")
             else:
-                _write_dta(self._df(sql), partial, path)
+                _write_dta(self._df(sql), partial, shown=path)
             os.replace(partial, path)
         except (duckdb.Error, OSError) as e:
             raise StoreError(f"{path}: cannot export ({_first_line(e)})") from None
@@ -746,7 +832,34 @@ def _province_of_cities() -> dict[str, str]:
     return {_region_key(row["city"]): _region_key(row["province"]) for row in csv.DictReader(text.splitlines())}
 
 
-def _write_dta(frame: pd.DataFrame, path: Path, shown: Path) -> None:
+EVIDENCE_LABELS = {"variable": "panel variable", "indicator": "canonical indicator id",
+                   "status": "target or actual", "value": "the cell's value",
+                   "value_max": "upper end of a target range", "modifier": "exact approx at_least at_most range ..."}
+
+
+def indicator_table(counts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The canonical table (id, names, category, unit, target direction), with counts where given."""
+    table = pd.DataFrame([dict(id=r.id, label_en=r.label_en, label_zh=r.label_zh, category=r.category,
+                               unit=r.headline_unit, kind=r.headline_kind, target_direction=r.target_direction)
+                          for r in canonical.table()])
+    if counts is None:
+        return table
+    table = table.merge(counts, on="id", how="left")
+    return table.fillna({c: 0 for c in ("records", "targets", "documents")}).astype(
+        {"records": "int64", "targets": "int64", "documents": "int64"})
+
+
+def _stata_name(indicator: str, status: str) -> str:
+    """indicator_status, the id cut so the name fits Stata's 32 characters."""
+    return f"{indicator[: STATA_NAME_MAX - len(status) - 1]}_{status}"
+
+
+def _cut_chars(s: str, limit: int) -> str:
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def _write_dta(frame: pd.DataFrame, path: Path, labels: dict[str, str] | None = None,
+               file_label: str = "zhibiao indicator records", shown: Path | None = None) -> None:
     """Stata .dta with variable labels; Stata's str limit cuts long evidence at 2,000 bytes."""
     import pyreadstat
 
@@ -758,10 +871,11 @@ def _write_dta(frame: pd.DataFrame, path: Path, shown: Path) -> None:
         else:
             out[name] = col.astype(object).where(col.notna(), "").map(lambda s: _cut_bytes(str(s), 2000))
     try:
-        pyreadstat.write_dta(out, str(path), column_labels={c: LABELS.get(c, c) for c in out.columns},
-                             file_label="zhibiao indicator records")
+        labels = LABELS if labels is None else labels
+        pyreadstat.write_dta(out, str(path), column_labels={c: labels.get(c, c) for c in out.columns},
+                             file_label=file_label)
     except (pyreadstat.ReadstatError, pyreadstat.PyreadstatError) as e:  # siblings: neither derives from the other
-        raise StoreError(f"{shown}: cannot export ({_first_line(e)})") from None
+        raise StoreError(f"{shown or path}: cannot export ({_first_line(e)})") from None
 
 
 def _cut_bytes(s: str, limit: int) -> str:
@@ -896,5 +1010,5 @@ class _Progress:
         return False
 
 
-__all__ = ["Database", "IngestSummary", "MIGRATIONS", "SCHEMA_VERSION", "FORMATS", "DOCUMENT_SECONDS", "discover", "doc_id_of",
-           "read_document", "worker_pool"]
+__all__ = ["Database", "IngestSummary", "MIGRATIONS", "SCHEMA_VERSION", "FORMATS", "PANEL_FORMATS",
+           "DOCUMENT_SECONDS", "discover", "doc_id_of", "indicator_table", "read_document", "worker_pool"]
