@@ -86,6 +86,6 @@ def test_chinese_numerals(numeral, value):
     assert chinese_to_number(numeral) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("numeral", ["千千", "万", "十十", "abc"], ids=str)
+@pytest.mark.parametrize("numeral", ["千千", "十十", "abc"], ids=str)
 def test_not_chinese_numerals(numeral):
     assert chinese_to_number(numeral) is None
