@@ -75,6 +75,8 @@ def chinese_to_number(text: str) -> float | None:
             scale = _SMALL[tok]
             if scale >= last_small or frac is not None or closed:
                 return None  # 千千万万 is an idiom, not a number
+            if number is None and scale > 10 and (section or parts):
+                return None  # 千百万 is a vague span; only 十 may drop its 一 inside (二百十七)
             section += (1.0 if number is None else number) * scale
             number, last_small = None, scale
         elif tok in _BIG:
@@ -125,20 +127,22 @@ def _patterns(lang):
     A numeral run is matched whole and only from its first character (a look-behind and
     possessive repeats), so a long run of numerals or digits costs one pass, not one per position.
     """
-    mags = "|".join(re.escape(m) if m != "千" else "千(?![瓦米克])"
+    mags = "|".join(re.escape(m) if m != "千" else "千(?![瓦米克伏])"
                     for m in sorted(lang.magnitudes, key=len, reverse=True))
     units = lang.pattern("units")
+    per = lang.pattern("rate_denominators")
     post = lang.pattern("modifiers", "suffix")
     inner = "".join(lang.inner_modifiers)
     digits = "零〇一二两三四五六七八九"
-    cn_char = rf"[{digits}十百万亿几]|千(?![瓦米克])"
+    # 两 inside a numeral only before a scale: 七万万两 is seven hundred million taels
+    cn_char = rf"[{digits.replace('两', '')}十百万亿几]|两(?=[十百千万亿])|千(?![瓦米克伏])"
     quantity = re.compile(
         r"(?P<pct>百分之)?"
         r"(?:(?P<a>(?<![0-9])[0-9]++(?:,[0-9]{3}(?![0-9]))*+(?:\.[0-9]++)?)"
-        rf"|(?P<c>(?<![{digits}十百千万亿几多余点])(?:{cn_char})(?:{cn_char}|[{inner}])*+(?:点[{digits}]++)?))"
+        rf"|(?P<c>(?<![{digits}十百千万亿几多余点])(?:[两]|{cn_char})(?:{cn_char}|[{inner}])*+(?:点[{digits}]++)?))"
         rf"(?P<mag>{mags})?(?:(?P<inner>[{inner}])(?P<mag2>万亿|亿|万)?)?"
         rf"(?P<tenths>成(?![为功效本果绩熟立交长都员型品年本]))?"
-        rf"(?P<unit>{units})?(?P<post>{post})?"
+        rf"(?:(?P<unit>{units})(?:/(?P<per>(?:{mags})?(?:{per})))?)?(?P<post>{post})?"
     )
     no = lang.raw["not_indicators"]
     prefix_len = max(map(len, lang.prefix_modifiers)) + 1
@@ -150,10 +154,14 @@ def _patterns(lang):
         doubling=re.compile(r"翻(?P<n>[一两二三四])番"),
         joiners=tuple(lang.words("range_joiners")),
         max_value=float(lang.raw["max_value"]),
+        term=tuple(no["session"]["term"]),
         session=re.compile(rf"(?:{_alt(no['session']['after'])})"),
         session_marks=re.compile(rf"[{''.join(no['session']['marks'])}][^，。；,;]{{0,{no['session']['within']}}}$"),
         size_class=re.compile(rf"以上的?(?:{_alt(no['size_class_nouns'])})"),
         class_suffixes=tuple(no["class_suffixes"]),
+        class_units=tuple(no["class_units"]),
+        vague_before=tuple(no["vague"]["before"]),
+        vague_word_ends=tuple(w + b for w in no["vague"]["not_after"] for b in no["vague"]["before"]),
         grade=tuple(no["grade_after"]),
         rank=re.compile(rf"(?<![{''.join(no['rank']['not_after'])}])(?:{_alt(no['rank']['before'])})$"),
         rank_after=tuple(no["rank"]["after"]),
@@ -172,10 +180,14 @@ class _Patterns:
     doubling: re.Pattern
     joiners: tuple[str, ...]
     max_value: float
+    term: tuple[str, ...]
     session: re.Pattern
     session_marks: re.Pattern
     size_class: re.Pattern
     class_suffixes: tuple[str, ...]
+    class_units: tuple[str, ...]
+    vague_before: tuple[str, ...]
+    vague_word_ends: tuple[str, ...]
     grade: tuple[str, ...]
     rank: re.Pattern
     rank_after: tuple[str, ...]
@@ -226,14 +238,20 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
         return "letter_name"  # C919, G20
     if before == "." or (before == ":" and start > 1 and text[start - 2].isdigit()):
         return "number_tail"
+    if chinese and chinese[0] in "十百千万" and start and text.startswith(p.vague_before, start - 1) \
+            and not text.startswith(p.vague_word_ends, start - 2):
+        return "vague"  # 数百万, 成千上万 (but 人数十万 is 人数 and 十万)
     if start and text.startswith(p.per, start - 1):
         return "per_base"  # 每万人口: the base of a rate belongs to its metric
     if p.rank.search(text, max(0, start - 3), start) or text.startswith(p.rank_after, num_end):
         return "rank"
     if text.startswith(p.grade, num_end):
         return "grade"
-    if p.session.match(text, num_end) and p.session_marks.search(text, max(0, start - 16), start):
+    if text.startswith(p.term, num_end) or \
+            p.session.match(text, num_end) and p.session_marks.search(text, max(0, start - 16), start):
         return "session"
+    if text.startswith(p.class_units, num_end) or (m.group("mag") and text.startswith(p.class_units, m.end("mag"))):
+        return "size_class"  # 500千伏输变电工程
     if p.time_after.match(text, num_end) and not m.group("mag"):
         return "time_frame"
     unit, end, post = m.group("unit"), m.end(), m.group("post")
@@ -255,7 +273,7 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     else:
         value = chinese_to_number(chinese)
         if value is None:
-            return "not_a_numeral"
+            return "vague" if chinese[0] == "几" else "not_a_numeral"
     if m.group("tenths"):
         if not chinese or unit or m.group("pct"):
             return "not_tenths"
@@ -269,6 +287,9 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     if prefix is not None and prefix.group()[0] in "近上" and \
             text[max(0, prefix.start() - 1):prefix.start()] in ("最", "将", "以", "年", "线"):
         prefix = None  # 最近, 以上, 线上: no modifier
+    if prefix is not None and prefix.group()[0] == "上" and prefix.start() and \
+            text[prefix.start() - 1] in "零〇一二两三四五六七八九十百千万亿":
+        prefix = None  # 成千上万: an idiom
     if chinese:
         rule = _chinese_rule(chinese, value, unit, bool(m.group("pct") or m.group("tenths")), prefix, lang)
         if rule:
@@ -293,6 +314,8 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
         word = max((w for w in lang.prefix_modifiers if prefix.group().startswith(w)), key=len)
         modifier, cue, span_start = lang.prefix_modifiers[word], word, prefix.start()
     unit_name = lang.units.get(unit, unit) if unit else ""
+    if unit and m.group("per") and end >= m.end("per"):
+        unit_name = f"{unit}/{m.group('per')}"  # 元/人, 人/百亿元: a rate is written whole
     return Quantity(value, None, unit_name, modifier, Span(span_start, end, text[span_start:end]), cue)
 
 
@@ -305,9 +328,9 @@ def _chinese_rule(chinese: str, value: float, unit, percent: bool, prefix, lang)
     """
     if percent:
         return None
-    bare = all(ch in "十百千万亿" for ch in chinese)
-    if bare and len(chinese) == 1 and prefix is None:
-        return "bare_magnitude"  # 十分, 百家, 每万人; 近万人 and 上千家 are amounts
+    if all(ch in "十百千万亿" for ch in chinese) and prefix is None and \
+            (len(chinese) == 1 or unit is None and chinese[0] != "十"):
+        return "bare_magnitude"  # 十分, 万元GDP, 千万不可, 万亿产业; 十亿人口, 近万人, 突破千亿 are amounts
     if any(ch in "万亿" for ch in chinese):
         return None
     if unit is None:
