@@ -80,6 +80,9 @@ def one(text):
     ("投资3千万元", 3e7, None, "元", "exact"),
     ("规模1.2万亿元", 1.2e12, None, "元", "exact"),
     ("增长百分之三十六点九", 36.9, None, "%", "exact"),
+    ("增长百分之三十点五", 30.5, None, "%", "exact"),
+    ("增长百分之零点二", 0.2, None, "%", "exact"),
+    ("增长十点四倍", 10.4, None, "倍", "exact"),
     # full-width digits and digits with spaces inside
     ("增长８ ．８ ％", 8.8, None, "%", "exact"),
     ("增长8 .8 %", 8.8, None, "%", "exact"),
@@ -113,6 +116,7 @@ def one(text):
     ("新增超过1.2万家", 12000.0, None, "家", "more_than"),
     ("近年来增长5%", 5.0, None, "%", "exact"),
     ("超级计算中心2个", 2.0, None, "个", "exact"),
+    ("同世界上一百七十四个国家", 174.0, None, "个", "exact"),
 ], ids=lambda v: v if isinstance(v, str) and not v.isascii() else None)
 def test_quantity(text, value, value_max, unit, modifier):
     q = one(text)
@@ -166,6 +170,7 @@ def test_a_size_class_drops_only_the_class():
     ("万", 1e4), ("三亿零五百多万", 3.05e8), ("四亿零七百万", 4.07e8), ("一百几十亿", 1e10), ("十几", 10),
     ("两千三百万", 2.3e7), ("一千零五十", 1050), ("二百十七", 217), ("六万万", 6e8), ("一万二千亿", 1.2e12),
     ("3千万", 3e7), ("1.2万亿", 1.2e12), ("三点五万", 35000), ("二〇二五", 2025), ("一亿一千四百多万", 1.14e8),
+    ("二十点四", 20.4), ("零点二", 0.2), ("十点四", 10.4), ("一百零五点五", 105.5),
 ], ids=str)
 def test_chinese_numerals(numeral, value):
     assert chinese_to_number(numeral) == pytest.approx(value)

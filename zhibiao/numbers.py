@@ -61,15 +61,21 @@ def chinese_to_number(text: str) -> float | None:
                 frac += str(_DIGIT[tok])
             elif closed or (number is not None and number != 0):
                 return None  # 三五千: two digits side by side are a vague span, not a number
+            elif tok in "零〇":
+                number = None if parts or section else 0.0  # a place held empty, or the 零 of 零点五
             else:
-                number = None if tok in "零〇" else float(_DIGIT[tok])
+                number = float(_DIGIT[tok])
         elif tok == "几":
             if closed or frac is not None or number is not None or not (parts or section):
                 return None
             number, vague = 0.0, True
         elif tok == "点":
-            if number is None or frac is not None or closed:
+            if frac is not None or closed:
                 return None
+            if number is None:  # 二十点四: the point follows a whole section
+                if not section or parts:
+                    return None
+                number, section = section, 0.0
             frac = ""
         elif tok in _SMALL:
             scale = _SMALL[tok]
@@ -282,8 +288,8 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
         unit = "%"
     mag = m.group("mag") or m.group("mag2") or ""
     prefix = p.prefix.search(text, max(0, m.start() - p.prefix_len), m.start())
-    if prefix is not None and (prefix.group() == "上" and not chinese):
-        prefix = None
+    if prefix is not None and prefix.group() == "上" and not (chinese and all(ch in "十百千万亿" for ch in chinese)):
+        prefix = None  # 上万, 上千万 are amounts; 上两个台阶, 世界上一百七十四个 are not
     if prefix is not None and prefix.group()[0] in "近上" and \
             text[max(0, prefix.start() - 1):prefix.start()] in ("最", "将", "以", "年", "线"):
         prefix = None  # 最近, 以上, 线上: no modifier
@@ -331,8 +337,8 @@ def _chinese_rule(chinese: str, value: float, unit, percent: bool, prefix, lang)
     if all(ch in "十百千万亿" for ch in chinese) and prefix is None and \
             (len(chinese) == 1 or unit is None and chinese[0] != "十"):
         return "bare_magnitude"  # 十分, 万元GDP, 千万不可, 万亿产业; 十亿人口, 近万人, 突破千亿 are amounts
-    if any(ch in "万亿" for ch in chinese):
-        return None
+    if any(ch in "千万亿" for ch in chinese):
+        return None  # 五千农户, 四千二百多万: the noun after it may give the unit
     if unit is None:
         return "no_unit"
     if chinese == "一" and unit != "倍":
