@@ -79,6 +79,9 @@ def one(text):
     ("十亿人口", 1e9, None, "", "exact"),
     ("投资3千万元", 3e7, None, "元", "exact"),
     ("规模1.2万亿元", 1.2e12, None, "元", "exact"),
+    ("里程增加到2万5千公里", 25000.0, None, "公里", "exact"),
+    ("人口1亿2000万人", 1.2e8, None, "人", "exact"),
+    ("降水量650毫米", 650.0, None, "毫米", "exact"),
     ("增长百分之三十六点九", 36.9, None, "%", "exact"),
     ("增长百分之三十点五", 30.5, None, "%", "exact"),
     ("增长百分之零点二", 0.2, None, "%", "exact"),
@@ -152,7 +155,7 @@ def test_span_covers_modifiers_and_unit():
     ("per_base", "每10万人口"), ("per_base", "每万人口"),
     ("vague", "数百万群众"), ("vague", "几十万人"), ("bare_magnitude", "万亿产业集群"),
     ("time_frame", "2019年"), ("time_frame", "十多年"),
-    ("too_large", "增长" + "9" * 20 + "%"), ("too_large", "20000万亿元"),
+    ("too_large", "增长" + "9" * 20 + "%"), ("too_large", "20000万亿元"), ("not_a_numeral", "贷款10亿余万"),
 ], ids=str)
 def test_dropped_by_a_named_rule(rule, text):
     dropped = []

@@ -144,7 +144,8 @@ def _patterns(lang):
     cn_char = rf"[{digits.replace('两', '')}十百万亿几]|两(?=[十百千万亿])|千(?![瓦米克伏])"
     quantity = re.compile(
         r"(?P<pct>百分之)?"
-        r"(?:(?P<a>(?<![0-9])[0-9]++(?:,[0-9]{3}(?![0-9]))*+(?:\.[0-9]++)?)"
+        r"(?:(?P<mix>(?<![0-9.])[0-9]++(?:\.[0-9]++)?[万亿](?:[0-9]++[千百万])++)"  # 2万5千, 1亿2000万
+        r"|(?P<a>(?<![0-9])[0-9]++(?:,[0-9]{3}(?![0-9]))*+(?:\.[0-9]++)?)"
         rf"|(?P<c>(?<![{digits}十百千万亿几多余点])(?:[两]|{cn_char})(?:{cn_char}|[{inner}])*+(?:点[{digits}]++)?))"
         rf"(?P<mag>{mags})?(?:(?P<inner>[{inner}])(?P<mag2>万亿|亿|万)?)?"
         rf"(?P<tenths>成(?![为功效本果绩熟立交长都员型品年本]))?"
@@ -234,9 +235,9 @@ def quantities(text: str, start: int = 0, end: int | None = None, *, lang=None,
 
 def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     """The quantity ``m`` holds, or the name of the rule that says it is none."""
-    arabic, chinese = m.group("a"), m.group("c")
-    start = m.start("a") if arabic else m.start("c")
-    num_end = m.end("a") if arabic else m.end("c")
+    arabic, chinese = m.group("a"), m.group("c") or m.group("mix")
+    group = "a" if arabic else "c" if m.group("c") else "mix"
+    start, num_end = m.span(group)
     before = text[start - 1] if start else ""
     if before == "第":
         return "ordinal"
@@ -280,6 +281,8 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
         value = chinese_to_number(chinese)
         if value is None:
             return "vague" if chinese[0] == "几" else "not_a_numeral"
+    if m.group("mag") and m.group("mag2") and lang.magnitudes[m.group("mag")] >= lang.magnitudes[m.group("mag2")]:
+        return "not_a_numeral"  # 10亿余万: a magnitude may not come back
     if m.group("tenths"):
         if not chinese or unit or m.group("pct"):
             return "not_tenths"
