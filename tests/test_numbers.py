@@ -133,7 +133,7 @@ def test_quantity(text, value, value_max, unit, modifier):
     "三大攻坚战", "八项行动计划", "70周年", "一批项目", "一次性补助", "三次产业", "万吨级码头",
     "比例为6.6:40.2:53.2", "千千万万个家庭", "C919大飞机", "10多年", "讨论了三天",
     "几十年", "几百万人", "数百万群众", "成千上万家", "千百万群众", "千万不可松懈", "万元GDP能耗", "亿万人民",
-    "5年以上", "近5年", "“3+N”产业", "IV类水体", "Ⅲ类水质",
+    "5年以上", "近5年", "“3+N”产业", "IV类水体", "Ⅲ类水质", "排名第三", "荣获二等奖", "居前列",
 ], ids=str)
 def test_not_a_quantity(text):
     assert quantities(normalize(text).text) == []
@@ -146,11 +146,11 @@ def test_span_covers_modifiers_and_unit():
 
 @pytest.mark.parametrize("rule, text", [
     ("session", "青川市十五届人大四次会议"), ("session", "十四届全国人大三次会议"), ("session", "市委十届九次全会"),
-    ("ordinal", "市第十二次党代会"), ("ordinal", "排名第三"), ("ordinal", "居全国第7位"),
+    ("ordinal", "市第十二次党代会"), ("ordinal", "居全国第7位"),
     ("label", "实施“双千工程”10个"), ("label", "打造“5个200”"),
     ("size_class", "千亿级产业集群"), ("size_class", "万吨级码头"), ("size_class", "百万千瓦级机组"),
     ("size_class", "新开工亿元以上项目120个"), ("size_class", "10亿元以上的企业"), ("size_class", "500千伏输变电工程"),
-    ("grade", "3类水质"), ("grade", "荣获二等奖"),
+    ("grade", "3类水质"), ("grade", "3等奖"),
     ("rank", "居全国前5位"), ("rank", "进入全省前十"), ("rank", "世界500强企业"),
     ("per_base", "每10万人口"), ("per_base", "每万人口"),
     ("vague", "数百万群众"), ("vague", "几十万人"), ("bare_magnitude", "万亿产业集群"),
