@@ -1,6 +1,10 @@
 """The number language: what is a quantity, its value in base units, unit and qualifier."""
-import pytest
+import math
 
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from zhibiao.lexicon import language
 from zhibiao.numbers import chinese_to_number, quantities
 from zhibiao.repair import normalize
 
@@ -57,6 +61,65 @@ def one(text):
     ("优良天数达到301天", 301.0, None, "天", "exact"),
     ("装机3.7亿千瓦", 3.7e8, None, "千瓦", "exact"),
     ("减少1386万", 13860000.0, None, "", "exact"),
+    # amounts written only in Chinese numerals
+    ("产量达到三亿零五百多万吨", 3.05e8, None, "吨", "more_than"),
+    ("产量四亿零七百多万吨", 4.07e8, None, "吨", "more_than"),
+    ("投入一百几十亿元", 1e10, None, "元", "more_than"),
+    ("品种上万种", 1e4, None, "种", "more_than"),
+    ("惠及两千三百万人", 2.3e7, None, "人", "exact"),
+    ("人均一千零五十元", 1050.0, None, "元", "exact"),
+    ("建成十几个园区", 10.0, None, "个", "more_than"),
+    ("人均棉花十多斤", 10.0, None, "斤", "more_than"),
+    ("列入计划的六十五种产品", 65.0, None, "种", "exact"),
+    ("施工项目七万四千个", 74000.0, None, "个", "exact"),
+    ("安排四千二百多万人就业", 4.2e7, None, "人", "more_than"),
+    ("消费水平三百二十元左右", 320.0, None, "元", "approx"),
+    ("钢二百十七万吨", 2170000.0, None, "吨", "exact"),
+    ("全国五万万农民", 5e8, None, "", "exact"),
+    ("十亿人口", 1e9, None, "", "exact"),
+    ("投资3千万元", 3e7, None, "元", "exact"),
+    ("规模1.2万亿元", 1.2e12, None, "元", "exact"),
+    ("里程增加到2万5千公里", 25000.0, None, "公里", "exact"),
+    ("人口1亿2000万人", 1.2e8, None, "人", "exact"),
+    ("降水量650毫米", 650.0, None, "毫米", "exact"),
+    ("增长百分之三十六点九", 36.9, None, "%", "exact"),
+    ("增长百分之三十点五", 30.5, None, "%", "exact"),
+    ("增长百分之零点二", 0.2, None, "%", "exact"),
+    ("增长十点四倍", 10.4, None, "倍", "exact"),
+    # full-width digits and digits with spaces inside
+    ("增长８ ．８ ％", 8.8, None, "%", "exact"),
+    ("增长8 .8 %", 8.8, None, "%", "exact"),
+    ("增长１４．２％", 14.2, None, "%", "exact"),
+    # the traditional characters of the 1950s
+    ("煤八千一百九十九萬噸", 81990000.0, None, "吨", "exact"),
+    ("損失一百四十四億餘元", 1.44e10, None, "元", "more_than"),
+    ("增長百分之十二點五", 12.5, None, "%", "exact"),
+    ("建成二十個", 20.0, None, "个", "exact"),
+    ("完成三十五項", 35.0, None, "项", "exact"),
+    ("增産四千兩百萬斤", 4.2e7, None, "斤", "exact"),
+    ("農戶將達一千萬戶以上", 1e7, None, "户", "at_least"),
+    # compound and less common units
+    ("人均补贴1200元/人", 1200.0, None, "元/人", "exact"),
+    ("细颗粒物浓度28微克/立方米", 28.0, None, "微克/立方米", "exact"),
+    ("死亡率0.015人/百亿元", 0.015, None, "人/百亿元", "exact"),
+    ("吞吐量突破千万标箱", 1e7, None, "标箱", "more_than"),
+    ("集装箱380万标箱", 3.8e6, None, "标箱", "exact"),
+    ("电话交换机2860万门", 2.86e7, None, "门", "exact"),
+    ("演出1200场次", 1200.0, None, "场次", "exact"),
+    ("客运量45万辆次", 450000.0, None, "辆次", "exact"),
+    ("用电量52.3亿千瓦时", 5.23e9, None, "千瓦时", "exact"),
+    ("节电8000万千瓦时", 8e7, None, "千瓦时", "exact"),
+    ("能耗下降260万吨标准煤", 2.6e6, None, "吨", "exact"),
+    ("发电量345亿度", 3.45e10, None, "度", "exact"),
+    ("天然气产量10亿方以上", 1e9, None, "方", "at_least"),
+    # modifiers wherever they stand
+    ("汽车保有量超300万辆", 3e6, None, "辆", "more_than"),
+    ("分别约为5%", 5.0, None, "%", "approx"),
+    ("惠及近万人", 1e4, None, "人", "approx"),
+    ("新增超过1.2万家", 12000.0, None, "家", "more_than"),
+    ("近年来增长5%", 5.0, None, "%", "exact"),
+    ("超级计算中心2个", 2.0, None, "个", "exact"),
+    ("同世界上一百七十四个国家", 174.0, None, "个", "exact"),
 ], ids=lambda v: v if isinstance(v, str) and not v.isascii() else None)
 def test_quantity(text, value, value_max, unit, modifier):
     q = one(text)
@@ -69,6 +132,8 @@ def test_quantity(text, value, value_max, unit, modifier):
     "2019年", "4月15日", "连续9个月", "五年来", "第26届", "5G网络", "PM2.5浓度", "6号线", "“十四五”",
     "三大攻坚战", "八项行动计划", "70周年", "一批项目", "一次性补助", "三次产业", "万吨级码头",
     "比例为6.6:40.2:53.2", "千千万万个家庭", "C919大飞机", "10多年", "讨论了三天",
+    "几十年", "几百万人", "数百万群众", "成千上万家", "千百万群众", "千万不可松懈", "万元GDP能耗", "亿万人民",
+    "5年以上", "近5年", "“3+N”产业", "IV类水体", "Ⅲ类水质", "排名第三", "荣获二等奖", "居前列",
 ], ids=str)
 def test_not_a_quantity(text):
     assert quantities(normalize(text).text) == []
@@ -79,13 +144,63 @@ def test_span_covers_modifiers_and_unit():
     assert [q.span.text for q in quantities(work)] == ["超过3.2万亿美元", "5%左右"]
 
 
+@pytest.mark.parametrize("rule, text", [
+    ("session", "青川市十五届人大四次会议"), ("session", "十四届全国人大三次会议"), ("session", "市委十届九次全会"),
+    ("ordinal", "市第十二次党代会"), ("ordinal", "居全国第7位"),
+    ("label", "实施“双千工程”10个"), ("label", "打造“5个200”"),
+    ("size_class", "千亿级产业集群"), ("size_class", "万吨级码头"), ("size_class", "百万千瓦级机组"),
+    ("size_class", "新开工亿元以上项目120个"), ("size_class", "10亿元以上的企业"), ("size_class", "500千伏输变电工程"),
+    ("grade", "3类水质"), ("grade", "3等奖"),
+    ("rank", "居全国前5位"), ("rank", "进入全省前十"), ("rank", "世界500强企业"),
+    ("per_base", "每10万人口"), ("per_base", "每万人口"),
+    ("vague", "数百万群众"), ("vague", "几十万人"), ("bare_magnitude", "万亿产业集群"),
+    ("time_frame", "2019年"), ("time_frame", "十多年"),
+    ("too_large", "增长" + "9" * 20 + "%"), ("too_large", "20000万亿元"), ("not_a_numeral", "贷款10亿余万"),
+], ids=str)
+def test_dropped_by_a_named_rule(rule, text):
+    dropped = []
+    quantities(normalize(text).text, dropped=dropped)
+    assert rule in [d.rule for d in dropped], dropped
+
+
+def test_a_size_class_drops_only_the_class():
+    found = quantities(normalize("新开工亿元以上项目120个").text)
+    assert [(q.value, q.unit) for q in found] == [(120.0, "个")]
+
+
 @pytest.mark.parametrize("numeral, value", [
     ("十四", 14), ("三千二百", 3200), ("两", 2), ("九点七", 9.7), ("千", 1000), ("一百零五", 105), ("二十", 20),
+    ("万", 1e4), ("三亿零五百多万", 3.05e8), ("四亿零七百万", 4.07e8), ("一百几十亿", 1e10), ("十几", 10),
+    ("两千三百万", 2.3e7), ("一千零五十", 1050), ("二百十七", 217), ("六万万", 6e8), ("一万二千亿", 1.2e12),
+    ("3千万", 3e7), ("1.2万亿", 1.2e12), ("三点五万", 35000), ("二〇二五", 2025), ("一亿一千四百多万", 1.14e8),
+    ("二十点四", 20.4), ("零点二", 0.2), ("十点四", 10.4), ("一百零五点五", 105.5),
 ], ids=str)
 def test_chinese_numerals(numeral, value):
     assert chinese_to_number(numeral) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("numeral", ["千千", "万", "十十", "abc"], ids=str)
+@pytest.mark.parametrize("numeral", [
+    "千千", "十十", "abc", "", "千百万", "亿万", "五万三万", "三五千", "几十", "几万万", "十点", "多", "一二两",
+], ids=str)
 def test_not_chinese_numerals(numeral):
     assert chinese_to_number(numeral) is None
+
+
+@pytest.mark.parametrize("run", ["五" * 400, "万" * 400, "亿" * 400, "九亿" * 300, "一千" * 300, "1" * 400,
+                                 "十" * 400, "零" * 400, "五多" * 300], ids=lambda r: r[:4])
+def test_long_numerals_never_raise(run):
+    value = chinese_to_number(run)
+    assert value is None or math.isfinite(value)
+
+
+_NUMBERY = "零〇一二两三四五六七八九十百千万亿几多余点0123456789.,%个元吨以上左右约近超过第届年 、，"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_NUMBERY, max_size=400))
+def test_every_quantity_is_finite_and_grounded(text):
+    limit = float(language().raw["max_value"])
+    for q in quantities(text):
+        assert math.isfinite(q.value) and abs(q.value) < limit
+        assert q.value_max is None or math.isfinite(q.value_max)
+        assert text[q.span.start:q.span.end] == q.span.text and q.span.text

@@ -1,93 +1,240 @@
 """Find quantities in working text: numbers with their magnitude, unit and qualifier.
 
-Works on the width-folded working text of ``repair.normalize``; offsets are into
-that text. Time frames, dates, ordinals and names with numbers are not
-quantities (see the guideline), so they are dropped here.
+Works on the folded working text of ``repair.normalize``; offsets are into that
+text. Numbers that are no indicator (time frames, ordinals, names, sessions,
+labels, size classes, grades, ranks: see the guideline) are dropped here, each
+by a named rule that ``quantities(..., dropped=[])`` reports.
+
+``chinese_to_number`` is the package's one reader of Chinese numerals.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
 from .lexicon import language
 from .records import Quantity, Span
 
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_SCALE = {"十": 10, "百": 100, "千": 1000}
+_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+_BIG = {"万": 10_000, "亿": 100_000_000}
+_VAGUE = "多余几"
+_MAX_DIGITS = 17  # an Arabic number longer than this is no amount (and would lose precision)
+_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|.", re.S)
 _LETTER = re.compile(r"[A-Za-z]")
 
 
-def _patterns(lang):
-    mags = "|".join(re.escape(m) if m != "千" else "千(?![瓦米克])"
-                    for m in sorted(lang.magnitudes, key=len, reverse=True))
-    units = lang.pattern("units")
-    post = lang.pattern("modifiers", "suffix")
-    quantity = re.compile(
-        r"(?P<pct>百分之)?"
-        r"(?:(?P<a>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)|(?P<c>(?<=百分之)[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
-        rf"|(?:[零〇一二两三四五六七八九十百千]+(?:万亿|亿|万)(?=[零〇一二两三四五六七八九十百千]))*"
-        rf"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?(?=[多余]?(?:{mags}|{units}|成))))"
-        rf"(?P<mag>{mags})?(?:(?P<inner>[多余])(?P<mag2>万亿|亿|万)?)?"
-        rf"(?P<tenths>成(?![为功效本果绩熟立交长都员型品年本]))?"
-        rf"(?P<unit>{units})?(?P<post>{post})?"
-    )
-    prefix = re.compile(rf"(?:{lang.pattern('modifiers', 'prefix')})$")
-    time_after = re.compile(rf"(?:[多余])?(?:{_alt(lang.time_units)})")
-    doubling = re.compile(r"翻(?P<n>[一两二三四])番")
-    return quantity, prefix, time_after, doubling
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A number that is no quantity, and the rule that says so (for traces)."""
 
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    rule: str
+    span: Span
 
 
 def chinese_to_number(text: str) -> float | None:
-    """三千二百 -> 3200, 十四 -> 14, 九点七 -> 9.7, 千 -> 1000, 四亿六千万 -> 460000000; None if not a numeral."""
-    for mark, scale in (("亿", 1e8), ("万", 1e4)):
-        high, found, low = text.partition(mark)
-        if found and high:
-            a, b = chinese_to_number(high), chinese_to_number(low) if low else 0.0
-            return None if a is None or b is None else a * scale + b
-    integer, _, decimals = text.partition("点")
-    total, current, last_scale = 0, 0, 10_000
-    for ch in integer:
-        if ch in _CN_SCALE:
-            if _CN_SCALE[ch] >= last_scale:
+    """The value of a numeral, or None if ``text`` is not one.
+
+    Reads 三千二百, 二百十七, 四亿零七百万, 六万万 (1950s for 亿), 一万二千亿, 九点七, 千, 万,
+    digits with magnitudes (3千万, 1.2万亿) and digit strings (二〇二五 -> 2025). 多, 余 and a
+    几 after a written digit read as the lower bound: their place counts zero (十几 -> 10,
+    一百几十 -> 100, 三亿零五百多万 -> 305000000); the caller makes that ``more_than``.
+    A leading 几 (几十, 几万万) is a vague amount with no number: None. Never raises, and
+    the value is always finite.
+    """
+    if not text:
+        return None
+    if all(ch in _DIGIT for ch in text) and len(text) > 1:
+        if "两" in text or len(text) > 16:
+            return None
+        return float(int("".join(str(_DIGIT[ch]) for ch in text)))  # 二〇二五: read digit by digit
+    parts: list[tuple[float, int]] = []  # finished 万/亿 sections: (amount, scale), scales descending
+    section, number, frac = 0.0, None, None  # the running section below 万, the pending digit, 点 digits
+    last_small, closed, vague = 10_000, False, False
+    for tok in _TOKEN.findall(text):
+        if tok[0].isdigit():
+            if number is not None or closed or frac is not None or len(tok) > _MAX_DIGITS:
+                return None
+            number = float(tok)
+        elif tok in _DIGIT:
+            if frac is not None:
+                frac += str(_DIGIT[tok])
+            elif closed or (number is not None and number != 0):
+                return None  # 三五千: two digits side by side are a vague span, not a number
+            elif tok in "零〇":
+                number = None if parts or section else 0.0  # a place held empty, or the 零 of 零点五
+            else:
+                number = float(_DIGIT[tok])
+        elif tok == "几":
+            if closed or frac is not None or number is not None or not (parts or section):
+                return None
+            number, vague = 0.0, True
+        elif tok == "点":
+            if frac is not None or closed:
+                return None
+            if number is None:  # 二十点四: the point follows a whole section
+                if not section or parts:
+                    return None
+                number, section = section, 0.0
+            frac = ""
+        elif tok in _SMALL:
+            scale = _SMALL[tok]
+            if scale >= last_small or frac is not None or closed:
                 return None  # 千千万万 is an idiom, not a number
-            last_scale = _CN_SCALE[ch]
-        if ch in _CN_DIGIT:
-            current = current * 10 + _CN_DIGIT[ch] if current and ch not in "零〇" else _CN_DIGIT[ch]
-        elif ch in _CN_SCALE:
-            total += (current or 1) * _CN_SCALE[ch]
-            current = 0
+            if number is None and scale > 10 and (section or parts):
+                return None  # 千百万 is a vague span; only 十 may drop its 一 inside (二百十七)
+            section += (1.0 if number is None else number) * scale
+            number, last_small = None, scale
+        elif tok in _BIG:
+            scale = _BIG[tok]
+            if frac is not None:
+                if not frac:
+                    return None
+                number, frac = (number or 0.0) + float("0." + frac), None
+            low = section + (number or 0.0) + sum(a for a, s in parts if s < scale)
+            parts = [(a, s) for a, s in parts if s >= scale]
+            if low == 0:
+                if not parts and number is None and not section:
+                    low = 1.0  # 万, 亿 alone (上万, 近亿)
+                elif parts and parts[-1][1] == scale == 10_000 and number is None and not section:
+                    parts[-1] = (parts[-1][0] * scale, 100_000_000)  # 六万万: 1950s for 六亿
+                    continue
+                else:
+                    return None
+            if parts and parts[-1][1] <= scale:
+                return None  # 亿万, 五万三万: a scale may not come back
+            parts.append((low * scale, scale))
+            section, number, last_small, closed = 0.0, None, 10_000, False
+        elif tok in "多余":
+            if number is None and not section and not parts or frac == "":
+                return None
+            closed, vague = True, True
         else:
             return None
-    value = float(total + current)
-    if decimals:
-        if any(ch not in _CN_DIGIT for ch in decimals):
+    if frac is not None:
+        if not frac:
             return None
-        value += float("0." + "".join(str(_CN_DIGIT[ch]) for ch in decimals))
-    return value
+        number = (number or 0.0) + float("0." + frac)
+    return float(f"{sum(a for a, _ in parts) + section + (number or 0.0):.12g}")
 
 
-def quantities(text: str, start: int = 0, end: int | None = None, *, lang=None) -> list[Quantity]:
-    """Every quantity of ``text[start:end]``, in order, with spans into ``text``."""
+def is_vague(numeral: str) -> bool:
+    """Whether a numeral gives a lower bound only (三千多万, 十几, 一百余)."""
+    return any(ch in _VAGUE for ch in numeral)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _patterns(lang):
+    """The quantity regex and its helpers.
+
+    A numeral run is matched whole and only from its first character (a look-behind and
+    possessive repeats), so a long run of numerals or digits costs one pass, not one per position.
+    """
+    mags = "|".join(re.escape(m) if m != "千" else "千(?![瓦米克伏])"
+                    for m in sorted(lang.magnitudes, key=len, reverse=True))
+    units = lang.pattern("units")
+    per = lang.pattern("rate_denominators")
+    post = lang.pattern("modifiers", "suffix")
+    inner = "".join(lang.inner_modifiers)
+    digits = "零〇一二两三四五六七八九"
+    # 两 inside a numeral only before a scale: 七万万两 is seven hundred million taels
+    cn_char = rf"[{digits.replace('两', '')}十百万亿几]|两(?=[十百千万亿])|千(?![瓦米克伏])"
+    quantity = re.compile(
+        r"(?P<pct>百分之)?"
+        r"(?:(?P<mix>(?<![0-9.])[0-9]++(?:\.[0-9]++)?[万亿](?:[0-9]++[千百万])++)"  # 2万5千, 1亿2000万
+        r"|(?P<a>(?<![0-9])[0-9]++(?:,[0-9]{3}(?![0-9]))*+(?:\.[0-9]++)?)"
+        rf"|(?P<c>(?<![{digits}十百千万亿几多余点])(?:[两]|{cn_char})(?:{cn_char}|[{inner}])*+(?:点[{digits}]++)?"
+        # a numeral that names no amount alone (一是, 统一) is skipped here, not read and dropped
+        rf"(?(pct)|(?:(?<=[十百千万亿几{inner}])|(?=(?:{units}|成))))))"
+        rf"(?P<mag>{mags})?(?:(?P<inner>[{inner}])(?P<mag2>万亿|亿|万)?)?"
+        rf"(?P<tenths>成(?![为功效本果绩熟立交长都员型品年本]))?"
+        rf"(?:(?P<unit>{units})(?:/(?P<per>(?:{mags})?(?:{per})))?)?(?P<post>{post})?"
+    )
+    no = lang.raw["not_indicators"]
+    prefix_len = max(map(len, lang.prefix_modifiers)) + 1
+    return _Patterns(
+        quantity=quantity,
+        first=re.compile(rf"[0-9{digits}十百千万亿几](?<![0-9][0-9])(?<![{digits}十百千万亿几][{digits}十百千万亿几])"),
+        linking=frozenset(lang.words("modifiers", "linking")),
+        prefix_len=prefix_len,
+        time_after=re.compile(rf"(?:[{inner}])?(?:{_alt(lang.time_units)})"),
+        doubling=re.compile(r"翻(?P<n>[一两二三四])番"),
+        joiners=tuple(lang.words("range_joiners")),
+        max_value=float(lang.raw["max_value"]),
+        term=tuple(no["session"]["term"]),
+        session=re.compile(rf"(?:{_alt(no['session']['after'])})"),
+        session_marks=re.compile(rf"[{''.join(no['session']['marks'])}][^，。；,;]{{0,{no['session']['within']}}}$"),
+        size_class=re.compile(rf"以上的?(?:{_alt(no['size_class_nouns'])})"),
+        class_suffixes=tuple(no["class_suffixes"]),
+        class_units=tuple(no["class_units"]),
+        vague_before=tuple(no["vague"]["before"]),
+        vague_word_ends=tuple(w + b for w in no["vague"]["not_after"] for b in no["vague"]["before"]),
+        grade=tuple(no["grade_after"]),
+        rank_before=tuple(no["rank"]["before"]),
+        rank_not_after=frozenset(no["rank"]["not_after"]),
+        rank_after=tuple(no["rank"]["after"]),
+        per=tuple(no["per_before"]),
+        quotes=dict(no["label_quotes"]["pairs"]),
+        quote_len=int(no["label_quotes"]["max_len"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    quantity: re.Pattern
+    first: re.Pattern  # where a quantity can start (not inside a run): finding it first is 5x faster than search
+    linking: frozenset[str]
+    prefix_len: int
+    time_after: re.Pattern
+    doubling: re.Pattern
+    joiners: tuple[str, ...]
+    max_value: float
+    term: tuple[str, ...]
+    session: re.Pattern
+    session_marks: re.Pattern
+    size_class: re.Pattern
+    class_suffixes: tuple[str, ...]
+    class_units: tuple[str, ...]
+    vague_before: tuple[str, ...]
+    vague_word_ends: tuple[str, ...]
+    grade: tuple[str, ...]
+    rank_before: tuple[str, ...]
+    rank_not_after: frozenset[str]
+    rank_after: tuple[str, ...]
+    per: tuple[str, ...]
+    quotes: dict[str, str]
+    quote_len: int
+
+
+def quantities(text: str, start: int = 0, end: int | None = None, *, lang=None,
+               dropped: list[Dropped] | None = None) -> list[Quantity]:
+    """Every quantity of ``text[start:end]``, in order, with spans into ``text``.
+
+    Pass a list as ``dropped`` to learn which numbers were no quantity and why.
+    """
     lang = lang or language()
-    quantity_re, prefix_re, time_after_re, doubling_re = lang.compiled(_patterns)
+    p = lang.compiled(_patterns)
     end = len(text) if end is None else end
     found: list[Quantity] = []
-    for m in doubling_re.finditer(text, start, end):
+    for m in p.doubling.finditer(text, start, end):
         n = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[m.group("n")]
         found.append(Quantity(float(2 ** n - 1), None, "倍", "exact", Span(m.start(), m.end(), m.group())))
     pos = start
-    while True:
-        m = quantity_re.search(text, pos, end)
+    while (c := p.first.search(text, pos, end)) is not None:
+        m = p.quantity.match(text, c.start(), end)
         if m is None:
-            break
-        pos = m.end()
-        q = _read(text, m, lang, prefix_re, time_after_re)
-        if q is None:
-            pos = m.start() + 1 if m.group("c") else m.end()
+            pos = c.start() + 1
             continue
-        joined = _range(text, q, quantity_re, lang, prefix_re, time_after_re)
+        q = _read(text, m, lang, p)
+        if isinstance(q, str):
+            if dropped is not None:
+                dropped.append(Dropped(q, Span(m.start(), m.end(), m.group())))
+            pos = m.end()
+            continue
+        joined = _range(text, q, lang, p)
         if joined is not None:
             q = joined
         found.append(q)
@@ -96,96 +243,168 @@ def quantities(text: str, start: int = 0, end: int | None = None, *, lang=None) 
     return found
 
 
-def _read(text, m, lang, prefix_re, time_after_re) -> Quantity | None:
-    arabic, chinese = m.group("a"), m.group("c")
-    start = m.start("a") if arabic else m.start("c")
-    num_end = m.end("a") if arabic else m.end("c")
+def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
+    """The quantity ``m`` holds, or the name of the rule that says it is none."""
+    arabic, chinese = m.group("a"), m.group("c") or m.group("mix")
+    group = "a" if arabic else "c" if m.group("c") else "mix"
+    start, num_end = m.span(group)
     before = text[start - 1] if start else ""
-    if before == "第" or (before and _LETTER.match(before)):
-        return None
-    if chinese and before and (before in _CN_DIGIT or before in _CN_SCALE or before in "万亿"):
-        return None  # the tail of a numeral already rejected (千千万万)
+    if before == "第":
+        return "ordinal"
+    if before and _LETTER.match(before):
+        return "letter_name"  # C919, G20
     if before == "." or (before == ":" and start > 1 and text[start - 2].isdigit()):
-        return None
-    if time_after_re.match(text, num_end) and not m.group("mag"):
-        return None
+        return "number_tail"
+    if chinese and chinese[0] in "十百千万" and start and text.startswith(p.vague_before, start - 1) \
+            and not text.startswith(p.vague_word_ends, start - 2):
+        return "vague"  # 数百万, 成千上万 (but 人数十万 is 人数 and 十万)
+    if start and text.startswith(p.per, start - 1):
+        return "per_base"  # 每万人口: the base of a rate belongs to its metric
+    if (start and text.startswith(p.rank_before, start - 1) and text[start - 2:start - 1] not in p.rank_not_after) \
+            or text.startswith(p.rank_after, num_end):
+        return "rank"
+    if text.startswith(p.grade, num_end):
+        return "grade"
+    if text.startswith(p.term, num_end) or \
+            p.session.match(text, num_end) and p.session_marks.search(text, max(0, start - 16), start):
+        return "session"
+    if text.startswith(p.class_units, num_end) or (m.group("mag") and text.startswith(p.class_units, m.end("mag"))):
+        return "size_class"  # 500千伏输变电工程
+    if p.time_after.match(text, num_end) and not m.group("mag"):
+        return "time_frame"
     unit, end, post = m.group("unit"), m.end(), m.group("post")
     if unit and text.startswith(tuple(lang.unit_blockers.get(unit, ())), m.end("unit")):
         unit, end, post = None, m.start("unit"), None
-    if m.group("pct"):
-        unit, value = "%", _value(arabic, chinese)
-        if value is None:
-            return None
-    else:
-        value = _value(arabic, chinese)
-        if value is None:
-            return None
+    if arabic and not (unit or m.group("mag") or m.group("mag2") or m.group("pct")):
+        return "no_unit"  # most digits of a report are years and list marks: settled before the costlier rules
     after = text[end:end + 1]
     if (after and _LETTER.match(after) and not unit) or text.startswith(lang.name_suffixes, end):
-        return None
+        return "name"
+    if text.startswith(p.class_suffixes, end) or (post and p.size_class.match(text, m.start("post"))):
+        return "size_class"  # 万吨级, 亿元以上项目
     if after == ":" and text[end + 1:end + 2].isdigit():
-        return None
+        return "ratio_or_time"
+    if _in_label(text, m.start(), end, p):
+        return "label"
+    if arabic:
+        if len(arabic.split(".")[0].replace(",", "")) > _MAX_DIGITS:
+            return "too_large"
+        value = float(arabic.replace(",", ""))
+    else:
+        value = chinese_to_number(chinese)
+        if value is None:
+            return "vague" if chinese[0] == "几" else "not_a_numeral"
+    if m.group("mag") and m.group("mag2") and lang.magnitudes[m.group("mag")] >= lang.magnitudes[m.group("mag2")]:
+        return "not_a_numeral"  # 10亿余万: a magnitude may not come back
     if m.group("tenths"):
-        if not chinese or unit:
-            return None
+        if not chinese or unit or m.group("pct"):
+            return "not_tenths"
         value, unit = value * 10, "%"
+    if m.group("pct"):
+        unit = "%"
     mag = m.group("mag") or m.group("mag2") or ""
+    prefix = _prefix(text, m.start(), lang, p)
+    if prefix is not None and prefix[0] in ("近", "上"):
+        word, at = prefix
+        before_word = text[at - 1] if at else ""
+        if before_word in ("最", "将", "以", "年", "线"):
+            prefix = None  # 最近, 以上, 线上: no modifier
+        elif word == "上" and (before_word in "零〇一二两三四五六七八九十百千万亿" and before_word
+                               or not (chinese and all(ch in "十百千万亿" for ch in chinese))):
+            prefix = None  # 上万, 上千万 are amounts; 成千上万, 上两个台阶, 世界上一百七十四个 are not
     if chinese:
-        if m.group("pct") is None and not m.group("tenths"):
-            if unit not in lang.chinese_numeral_units and not mag:
-                return None
-            if chinese == "一" and unit not in ("倍",) and not mag:
-                return None
-        if len(chinese) == 1 and chinese in "十百千" and not mag:
-            return None
+        rule = _chinese_rule(chinese, value, unit, bool(m.group("pct") or m.group("tenths")), prefix, lang)
+        if rule:
+            return rule
     elif not unit and not mag:
-        return None
-    # A unit the guideline keeps apart: only time frames are dropped, never a counted duration.
-    if unit is None and time_after_re.match(text, end):
-        return None
-    multiplier = lang.magnitudes.get(m.group("mag") or "", 1.0) * lang.magnitudes.get(m.group("mag2") or "", 1.0)
-    if chinese and m.group("mag") in ("万", "亿", "万亿") and not m.group("pct"):
-        value = chinese_to_number(chinese + m.group("mag"))  # 四亿六千万: 万 scales the last section only
-        multiplier = lang.magnitudes.get(m.group("mag2") or "", 1.0)
-    value = float(f"{value * multiplier:.12g}")  # 74.4 × 1e8 is 7440000000, not 7440000000.000001
+        return "no_unit"
+    if unit is None and p.time_after.match(text, end):
+        return "time_frame"  # only time frames are dropped, never a counted duration
+    value *= lang.magnitudes.get(m.group("mag") or "", 1.0) * lang.magnitudes.get(m.group("mag2") or "", 1.0)
+    value = float(f"{value:.12g}")  # 74.4 × 1e8 is 7440000000, not 7440000000.000001
+    if not value < p.max_value:
+        return "too_large"
     modifier, cue = "exact", None
     if m.group("inner"):
         modifier, cue = "more_than", m.group("inner")
+    elif chinese and is_vague(chinese):
+        modifier, cue = "more_than", next(ch for ch in chinese if ch in _VAGUE)
     if post:
         modifier, cue = lang.suffix_modifiers[post], post
     span_start = m.start()
-    pm = prefix_re.search(text, max(0, span_start - 3), span_start)
-    if pm is not None and not (pm.group() == "上" and not chinese):
-        if pm.group() not in ("近", "上") or not text[max(0, pm.start() - 1):pm.start()] in ("最", "将", "以", "年", "线"):
-            modifier, cue = lang.prefix_modifiers[pm.group()], pm.group()
-            span_start = pm.start()
+    if prefix is not None:
+        cue, span_start = prefix
+        modifier = lang.prefix_modifiers[cue]
     unit_name = lang.units.get(unit, unit) if unit else ""
+    if unit and m.group("per") and end >= m.end("per"):
+        unit_name = f"{unit}/{m.group('per')}"  # 元/人, 人/百亿元: a rate is written whole
     return Quantity(value, None, unit_name, modifier, Span(span_start, end, text[span_start:end]), cue)
 
 
-def _value(arabic: str | None, chinese: str | None) -> float | None:
-    if arabic:
-        return float(arabic.replace(",", ""))
-    return chinese_to_number(chinese)
+def _prefix(text: str, start: int, lang, p: _Patterns) -> tuple[str, int] | None:
+    """The modifier word written just before ``start`` (超过, 约, 约为: a linking 为 may follow it)
+    and where it starts, longest first."""
+    for k in range(min(p.prefix_len, start), 0, -1):
+        piece = text[start - k:start]
+        word = piece[:-1] if piece[-1] in p.linking else piece
+        if word in lang.prefix_modifiers:
+            return word, start - k
+    return None
 
 
-def _range(text, first: Quantity, quantity_re, lang, prefix_re, time_after_re) -> Quantity | None:
+def _chinese_rule(chinese: str, value: float, unit, percent: bool, prefix, lang) -> str | None:
+    """Why a number written in Chinese numerals is no quantity, or None if it is one.
+
+    Chinese numerals name things more often than digits do (三大攻坚战, 八项行动计划): a small
+    one counts only with a unit numbers are read in; a composed or vague one (六十五种,
+    十多斤), or one with a magnitude (四千二百多万), counts with any unit or none.
+    """
+    if percent:
+        return None
+    if all(ch in "十百千万亿" for ch in chinese) and prefix is None and \
+            (len(chinese) == 1 or unit is None and chinese[0] != "十"):
+        return "bare_magnitude"  # 十分, 万元GDP, 千万不可, 万亿产业; 十亿人口, 近万人, 突破千亿 are amounts
+    if any(ch in "千万亿" for ch in chinese):
+        return None  # 五千农户, 四千二百多万: the noun after it may give the unit
+    if unit is None:
+        return "no_unit"
+    if chinese == "一" and unit != "倍":
+        return "one"  # 一次性, 一个
+    if value >= 20 or is_vague(chinese) or unit in lang.chinese_numeral_units or prefix is not None:
+        return None
+    return "small_numeral_name"
+
+
+def _in_label(text: str, start: int, end: int, p: _Patterns) -> bool:
+    """Whether text[start:end] sits inside a short quoted label (“双千工程”, “5个200”)."""
+    window = text[max(0, start - p.quote_len):start]
+    for opening, closing in p.quotes.items():
+        i = window.rfind(opening)
+        if i < 0 or closing in window[i + 1:]:
+            continue
+        j = text.find(closing, end, end + p.quote_len)
+        if j >= 0 and j - (start - len(window) + i) <= p.quote_len + 1:
+            return True
+    return False
+
+
+def _range(text: str, first: Quantity, lang, p: _Patterns) -> Quantity | None:
     """5%—6%, 6%-6.5%, 5至6万: join two numbers into one range quantity."""
     end = first.span.end
-    if end >= len(text) or text[end] not in "-—–~至到" or first.modifier not in ("exact",):
+    if end >= len(text) or not text.startswith(p.joiners, end) or first.modifier != "exact":
         return None
-    m = quantity_re.match(text, end + 1)
+    joiner = next(j for j in p.joiners if text.startswith(j, end))
+    m = p.quantity.match(text, end + len(joiner))
     if m is None:
         return None
-    second = _read(text, m, lang, prefix_re, time_after_re)
-    if second is None or second.span.start != end + 1:
+    second = _read(text, m, lang, p)
+    if isinstance(second, str) or second.span.start != end + len(joiner):
         return None
     if first.unit and first.unit != second.unit:
         return None
     low = first.value
     if not first.unit and second.value > 0 and low < second.value:
-        mag = (m.group("mag") or "")
-        low *= lang.magnitudes.get(mag, 1.0)
+        low *= lang.magnitudes.get(m.group("mag") or "", 1.0)
     if low >= second.value:
         return None
     modifier = "range" if second.modifier == "exact" else second.modifier

@@ -61,15 +61,23 @@ class Repaired:
         return self.offsets.span(start, end)
 
 
-_WIDE = re.compile("[\uff01-\uff5e\u3000\u2236\ufe30]+")
+@lru_cache(maxsize=1)
+def _folding() -> tuple[re.Pattern, dict[int, int]]:
+    """The always-on fold: full-width forms and ``data/traditional.txt``, one for one."""
+    lines = resources.files("zhibiao").joinpath("data/traditional.txt").read_text(encoding="utf-8")
+    pairs = [p for line in lines.splitlines() if not line.startswith("#") for p in line.split()]
+    table = {**_WIDTH, **{ord(p[0]): ord(p[1]) for p in pairs}}
+    return re.compile(f"[\uff01-\uff5e\u3000\u2236\ufe30{''.join(p[0] for p in pairs)}]+"), table
 
 
 def fold_width(text: str) -> str:
-    """Full-width digits, letters and punctuation to half-width, one for one.
+    """Full-width digits, letters and punctuation to half-width, and the traditional characters
+    of older reports (萬 億 點 噸) to simplified, one for one.
 
-    Most text has few full-width runs: substituting the runs beats translating every character.
+    Most text has few such runs: substituting the runs beats translating every character.
     """
-    return _WIDE.sub(lambda m: m.group().translate(_WIDTH), text)
+    wide, table = _folding()
+    return wide.sub(lambda m: m.group().translate(table), text)
 
 
 def _edges(text: str, start: int, end: int) -> bool | tuple[str, str]:
