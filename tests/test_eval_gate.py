@@ -19,9 +19,11 @@ pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not SCORER.exists(), reason=".
 
 MINIMUMS = {
     # gold files: (f1, strict_f1, grounding)
-    # pinned at the grammar rebuild; the 1985 passage and the provincial reports are the new baseline
-    "gold/dev/*.json": (0.925, 0.915, 1.0),
-    "gold/dev/national__*.json": (0.920, 0.907, 1.0),
+    # pinned at the grammar rebuild; the 1985 passage and the provincial reports are the new baseline.
+    # Strict fell by two national records (0.915 -> 0.910) when the plan-noun target rule went: it was
+    # right on those two dev sentences and wrong on about half its firings elsewhere.
+    "gold/dev/*.json": (0.925, 0.910, 1.0),
+    "gold/dev/national__*.json": (0.920, 0.899, 1.0),
     "gold/dev/prov__*.json": (0.896, 0.896, 1.0),
     "gold/dev/seed__*.json": (0.991, 0.974, 1.0),
     "gold/dev-ocr/tesseract__*.json": (0.974, None, None),

@@ -248,3 +248,78 @@ def test_trace_in_jsonl_and_explain(tmp_path):
     lines = explained.output.splitlines()
     assert lines[0].startswith("6.2% [11, 15)") and any("kind.change_verb_up" in line for line in lines)
     assert {line.split()[0] for line in lines[1:]} == set(TRACED)
+
+
+# --- vocabulary the dev corpus does not exercise, kept because reports write it ---
+# Each line is real report language for one word of data/language.yaml that no dev text needs;
+# tools/dead_entries.py lists the words no corpus output depends on.
+
+VOCABULARY = [
+    ("下跌", "全市钢材价格下跌5%。", ("钢材价格", "%", "change", "down", "actual")),
+    ("减收", "全市财政减收3亿元。", ("财政", "元", "change", "down", "actual")),
+    ("攀升", "全市工业用电量攀升8%。", ("工业用电量", "%", "change", "up", "actual")),
+    ("上调", "全市最低工资标准上调6%。", ("最低工资标准", "%", "change", "up", "actual")),
+    ("增收", "全市财政增收2亿元。", ("财政", "元", "change", "up", "actual")),
+    ("缩小", "全市城乡收入差距缩小3%。", ("城乡收入差距", "%", "change", "down", "actual")),
+    ("缩短", "全市审批时限缩短20%。", ("审批时限", "%", "change", "down", "actual")),
+    ("升至", "全市森林覆盖率升至60%。", ("森林覆盖率", "%", "level", None, "actual")),
+    ("升到", "全市森林覆盖率升到60%。", ("森林覆盖率", "%", "level", None, "actual")),
+    ("升为", "全市森林覆盖率升为60%。", ("森林覆盖率", "%", "level", None, "actual")),
+    ("增到", "全市公交线路增到120条。", ("公交线路", "条", "level", None, "actual")),
+    ("减至", "全市贫困人口减至3万人。", ("贫困人口", "人", "level", None, "actual")),
+    ("减到", "全市贫困人口减到3万人。", ("贫困人口", "人", "level", None, "actual")),
+    ("维持在", "全市失业率维持在4%。", ("失业率", "%", "level", None, "actual")),
+    ("延长到", "全市高速公路里程延长到800公里。", ("高速公路里程", "公里", "level", None, "actual")),
+    ("大幅", "全市出口大幅增长20%。", ("出口", "%", "change", "up", "actual")),
+    ("快速", "全市工业投资快速增长9%。", ("工业投资", "%", "change", "up", "actual")),
+    ("始终", "全市物价始终控制在3%以内。", ("物价", "%", "level", None, "actual")),
+    ("依然", "全市物价依然控制在3%以内。", ("物价", "%", "level", None, "actual")),
+    ("由负转正", "全市工业增加值由负转正增长2%。", ("工业增加值", "%", "change", "up", "actual")),
+    ("基本", "全市城镇化率基本达到60%。", ("城镇化率", "%", "level", None, "actual")),
+    ("仅", "全市财政收入仅增长1%。", ("财政收入", "%", "change", "up", "actual")),
+    ("名义", "全市地区生产总值名义增长8%。", ("地区生产总值", "%", "change", "up", "actual")),
+    ("增速 (generic head)", "全市工业增加值增长8%，增速提高1个百分点。", ("工业增加值增速", "百分点", "change", "up", "actual")),
+    ("增幅 (generic head)", "全市工业增加值增长8%，增幅提高1个百分点。", ("工业增加值增幅", "百分点", "change", "up", "actual")),
+    ("游客", "全市接待游客1200万。", ("接待游客", "人次", "level", None, "actual")),
+    ("旅客", "全市运送旅客800万。", ("运送旅客", "人次", "level", None, "actual")),
+    ("市场主体", "全市新增市场主体3万。", ("新增市场主体", "户", "level", None, "actual")),
+    ("全县", "全县粮食产量增长3%。", ("粮食产量", "%", "change", "up", "actual")),
+    ("全州", "全州粮食产量增长3%。", ("粮食产量", "%", "change", "up", "actual")),
+    ("全盟", "全盟粮食产量增长3%。", ("粮食产量", "%", "change", "up", "actual")),
+    ("全旗", "全旗粮食产量增长3%。", ("粮食产量", "%", "change", "up", "actual")),
+    ("本市", "本市粮食产量增长3%。", ("粮食产量", "%", "change", "up", "actual")),
+    ("我市", "我市粮食产量增长3%。", ("粮食产量", "%", "change", "up", "actual")),
+    ("我省", "我省粮食产量增长3%。", ("粮食产量", "%", "change", "up", "actual")),
+    ("我区", "我区粮食产量增长3%。", ("粮食产量", "%", "change", "up", "actual")),
+    ("力争 (between)", "全市地区生产总值力争增长6%。", ("地区生产总值", "%", "change", "up", "target")),
+    ("确保 (between)", "全市地区生产总值确保增长6%。", ("地区生产总值", "%", "change", "up", "target")),
+    ("初步核算", "初步核算，全市地区生产总值增长5%。", ("地区生产总值", "%", "change", "up", "estimate")),
+    ("预期完成", "全市固定资产投资预期完成300亿元。", ("固定资产投资", "元", "level", None, "estimate")),
+    ("其中", "其中全市粮食产量增长3%。", ("粮食产量", "%", "change", "up", "actual")),
+    ("今年以来 (not a target)", "今年以来，全市工业增加值增长7%。", ("工业增加值", "%", "change", "up", "actual")),
+    ("即将 (not a target)", "全市即将建成的5所学校投入使用。", ("建成学校", "所", "level", None, "actual")),
+    ("首要 (not a target)", "全市首要任务是新增就业3万人。", ("首要任务是新增就业", "人", "level", None, "actual")),
+    ("既定目标", "全市粮食产量增长5%的既定目标没有完成。", ("粮食产量", "%", "change", "up", "target")),
+    ("增速 (rate word)", "全市工业增加值增速保持在6%。", ("工业增加值", "%", "change", "up", "actual")),
+    ("增幅 (rate word)", "全市工业增加值增幅保持在6%。", ("工业增加值", "%", "change", "up", "actual")),
+    ("降幅 (rate word)", "全市单位能耗降幅保持在3%。", ("单位能耗", "%", "change", "down", "actual")),
+]
+
+
+@pytest.mark.parametrize("text, expected", [v[1:] for v in VOCABULARY], ids=[v[0] for v in VOCABULARY])
+def test_vocabulary(text, expected):
+    """The sentence's last record (the one the word decides)."""
+    r = extract(text, year=2026)[-1]
+    assert (r.metric, r.unit, r.kind, r.direction, r.status) == expected
+
+
+@pytest.mark.parametrize("text, metrics", [
+    ("全市进口与出口分别增长5%、6%。", ["进口", "出口"]),
+    ("全市进出口分别增长5%、6%。", ["进口", "出口"]),
+], ids=["与 joins a list", "进出口 is a compound head"])
+def test_lists_the_corpus_lacks(text, metrics):
+    assert [r.metric for r in extract(text)] == metrics
+
+
+def test_a_county_report_drops_its_own_name():
+    assert [r.metric for r in extract("青川县人民政府工作报告\n\n青川县地区生产总值增长6%。")] == ["地区生产总值"]

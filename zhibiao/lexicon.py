@@ -46,11 +46,15 @@ class Language:
         except KeyError:
             return self._compiled.setdefault(build, build(self))
 
-    def words(self, *path: str) -> list[str]:
-        node = self.raw
-        for key in path:
-            node = node[key]
-        return list(node)
+    def words(self, *path: str) -> tuple[str, ...]:
+        """The word list at ``path`` (the keys of a word map), made once."""
+        try:
+            return self._compiled[path]
+        except KeyError:
+            node = self.raw
+            for key in path:
+                node = node[key]
+            return self._compiled.setdefault(path, tuple(node))
 
     def pattern(self, *path: str) -> str:
         return alternation(self.words(*path))

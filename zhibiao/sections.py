@@ -19,7 +19,6 @@ from .records import Section
 
 BOX_LEVEL = 5  # an unnumbered heading without a role cue: a box inside the current part
 TARGETS_LEVEL = 6  # the targets paragraph, below every heading
-LAUNCH_LEVEL = 8  # a measured plan launched in a clause of the review
 LOOKBACK_LEVEL = 7  # a look back at last year inside a plans or targets section
 
 
@@ -37,7 +36,6 @@ class Cues:
     explanation: tuple[str, ...]
     lookback_re: re.Pattern  # a sentence that opens on last year
     lookahead_re: re.Pattern  # a sentence that turns back to this year
-    launch_re: re.Pattern  # a clause that launches a measured plan
 
 
 @lru_cache(maxsize=1)
@@ -49,11 +47,8 @@ def cues() -> Cues:
     # OCR text keeps the printed line breaks: a cue may be broken over two lines.
     targets_re = re.compile("|".join("\n?".join(map(re.escape, cue)) for cue in raw["targets_paragraph"]))
     lookback_re, lookahead_re = (re.compile("|".join(map(re.escape, raw[k]))) for k in ("lookback", "lookahead"))
-    verbs, nouns = ("|".join(map(re.escape, raw["plan_launch"][k])) for k in ("verbs", "nouns"))
-    launch_re = re.compile(rf"(?:{verbs})[^，,。；;：:！？\n]{{0,30}}?[0-9千百万亿][^，,。；;：:！？\n]{{0,30}}?(?:{nouns})")
     return Cues(numbered, raw["max_heading_chars"], raw["max_box_chars"], frozenset(raw["box_punctuation"]),
-                role_re, role_of, targets_re, tuple(raw["targets_explanation"]), lookback_re, lookahead_re,
-                launch_re)
+                role_re, role_of, targets_re, tuple(raw["targets_explanation"]), lookback_re, lookahead_re)
 
 
 def role_of(heading: str) -> str | None:
@@ -212,11 +207,6 @@ def outline(text: str) -> tuple[Section, ...]:
             heading = m.group().rstrip("，,")
             out.append(Section(m.start(), ahead.start() if ahead else end, heading, parent.path + (heading,),
                                "review", LOOKBACK_LEVEL))
-    out.sort(key=lambda s: (s.start, s.level))
-    for m in c.launch_re.finditer(text):
-        parent = at(out, m.start())
-        if parent is not None and parent.role == "review":
-            out.append(Section(m.start(), m.end(), m.group(), parent.path + (m.group(),), "plans", LAUNCH_LEVEL))
     out.sort(key=lambda s: (s.start, s.level))
     return tuple(out)
 

@@ -21,5 +21,29 @@ class WorkRange:
 
 def span(p, r: WorkRange) -> Span:
     """The original-text span that working range ``r`` of prepared document ``p`` covers."""
-    start, end = p.work.span(r.start, r.end)
+    start, end = (r.start, r.end) if p.work.offsets.identity else p.work.span(r.start, r.end)
     return Span(start, end, p.original[start:end])
+
+
+EVIDENCE_MAX = 200  # characters of evidence at most: the clause around the value, cut around it when longer
+
+
+def evidence(p, value: Span, clause: WorkRange) -> Span:
+    """The clause around a value (``value``: its span, already grounded), at most ``EVIDENCE_MAX`` characters
+    of the original, holding the value's text once (a list's other equal values are cut off)."""
+    vs, ve = value.start, value.end
+    cs, ce = (clause.start, clause.end) if p.work.offsets.identity else p.work.span(clause.start, clause.end)
+    cs, ce = min(cs, vs), max(ce, ve)
+    room = max(0, EVIDENCE_MAX - (ve - vs))
+    if ce - cs > EVIDENCE_MAX:  # most of the room before the value, where its metric is
+        right = min(ce - ve, room // 4)
+        cs = max(cs, vs - (room - right))
+        ce = min(ce, ve + room - (vs - cs))
+    text = p.original
+    value_text = value.text
+    if value_text:
+        if (k := text.rfind(value_text, cs, vs)) >= 0:
+            cs = k + len(value_text)
+        if (k := text.find(value_text, ve, ce)) >= 0:
+            ce = k
+    return Span(cs, ce, text[cs:ce])

@@ -40,6 +40,7 @@ def interleaved(work: repairing.Repaired) -> Layout:
     """
     wt = work.text
     gaps = sorted(set(work.offsets.breaks).union(m.start() for m in _WHITESPACE.finditer(wt)))
+    breaks = segment.Breaks.of(wt)
     intruders, splices = [], {}
     for p_start, _ in segment.paragraphs(wt):
         prev_end = p_start
@@ -59,7 +60,7 @@ def interleaved(work: repairing.Repaired) -> Layout:
             if (repairing.is_word(tail + piece[0]) and repairing.is_word(piece[-1] + head)
                     and repairing.is_word(wt[a - 1] + wt[b])):
                 intruders.append((a, b))
-                clause = segment.clause_start(wt, prev_end, 0)
+                clause = breaks.clause_start(prev_end, 0)
                 splices[p_start] = wt[clause:prev_end] + piece
                 break
     return Layout(tuple(intruders), splices)
@@ -88,8 +89,12 @@ def after_box_heading(work: repairing.Repaired, lang, left_text: str, value_star
     while i < len(breaks) and breaks[i] <= value_start:
         gaps.append(breaks[i])
         i += 1
-    cut = None
+    cut, seen, words = None, start, 0
     for gap in sorted(gaps):
+        words += sum(not c.isspace() for c in wt[seen:gap])
+        seen = max(seen, gap)
+        if words > _HEADING_MAX:
+            break  # every later head is longer still
         head = wt[start:gap].strip()
         if len(head) <= _HEADING_MAX and heading.search(head):
             cut = gap
@@ -107,13 +112,14 @@ class Dangling:
     waiting: deque = field(default_factory=lambda: deque(maxlen=8))  # (start, end, metric, verb), working offsets
 
     def note(self, wt: str, lang, p_start: int, p_end: int, found: list[Quantity]) -> None:
-        starts = [q.span.start for q in found]
+        starts = [q.span.start for q in found]  # sorted
         rate = lang.raw["dangling_rate"]
         verb_end = metrics.patterns(lang).verb_end
         for m in _CLAUSE.finditer(wt, p_start, p_end):
             c_start, c_end = m.span()
-            if any(c_start <= s < c_end for s in starts):
-                continue
+            k = bisect_left(starts, c_start)
+            if k < len(starts) and starts[k] < c_end:
+                continue  # the clause holds a value
             clause = m.group()
             if rate not in clause and not verb_end.search(clause, max(0, len(clause) - metrics.TAIL)):
                 continue
@@ -126,7 +132,7 @@ class Dangling:
     def recover(self, lang, group: list[Quantity]) -> tuple[str, str] | None:
         """Pair a value with no metric with the nearest earlier dangling metric whose verb fits it."""
         at = group[0].span.start
-        rate_units = set(lang.words("rate_units"))
+        rate_units = lang.words("rate_units")
         for k in range(len(self.waiting) - 1, -1, -1):
             pos, _, metric, verb = self.waiting[k]
             if pos >= at or at - pos > REACH:

@@ -62,12 +62,11 @@ class Left:
 def read_left(left: str, lang) -> Left:
     """Split the words before a value into metric, fillers and verb."""
     g = patterns(lang)
-    not_opening = lang.words("verbs", "not_opening")
     to_level_words = lang.words("verbs", "to_level")
     rest, verb, to_level, fillers = left, None, False, ""
     while True:
         m = g.verb_end.search(rest, max(0, len(rest) - TAIL)) if verb is None else None
-        if m is not None and not (m.group("verb") in not_opening and m.start() == 0 and len(rest) > 2):
+        if m is not None:
             verb = m.group("verb")
             to_level = bool(m.group("to")) and m.group("to") in to_level_words
             rest = rest[:m.start()]
@@ -97,13 +96,13 @@ def clean_metric(metric: str, lang) -> str:
     return metric
 
 
-def topic(wt: str, lang, s_start: int, first_value: int) -> list[str]:
+def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int) -> list[str]:
     """A clause that names a metric and how it moved but holds no value (养老金连续5年增加，去年又提高10%)
     lends its metric to the values of the clauses after it."""
-    c_end = segment.clause_start(wt, first_value, s_start) - 1
+    c_end = breaks.clause_start(first_value, s_start) - 1
     if c_end <= s_start:
         return []
-    left = read_left(wt[segment.clause_start(wt, c_end, s_start):c_end], lang)
+    left = read_left(wt[breaks.clause_start(c_end, s_start):c_end], lang)
     return [left.metric] if left.verb and len(left.metric) >= 2 and not left.to_level else []
 
 
@@ -121,7 +120,7 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     head = right.removeprefix(lang.raw["possessive"])
     if not head or not ("\u4e00" <= head[0] <= "\u9fff" or head[0] in "“\""):
         return False
-    if head.startswith(tuple(lang.words("not_prenominal"))):
+    if head.startswith(lang.words("not_prenominal")):
         return False
     if left.metric and patterns(lang).verb_start.match(head):
         return False
@@ -149,14 +148,19 @@ class Reading:
     recovered: tuple[str, str] | None = None  # (metric, verb) taken from a dangling clause
 
 
-def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Quantity], history: list[str],
-         prev_end: int) -> Reading:
+RIGHT_REACH = 200  # the words after a value read for its noun, unit and quoted goal: at most this many
+LEFT_REACH = 200  # the words before a value read for its metric: at most this many
+
+
+def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_end: int, group: list[Quantity],
+         history: list[str], prev_end: int) -> Reading:
     """The metric of ``group``: the words before it, rewritten by the rules below in this order."""
     wt, lang = p.text, p.lang
     first, last = group[0], group[-1]
     rules: list[tuple[str, str]] = [("metric", "words_before")]
-    c_start = segment.clause_start(wt, first.span.start, s_start)
-    left_text = layouts.without_intruders(wt, p.layout, max(c_start, prev_end), first.span.start).lstrip("、，, ")
+    c_start = breaks.clause_start(first.span.start, s_start)
+    left_from = max(c_start, prev_end, first.span.start - LEFT_REACH)
+    left_text = layouts.without_intruders(wt, p.layout, left_from, first.span.start).lstrip("、，, ")
     if c_start in p.layout.splices and prev_end <= c_start:
         left_text = p.layout.splices[c_start] + left_text
         rules.append(("layout", "torn_box_spliced"))
@@ -171,15 +175,15 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
             left_text = cut
             rules.append(("layout", "box_heading_cut"))
     left = read_left(left_text, lang)
-    right = wt[last.span.end:segment.clause_end(wt, last.span.end, s_end)]
+    right = wt[last.span.end:min(breaks.clause_end(last.span.end, s_end), last.span.end + RIGHT_REACH)]
     metric = left.metric
     noun = noun_after(right, lang) if prenominal(right, left, first, lang) else ""
     if noun:
         metric = patterns(lang).action_start.sub("", (metric + noun) if metric and not left.verb else noun) or noun
         rules.append(("metric", "noun_after_count"))
-    if c_start > s_start and left_text.startswith(tuple(lang.words("carried_subject_verbs"))):
+    if c_start > s_start and left_text.startswith(lang.words("carried_subject_verbs")):
         before = history[-1] if history else clean_metric(
-            wt[segment.clause_start(wt, c_start - 1, s_start):c_start - 1], lang)
+            wt[breaks.clause_start(c_start - 1, s_start):c_start - 1], lang)
         metric = before + metric
         rules.append(("metric", "subject_of_clause_before"))
     share = lang.raw["share"]
@@ -194,7 +198,7 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
     if p.region is not None and (local := p.region.sub("", metric)) != metric:
         metric = local
         rules.append(("metric", "own_region_dropped"))
-    if metric.startswith(tuple(lang.words("comparison_openers"))):
+    if metric.startswith(lang.words("comparison_openers")):
         metric = ""
         rules.append(("metric", "comparison_frame"))
     reading = Reading(metric, left, right, noun, rules)

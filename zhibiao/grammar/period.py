@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..numbers import chinese_to_number
 from ..records import Period
+from .window import Window
 
 _YEAR = "((?:19|20)[0-9]{2})年"
 
@@ -31,7 +32,7 @@ def _build(lang) -> Patterns:
     alt = lambda key: lang.pattern("period", key)
     return Patterns(
         year_before=re.compile(rf"(?<![{''.join(lang.words('period', 'not_before_year'))}]){_YEAR}"
-                               rf"(?:{alt('year_ends')})?{lang.raw['possessive']}?[^，,。；;0-9]{{0,12}}$"),
+                               rf"{lang.raw['possessive']}?[^，,。；;0-9]{{0,12}}$"),
         by_year=re.compile(rf"(?:{alt('by_year')}){_YEAR}"),
         compared=re.compile(rf"{_YEAR}(?:{alt('compared')}){_YEAR}(?:{alt('compared_ends')})"),
         since=re.compile(rf"(?:{alt('since')}){_YEAR}"),
@@ -46,30 +47,34 @@ def patterns(lang) -> Patterns:
     return lang.compiled(_build)
 
 
-def decide(lang, year: int | None, status: str, before: str, five_years: bool = False) -> tuple[Period | None, str]:
-    """The period and the rule that set it; ``before`` is the sentence up to the value."""
+_YEAR_BEFORE_REACH = 20  # the longest a year written before its value stands from it (2025年底的…)
+
+
+def decide(lang, year: int | None, status: str, win: Window, end: int,
+           five_years: bool = False) -> tuple[Period | None, str]:
+    """The period and the rule that set it; ``win.text[:end]`` is the sentence up to the value."""
     g = patterns(lang)
-    if m := g.year_before.search(before):
+    if m := g.year_before.search(win.text, max(0, end - _YEAR_BEFORE_REACH), end):
         y = int(m.group(1))
         return Period(y, y), "year_written_before"
-    if m := g.by_year.search(before):
+    if m := win.first(g.by_year, 0, end):
         return Period(int(m.group(1)), int(m.group(1))), "by_year"
-    if m := g.compared.search(before):
+    if m := win.first(g.compared, 0, end):
         later, earlier = sorted(map(int, m.groups()), reverse=True)
         return Period(earlier + 1, later), "years_compared"
     if year is None:
         return None, "no_report_year"
-    clause = before[max(before.rfind("，"), before.rfind(","), 0):]
-    if status != "target" and (m := g.since.search(clause)) and int(m.group(1)) < year:
+    clause = win.last_of("，,", end) or 0  # the value's clause, from the comma before it
+    if status != "target" and (m := win.first(g.since, clause, end)) and int(m.group(1)) < year:
         return Period(int(m.group(1)) + 1, year - 1), "since_a_year"
-    if years := g.years.search(clause):
+    if years := win.first(g.years, clause, end):
         n = int(years.group(1)) if years.group(1).isdigit() else int(chinese_to_number(years.group(1)) or 5)
         rule = "number_of_years"
     elif five_years:
         n, rule = 5, "five_year_text"
-    elif g.average.search(clause):
+    elif win.first(g.average, clause, end):
         n, rule = 5, "average_rate"
-    elif g.five_years.search(before):
+    elif win.first(g.five_years, 0, end):
         n, rule = 5, "five_year_words"
     else:
         n, rule = 1, "report_year"

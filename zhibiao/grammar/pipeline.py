@@ -9,15 +9,16 @@ an ``Indicator`` whose trace names them, and ``ground`` maps its spans.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .. import canonical, repair as repairing, segment
 from ..lexicon import Language, language as shipped
 from ..records import Diagnostic, Document, Indicator, Quantity, Section
 from . import distribution, exclusions, kind as kinds, layout, metric as metrics, modifier as modifiers
 from . import period as periods, quantities, status as statuses
-from .ground import WorkRange, span
+from .ground import WorkRange, evidence, span
 from .prepare import Prepared, prepare
+from .window import Window
 
 
 def extract(text: str, *, year: int | None = None, repair: bool | None = None,
@@ -53,6 +54,8 @@ class _Sentence:
 
     start: int
     end: int
+    breaks: segment.Breaks  # the paragraph's clause breaks
+    window: Window  # the sentence's words, indexed for the prefix of each value
     section: Section | None
     targets_from: int | None  # working offset where the paragraph's targets start
     five_years: bool  # the text at hand speaks of five years (五年来，… / a five-year plan's section)
@@ -66,30 +69,36 @@ def _paragraph(p: Prepared, dangling: layout.Dangling, p_start: int, p_end: int)
     if not found:
         return
     sg, pg = statuses.patterns(lang), periods.patterns(lang)
-    looks_back = sg.past_opener.match(wt, p_start) is not None
     opens_five_years = sg.five_years.match(wt, p_start) is not None
     opener = sg.opener.search(wt, p_start, p_end)
+    breaks = segment.Breaks.of(wt, p_start, p_end)
+    busy = [(q.span.start, q.span.end) for q in found]
     qi = 0
-    for s_start, s_end in segment.sentences(wt, p_start, p_end):
+    for s_start, s_end in _windows(wt, breaks, p_start, p_end, busy):
         batch = []
         while qi < len(found) and found[qi].span.start < s_end:
             batch.append(found[qi])
             qi += 1
         if batch:
             section = p.sections.at(p.work.offsets.original(s_start))
-            if looks_back and section is not None and section.role != "review":
-                section = replace(section, role="review")
             five_years = opens_five_years or (section is not None and any(pg.plan.search(h) for h in section.path))
-            s = _Sentence(s_start, s_end, section, opener.end() if opener else None, five_years)
+            s = _Sentence(s_start, s_end, breaks, Window.of(wt, p.layout, s_start, s_end), section,
+                          opener.end() if opener else None, five_years)
             yield from _sentence(p, dangling, s, batch)
+
+
+def _windows(wt: str, breaks: segment.Breaks, p_start: int, p_end: int, busy: list[tuple[int, int]]):
+    """The paragraph's sentences; one longer than ``segment.MAX_SENTENCE`` in windows (bounded work per value)."""
+    for s_start, s_end in segment.sentences(wt, p_start, p_end):
+        yield from breaks.cut(s_start, s_end, busy)
 
 
 def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[Quantity]) -> Iterator[Indicator]:
     wt, lang = p.text, p.lang
-    history: list[str] = metrics.topic(wt, lang, s.start, batch[0].span.start)  # metrics of this sentence
+    history: list[str] = metrics.topic(wt, lang, s.breaks, s.start, batch[0].span.start)  # metrics of this sentence
     prev_end = s.start
     for group in quantities.groups(wt, lang, batch):
-        reading = metrics.read(p, dangling, s.start, s.end, group, history, prev_end)
+        reading = metrics.read(p, dangling, s.breaks, s.start, s.end, group, history, prev_end)
         if reading.recovered is not None:
             name, verb = reading.recovered
             left = metrics.Left(name, verb, False, reading.left.fillers)
@@ -125,12 +134,12 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
         trace.append(("metric", "kind", "rate_word_moved_to_kind"))
     trace += [("kind", "kind", k.rule), ("direction", "kind", k.rule), ("modifier", "modifier", modifiers.decide(q, lang))]
     unit = q.unit or _noun_unit(reading.right, lang, first=True) or _noun_unit(k.metric, lang)
-    before = p.layout.splices.get(s.start, "") + layout.without_intruders(p.text, p.layout, s.start, q.span.start)
-    st = statuses.decide(lang, before, reading.right if prenominal else "", reading.right, s.section, s.targets_from,
-                         q.span.start, p.year)
-    period, period_rule = periods.decide(lang, p.year, st.status, before, s.five_years)
+    before = s.window.at(q.span.start)  # the sentence's words before the value: s.window.text[:before]
+    st = statuses.decide(lang, s.window, before, reading.right, s.section, s.targets_from, q.span.start, p.year)
+    period, period_rule = periods.decide(lang, p.year, st.status, s.window, before, s.five_years)
     trace += [("status", "status", st.rule), ("period", "period", period_rule)]
     cues = [c for c in (st.cue, q.cue) if c]
+    value = span(p, WorkRange(q.span.start, q.span.end))
     confidence = 0.5 if recovered else 0.9 - (0.2 if carried else 0.0) - (0.1 if prenominal else 0.0)
     return Indicator(
         metric=k.metric,
@@ -141,8 +150,9 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
         direction=k.direction,
         modifier=q.modifier,
         status=st.status,
-        span=span(p, WorkRange(q.span.start, q.span.end)),
-        evidence=span(p, WorkRange(s.start, s.end)),
+        span=value,
+        evidence=evidence(p, value,
+                          WorkRange(s.breaks.clause_start(q.span.start, s.start), s.breaks.clause_end(q.span.end, s.end))),
         period=period,
         canonical=canonical.match(k.metric, unit, k.kind),
         cue="/".join(cues) or None,

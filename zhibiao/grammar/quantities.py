@@ -12,7 +12,7 @@ def find(wt: str, lang, start: int, end: int) -> list[Quantity]:
 
 def groups(wt: str, lang, batch: list[Quantity]) -> list[list[Quantity]]:
     """Values written as one list (8.9%、7.7% / 9.66%和13.14%) share a left context."""
-    joiners = set(lang.words("list_joiners"))
+    joiners = lang.words("list_joiners")
     out: list[list[Quantity]] = []
     for q in batch:
         if out:

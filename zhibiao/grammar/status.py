@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import Section
+from .window import Window
 
 
 @dataclass(frozen=True)
@@ -13,11 +14,16 @@ class Patterns:
     target: re.Pattern
     not_target: re.Pattern
     by_year: re.Pattern
-    plan_noun: re.Pattern
     quoted_goal: re.Pattern
     opener: re.Pattern  # opens the paragraph of the year's targets
-    past_opener: re.Pattern  # opens a paragraph that looks back
     five_years: re.Pattern
+
+    def is_target(self, text: str, m: re.Match) -> bool:
+        """A target word that is not part of a longer word (要求, 即将)."""
+        window = text[max(0, m.start() - 3):m.end() + 3]
+        offset = m.start() - max(0, m.start() - 3)
+        return not any(n.start() < offset + (m.end() - m.start()) and offset < n.end()
+                       for n in self.not_target.finditer(window))
 
 
 def _build(lang) -> Patterns:
@@ -26,10 +32,8 @@ def _build(lang) -> Patterns:
         target=re.compile(lang.pattern("status", "target")),
         not_target=re.compile(lang.pattern("status", "not_target")),
         by_year=re.compile(rf"(?:{lang.pattern('period', 'by_year')})((?:19|20)[0-9]{{2}})年"),
-        plan_noun=re.compile(lang.pattern("plan_nouns")),
         quoted_goal=re.compile(rf"[^，,。；]{{0,20}}的(?P<cue>{lang.pattern('quoted_goals')})"),
         opener=re.compile(lang.pattern("targets_openers")),
-        past_opener=re.compile(lang.pattern("past_openers")),
         five_years=re.compile(lang.pattern("five_years")),
     )
 
@@ -45,20 +49,19 @@ class Status:
     rule: str
 
 
-def decide(lang, before: str, after_noun: str, after: str, section: Section | None, targets_from: int | None,
+_SCOPE_BREAKS = "，,：:"
+
+
+def decide(lang, win: Window, end: int, after: str, section: Section | None, targets_from: int | None,
            at: int, year: int | None) -> Status:
-    """``before``: the sentence up to the value; ``after_noun``: the noun a count precedes; ``at``: working offset."""
+    """``win.text[:end]``: the sentence up to the value; ``after``: its clause after it; ``at``: a working offset."""
     g = patterns(lang)
-    if m := g.estimate.search(before):
+    if m := win.first(g.estimate, 0, end):
         return Status("estimate", m.group(), "estimate_cue")
-    scope = cue_scope(before)
-    for m in g.target.finditer(scope):
-        if not _inside_not_target(scope, m.start(), m.end(), g):
-            return Status("target", m.group(), "modal_cue")
-    if (m := g.by_year.search(before)) and year and int(m.group(1)) >= year:
+    if m := modal_cue(g, win, end):
+        return Status("target", m.group(), "modal_cue")
+    if (m := win.first(g.by_year, 0, end)) and year and int(m.group(1)) >= year:
         return Status("target", m.group(), "by_a_coming_year")
-    if after_noun and (m := g.plan_noun.search(after_noun)):
-        return Status("target", m.group(), "plan_noun_after_count")
     if m := g.quoted_goal.match(after):
         return Status("target", m.group("cue"), "quoted_goal")
     if targets_from is not None and at >= targets_from:
@@ -68,24 +71,10 @@ def decide(lang, before: str, after_noun: str, after: str, section: Section | No
     return Status("actual", None, "no_target_cue")
 
 
-_SCOPE_BREAKS = frozenset("，,：:")
-
-
-def cue_scope(before: str) -> str:
+def modal_cue(g: Patterns, win: Window, end: int) -> re.Match | None:
     """A modal cue (要, 将, 力争) governs its own clause and, from the sentence's first clause, the whole sentence."""
-    first = next((i for i, c in enumerate(before) if c in _SCOPE_BREAKS), None)
+    first = win.first_of(_SCOPE_BREAKS, end)
     if first is None:
-        return before
-    last = max(before.rfind(c) for c in _SCOPE_BREAKS)
-    return before[:first] + "，" + before[last + 1:]
-
-
-def _inside_not_target(text: str, start: int, end: int, g: Patterns) -> bool:
-    window = text[max(0, start - 3):end + 3]
-    offset = start - max(0, start - 3)
-    for m in g.not_target.finditer(window):
-        if m.start() < offset + (end - start) and offset < m.end():
-            return True
-    return False
-
-
+        return win.first(g.target, 0, end, g.is_target)
+    last = win.last_of(_SCOPE_BREAKS, end)
+    return win.first(g.target, 0, first, g.is_target) or win.first(g.target, last + 1, end, g.is_target)

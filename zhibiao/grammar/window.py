@@ -1,0 +1,68 @@
+"""The sentence a value stands in, indexed once so each value's prefix is read by bisection.
+
+Status and period read the words of the sentence before each value (its prefix).
+Searching every prefix again costs time that grows with the square of a long
+sentence; instead each pattern's matches over the whole window are found once,
+and a value asks for the first match inside its prefix, its last clause, and so on.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from . import layout
+
+
+@dataclass
+class Window:
+    """``text``: the window's words as the grammar reads them (a torn box's spliced words first,
+    other boxes' pieces left out); ``at(w)`` maps a working offset into it."""
+
+    text: str
+    start: int  # working offset of the window
+    splice: int  # length of the spliced words at the front
+    holes: list[tuple[int, int]]  # intruders inside the window, working offsets
+    _found: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, wt: str, lay: layout.Layout, start: int, end: int) -> Window:
+        splice = lay.splices.get(start, "")
+        holes = [(a, b) for a, b in lay.intruders if start <= a and b <= end]
+        return cls(splice + layout.without_intruders(wt, lay, start, end), start, len(splice), holes)
+
+    def at(self, w: int) -> int:
+        """The index in ``text`` of working offset ``w`` (the end of the value's prefix)."""
+        offset = self.splice + w - self.start
+        return offset - sum(b - a for a, b in self.holes if b <= w) if self.holes else offset
+
+    def matches(self, pattern: re.Pattern, keep=None) -> tuple[list[int], list[re.Match]]:
+        """Every match of ``pattern`` in the window (those ``keep`` accepts), found once."""
+        key = (pattern, keep)
+        if key not in self._found:
+            found = [m for m in pattern.finditer(self.text) if keep is None or keep(self.text, m)]
+            self._found[key] = ([m.start() for m in found], found)
+        return self._found[key]
+
+    def first(self, pattern: re.Pattern, lo: int, hi: int, keep=None) -> re.Match | None:
+        """The first match that starts at or after ``lo`` and ends by ``hi``."""
+        starts, found = self.matches(pattern, keep)
+        k = bisect_left(starts, lo)
+        return found[k] if k < len(found) and found[k].end() <= hi else None
+
+    def positions(self, chars: str) -> list[int]:
+        key = ("chars", chars)
+        if key not in self._found:
+            self._found[key] = [i for i, c in enumerate(self.text) if c in chars]
+        return self._found[key]
+
+    def first_of(self, chars: str, hi: int) -> int | None:
+        """The first position of one of ``chars`` before ``hi``."""
+        p = self.positions(chars)
+        return p[0] if p and p[0] < hi else None
+
+    def last_of(self, chars: str, hi: int) -> int | None:
+        """The last position of one of ``chars`` before ``hi``."""
+        p = self.positions(chars)
+        k = bisect_left(p, hi)
+        return p[k - 1] if k else None
