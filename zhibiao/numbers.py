@@ -220,7 +220,7 @@ def quantities(text: str, start: int = 0, end: int | None = None, *, lang=None,
     end = len(text) if end is None else end
     found: list[Quantity] = []
     for m in p.doubling.finditer(text, start, end):
-        n = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[m.group("n")]
+        n = int(chinese_to_number(m.group("n")))  # 翻两番: doubled twice, up 3 times
         found.append(Quantity(float(2 ** n - 1), None, "倍", "exact", Span(m.start(), m.end(), m.group())))
     pos = start
     while (c := p.first.search(text, pos, end)) is not None:
