@@ -212,3 +212,36 @@ def test_every_quantity_is_finite_and_grounded(text):
         assert math.isfinite(q.value) and abs(q.value) < limit
         assert q.value_max is None or math.isfinite(q.value_max)
         assert text[q.span.start:q.span.end] == q.span.text and q.span.text
+
+
+# --- integrity of the number language's data ---------------------------------------------------
+
+def test_traditional_table_folds_one_for_one():
+    from importlib import resources
+    lines = resources.files("zhibiao").joinpath("data/traditional.txt").read_text(encoding="utf-8")
+    pairs = [p for line in lines.splitlines() if not line.startswith("#") for p in line.split()]
+    simplified = set(resources.files("zhibiao").joinpath("data/common_hanzi.txt").read_text(encoding="utf-8"))
+    assert pairs and all(len(p) == 2 and p[0] != p[1] for p in pairs), [p for p in pairs if len(p) != 2]
+    assert len({p[0] for p in pairs}) == len(pairs), "a traditional character listed twice"
+    assert not {p[0] for p in pairs} & simplified, "a character that is simplified text itself"
+    text = "".join(p[0] for p in pairs)
+    assert normalize(text).text == "".join(p[1] for p in pairs)
+
+
+def test_not_indicator_rules_are_plain_words():
+    raw = language().raw
+    no = raw["not_indicators"]
+    lists = [no["session"]["after"], no["session"]["marks"], no["session"]["term"], no["class_suffixes"],
+             no["class_units"], no["size_class_nouns"], no["grade_after"], no["rank"]["before"],
+             no["rank"]["not_after"], no["rank"]["after"], no["per_before"], no["vague"]["before"],
+             no["vague"]["not_after"], raw["rate_denominators"], raw["modifiers"]["linking"]]
+    for words in lists:
+        assert words and len(words) == len(set(words)), words
+        assert all(isinstance(w, str) and w and not w.isspace() for w in words), words
+    assert all(len(o) == 1 and len(c) == 1 for o, c in no["label_quotes"]["pairs"].items())
+    assert 1e12 < float(raw["max_value"]) < 1e300
+
+
+def test_unit_blockers_block_known_units():
+    lang = language()
+    assert set(lang.unit_blockers) <= set(lang.units)
