@@ -42,10 +42,18 @@ def one(text):
     ("增长6%－6.5%", 6.0, 6.5, "%", "range"),
     ("增长5%至6%", 5.0, 6.0, "%", "range"),
     ("增长6.5%—7%", 6.5, 7.0, "%", "range"),
+    ("每吨提高5到7元", 5.0, 7.0, "元", "range"),
+    ("增产5至6万吨", 5e4, 6e4, "吨", "range"),
+    ("增产5万至6万吨", 5e4, 6e4, "吨", "range"),
+    ("投资5至6千万元", 5e7, 6e7, "元", "range"),
+    ("节省七十亿到一百亿元", 7e9, 1e10, "元", "range"),
+    ("增长百分之七到十", 7.0, 10.0, "%", "range"),
+    ("提高1到2个百分点", 1.0, 2.0, "百分点", "range"),
     ("提高0.8个百分点", 0.8, None, "百分点", "exact"),
     ("增长1.5倍", 1.5, None, "倍", "exact"),
     ("增加两倍", 2.0, None, "倍", "exact"),
     ("收入翻一番", 1.0, None, "倍", "exact"),
+    ("经济总量翻两番", 3.0, None, "倍", "exact"),
     ("两次下调利率", 2.0, None, "次", "exact"),
     ("六千万人次", 6e7, None, "人次", "exact"),
     ("一千二百万人", 1.2e7, None, "人", "exact"),
@@ -204,3 +212,36 @@ def test_every_quantity_is_finite_and_grounded(text):
         assert math.isfinite(q.value) and abs(q.value) < limit
         assert q.value_max is None or math.isfinite(q.value_max)
         assert text[q.span.start:q.span.end] == q.span.text and q.span.text
+
+
+# --- integrity of the number language's data ---------------------------------------------------
+
+def test_traditional_table_folds_one_for_one():
+    from importlib import resources
+    lines = resources.files("zhibiao").joinpath("data/traditional.txt").read_text(encoding="utf-8")
+    pairs = [p for line in lines.splitlines() if not line.startswith("#") for p in line.split()]
+    simplified = set(resources.files("zhibiao").joinpath("data/common_hanzi.txt").read_text(encoding="utf-8"))
+    assert pairs and all(len(p) == 2 and p[0] != p[1] for p in pairs), [p for p in pairs if len(p) != 2]
+    assert len({p[0] for p in pairs}) == len(pairs), "a traditional character listed twice"
+    assert not {p[0] for p in pairs} & simplified, "a character that is simplified text itself"
+    text = "".join(p[0] for p in pairs)
+    assert normalize(text).text == "".join(p[1] for p in pairs)
+
+
+def test_not_indicator_rules_are_plain_words():
+    raw = language().raw
+    no = raw["not_indicators"]
+    lists = [no["session"]["after"], no["session"]["marks"], no["session"]["term"], no["class_suffixes"],
+             no["class_units"], no["size_class_nouns"], no["grade_after"], no["rank"]["before"],
+             no["rank"]["not_after"], no["rank"]["after"], no["per_before"], no["vague"]["before"],
+             no["vague"]["not_after"], raw["rate_denominators"], raw["modifiers"]["linking"]]
+    for words in lists:
+        assert words and len(words) == len(set(words)), words
+        assert all(isinstance(w, str) and w and not w.isspace() for w in words), words
+    assert all(len(o) == 1 and len(c) == 1 for o, c in no["label_quotes"]["pairs"].items())
+    assert 1e12 < float(raw["max_value"]) < 1e300
+
+
+def test_unit_blockers_block_known_units():
+    lang = language()
+    assert set(lang.unit_blockers) <= set(lang.units)

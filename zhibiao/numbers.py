@@ -220,9 +220,9 @@ def quantities(text: str, start: int = 0, end: int | None = None, *, lang=None,
     end = len(text) if end is None else end
     found: list[Quantity] = []
     for m in p.doubling.finditer(text, start, end):
-        n = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[m.group("n")]
+        n = int(chinese_to_number(m.group("n")))  # 翻两番: doubled twice, up 3 times
         found.append(Quantity(float(2 ** n - 1), None, "倍", "exact", Span(m.start(), m.end(), m.group())))
-    pos = start
+    pos, bare = start, None  # bare: the last number dropped for want of a unit (the 5 of 5到7元)
     while (c := p.first.search(text, pos, end)) is not None:
         m = p.quantity.match(text, c.start(), end)
         if m is None:
@@ -232,8 +232,13 @@ def quantities(text: str, start: int = 0, end: int | None = None, *, lang=None,
         if isinstance(q, str):
             if dropped is not None:
                 dropped.append(Dropped(q, Span(m.start(), m.end(), m.group())))
-            pos = m.end()
+            pos, bare = m.end(), (m if q == "no_unit" else None)
             continue
+        if bare is not None and (joined := _range_from_bare(text, bare, m, q, lang, p)) is not None:
+            q = joined
+            if dropped:
+                dropped.pop()  # the bare number is the range's low end after all
+        bare = None
         joined = _range(text, q, lang, p)
         if joined is not None:
             q = joined
@@ -388,6 +393,35 @@ def _in_label(text: str, start: int, end: int, p: _Patterns) -> bool:
     return False
 
 
+def _magnitude(m: re.Match, lang) -> float:
+    """The magnitude that closes a match's number: 万 of 6万 or 六万, 千万 of 6千万."""
+    if m.group("c"):
+        c = m.group("c")
+        return lang.magnitudes.get("万亿" if c.endswith("万亿") else c[-1], 1.0) if c[-1] in "万亿" else 1.0
+    return lang.magnitudes.get(m.group("mag") or "", 1.0)
+
+
+def _range_from_bare(text: str, bare: re.Match, m: re.Match, high: Quantity, lang, p: _Patterns) -> Quantity | None:
+    """5到7元, 五至六万吨: a bare number, a joiner, then a quantity make one range."""
+    joiner = text[bare.end():m.start()]
+    if joiner not in p.joiners or high.span.start != m.start() or high.value_max is not None:
+        return None
+    group = "a" if bare.group("a") else "c"
+    number = bare.group(group)
+    if group == "a" and len(number) > _MAX_DIGITS:
+        return None
+    low = float(number.replace(",", "")) if group == "a" else chinese_to_number(number)
+    if low is None:
+        return None
+    low *= _magnitude(m, lang)
+    if not low < high.value:
+        return None
+    modifier = "range" if high.modifier == "exact" else high.modifier
+    start = bare.start(group)
+    return Quantity(float(f"{low:.12g}"), high.value, high.unit, modifier,
+                    Span(start, high.span.end, text[start:high.span.end]), high.cue)
+
+
 def _range(text: str, first: Quantity, lang, p: _Patterns) -> Quantity | None:
     """5%—6%, 6%-6.5%, 5至6万: join two numbers into one range quantity."""
     end = first.span.end
@@ -398,13 +432,17 @@ def _range(text: str, first: Quantity, lang, p: _Patterns) -> Quantity | None:
     if m is None:
         return None
     second = _read(text, m, lang, p)
-    if isinstance(second, str) or second.span.start != end + len(joiner):
+    if second in ("no_unit", "bare_magnitude") and first.span.text.startswith("百分之") and m.group("c"):
+        value = chinese_to_number(m.group("c"))  # 百分之七到十: the second takes the first's percent
+        second = None if value is None else Quantity(value, None, "%", "exact", Span(m.start(), m.end("c"), m.group("c")))
+    if second is None or isinstance(second, str) or second.span.start != end + len(joiner):
         return None
     if first.unit and first.unit != second.unit:
         return None
     low = first.value
-    if not first.unit and second.value > 0 and low < second.value:
-        low *= lang.magnitudes.get(m.group("mag") or "", 1.0)
+    if not first.unit and second.value > 0 and low < second.value and \
+            not any(ch in "十百千万亿" for ch in first.span.text.lstrip("0123456789.")):
+        low *= _magnitude(m, lang)  # 5至6万: the first takes the second's magnitude, 5万至6万 has its own
     if low >= second.value:
         return None
     modifier = "range" if second.modifier == "exact" else second.modifier
