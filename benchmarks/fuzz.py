@@ -48,8 +48,9 @@ def _check_chunk(args: tuple[int, int, int]) -> tuple[int, int, Counter, list, t
         chars += len(text)
         for kind in {p.kind for p in problems}:
             failures[kind] += 1
-        if problems and len(examples) < 3:
-            examples.append((name, problems[0].kind, problems[0].detail, text[:120]))
+        for p in problems:  # up to two examples of each kind, so rare kinds are shown too
+            if sum(e[1] == p.kind for e in examples) < 2:
+                examples.append((name, p.kind, p.detail, text[:120]))
         if seconds > slowest[0]:
             slowest = (seconds, len(text), name, text)
     return count, chars, failures, examples, slowest
@@ -68,12 +69,14 @@ def fuzz(total: int, workers: int, max_chars: int, seed: int) -> None:
             inputs += count
             chars += n_chars
             failures.update(found)
-            examples += shown[: max(0, 10 - len(examples))]
+            examples += [e for e in shown if sum(x[1] == e[1] for x in examples) < 2]
             slowest = max(slowest, slow)
             if inputs % (CHUNK * 20) == 0 or inputs == total:
                 print(f"  {inputs:,} inputs, {chars:,} chars, {sum(failures.values()):,} failing, "
                       f"{time.perf_counter() - started:,.0f} s", file=sys.stderr, flush=True)
     seconds, length, name, text = slowest
+    if failures["time"]:
+        print("note: inputs over their budget were stopped there, so the slowest is at least its budget")
     print(f"inputs: {inputs:,}")
     print(f"characters: {chars:,}")
     print(f"wall time: {time.perf_counter() - started:,.0f} s on {workers} workers")

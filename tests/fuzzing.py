@@ -206,6 +206,7 @@ PATTERNS = {
     "one digit repeated (9)": lambda n: "9" * n,
     "zero-width between every character": lambda n: "".join(c + "\u200b" for c in _cycle_seeds(n))[:n],
     "seeds without punctuation": lambda n: "".join(c for c in _cycle_seeds(2 * n) if c not in PUNCTUATION)[:n],
+    "words parted by spaces, one line (OCR repair)": lambda n: " ".join(_cycle_seeds(n)).replace("\n", "")[:n],
 }
 
 

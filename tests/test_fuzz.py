@@ -23,13 +23,29 @@ def _numbers_still_overflow() -> bool:
     return any(p.kind == "value" for p in problems)
 
 
+# Inputs that extraction (numbers.py's quantity regex, the grammar's per-value scans: issue 13,
+# Time and memory; num9 and core9) still reads in more than linear time. Pinned as strict xfails
+# below; while the first is still slow, the properties leave time to them.
+SLOW = {
+    "numeral run": "百" * 4000,
+    "增长5% repeated": fuzzing.PATTERNS["增长5% repeated"](4000),
+    "no sentence breaks": fuzzing.PATTERNS["seeds without punctuation"](20_000),
+}
+
+
+def _extraction_still_superlinear() -> bool:
+    return any(p.kind == "time" for p in fuzzing.check(SLOW["numeral run"])[0])
+
+
 fuzzing.warm_up()
 _KNOWN_VALUES_MISS = _numbers_still_overflow()
+_KNOWN_TIME_MISS = _extraction_still_superlinear()
 
 
 def _real(problems: list[fuzzing.Problem]) -> list[fuzzing.Problem]:
     return [p for p in problems
-            if not (_KNOWN_VALUES_MISS and (p.kind == "value" or "OverflowError" in p.detail))]
+            if not (_KNOWN_VALUES_MISS and (p.kind == "value" or "OverflowError" in p.detail))
+            and not (_KNOWN_TIME_MISS and p.kind == "time")]
 
 
 FUZZ = settings(max_examples=40, deadline=None, derandomize=True, database=None,
@@ -96,6 +112,13 @@ def test_a_run_of_chinese_numerals_is_no_exception():
 def test_a_huge_digit_string_is_no_infinite_value():
     problems, _, _ = fuzzing.check("全市地区生产总值达到" + "9" * 400 + "元。")
     assert not problems, problems
+
+
+@pytest.mark.xfail(strict=True, reason="extraction is superlinear on these (issue 13, Time and memory; num9, core9)")
+@pytest.mark.parametrize("name", sorted(SLOW))
+def test_hostile_patterns_stay_within_the_budget(name):
+    problems, _, _ = fuzzing.check(SLOW[name])
+    assert not [p for p in problems if p.kind == "time"], problems
 
 
 # --- linear cost of the stages this branch made linear --------------------------------------
