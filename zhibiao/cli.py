@@ -188,13 +188,23 @@ def _is_blank(v) -> bool:
 @click.option("--workers", type=click.IntRange(1, 256), help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--force", is_flag=True, help="Extract unchanged files again (after upgrading zhibiao).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where documents are loaded and extracted: worker processes here, or a Ray cluster.")
+@click.option("--address", metavar="HOST:PORT", help="The Ray cluster to join (default: start one on this machine).")
 @one_line_errors
-def ingest(paths, db, workers, quiet, force):
+def ingest(paths, db, workers, quiet, force, engine, address):
     """Load, extract and store every report under PATHS (files or folders, recursive)."""
     from .store import Database
 
+    if address and engine != "ray":
+        raise click.UsageError("--address needs --engine ray")
+    if engine == "ray":
+        from .cluster import RayEngine
+
+        engine = RayEngine(address)
     with Database(db) as database:
-        s = database.ingest(paths, workers=workers, progress=not quiet, force=force)
+        s = database.ingest(paths, workers=workers, progress=not quiet, force=force,
+                            engine=engine if engine != "local" else None)
     click.echo(f"ingested {s.ingested} documents ({s.replaced} replaced, {s.skipped} unchanged, "
                f"{len(s.failed)} failed) of {s.files} files in {s.seconds:.1f} s: {s.docs_per_s:.1f} docs/s, "
                f"{s.chars_per_s / 1e3:.0f}k chars/s")

@@ -348,9 +348,10 @@ class Database:
     # -- ingest -------------------------------------------------------------------------------
 
     def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int | None = None,
-               progress: bool = True, force: bool = False) -> IngestSummary:
+               progress: bool = True, force: bool = False, engine=None) -> IngestSummary:
         """Store every file under ``paths``; unchanged files are skipped (unless ``force``: after
-        an upgrade of zhibiao, to extract them again), failed ones retried."""
+        an upgrade of zhibiao, to extract them again), failed ones retried. ``engine(todo, workers)``
+        maps the documents to their rows elsewhere (``cluster.RayEngine``); this process still writes."""
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         started = time.perf_counter()
@@ -368,11 +369,11 @@ class Database:
                 skipped += 1
             else:
                 todo.append(_Work(source, sha, size))
-        workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+        requested, workers = workers, max(1, min(workers or os.cpu_count() or 1, len(todo)))
         ingested = replaced = records = matched = chars = 0
         failed: list[tuple[str, str]] = []
         with _Progress(progress, len(todo)) as tick:
-            for loaded in _run(todo, workers):
+            for loaded in (engine(todo, requested) if engine else _run(todo, workers)):
                 if loaded.work.source in present:
                     replaced += 1
                 error = self._write(loaded) or loaded.document["error"]
