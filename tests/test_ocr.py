@@ -1,6 +1,8 @@
 """zhibiao.ocr: reading order of recognised boxes (the engine itself is exercised in test_load)."""
 from __future__ import annotations
 
+import pytest
+
 from zhibiao.ocr import Box, columns, reading_order
 
 H = 20  # line height in pixels
@@ -53,3 +55,79 @@ def test_paragraph_runs_on_into_the_next_column():
     boxes = column(0, 0, ["  全市生产总值", "增长6%，就业"] * 3) + column(260, 0, ["稳定在较高水", "平。"] * 3)
     lines = [line.text for line in reading_order(boxes)]
     assert lines[6:10] == ["全市生产总值", "增长6%，就业", "稳定在较高水", "平。"]
+
+
+# --- the engine and its settings ----------------------------------------------------------------
+
+def _picture(lines: list[str], width: int = 900):
+    """A white page image with lines of Latin text and digits (no CJK font is needed to draw them)."""
+    import cv2
+    import numpy as np
+
+    picture = np.full((60 + 90 * len(lines), width, 3), 255, dtype=np.uint8)
+    for k, line in enumerate(lines):
+        cv2.putText(picture, line, (30, 90 + 90 * k), cv2.FONT_HERSHEY_SIMPLEX, 2.0, (0, 0, 0), 5)
+    return picture
+
+
+def _texts(boxes) -> list[str]:
+    return [b.text.replace(" ", "") for b in sorted(boxes, key=lambda b: b.y0)]
+
+
+def test_fast_settings_read_the_numbers_the_old_ones_read():
+    from zhibiao import ocr
+
+    page = _picture(["GDP 2031 +6.5%", "2030: 41.8", "GRAIN 418"])
+    assert _texts(ocr.recognise(page, "p", settings=ocr.Settings())) == _texts(
+        ocr.recognise(page, "p", settings=ocr.LEGACY))
+
+
+@pytest.mark.xfail(strict=True, reason="narrowed line images (line_width 0.8) read this wide Latin O as a zero")
+def test_fast_settings_read_a_wide_latin_word_as_the_old_ones():
+    from zhibiao import ocr
+
+    page = _picture(["JOBS 32000"])
+    assert _texts(ocr.recognise(page, "p", settings=ocr.Settings())) == _texts(
+        ocr.recognise(page, "p", settings=ocr.LEGACY))
+
+
+def test_an_upside_down_page_is_turned_when_it_reads_badly():
+    import numpy as np
+
+    from zhibiao import ocr
+
+    page = _picture(["GDP 2031 +6.5%", "JOBS 32000"])
+    turned = np.ascontiguousarray(page[::-1, ::-1])
+    upright = _texts(ocr.recognise(page, "p"))
+    assert "2031" in "".join(upright)
+    assert sorted(_texts(ocr.recognise(turned, "p"))) == sorted(upright)  # "auto" angle: classified after all
+    never = ocr.Settings(angle="never")
+    assert "2031" not in "".join(_texts(ocr.recognise(turned, "p", settings=never)))
+
+
+def test_pages_run_side_by_side_and_come_back_in_order():
+    from zhibiao import ocr
+
+    pages = [_picture([f"PAGE {n}0{n}"]) for n in range(1, 4)]
+    side_by_side = ocr.recognise_pages(pages, ["a", "b", "c"], settings=ocr.Settings(parallel_pages=3))
+    assert [_texts(p) for p in side_by_side] == [["PAGE101"], ["PAGE202"], ["PAGE303"]]
+    one_by_one = ocr.recognise_pages(pages, ["a", "b", "c"], settings=ocr.Settings(parallel_pages=1))
+    assert [_texts(p) for p in one_by_one] == [_texts(p) for p in side_by_side]
+    assert ocr.pages_at_once(3, ocr.Settings(parallel_pages=2)) == 2 and ocr.pages_at_once(1) == 1
+
+
+def test_a_bad_page_among_others_is_a_one_line_error():
+    from zhibiao import ocr
+    from zhibiao.errors import InputError
+
+    with pytest.raises(InputError, match="bad.png: cannot read the image"):
+        ocr.recognise_pages([_picture(["GDP 2031"]), b"not an image"], ["good.png", "bad.png"],
+                            settings=ocr.Settings(parallel_pages=2))
+
+
+def test_the_time_limit_stops_before_a_page():
+    from zhibiao import ocr
+    from zhibiao.errors import LimitExceeded
+
+    with pytest.raises(LimitExceeded, match="OCR time limit"):
+        ocr.recognise_pages([_picture(["GDP 2031"])] * 2, ["a", "b"], deadline=0.0)
