@@ -86,7 +86,7 @@ def test_fast_settings_read_the_numbers_the_old_ones_read():
 def test_fast_settings_read_a_wide_latin_word_as_the_old_ones():
     from zhibiao import ocr
 
-    page = _picture(["JOBS 32000"])
+    page = _picture(["GDP 2031 +6.5%", "JOBS 32000", "GRAIN 418"])
     assert _texts(ocr.recognise(page, "p", settings=ocr.Settings())) == _texts(
         ocr.recognise(page, "p", settings=ocr.LEGACY))
 
