@@ -1,8 +1,11 @@
-"""zhibiao.ocr: reading order of recognised boxes (the engine itself is exercised in test_load)."""
+"""zhibiao.ocr: reading order of recognised boxes, the engine's settings, and which PDF pages are OCR'd."""
 from __future__ import annotations
+
+import io
 
 import pytest
 
+from zhibiao import load as loading
 from zhibiao.ocr import Box, columns, reading_order
 
 H = 20  # line height in pixels
@@ -131,3 +134,51 @@ def test_the_time_limit_stops_before_a_page():
 
     with pytest.raises(LimitExceeded, match="OCR time limit"):
         ocr.recognise_pages([_picture(["GDP 2031"])] * 2, ["a", "b"], deadline=0.0)
+
+
+# --- which PDF pages are OCR'd -----------------------------------------------------------------
+
+GOOD_PAGE = "青川市全年地区生产总值增长6.5%，城镇新增就业3.2万人，粮食产量稳定在30万吨以上。"
+GARBAGE_CASES = [  # (text layer of a page, garbage?)
+    ("青川市全年地区生产总值增长6.5%，城镇新增就业3.2万人，粮食产量稳定在30万吨以上，居民收入同步增长。", False),
+    ("青川市全年地区生产总值增长6.5%，城镇新增就业3.2万人。".encode("utf-8").decode("gbk", "ignore") * 2, True),
+    ("(cid:1234)(cid:88)(cid:901)" * 3 + "青川市", True),  # a font without a Unicode map
+    ("\ue001\ue002\ue003\ue004" * 4 + "增长6.5%，城镇新增就业", True),  # private-use code points
+    ("GDP growth 6.5%, new urban jobs 32,000, grain output 300,000 tonnes.", False),  # Latin text is not garbage
+]
+
+
+@pytest.mark.parametrize("text, garbage", GARBAGE_CASES)
+def test_garbage_text_layer(text, garbage):
+    assert loading._garbage(text) is garbage
+
+
+def test_pdf_page_with_a_garbage_text_layer_is_read_by_ocr(tmp_path):
+    pytest.importorskip("reportlab")
+    import cv2
+    import numpy as np
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    picture = np.full((300, 1200, 3), 255, dtype=np.uint8)
+    cv2.putText(picture, "GDP 2031 +6.5%", (40, 190), cv2.FONT_HERSHEY_SIMPLEX, 3.5, (0, 0, 0), 8)
+    ok, png = cv2.imencode(".png", picture)
+    mojibake = GOOD_PAGE.encode("utf-8").decode("gbk", "ignore")  # what a broken font map gives
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out)
+    c.setFont("STSong-Light", 10)
+    c.drawString(72, 760, GOOD_PAGE)
+    c.showPage()
+    c.drawImage(ImageReader(io.BytesIO(png.tobytes())), 72, 600, width=400, height=100)
+    c.setFont("STSong-Light", 10)
+    c.drawString(72, 560, mojibake)
+    c.showPage()
+    c.save()
+    (tmp_path / "garbled.pdf").write_bytes(out.getvalue())
+    doc = loading.load(tmp_path / "garbled.pdf")
+    assert doc.format == "scan"
+    assert doc.text.startswith(GOOD_PAGE)  # the good page keeps its text layer
+    assert "2031" in doc.text and mojibake[:6] not in doc.text
