@@ -113,3 +113,21 @@ def test_cli_engine_ray(tmp_path):
 def test_cli_address_needs_engine_ray(tmp_path):
     result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--address", "127.0.0.1:6379"])
     assert result.exit_code == 2 and "--address needs --engine ray" in result.output
+
+
+@pytest.mark.parametrize("address, message", [
+    ("nonsense", "give the Ray head as HOST:PORT"),
+    ("127.0.0.1:notaport", "give the Ray head as HOST:PORT"),
+    ("127.0.0.1:{closed}", "cannot reach the Ray cluster at 127.0.0.1:"),
+])
+def test_an_unreachable_or_malformed_address_fails_fast_in_one_line(address, message):
+    import socket
+
+    from zhibiao import cluster
+    from zhibiao.errors import ZhibiaoError
+
+    with socket.socket() as s:  # a port nothing listens on any more
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    with pytest.raises(ZhibiaoError, match=message):
+        cluster._check_reachable(address.format(closed=closed))

@@ -10,6 +10,7 @@ file, and is tried again by the next run. See docs/SCALING.md.
 """
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -17,6 +18,7 @@ from .errors import StoreError, ZhibiaoError
 from .store import DOCUMENT_COLUMNS, _load_one, _Loaded, _Work, doc_id_of
 
 RETRIES = 3  # tries after the first for a task whose worker process died
+CONNECT_TIMEOUT = 5.0  # seconds to reach the head given by --address
 
 
 def _task(loader: Callable[[_Work], _Loaded], work: _Work) -> _Loaded:
@@ -79,6 +81,8 @@ class RayEngine:
         if ray.is_initialized():
             return False
         options = dict(include_dashboard=False, log_to_driver=False, configure_logging=False)
+        if self.address:
+            _check_reachable(self.address)
         try:
             if self.address:
                 ray.init(address=self.address, **options)
@@ -98,6 +102,19 @@ class RayEngine:
         except RayError as e:  # the worker died on every try (out of memory, killed): recorded, retried next run
             return _failed(work, f"{work.source}: the Ray task failed {RETRIES + 1} times ({type(e).__name__}: "
                                  f"{_first_line(e)})")
+
+
+def _check_reachable(address: str) -> None:
+    """Fail in seconds, in one line, where Ray itself would retry an unreachable head for minutes."""
+    if address == "auto":
+        return
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        raise ZhibiaoError(f"--address {address!r}: give the Ray head as HOST:PORT")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_TIMEOUT).close()
+    except OSError as e:
+        raise StoreError(f"cannot reach the Ray cluster at {address} ({e.strerror or e})") from None
 
 
 def _ray():
