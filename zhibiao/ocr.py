@@ -30,9 +30,13 @@ class Settings:
 
     threads: int = 0  # intra-op threads a page: 0 shares the cores among the pages running at once, -1 all cores each
     parallel_pages: int = 0  # pages of one document recognised at once: 0 one per core
-    angle: str = "auto"  # line angle classifier: "always", or "auto" (only on a page that reads badly upright)
+    angle: str = "auto"  # line angle classifier: "always", "never", or "auto" (on a page that reads badly upright)
     line_width: float = 0.8  # line images are scaled to this share of their width before recognition
     upright_score: float = 0.8  # "auto": a page whose median line score is below this is read again with angles
+
+    def __post_init__(self):
+        if self.angle not in ("always", "never", "auto"):
+            raise ValueError(f"angle must be always, never or auto, not {self.angle!r}")
 
 
 LEGACY = Settings(threads=-1, parallel_pages=1, angle="always", line_width=1.0)
@@ -102,12 +106,13 @@ def _cores() -> int:
 
 
 def recognise(image, source: str, deadline: float | None = None, settings: Settings | None = None,
-              _threads: int | None = None) -> list[Box]:
-    """Text boxes of one page image (bytes, path or numpy array)."""
+              share: int | None = None) -> list[Box]:
+    """Text boxes of one page image (bytes, path or numpy array); ``share``: the cores this page may use
+    when ``settings.threads`` is 0 (default: all of them)."""
     settings = settings or SETTINGS
     if deadline is not None and time.monotonic() > deadline:
         raise LimitExceeded(f"{source}: OCR time limit reached")
-    threads = settings.threads if settings.threads else (_threads or _cores())
+    threads = settings.threads if settings.threads else (share or _cores())
     engine = _engine(threads, settings.line_width)
     try:
         result, _ = engine(image, use_cls=settings.angle == "always")
