@@ -1,43 +1,98 @@
-"""OCR seconds per page on the shared scans, on this machine's CPU.
+"""OCR seconds per page on the shared scans: the old engine settings against the current ones, in one run.
 
-    .venv/bin/python benchmarks/ocr_speed.py [SCAN_DIR]
+    .venv/bin/python benchmarks/ocr_speed.py [SCAN_DIR] [--gold GOLD.json] [--rounds N]
 
-Prints one line per file (pages, wall and CPU seconds, per page, characters) and
-the total; the engine's one-off model load is timed apart. CPU seconds add up
-every thread, so they show the work even when other jobs share the cores.
+Every scan in SCAN_DIR is loaded (OCR and reading order) with ``zhibiao.ocr.LEGACY``
+(the settings before: every core inside each page, the angle classifier on every
+line, pages one after another, full-width line images) and with the defaults,
+alternately, ``--rounds`` times; the best wall time of each is kept, since other jobs
+on a shared machine only ever add time. CPU seconds add up every thread. Engine
+loads are timed apart. Then the scan gold is scored with each setting, by the
+shared scorer, running ``zhibiao extract`` through this script.
 """
 from __future__ import annotations
 
+import argparse
+import json
+import subprocess
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
-from zhibiao import load as loading
-from zhibiao.ocr import _engine
+from zhibiao import load as loading, ocr
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
 
 
-def main(folder: Path) -> None:
+def _time(path: Path) -> tuple[float, float, int, int]:
+    start, cpu = time.perf_counter(), time.process_time()
+    doc = loading.load(path)
+    pages = len({o.page for o in doc.origins}) or 1
+    return time.perf_counter() - start, time.process_time() - cpu, pages, len(doc.text)
+
+
+def _warm(settings: ocr.Settings) -> float:
+    """Load the engines a setting uses (one per thread count), so their load is not counted as OCR."""
     start = time.perf_counter()
-    _engine()
-    print(f"engine load: {time.perf_counter() - start:.2f} s")
-    total_pages = total_seconds = total_cpu = 0.0
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in (".pdf", ".jpg", ".jpeg", ".png"):
-            continue
-        start, cpu = time.perf_counter(), time.process_time()
-        doc = loading.load(path)
-        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-        pages = len({o.page for o in doc.origins}) or 1
-        total_pages += pages
-        total_seconds += seconds
-        total_cpu += cpu
-        print(f"{path.name}: {doc.format}, {pages} page(s), {seconds:.2f} s wall, {cpu:.2f} s CPU, "
-              f"{seconds / pages:.2f} s/page wall, {len(doc.text)} chars")
-    if total_pages:
-        print(f"total: {total_pages:.0f} pages, {total_seconds / total_pages:.2f} s/page wall, "
-              f"{total_cpu / total_pages:.2f} s/page CPU")
+    for threads in {settings.threads if settings.threads else n for n in (1, ocr._cores())}:
+        ocr._engine(threads, settings.line_width)
+    return time.perf_counter() - start
+
+
+def _score(gold: Path, setting: str) -> dict:
+    cmd = f"{sys.executable} {Path(__file__).resolve()} --extract {setting} {{source}}"
+    out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold), "--cmd", cmd],
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=SHARED / "corpus" / "scans")
+    parser.add_argument("--gold", type=Path, default=SHARED / "gold" / "dev-ocr" / "scan__national__2024.json")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--extract", nargs=2, metavar=("SETTING", "FILE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.extract:  # the scorer's command: zhibiao extract with the named settings
+        ocr.SETTINGS = ocr.LEGACY if args.extract[0] == "before" else ocr.Settings()
+        from zhibiao.cli import main as cli
+
+        cli(["extract", "--format", "jsonl", args.extract[1]])
+        return
+    files = sorted(p for p in args.folder.iterdir() if p.suffix.lower() in SUFFIXES)
+    settings = {"before": ocr.LEGACY, "after": ocr.Settings()}
+    for name, s in settings.items():
+        print(f"{name}: {asdict(s)}; engine load {_warm(s):.2f} s")
+    best: dict[tuple[str, str], tuple[float, float, int, int]] = {}
+    for _ in range(args.rounds):
+        for name, s in settings.items():
+            ocr.SETTINGS = s
+            for path in files:
+                got = _time(path)
+                key = (name, path.name)
+                if key not in best or got[0] < best[key][0]:
+                    best[key] = got
+    for path in files:
+        for name in settings:
+            wall, cpu, pages, chars = best[(name, path.name)]
+            print(f"{path.name} {name}: {pages} page(s), {wall:.2f} s wall, {cpu:.2f} s CPU, "
+                  f"{wall / pages:.2f} s/page wall, {chars} chars")
+    totals = {}
+    for name in settings:
+        rows = [best[(name, p.name)] for p in files]
+        pages = sum(r[2] for r in rows)
+        totals[name] = sum(r[0] for r in rows) / pages
+        print(f"total {name}: {pages} pages, {totals[name]:.2f} s/page wall, "
+              f"{sum(r[1] for r in rows) / pages:.2f} s/page CPU (best of {args.rounds})")
+    print(f"speed-up: {totals['before'] / totals['after']:.2f}x")
+    if args.gold.exists():
+        for name in settings:
+            s = _score(args.gold, name)
+            print(f"gold {args.gold.name} {name}: F1 {s['f1']:.3f} (P {s['precision']:.3f}, R {s['recall']:.3f}, "
+                  f"strict F1 {s['strict_f1']:.3f}), {s['seconds']:.1f} s")
 
 
 if __name__ == "__main__":
-    default = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "scans"
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else default)
+    main()

@@ -208,14 +208,24 @@ def _is_blank(v) -> bool:
 @click.option("--retry-failed", is_flag=True, help="Try unchanged files that failed before again.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
               help="Seconds each document may take to be read and extracted before it is recorded as failed.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where documents are loaded and extracted: worker processes here, or a Ray cluster.")
+@click.option("--address", metavar="HOST:PORT", help="The Ray cluster to join (default: start one on this machine).")
 @one_line_errors
-def ingest(paths, db, workers, quiet, force, retry_failed, timeout):
+def ingest(paths, db, workers, quiet, force, retry_failed, timeout, engine, address):
     """Load, extract and store every report under PATHS (files or folders, recursive)."""
     from .store import Database
 
+    if address and engine != "ray":
+        raise click.UsageError("--address needs --engine ray")
+    if engine == "ray":
+        from .cluster import RayEngine
+
+        engine = RayEngine(address)
     with Database(db) as database:
         s = database.ingest(paths, workers=workers, progress=not quiet, force=force, retry_failed=retry_failed,
-                            seconds=timeout)
+                            seconds=timeout,
+                            engine=engine if engine != "local" else None)
     for source in s.retried:
         click.echo(f"retried: {source}: its worker process died (out of memory?); read again in a new one", err=True)
     for source, why in s.refused:

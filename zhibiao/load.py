@@ -498,20 +498,45 @@ def _pdf(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, .
             raise
         except Exception as e:
             raise _pdf_error(name, e) from None
-        # A page with (almost) no text layer but a picture is a scan: it goes through OCR.
-        scanned = {i for i, (page, lines) in enumerate(layers)
-                   if sum(len(ln["text"]) for ln in lines) < 20 and page.images}
+        # A scan: a page with (almost) no text layer but a picture, or whose text layer is garbage. It is OCR'd;
+        # the other pages keep their text layer.
+        scanned = sorted(i for i, (page, lines) in enumerate(layers) if _needs_ocr(page, lines))
         if len(scanned) > lim.max_ocr_pages:
             raise LimitExceeded(f"{name}: {len(scanned)} scanned pages, over the {lim.max_ocr_pages}-page OCR limit")
-        page_lines = []
-        for i, (page, lines) in enumerate(_strip_furniture(layers)):
-            if i in scanned:
-                page_lines.append(_ocr_page(_page_image(page, data, i, name), f"{name} page {i + 1}", deadline))
-            else:
-                page_lines.append(_page_lines(page, lines))
+        read: dict[int, list] = {}
+        step = ocr.pages_at_once(len(scanned))
+        for k in range(0, len(scanned), step):  # rendered a batch at a time (pdfium is not thread-safe)
+            batch = scanned[k:k + step]
+            images = [_page_image(layers[i][0], data, i, name) for i in batch]
+            read.update(zip(batch, ocr.recognise_pages(images, [f"{name} page {i + 1}" for i in batch], deadline)))
+        page_lines = [ocr.reading_order(read[i]) if i in read else _page_lines(page, lines)
+                      for i, (page, lines) in enumerate(_strip_furniture(layers))]
     # OCR text keeps its line breaks for the repair step; a text layer's are only wrapping.
     text, origins = _join_pages(page_lines, name, join_lines=not scanned)
     return ("scan" if scanned else "pdf"), text, origins
+
+
+_GARBAGE_SHARE = 0.1  # a text layer with more unreadable characters than this is garbage
+_GARBAGE_HANZI = 0.3  # ... or whose hanzi are this rarely common ones (a broken font mapping); reports score 0.6-0.9
+
+
+def _needs_ocr(page, lines) -> bool:
+    """Whether a page must be OCR'd: no text layer but a picture, or a text layer that is garbage."""
+    text = "".join(ln["text"] for ln in lines)
+    if len(text) < 20:
+        return bool(page.images)
+    return _garbage(text)
+
+
+def _garbage(text: str) -> bool:
+    """Unreadable text from a broken font mapping: (cid:N) codes, private-use or replacement characters,
+    controls, or hanzi that are almost never the common ones."""
+    text = re.sub(r"\s+", "", text)
+    bad = 6 * text.count("(cid:") + sum(c == "\ufffd" or "\ue000" <= c <= "\uf8ff" or ord(c) < 32 for c in text)
+    if bad > _GARBAGE_SHARE * len(text):
+        return True
+    hanzi = sum("\u4e00" <= c <= "\u9fff" for c in text)
+    return hanzi >= 20 and _plausibility(text) < _GARBAGE_HANZI
 
 
 def _pdf_error(name: str, e: Exception) -> InputError:

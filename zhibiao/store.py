@@ -386,10 +386,12 @@ class Database:
 
     def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int | None = None,
                progress: bool = True, force: bool = False, retry_failed: bool = False,
-               seconds: float | None = DOCUMENT_SECONDS) -> IngestSummary:
+               seconds: float | None = DOCUMENT_SECONDS, engine=None) -> IngestSummary:
         """Store every file under ``paths``; unchanged files are skipped (unless ``force``: after
         an upgrade of zhibiao, to extract them again), and so are unchanged files that failed
-        before (unless ``retry_failed``). Each document gets ``seconds`` to be read and extracted."""
+        before (unless ``retry_failed``). Each document gets ``seconds`` to be read and extracted.
+        ``engine(todo, workers)`` maps the documents to their rows elsewhere (``cluster.RayEngine``);
+        this process still writes."""
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         started = time.perf_counter()
@@ -411,12 +413,12 @@ class Database:
                 not_retried += 1
             else:
                 todo.append(_Work(source, sha, size))
-        workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+        requested, workers = workers, max(1, min(workers or os.cpu_count() or 1, len(todo)))
         ingested = replaced = records = matched = chars = 0
         failed: list[tuple[str, str]] = []
         retried: list[str] = []
         with _Progress(progress, len(todo)) as tick:
-            for loaded in _run(todo, workers, seconds, retried):
+            for loaded in (engine(todo, requested) if engine else _run(todo, workers, seconds, retried)):
                 if loaded.work.source in present:
                     replaced += 1
                 error = self._write(loaded) or loaded.document["error"]
