@@ -40,9 +40,9 @@ def corpus(folder: Path) -> Path:
     return folder
 
 
-def ingest(db: Path, folder: Path, engine=None):
+def ingest(db: Path, folder: Path, engine=None, **options):
     with Database(db) as database:
-        return database.ingest([folder], workers=2, progress=False, engine=engine)
+        return database.ingest([folder], workers=2, progress=False, engine=engine, **options)
 
 
 def crash_once(work):
@@ -73,10 +73,12 @@ def test_ray_ingest_is_idempotent_and_resumes(tmp_path):
     folder = corpus(tmp_path / "corpus")
     ingest(tmp_path / "ray.duckdb", folder, RayEngine())
     again = ingest(tmp_path / "ray.duckdb", folder, RayEngine())
-    assert (again.skipped, again.ingested, len(again.failed)) == (5, 0, 1)  # only the failed file is tried again
+    assert (again.skipped, again.ingested, len(again.failed), again.failed_before) == (5, 0, 0, 1)
+    retried = ingest(tmp_path / "ray.duckdb", folder, RayEngine(), retry_failed=True)
+    assert (retried.skipped, len(retried.failed)) == (5, 1)  # only the failed file is tried again
     (folder / "r0.txt").write_text("青川市2031年政府工作报告\n全市地区生产总值增长7.5%。\n", encoding="utf-8")
     changed = ingest(tmp_path / "ray.duckdb", folder, RayEngine())
-    assert (changed.ingested, changed.replaced) == (1, 2)  # r0 replaced; broken.pdf rewritten as failed
+    assert (changed.ingested, changed.replaced) == (1, 1)  # r0 replaced; broken.pdf, unchanged, not tried again
     ingest(tmp_path / "local.duckdb", folder)
     assert dump(tmp_path / "ray.duckdb") == dump(tmp_path / "local.duckdb")
 
@@ -96,7 +98,7 @@ def test_a_document_whose_worker_always_dies_is_recorded_and_the_run_goes_on(tmp
     failed = dict((Path(f).name, e) for f, e in s.failed)
     assert s.ingested == 4 and set(failed) == {"broken.pdf", "crash.txt"}
     assert f"failed {RETRIES + 1} times" in failed["crash.txt"] and "\n" not in failed["crash.txt"]
-    resumed = ingest(tmp_path / "ray.duckdb", folder, RayEngine())  # the next run does the rest
+    resumed = ingest(tmp_path / "ray.duckdb", folder, RayEngine(), retry_failed=True)  # the next run does the rest
     assert resumed.ingested == 1 and resumed.skipped == 4
     ingest(tmp_path / "local.duckdb", folder)
     assert dump(tmp_path / "ray.duckdb") == dump(tmp_path / "local.duckdb")

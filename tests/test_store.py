@@ -520,9 +520,7 @@ EXTRACTION_MISSES = "青川市2031年政府工作报告\n——2031年1月20日�
     pytest.param("综合分析各方面的条件，今年全市经济增长速度的宏观调控目标，定为百分之九至十。", "gdp",
                  (9.0, 10.0, "range"), marks=pytest.mark.xfail(strict=True, reason=(
                      "extraction: metric read as 定, the Chinese-numeral range 百分之九至十 as 9 alone"))),
-    pytest.param("各级政府要采取有力措施，努力把全年零售物价上涨幅度控制在百分之十以内。", "retail_price",
-                 (10.0, None, "at_most"), marks=pytest.mark.xfail(strict=True, reason=(
-                     "numbers: a bare 百分之十 (no digit before 十) gives no record"))),
+    ("各级政府要采取有力措施，努力把全年零售物价上涨幅度控制在百分之十以内。", "retail_price", (10.0, None, "at_most")),
     ("各级政府要采取有力措施，努力把全年零售物价上涨幅度控制在百分之八以内。", "retail_price", (8.0, None, "at_most")),
 ], ids=["chinese_range_after_comma", "bare_ten_percent", "retail_prices_kept_within"])
 def test_target_sentences_through_real_extraction(tmp_path, sentence, indicator, expected):
