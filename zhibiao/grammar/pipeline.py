@@ -54,7 +54,7 @@ class _Sentence:
 
     start: int
     end: int
-    breaks: segment.Breaks  # the paragraph's clause breaks
+    breaks: segment.Breaks  # the document's clause breaks
     window: Window  # the sentence's words, indexed for the prefix of each value
     section: Section | None
     targets_from: int | None  # working offset where the paragraph's targets start
@@ -71,7 +71,7 @@ def _paragraph(p: Prepared, dangling: layout.Dangling, p_start: int, p_end: int)
     sg, pg = statuses.patterns(lang), periods.patterns(lang)
     opens_five_years = sg.five_years.match(wt, p_start) is not None
     opener = sg.opener.search(wt, p_start, p_end)
-    breaks = segment.Breaks.of(wt, p_start, p_end)
+    breaks = p.breaks
     busy = [(q.span.start, q.span.end) for q in found]
     qi = 0
     for s_start, s_end in _windows(wt, breaks, p_start, p_end, busy):

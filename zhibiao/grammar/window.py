@@ -70,6 +70,14 @@ class Window:
         k = bisect_left(starts, lo)
         return found[k] if k < len(found) and found[k].end() <= hi else None
 
+    def searcher(self, end: int):
+        """``find(pattern, lo=0)``: the first match in ``text[lo:end]`` (no ``keep``), directly for a short
+        prefix, else from the index."""
+        if end <= DIRECT:
+            text = self.text
+            return lambda pattern, lo=0: pattern.search(text, lo, end)
+        return lambda pattern, lo=0: self.first(pattern, lo, end)
+
     def positions(self, chars: str) -> list[int]:
         key = ("chars", chars)
         if key not in self._found:
