@@ -54,7 +54,7 @@ class _Sentence:
 
     start: int
     end: int
-    breaks: segment.Breaks  # the paragraph's clause breaks
+    breaks: segment.Breaks  # the document's clause breaks
     window: Window  # the sentence's words, indexed for the prefix of each value
     section: Section | None
     targets_from: int | None  # working offset where the paragraph's targets start
@@ -71,7 +71,7 @@ def _paragraph(p: Prepared, dangling: layout.Dangling, p_start: int, p_end: int)
     sg, pg = statuses.patterns(lang), periods.patterns(lang)
     opens_five_years = sg.five_years.match(wt, p_start) is not None
     opener = sg.opener.search(wt, p_start, p_end)
-    breaks = segment.Breaks.of(wt, p_start, p_end)
+    breaks = p.breaks
     busy = [(q.span.start, q.span.end) for q in found]
     qi = 0
     for s_start, s_end in _windows(wt, breaks, p_start, p_end, busy):
@@ -102,7 +102,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         if reading.recovered is not None:
             name, verb = reading.recovered
             left = metrics.Left(name, verb, False, reading.left.fillers)
-            trace = (*reading.rules, ("distribution", "one_metric"))
+            trace = tuple(("metric", *r) for r in (*reading.rules, ("distribution", "one_metric")))
             yield from (_record(p, s, q, name, left, group, reading, trace, carried=True) for q in group)
             history.append(name)
             prev_end = group[-1].span.end
@@ -116,7 +116,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             names, rule = distribution.distribute(reading.metric, len(group), reading.left.fillers, reading.noun,
                                                   lang, p.is_word)
             rules = list(reading.rules)
-        trace = (*rules, ("distribution", rule))
+        trace = tuple(("metric", *r) for r in (*rules, ("distribution", rule)))
         for name, q in distribution.pairs(names, group):
             yield _record(p, s, q, name, reading.left, group, reading, trace, carried=not reading.metric)
         history.extend(m for m in names if not history or history[-1] != m)
@@ -124,20 +124,18 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
 
 
 def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.Left, group: list[Quantity],
-            reading: metrics.Reading, metric_trace: tuple, *, carried: bool) -> Indicator:
+            reading: metrics.Reading, metric_trace: tuple[tuple[str, str, str], ...], *, carried: bool) -> Indicator:
     lang = p.lang
     recovered = reading.recovered is not None
     prenominal = bool(reading.noun) and not recovered
     k = kinds.decide(q, group, left, metric, lang)
-    trace = [("metric", step, rule) for step, rule in metric_trace]
-    if k.metric != metric:
-        trace.append(("metric", "kind", "rate_word_moved_to_kind"))
-    trace += [("kind", "kind", k.rule), ("direction", "kind", k.rule), ("modifier", "modifier", modifiers.decide(q, lang))]
+    trace = metric_trace + (("metric", "kind", "rate_word_moved_to_kind"),) if k.metric != metric else metric_trace
     unit = q.unit or _noun_unit(reading.right, lang, first=True) or _noun_unit(k.metric, lang)
     before = s.window.at(q.span.start)  # the sentence's words before the value: s.window.text[:before]
     st = statuses.decide(lang, s.window, before, reading.right, s.section, s.targets_from, q.span.start, p.year)
     period, period_rule = periods.decide(lang, p.year, st.status, s.window, before, s.five_years)
-    trace += [("status", "status", st.rule), ("period", "period", period_rule)]
+    trace += (("kind", "kind", k.rule), ("direction", "kind", k.rule), ("modifier", "modifier", modifiers.decide(q, lang)),
+              ("status", "status", st.rule), ("period", "period", period_rule))
     cues = [c for c in (st.cue, q.cue) if c]
     value = span(p, WorkRange(q.span.start, q.span.end))
     confidence = 0.5 if recovered else 0.9 - (0.2 if carried else 0.0) - (0.1 if prenominal else 0.0)
@@ -159,7 +157,7 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
         confidence=confidence,
         section=" > ".join(s.section.path) if s.section else None,
         flags=(("repaired",) if p.noisy else ()) + (("recovered",) if recovered else ()),
-        trace=tuple(trace),
+        trace=trace,
     )
 
 

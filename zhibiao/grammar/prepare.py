@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import metadata, repair as repairing, sections as outlining
+from .. import metadata, repair as repairing, sections as outlining, segment
 from ..lexicon import Language, alternation
 from ..records import Document, Section
 from . import layout
@@ -47,6 +47,7 @@ class Prepared:
     layout: layout.Layout
     lang: Language
     is_word: Callable[[str], bool] | None  # the repair dictionary, for noisy text only
+    breaks: segment.Breaks  # the clause breaks of the working text
 
     @property
     def text(self) -> str:
@@ -72,4 +73,5 @@ def prepare(doc: Document, lang: Language, *, year: int | None = None, repair: b
         layout=layout.interleaved(work) if noisy else layout.Layout(),
         lang=lang,
         is_word=repairing.is_word if noisy else None,
+        breaks=segment.Breaks.of(work.text),
     )

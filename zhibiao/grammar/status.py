@@ -56,11 +56,12 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
            at: int, year: int | None) -> Status:
     """``win.text[:end]``: the sentence up to the value; ``after``: its clause after it; ``at``: a working offset."""
     g = patterns(lang)
-    if m := win.first(g.estimate, 0, end):
+    find = win.searcher(end)
+    if m := find(g.estimate):
         return Status("estimate", m.group(), "estimate_cue")
     if m := modal_cue(g, win, end):
         return Status("target", m.group(), "modal_cue")
-    if (m := win.first(g.by_year, 0, end)) and year and int(m.group(1)) >= year:
+    if (m := find(g.by_year)) and year and int(m.group(1)) >= year:
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):
         return Status("target", m.group("cue"), "quoted_goal")

@@ -10,8 +10,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache
 
 from . import layout
+
+
+DIRECT = 300  # prefixes up to this long are searched directly; bounded, so still linear overall
+
+
+@cache
+def _char_class(chars: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(chars)}]")
 
 
 @dataclass
@@ -46,14 +55,33 @@ class Window:
 
     def first(self, pattern: re.Pattern, lo: int, hi: int, keep=None) -> re.Match | None:
         """The first match that starts at or after ``lo`` and ends by ``hi``."""
+        if hi - lo <= DIRECT:  # a short prefix is read directly: cheaper than indexing the window
+            if keep is None:
+                return pattern.search(self.text, lo, hi)
+            return next((m for m in pattern.finditer(self.text, lo, hi) if keep is None or keep(self.text, m)), None)
+        if lo == 0:  # most questions are about the whole prefix: only the window's first match is needed
+            key = ("first", pattern, keep)
+            if key not in self._found:
+                self._found[key] = next((m for m in pattern.finditer(self.text) if keep is None or keep(self.text, m)),
+                                        None)
+            m = self._found[key]
+            return m if m is not None and m.end() <= hi else None
         starts, found = self.matches(pattern, keep)
         k = bisect_left(starts, lo)
         return found[k] if k < len(found) and found[k].end() <= hi else None
 
+    def searcher(self, end: int):
+        """``find(pattern, lo=0)``: the first match in ``text[lo:end]`` (no ``keep``), directly for a short
+        prefix, else from the index."""
+        if end <= DIRECT:
+            text = self.text
+            return lambda pattern, lo=0: pattern.search(text, lo, end)
+        return lambda pattern, lo=0: self.first(pattern, lo, end)
+
     def positions(self, chars: str) -> list[int]:
         key = ("chars", chars)
         if key not in self._found:
-            self._found[key] = [i for i, c in enumerate(self.text) if c in chars]
+            self._found[key] = [m.start() for m in _char_class(chars).finditer(self.text)]
         return self._found[key]
 
     def first_of(self, chars: str, hi: int) -> int | None:
