@@ -13,39 +13,15 @@ import fuzzing
 from zhibiao import metadata, repair
 
 
-def _numbers_still_overflow() -> bool:
-    """Whether numbers.py still turns a huge number into inf (the known miss pinned below).
-
-    While it does, the fuzz properties leave that one problem to the strict xfails; once it is
-    fixed the exemption lapses by itself and every property checks values too.
-    """
-    problems, _, _ = fuzzing.check("全市地区生产总值达到" + "9" * 400 + "元。")
-    return any(p.kind == "value" for p in problems)
-
-
-# Inputs that extraction (numbers.py's quantity regex, the grammar's per-value scans: issue 13,
-# Time and memory; num9 and core9) still reads in more than linear time. Pinned as strict xfails
-# below; while the first is still slow, the properties leave time to them.
+# Inputs extraction once read in more than linear time (issue 13): repeated values, numeral runs,
+# sentences with no breaks.
 SLOW = {
     "numeral run": "百" * 4000,
     "增长5% repeated": fuzzing.PATTERNS["增长5% repeated"](4000),
     "no sentence breaks": fuzzing.PATTERNS["seeds without punctuation"](20_000),
 }
 
-
-def _extraction_still_superlinear() -> bool:
-    return any(p.kind == "time" for p in fuzzing.check(SLOW["numeral run"])[0])
-
-
 fuzzing.warm_up()
-_KNOWN_VALUES_MISS = _numbers_still_overflow()
-_KNOWN_TIME_MISS = _extraction_still_superlinear()
-
-
-def _real(problems: list[fuzzing.Problem]) -> list[fuzzing.Problem]:
-    return [p for p in problems
-            if not (_KNOWN_VALUES_MISS and (p.kind == "value" or "OverflowError" in p.detail))
-            and not (_KNOWN_TIME_MISS and p.kind == "time")]
 
 
 FUZZ = settings(max_examples=40, deadline=None, derandomize=True, database=None,
@@ -60,7 +36,7 @@ def test_fuzzed_text_breaks_nothing(name, data):
     n = data.draw(st.integers(1, 2000))
     text = fuzzing.GENERATORS[name](rng, n)
     problems, _, _ = fuzzing.check(text)
-    assert not _real(problems), (problems[:3], text[:200])
+    assert not problems, (problems[:3], text[:200])
 
 
 @FUZZ
@@ -68,13 +44,13 @@ def test_fuzzed_text_breaks_nothing(name, data):
                     max_size=1500))
 def test_any_text_of_number_characters_breaks_nothing(text):
     problems, _, _ = fuzzing.check(text)
-    assert not _real(problems), problems[:3]
+    assert not problems, problems[:3]
 
 
 def test_mutation_fuzzer_breaks_nothing():
     failures = []
     for name, text in fuzzing.inputs(seed=13, count=300, max_chars=3000):
-        problems = _real(fuzzing.check(text)[0])
+        problems = fuzzing.check(text)[0]
         if problems:
             failures.append((name, problems[0], text[:80]))
     assert not failures, failures[:3]
@@ -102,19 +78,16 @@ def test_the_checker_finds_what_it_looks_for(monkeypatch):
     assert [p.kind for p in fuzzing.check("增长5%" * 10, budget=1e-6)[0]] == ["time"]
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.py: 310+ Chinese numerals overflow (issue 13, Numbers; num9)")
 def test_a_run_of_chinese_numerals_is_no_exception():
     problems, _, _ = fuzzing.check("全市完成投资" + "九" * 400 + "亿元。")
     assert not problems, problems
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.py: overflowing digit strings become inf (issue 13, Numbers; num9)")
 def test_a_huge_digit_string_is_no_infinite_value():
     problems, _, _ = fuzzing.check("全市地区生产总值达到" + "9" * 400 + "元。")
     assert not problems, problems
 
 
-@pytest.mark.xfail(strict=True, reason="extraction is superlinear on these (issue 13, Time and memory; num9, core9)")
 @pytest.mark.parametrize("name", sorted(SLOW))
 def test_hostile_patterns_stay_within_the_budget(name):
     problems, _, _ = fuzzing.check(SLOW[name])
