@@ -27,6 +27,8 @@ class Patterns:
     action_start: re.Pattern
     predicate: re.Pattern
     verb_start: re.Pattern
+    framing_start: re.Pattern  # a framing verb opening a metric (建成|乡村驿站), unless it opens a noun
+    to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
 
 
 def _build(lang) -> Patterns:
@@ -42,6 +44,8 @@ def _build(lang) -> Patterns:
         action_start=re.compile(rf"^(?:{alt(words('action_verbs'))})"),
         predicate=re.compile(alt(words("predicate_verbs"))),
         verb_start=re.compile(alt(words("verbs", "change_up") + words("verbs", "change_down"))),
+        to_level_start=re.compile(rf"^(?:{alt(verbs)})(?:{alt(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
+        framing_start=re.compile(rf"^(?!{alt(words('framing_nouns'))})(?:{alt(words('framing_verbs'))})"),
     )
 
 
@@ -98,35 +102,87 @@ def clean_metric(metric: str, lang) -> str:
 
 
 def topic(wt: str, lang, s_start: int, first_value: int) -> list[str]:
-    """A clause that names a metric and how it moved but holds no value (养老金连续5年增加，去年又提高10%)
-    lends its metric to the values of the clauses after it."""
+    """A clause that names a metric but holds no value lends it to the values of the clauses after it:
+    one that says how it moved (养老金连续5年增加，去年又提高10%) or one that is only a noun phrase
+    (全年社会消费品零售总额，比上年增长8%)."""
     c_end = segment.clause_start(wt, first_value, s_start) - 1
     if c_end <= s_start:
         return []
-    left = read_left(wt[segment.clause_start(wt, c_end, s_start):c_end], lang)
-    return [left.metric] if left.verb and len(left.metric) >= 2 and not left.to_level else []
+    clause = wt[segment.clause_start(wt, c_end, s_start):c_end]
+    left = read_left(clause, lang)
+    if left.verb:
+        return [left.metric] if len(left.metric) >= 2 and not left.to_level else []
+    return [left.metric] if noun_phrase(left.metric, lang) else []
+
+
+def noun_phrase(metric: str, lang) -> bool:
+    """A clause that is only a noun phrase naming a quantity: it ends in a measure noun and holds no verb."""
+    g = patterns(lang)
+    return (len(metric) >= 2 and metric.endswith(tuple(lang.words("measure_nouns")))
+            and not g.predicate.search(metric.replace(lang.raw["possessive"], ""))
+            and not g.action_start.match(metric) and not g.framing_start.match(metric))
 
 
 def noun_after(right: str, lang) -> str:
-    """The noun a count stands before, up to its own predicate."""
+    """The noun a count stands before, up to its own predicate; where the count's classifier is
+    itself the counted noun (120万人受益), the predicate that opens the words after it."""
     noun = right.removeprefix(lang.raw["possessive"])
     m = patterns(lang).predicate.search(noun, 1)
     return noun[:m.start()] if m else noun
+
+
+def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]:
+    """The metric of a count written before its noun: the noun phrase after the number. Words before
+    the number stay only as the subject that has the count (自贸试验区形成240项制度); an existential
+    verb, named examples or a verb of doing are dropped (全省有35个县实现… -> 县; A、B等20项成果 -> 成果);
+    a modifier phrase with 的 belongs to the noun (按期建设的123个项目 -> 按期建设的项目)."""
+    de, subject, g = lang.raw["possessive"], left.metric, patterns(lang)
+    if subject and not left.verb and left_text.rstrip().endswith(de):
+        return subject + de + noun, "modifier_with_de_before_count"
+    if left.verb or subject.endswith(tuple(lang.words("count_openers"))) or not unframed(subject, "", lang, whole=True):
+        return noun, "noun_after_count"
+    return subject + noun, "subject_and_noun_after_count"
 
 
 def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     """A count written before its noun: 6069万农民受益, 两次下调利率, 4万亿元的投资计划."""
     if not right or q.unit in lang.words("rate_units"):
         return False
-    head = right.removeprefix(lang.raw["possessive"])
+    de = lang.raw["possessive"]
+    if right.startswith(de) and left.metric:
+        return False  # 总投资410亿元的项目: the amount is the metric's before it, the noun only what it is of
+    head = right.removeprefix(de)
     if not head or not ("\u4e00" <= head[0] <= "\u9fff" or head[0] in "“\""):
         return False
     if head.startswith(tuple(lang.words("not_prenominal"))):
         return False
-    if left.metric and patterns(lang).verb_start.match(head):
+    if (left.metric and patterns(lang).verb_start.match(head)) or patterns(lang).to_level_start.match(head):
         return False
     has_verb = left.verb or (q.cue in lang.prefix_modifiers)
     return not (has_verb and left.metric)
+
+
+def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
+    """建成乡村驿站120个 -> 乡村驿站: a framing verb says a counted thing was done and is no part of what
+    is counted. The predicate a count's own classifier names (2300人入选人才库) keeps its verb.
+    ``whole``: also drop the verbs of doing (action_verbs), and a phrase made only of such verbs."""
+    if noun and metric == noun and patterns(lang).predicate.match(noun):
+        return metric
+    g = patterns(lang)
+    while (m := g.framing_start.match(metric) or (whole and g.action_start.match(metric))) and (
+            whole or m.end() < len(metric)):
+        metric = metric[m.end():]
+    return metric
+
+
+def gap_to_reference(metric: str, q: Quantity, lang) -> str | None:
+    """高于全国1.8个百分点 after 规上工业增加值增长7.7%: a gap to a reference, in points, says what is
+    compared: the metric before + 增速 + the gap (规上工业增加值增速高于全国)."""
+    gap = lang.raw["gap"]
+    rate = next((w for w in lang.words("generic_heads") if metric.startswith(w)), "")
+    if q.unit != gap["unit"] or not metric[len(rate):].startswith(tuple(gap["verbs"])):
+        return None
+    return (rate or gap["rate"]) + metric[len(rate):]
 
 
 def appositive(metric: str) -> str:
@@ -175,8 +231,12 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
     metric = left.metric
     noun = noun_after(right, lang) if prenominal(right, left, first, lang) else ""
     if noun:
-        metric = patterns(lang).action_start.sub("", (metric + noun) if metric and not left.verb else noun) or noun
-        rules.append(("metric", "noun_after_count"))
+        metric, rule = counted_noun(left_text, left, noun, lang)
+        metric = patterns(lang).action_start.sub("", metric) or metric
+        rules.append(("metric", rule))
+    if (framed := unframed(metric, noun, lang)) != metric:
+        metric = framed
+        rules.append(("metric", "framing_verb_dropped"))
     if c_start > s_start and left_text.startswith(tuple(lang.words("carried_subject_verbs"))):
         before = history[-1] if history else clean_metric(
             wt[segment.clause_start(wt, c_start - 1, s_start):c_start - 1], lang)
@@ -197,6 +257,9 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
     if metric.startswith(tuple(lang.words("comparison_openers"))):
         metric = ""
         rules.append(("metric", "comparison_frame"))
+    if left.verb and metric + left.verb in lang.words("verb_nouns"):
+        metric += left.verb
+        rules.append(("metric", "noun_ending_like_a_verb"))
     reading = Reading(metric, left, right, noun, rules)
     if not metric and not history and p.noisy:
         reading.recovered = dangling.recover(lang, group)
@@ -204,6 +267,10 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
             reading.metric = reading.recovered[0]
             rules.append(("layout", "dangling_metric"))
             return reading
+    if history and (gap := gap_to_reference(metric, first, lang)) is not None:
+        reading.metric = history[-1] + gap
+        rules.append(("metric", "gap_to_reference"))
+        return reading
     if metric and history and metric in lang.words("generic_heads"):
         reading.metric = history[-1] + metric
         rules.append(("metric", "generic_head_of_metric_before"))
