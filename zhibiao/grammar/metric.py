@@ -17,6 +17,7 @@ from . import layout as layouts
 TAIL = 12  # the longest verb, filler or rate word anchored at a phrase's end is shorter than this
 _SPACE = re.compile(r"\s+")
 _STRIP = "“”\"'·-—"  # quotes and dashes around a metric are no part of it
+_DIGIT = re.compile(r"[0-9]")
 
 
 @dataclass(frozen=True)
@@ -156,8 +157,9 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
         return False
     if head.startswith(tuple(lang.words("not_prenominal"))):
         return False
-    if (left.metric and patterns(lang).verb_start.match(head)) or patterns(lang).to_level_start.match(head):
-        return False
+    g = patterns(lang)
+    if g.to_level_start.match(head) or (g.verb_start.match(head) and (left.metric or _DIGIT.search(head))):
+        return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元: the words after move the value
     has_verb = left.verb or (q.cue in lang.prefix_modifiers)
     return not (has_verb and left.metric)
 
@@ -242,6 +244,11 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
             wt[segment.clause_start(wt, c_start - 1, s_start):c_start - 1], lang)
         metric = before + metric
         rules.append(("metric", "subject_of_clause_before"))
+    if not metric and not history and c_start > s_start and left.fillers.startswith(tuple(lang.words("from_frames"))):
+        before = wt[segment.clause_start(wt, c_start - 1, s_start):c_start - 1]
+        if not read_left(before, lang).verb and not patterns(lang).predicate.search(before):
+            metric = clean_metric(before, lang)
+            rules.append(("metric", "subject_before_from_frame"))
     share = lang.raw["share"]
     if metric.startswith(share["verb"]) and history:
         metric = history[-1] + metric.rstrip(lang.raw["possessive"])
