@@ -244,10 +244,10 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
             wt[segment.clause_start(wt, c_start - 1, s_start):c_start - 1], lang)
         metric = before + metric
         rules.append(("metric", "subject_of_clause_before"))
-    if not metric and not history and c_start > s_start and left.fillers.startswith(tuple(lang.words("from_frames"))):
-        before = wt[segment.clause_start(wt, c_start - 1, s_start):c_start - 1]
-        if not read_left(before, lang).verb and not patterns(lang).predicate.search(before):
-            metric = clean_metric(before, lang)
+    if not metric and not history and c_start > s_start and any(w in left.fillers for w in lang.words("from_frames")):
+        before = read_left(wt[segment.clause_start(wt, c_start - 1, s_start):c_start - 1], lang)
+        if not before.verb and len(before.metric) >= 2:
+            metric = before.metric
             rules.append(("metric", "subject_before_from_frame"))
     share = lang.raw["share"]
     if metric.startswith(share["verb"]) and history:
@@ -258,7 +258,8 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
     if (named := appositive(metric)) != metric:
         metric = named
         rules.append(("metric", "quoted_name_for_list"))
-    if p.region is not None and (local := p.region.sub("", metric)) != metric:
+    if p.region is not None and (local := p.region.sub("", metric)) != metric and not local.startswith(
+            tuple(lang.words("region_classes"))):
         metric = local
         rules.append(("metric", "own_region_dropped"))
     if metric.startswith(tuple(lang.words("comparison_openers"))):
