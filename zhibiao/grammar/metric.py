@@ -29,6 +29,7 @@ class Patterns:
     predicate: re.Pattern
     verb_start: re.Pattern
     framing_start: re.Pattern  # a framing verb opening a metric (建成|乡村驿站), unless it opens a noun
+    defining_start: re.Pattern  # a verb that defines what is counted (新建|学校), kept before a noun
     to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
 
 
@@ -45,6 +46,7 @@ def _build(lang) -> Patterns:
         action_start=re.compile(rf"^(?:{alt(words('action_verbs'))})"),
         predicate=re.compile(alt(words("predicate_verbs"))),
         verb_start=re.compile(alt(words("verbs", "change_up") + words("verbs", "change_down"))),
+        defining_start=re.compile(rf"^(?:{alt(words('defining_verbs'))})"),
         to_level_start=re.compile(rf"^(?:{alt(verbs)})(?:{alt(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alt(words('framing_nouns'))})(?:{alt(words('framing_verbs'))})"),
     )
@@ -167,11 +169,13 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
 def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
     """建成乡村驿站120个 -> 乡村驿站: a framing verb says a counted thing was done and is no part of what
     is counted. The predicate a count's own classifier names (2300人入选人才库) keeps its verb.
-    ``whole``: also drop the verbs of doing (action_verbs), and a phrase made only of such verbs."""
+    ``whole``: also drop the verbs of doing and the defining verbs, and a phrase made only of verbs; before a
+    count whose noun follows, even a defining verb is no part of the metric (新建12所学校 -> 学校)."""
     if noun and metric == noun and patterns(lang).predicate.match(noun):
         return metric
     g = patterns(lang)
-    while (m := g.framing_start.match(metric) or (whole and g.action_start.match(metric))) and (
+    while (m := g.framing_start.match(metric) or (whole and (g.action_start.match(metric) or g.defining_start.match(
+            metric)))) and (
             whole or m.end() < len(metric)):
         metric = metric[m.end():]
     return metric
