@@ -152,7 +152,7 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     if not right or q.unit in lang.words("rate_units"):
         return False
     de = lang.raw["possessive"]
-    if right.startswith(de) and left.metric:
+    if right.startswith(de) and unframed(left.metric, "", lang, whole=True):
         return False  # 总投资410亿元的项目: the amount is the metric's before it, the noun only what it is of
     head = right.removeprefix(de)
     if not head or not ("\u4e00" <= head[0] <= "\u9fff" or head[0] in "“\""):
