@@ -151,10 +151,7 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     """A count written before its noun: 6069万农民受益, 两次下调利率, 4万亿元的投资计划."""
     if not right or q.unit in lang.words("rate_units"):
         return False
-    de = lang.raw["possessive"]
-    if right.startswith(de) and unframed(left.metric, "", lang, whole=True):
-        return False  # 总投资410亿元的项目: the amount is the metric's before it, the noun only what it is of
-    head = right.removeprefix(de)
+    head = right.removeprefix(lang.raw["possessive"])
     if not head or not ("\u4e00" <= head[0] <= "\u9fff" or head[0] in "“\""):
         return False
     if head.startswith(tuple(lang.words("not_prenominal"))):
