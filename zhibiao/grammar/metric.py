@@ -28,15 +28,19 @@ class Patterns:
     action_start: re.Pattern
     predicate: re.Pattern
     verb_start: re.Pattern
+    after_metric_end: re.Pattern  # a change verb ending the left context after a metric (加工量|新增)
     framing_start: re.Pattern  # a framing verb opening a metric (建成|乡村驿站), unless it opens a noun
     defining_start: re.Pattern  # a verb that defines what is counted (新建|学校), kept before a noun
+    inner_year: re.Pattern
     to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
 
 
 def _build(lang) -> Patterns:
     alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     words = lang.words
-    verbs = words("verbs", "change_up") + words("verbs", "change_down") + words("verbs", "level")
+    after = words("verbs", "after_metric")
+    verbs = [v for v in words("verbs", "change_up") + words("verbs", "change_down") + words("verbs", "level")
+             if v not in after]
     fillers = words("fillers") + words("status", "estimate") + words("status", "between")
     leading = words("scope") + words("time_words") + words("status", "target") + words("openers")
     return Patterns(
@@ -46,7 +50,9 @@ def _build(lang) -> Patterns:
         action_start=re.compile(rf"^(?:{alt(words('action_verbs'))})"),
         predicate=re.compile(alt(words("predicate_verbs"))),
         verb_start=re.compile(alt(words("verbs", "change_up") + words("verbs", "change_down"))),
+        after_metric_end=re.compile(rf"(?:{alt(after)})$"),
         defining_start=re.compile(rf"^(?:{alt(words('defining_verbs'))})"),
+        inner_year=re.compile(lang.raw["inner_year"]),
         to_level_start=re.compile(rf"^(?:{alt(verbs)})(?:{alt(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alt(words('framing_nouns'))})(?:{alt(words('framing_verbs'))})"),
     )
@@ -78,6 +84,10 @@ def read_left(left: str, lang) -> Left:
             verb = m.group("verb")
             to_level = bool(m.group("to")) and m.group("to") in to_level_words
             rest = rest[:m.start()]
+            continue
+        a = g.after_metric_end.search(rest, max(0, len(rest) - TAIL)) if verb is None else None
+        if a is not None and len(clean_metric(rest[:a.start()], lang)) >= 2:
+            verb, rest = a.group(), rest[:a.start()]
             continue
         f = g.filler_end.search(rest, max(0, len(rest) - TAIL))
         if f is not None and f.start() < len(rest):
@@ -237,6 +247,9 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
         metric, rule = counted_noun(left_text, left, noun, lang)
         metric = patterns(lang).action_start.sub("", metric) or metric
         rules.append(("metric", rule))
+    if (undated := patterns(lang).inner_year.sub("", metric)) != metric:
+        metric = undated
+        rules.append(("metric", "year_inside_dropped"))
     if (framed := unframed(metric, noun, lang)) != metric:
         metric = framed
         rules.append(("metric", "framing_verb_dropped"))
