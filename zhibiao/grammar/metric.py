@@ -18,6 +18,7 @@ TAIL = 12  # the longest verb, filler or rate word anchored at a phrase's end is
 _SPACE = re.compile(r"\s+")
 _STRIP = "“”\"'·-—"  # quotes and dashes around a metric are no part of it
 _DIGIT = re.compile(r"[0-9]")
+_YEAR = re.compile(r"[0-9]{4}年")
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,9 @@ def noun_after(right: str, lang) -> str:
     itself the counted noun (120万人受益), the predicate that opens the words after it."""
     noun = right.removeprefix(lang.raw["possessive"])
     m = patterns(lang).predicate.search(noun, 1)
-    return noun[:m.start()] if m else noun
+    noun = noun[:m.start()] if m else noun
+    year = _YEAR.search(noun, 1)  # 13个重点园区|2025年营业收入: a year opens the next phrase
+    return noun[:year.start()] if year else noun
 
 
 def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]:
@@ -241,6 +244,10 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
             rules.append(("layout", "box_heading_cut"))
     left = read_left(left_text, lang)
     right = wt[last.span.end:segment.clause_end(wt, last.span.end, s_end)]
+    if left.verb in lang.words("verbs", "after_metric"):
+        named = Left(left.metric + left.verb, None, False, left.fillers)
+        if prenominal(right, named, first, lang):  # 中央财政新增47亿元专项资金: 新增 names the noun after
+            left = named
     metric = left.metric
     noun = noun_after(right, lang) if prenominal(right, left, first, lang) else ""
     if noun:
