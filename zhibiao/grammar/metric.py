@@ -33,6 +33,7 @@ class Patterns:
     framing_start: re.Pattern  # a framing verb opening a metric (建成|乡村驿站), unless it opens a noun
     defining_start: re.Pattern  # a verb that defines what is counted (新建|学校), kept before a noun
     inner_year: re.Pattern
+    words: dict  # word lists the rules test membership in, as tuples (built once, not per value)
     to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
 
 
@@ -54,6 +55,10 @@ def _build(lang) -> Patterns:
         after_metric_end=re.compile(rf"(?:{alt(after)})$"),
         defining_start=re.compile(rf"^(?:{alt(words('defining_verbs'))})"),
         inner_year=re.compile(lang.raw["inner_year"]),
+        words={key: tuple(words(*key.split("."))) for key in (
+            "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
+            "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
+            "generic_heads", "verbs.not_opening", "verbs.to_level")},
         to_level_start=re.compile(rf"^(?:{alt(verbs)})(?:{alt(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alt(words('framing_nouns'))})(?:{alt(words('framing_verbs'))})"),
     )
@@ -76,8 +81,8 @@ class Left:
 def read_left(left: str, lang) -> Left:
     """Split the words before a value into metric, fillers and verb."""
     g = patterns(lang)
-    not_opening = lang.words("verbs", "not_opening")
-    to_level_words = lang.words("verbs", "to_level")
+    not_opening = g.words["verbs.not_opening"]
+    to_level_words = g.words["verbs.to_level"]
     rest, verb, to_level, fillers = left, None, False, ""
     while True:
         m = g.verb_end.search(rest, max(0, len(rest) - TAIL)) if verb is None else None
@@ -132,7 +137,7 @@ def topic(wt: str, lang, s_start: int, first_value: int) -> list[str]:
 def noun_phrase(metric: str, lang) -> bool:
     """A clause that is only a noun phrase naming a quantity: it ends in a measure noun and holds no verb."""
     g = patterns(lang)
-    return (len(metric) >= 2 and metric.endswith(tuple(lang.words("measure_nouns")))
+    return (len(metric) >= 2 and metric.endswith(g.words["measure_nouns"])
             and not g.predicate.search(metric.replace(lang.raw["possessive"], ""))
             and not g.action_start.match(metric) and not g.framing_start.match(metric))
 
@@ -155,19 +160,19 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
     de, subject, g = lang.raw["possessive"], left.metric, patterns(lang)
     if subject and not left.verb and left_text.rstrip().endswith(de):
         return subject + de + noun, "modifier_with_de_before_count"
-    if left.verb or subject.endswith(tuple(lang.words("count_openers"))) or not unframed(subject, "", lang, whole=True):
+    if left.verb or subject.endswith(g.words["count_openers"]) or not unframed(subject, "", lang, whole=True):
         return noun, "noun_after_count"
     return subject + noun, "subject_and_noun_after_count"
 
 
 def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     """A count written before its noun: 6069万农民受益, 两次下调利率, 4万亿元的投资计划."""
-    if not right or q.unit in lang.words("rate_units"):
+    if not right or q.unit in patterns(lang).words["rate_units"]:
         return False
     head = right.removeprefix(lang.raw["possessive"])
     if not head or not ("\u4e00" <= head[0] <= "\u9fff" or head[0] in "“\""):
         return False
-    if head.startswith(tuple(lang.words("not_prenominal"))):
+    if head.startswith(patterns(lang).words["not_prenominal"]):
         return False
     g = patterns(lang)
     if g.to_level_start.match(head) or (g.verb_start.match(head) and (left.metric or _DIGIT.search(head))):
@@ -195,7 +200,7 @@ def gap_to_reference(metric: str, q: Quantity, lang) -> str | None:
     """高于全国1.8个百分点 after 规上工业增加值增长7.7%: a gap to a reference, in points, says what is
     compared: the metric before + 增速 + the gap (规上工业增加值增速高于全国)."""
     gap = lang.raw["gap"]
-    rate = next((w for w in lang.words("generic_heads") if metric.startswith(w)), "")
+    rate = next((w for w in patterns(lang).words["generic_heads"] if metric.startswith(w)), "")
     if q.unit != gap["unit"] or not metric[len(rate):].startswith(tuple(gap["verbs"])):
         return None
     return (rate or gap["rate"]) + metric[len(rate):]
@@ -225,6 +230,7 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
          prev_end: int) -> Reading:
     """The metric of ``group``: the words before it, rewritten by the rules below in this order."""
     wt, lang = p.text, p.lang
+    g = patterns(lang)
     first, last = group[0], group[-1]
     rules: list[tuple[str, str]] = [("metric", "words_before")]
     c_start = segment.clause_start(wt, first.span.start, s_start)
@@ -244,7 +250,7 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
             rules.append(("layout", "box_heading_cut"))
     left = read_left(left_text, lang)
     right = wt[last.span.end:segment.clause_end(wt, last.span.end, s_end)]
-    if left.verb in lang.words("verbs", "after_metric"):
+    if left.verb in g.words["verbs.after_metric"]:
         named = Left(left.metric + left.verb, None, False, left.fillers)
         if prenominal(right, named, first, lang):  # 中央财政新增47亿元专项资金: 新增 names the noun after
             left = named
@@ -252,20 +258,20 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
     noun = noun_after(right, lang) if prenominal(right, left, first, lang) else ""
     if noun:
         metric, rule = counted_noun(left_text, left, noun, lang)
-        metric = patterns(lang).action_start.sub("", metric) or metric
+        metric = g.action_start.sub("", metric) or metric
         rules.append(("metric", rule))
-    if (undated := patterns(lang).inner_year.sub("", metric)) != metric:
+    if (undated := g.inner_year.sub("", metric)) != metric:
         metric = undated
         rules.append(("metric", "year_inside_dropped"))
     if (framed := unframed(metric, noun, lang)) != metric:
         metric = framed
         rules.append(("metric", "framing_verb_dropped"))
-    if c_start > s_start and left_text.startswith(tuple(lang.words("carried_subject_verbs"))):
+    if c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"]):
         before = history[-1] if history else clean_metric(
             wt[segment.clause_start(wt, c_start - 1, s_start):c_start - 1], lang)
         metric = before + metric
         rules.append(("metric", "subject_of_clause_before"))
-    if not metric and not history and c_start > s_start and any(w in left.fillers for w in lang.words("from_frames")):
+    if not metric and not history and c_start > s_start and any(w in left.fillers for w in g.words["from_frames"]):
         before = read_left(wt[segment.clause_start(wt, c_start - 1, s_start):c_start - 1], lang)
         if not before.verb and len(before.metric) >= 2:
             metric = before.metric
@@ -280,13 +286,13 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
         metric = named
         rules.append(("metric", "quoted_name_for_list"))
     if p.region is not None and (local := p.region.sub("", metric)) != metric and not local.startswith(
-            tuple(lang.words("region_classes"))):
+            g.words["region_classes"]):
         metric = local
         rules.append(("metric", "own_region_dropped"))
-    if metric.startswith(tuple(lang.words("comparison_openers"))):
+    if metric.startswith(g.words["comparison_openers"]):
         metric = ""
         rules.append(("metric", "comparison_frame"))
-    if left.verb and metric + left.verb in lang.words("verb_nouns"):
+    if left.verb and metric + left.verb in g.words["verb_nouns"]:
         metric += left.verb
         rules.append(("metric", "noun_ending_like_a_verb"))
     reading = Reading(metric, left, right, noun, rules)
@@ -300,7 +306,7 @@ def read(p, dangling: layouts.Dangling, s_start: int, s_end: int, group: list[Qu
         reading.metric = history[-1] + gap
         rules.append(("metric", "gap_to_reference"))
         return reading
-    if metric and history and metric in lang.words("generic_heads"):
+    if metric and history and metric in g.words["generic_heads"]:
         reading.metric = history[-1] + metric
         rules.append(("metric", "generic_head_of_metric_before"))
     return reading
