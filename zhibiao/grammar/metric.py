@@ -33,6 +33,7 @@ class Patterns:
     framing_start: re.Pattern  # a framing verb opening a metric (建成|乡村驿站), unless it opens a noun
     defining_start: re.Pattern  # a verb that defines what is counted (新建|学校), kept before a noun
     inner_year: re.Pattern
+    gap: re.Pattern  # a generic rate word, then a gap verb (增速|高于全国)
     words: dict  # word lists the rules test membership in, as tuples (built once, not per value)
     to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
 
@@ -55,6 +56,7 @@ def _build(lang) -> Patterns:
         after_metric_end=re.compile(rf"(?:{alt(after)})$"),
         defining_start=re.compile(rf"^(?:{alt(words('defining_verbs'))})"),
         inner_year=re.compile(lang.raw["inner_year"]),
+        gap=re.compile(rf"(?P<rate>{alt(words('generic_heads'))})?(?:{alt(words('gap', 'verbs'))})"),
         words={key: tuple(words(*key.split("."))) for key in (
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
@@ -200,9 +202,10 @@ def gap_to_reference(metric: str, q: Quantity, lang) -> str | None:
     """高于全国1.8个百分点 after 规上工业增加值增长7.7%: a gap to a reference, in points, says what is
     compared: the metric before + 增速 + the gap (规上工业增加值增速高于全国)."""
     gap = lang.raw["gap"]
-    rate = next((w for w in patterns(lang).words["generic_heads"] if metric.startswith(w)), "")
-    if q.unit != gap["unit"] or not metric[len(rate):].startswith(tuple(gap["verbs"])):
+    m = patterns(lang).gap.match(metric) if q.unit == gap["unit"] else None
+    if m is None:
         return None
+    rate = m.group("rate") or ""
     return (rate or gap["rate"]) + metric[len(rate):]
 
 
