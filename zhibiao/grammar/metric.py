@@ -29,7 +29,6 @@ class Patterns:
     action_start: re.Pattern
     predicate: re.Pattern
     verb_start: re.Pattern
-    after_metric_end: re.Pattern  # a change verb ending the left context after a metric (加工量|新增)
     framing_start: re.Pattern  # a framing verb opening a metric (建成|乡村驿站), unless it opens a noun
     defining_start: re.Pattern  # a verb that defines what is counted (新建|学校), kept before a noun
     inner_year: re.Pattern
@@ -53,7 +52,6 @@ def _build(lang) -> Patterns:
         action_start=re.compile(rf"^(?:{alt(words('action_verbs'))})"),
         predicate=re.compile(alt(words("predicate_verbs"))),
         verb_start=re.compile(alt(words("verbs", "change_up") + words("verbs", "change_down"))),
-        after_metric_end=re.compile(rf"(?:{alt(after)})$"),
         defining_start=re.compile(rf"^(?:{alt(words('defining_verbs'))})"),
         inner_year=re.compile(lang.raw["inner_year"]),
         gap=re.compile(rf"(?P<rate>{alt(words('generic_heads'))})?(?:{alt(words('gap', 'verbs'))})"),
@@ -93,9 +91,9 @@ def read_left(left: str, lang) -> Left:
             to_level = bool(m.group("to")) and m.group("to") in to_level_words
             rest = rest[:m.start()]
             continue
-        a = g.after_metric_end.search(rest, max(0, len(rest) - TAIL)) if verb is None else None
-        if a is not None and len(clean_metric(rest[:a.start()], lang)) >= 2:
-            verb, rest = a.group(), rest[:a.start()]
+        a = next((w for w in g.words["verbs.after_metric"] if rest.endswith(w)), None) if verb is None else None
+        if a is not None and len(clean_metric(rest[:-len(a)], lang)) >= 2:
+            verb, rest = a, rest[:-len(a)]
             continue
         f = g.filler_end.search(rest, max(0, len(rest) - TAIL))
         if f is not None and f.start() < len(rest):
