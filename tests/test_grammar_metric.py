@@ -2,6 +2,7 @@
 import pytest
 
 from zhibiao import extract
+from zhibiao.lexicon import language
 
 
 def metrics(text):
@@ -117,6 +118,12 @@ def test_metric(text, expected):
 ])
 def test_the_rule_is_in_the_trace(text, rule):
     assert any(rule in r for r in rules(text))
+
+
+def test_framing_and_defining_verbs_are_disjoint():
+    lang = language()
+    assert not set(lang.words("framing_verbs")) & set(lang.words("defining_verbs"))
+    assert all(not noun.startswith(tuple(lang.words("defining_verbs"))) for noun in lang.words("framing_nouns"))
 
 
 def test_a_region_before_a_rank_stays():

@@ -1,9 +1,10 @@
 """Step 3, metric: what a value measures, read from the words of its clause.
 
-The words before a value split into metric, fillers and verb (``read_left``);
-a count written before its noun takes the noun (6069万农民受益); then named rules
-rewrite the metric in a fixed order (see ``RULES``). Every rule that changes the
-metric is named in the reading, and so in the record's trace.
+The words before a value split into metric, fillers and verb (``read_left``; comparison
+frames, spans of years and goal years are fillers); a count written before its noun takes
+the noun (6069万农民受益); then named rules rewrite the metric in the fixed order of ``read``
+(framing verbs, a year inside, the subject of a clause before, a gap to a reference, ...).
+Every rule that changes the metric is named in the reading, and so in the record's trace.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ class Patterns:
     verb_start: re.Pattern
     framing_start: re.Pattern  # a framing verb opening a metric (建成|乡村驿站), unless it opens a noun
     defining_start: re.Pattern  # a verb that defines what is counted (新建|学校), kept before a noun
-    inner_year: re.Pattern
+    inner_year: re.Pattern  # a year between words of a metric (重点园区|2025年|营业收入)
     gap: re.Pattern  # a generic rate word, then a gap verb (增速|高于全国)
     words: dict  # word lists the rules test membership in, as tuples (built once, not per value)
     to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
@@ -172,9 +173,9 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     head = right.removeprefix(lang.raw["possessive"])
     if not head or not ("\u4e00" <= head[0] <= "\u9fff" or head[0] in "“\""):
         return False
-    if head.startswith(patterns(lang).words["not_prenominal"]):
-        return False
     g = patterns(lang)
+    if head.startswith(g.words["not_prenominal"]):
+        return False
     if g.to_level_start.match(head) or (g.verb_start.match(head) and (left.metric or _DIGIT.search(head))):
         return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元: the words after move the value
     has_verb = left.verb or (q.cue in lang.prefix_modifiers)
@@ -189,9 +190,8 @@ def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
     if noun and metric == noun and patterns(lang).predicate.match(noun):
         return metric
     g = patterns(lang)
-    while (m := g.framing_start.match(metric) or (whole and (g.action_start.match(metric) or g.defining_start.match(
-            metric)))) and (
-            whole or m.end() < len(metric)):
+    starts = (g.framing_start, g.action_start, g.defining_start) if whole else (g.framing_start,)
+    while (m := next((m for p in starts if (m := p.match(metric))), None)) and (whole or m.end() < len(metric)):
         metric = metric[m.end():]
     return metric
 
