@@ -64,7 +64,7 @@ from zhibiao.lexicon import from_raw
 ROOT = Path(__file__).resolve().parents[1]
 RAW = yaml.safe_load((ROOT / "zhibiao" / "data" / "language.yaml").read_text(encoding="utf-8"))
 SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "zhibiao").rglob("*.py"))
-SECTIONS = ("verbs", "status", "modifiers", "share", "period")  # mappings of named word lists, not data maps
+SECTIONS = ("verbs", "status", "modifiers", "share", "period", "gap")  # mappings of named word lists, not data maps
 
 
 def _keys():

@@ -1,9 +1,10 @@
 """Step 3, metric: what a value measures, read from the words of its clause.
 
-The words before a value split into metric, fillers and verb (``read_left``);
-a count written before its noun takes the noun (6069万农民受益); then named rules
-rewrite the metric in a fixed order (see ``RULES``). Every rule that changes the
-metric is named in the reading, and so in the record's trace.
+The words before a value split into metric, fillers and verb (``read_left``; comparison
+frames, spans of years and goal years are fillers); a count written before its noun takes
+the noun (6069万农民受益); then named rules rewrite the metric in the fixed order of ``read``
+(framing verbs, a year inside, the subject of a clause before, a gap to a reference, ...).
+Every rule that changes the metric is named in the reading, and so in the record's trace.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from . import layout as layouts
 TAIL = 12  # the longest verb, filler or rate word anchored at a phrase's end is shorter than this
 _SPACE = re.compile(r"\s+")
 _STRIP = "“”\"'·-—"  # quotes and dashes around a metric are no part of it
+_DIGIT = re.compile(r"[0-9]")
+_YEAR = re.compile(r"[0-9]{4}年")
 
 
 @dataclass(frozen=True)
@@ -27,12 +30,20 @@ class Patterns:
     action_start: re.Pattern
     predicate: re.Pattern
     verb_start: re.Pattern
+    framing_start: re.Pattern  # a framing verb opening a metric (建成|乡村驿站), unless it opens a noun
+    defining_start: re.Pattern  # a verb that defines what is counted (新建|学校), kept before a noun
+    inner_year: re.Pattern  # a year between words of a metric (重点园区|2025年|营业收入)
+    gap: re.Pattern  # a generic rate word, then a gap verb (增速|高于全国)
+    words: dict  # word lists the rules test membership in, as tuples (built once, not per value)
+    to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
 
 
 def _build(lang) -> Patterns:
     alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     words = lang.words
-    verbs = words("verbs", "change_up") + words("verbs", "change_down") + words("verbs", "level")
+    after = words("verbs", "after_metric")
+    verbs = [v for v in words("verbs", "change_up") + words("verbs", "change_down") + words("verbs", "level")
+             if v not in after]
     fillers = words("fillers") + words("status", "estimate") + words("status", "between")
     leading = words("scope") + words("time_words") + words("status", "target") + words("openers")
     return Patterns(
@@ -42,6 +53,15 @@ def _build(lang) -> Patterns:
         action_start=re.compile(rf"^(?:{alt(words('action_verbs'))})"),
         predicate=re.compile(alt(words("predicate_verbs"))),
         verb_start=re.compile(alt(words("verbs", "change_up") + words("verbs", "change_down"))),
+        defining_start=re.compile(rf"^(?:{alt(words('defining_verbs'))})"),
+        inner_year=re.compile(lang.raw["inner_year"]),
+        gap=re.compile(rf"(?P<rate>{alt(words('generic_heads'))})?(?:{alt(words('gap', 'verbs'))})"),
+        words={key: tuple(words(*key.split("."))) for key in (
+            "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
+            "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
+            "generic_heads", "verbs.to_level")},
+        to_level_start=re.compile(rf"^(?:{alt(verbs)})(?:{alt(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
+        framing_start=re.compile(rf"^(?!{alt(words('framing_nouns'))})(?:{alt(words('framing_verbs'))})"),
     )
 
 
@@ -62,7 +82,7 @@ class Left:
 def read_left(left: str, lang) -> Left:
     """Split the words before a value into metric, fillers and verb."""
     g = patterns(lang)
-    to_level_words = lang.words("verbs", "to_level")
+    to_level_words = g.words["verbs.to_level"]
     rest, verb, to_level, fillers = left, None, False, ""
     while True:
         m = g.verb_end.search(rest, max(0, len(rest) - TAIL)) if verb is None else None
@@ -70,6 +90,10 @@ def read_left(left: str, lang) -> Left:
             verb = m.group("verb")
             to_level = bool(m.group("to")) and m.group("to") in to_level_words
             rest = rest[:m.start()]
+            continue
+        a = next((w for w in g.words["verbs.after_metric"] if rest.endswith(w)), None) if verb is None else None
+        if a is not None and len(clean_metric(rest[:-len(a)], lang)) >= 2:
+            verb, rest = a, rest[:-len(a)]
             continue
         f = g.filler_end.search(rest, max(0, len(rest) - TAIL))
         if f is not None and f.start() < len(rest):
@@ -97,35 +121,91 @@ def clean_metric(metric: str, lang) -> str:
 
 
 def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int) -> list[str]:
-    """A clause that names a metric and how it moved but holds no value (养老金连续5年增加，去年又提高10%)
-    lends its metric to the values of the clauses after it."""
+    """A clause that names a metric but holds no value lends it to the values of the clauses after it:
+    one that says how it moved (养老金连续5年增加，去年又提高10%) or one that is only a noun phrase
+    (全年社会消费品零售总额，比上年增长8%)."""
     c_end = breaks.clause_start(first_value, s_start) - 1
     if c_end <= s_start:
         return []
-    left = read_left(wt[breaks.clause_start(c_end, s_start):c_end], lang)
-    return [left.metric] if left.verb and len(left.metric) >= 2 and not left.to_level else []
+    clause = wt[breaks.clause_start(c_end, s_start):c_end]
+    left = read_left(clause, lang)
+    if left.verb:
+        return [left.metric] if len(left.metric) >= 2 and not left.to_level else []
+    return [left.metric] if noun_phrase(left.metric, lang) else []
+
+
+def noun_phrase(metric: str, lang) -> bool:
+    """A clause that is only a noun phrase naming a quantity: it ends in a measure noun and holds no verb."""
+    g = patterns(lang)
+    return (len(metric) >= 2 and metric.endswith(g.words["measure_nouns"])
+            and not g.predicate.search(metric.replace(lang.raw["possessive"], ""))
+            and not g.action_start.match(metric) and not g.framing_start.match(metric))
 
 
 def noun_after(right: str, lang) -> str:
-    """The noun a count stands before, up to its own predicate."""
+    """The noun a count stands before, up to its own predicate; where the count's classifier is
+    itself the counted noun (120万人受益), the predicate that opens the words after it."""
     noun = right.removeprefix(lang.raw["possessive"])
     m = patterns(lang).predicate.search(noun, 1)
-    return noun[:m.start()] if m else noun
+    noun = noun[:m.start()] if m else noun
+    year = _YEAR.search(noun, 1)  # 13个重点园区|2025年营业收入: a year opens the next phrase
+    return noun[:year.start()] if year else noun
+
+
+def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]:
+    """The metric of a count written before its noun: the noun phrase after the number. Words before
+    the number stay only as the subject that has the count (自贸试验区形成240项制度); an existential
+    verb, named examples or a verb of doing are dropped (全省有35个县实现… -> 县; A、B等20项成果 -> 成果);
+    a modifier phrase with 的 belongs to the noun (按期建设的123个项目 -> 按期建设的项目)."""
+    de, subject, g = lang.raw["possessive"], left.metric, patterns(lang)
+    if subject and not left.verb and left_text.rstrip().endswith(de):
+        return subject + de + noun, "modifier_with_de_before_count"
+    if left.verb or subject.endswith(g.words["count_openers"]) or not unframed(subject, "", lang, whole=True):
+        return noun, "noun_after_count"
+    return subject + noun, "subject_and_noun_after_count"
 
 
 def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     """A count written before its noun: 6069万农民受益, 两次下调利率, 4万亿元的投资计划."""
-    if not right or q.unit in lang.words("rate_units"):
+    if not right or q.unit in patterns(lang).words["rate_units"]:
         return False
     head = right.removeprefix(lang.raw["possessive"])
     if not head or not ("\u4e00" <= head[0] <= "\u9fff" or head[0] in "“\""):
         return False
-    if head.startswith(lang.words("not_prenominal")):
+    g = patterns(lang)
+    if head.startswith(g.words["not_prenominal"]):
         return False
-    if left.metric and patterns(lang).verb_start.match(head):
-        return False
+    if g.to_level_start.match(head) or (g.verb_start.match(head) and (left.metric or _DIGIT.search(head))):
+        return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元: the words after move the value
     has_verb = left.verb or (q.cue in lang.prefix_modifiers)
     return not (has_verb and left.metric)
+
+
+def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
+    """建成乡村驿站120个 -> 乡村驿站: a framing verb says a counted thing was done and is no part of what
+    is counted. The predicate a count's own classifier names (2300人入选人才库) keeps its verb.
+    ``whole``: also drop the verbs of doing and the defining verbs, and a phrase made only of verbs; before a
+    count whose noun follows, even a defining verb is no part of the metric (新建12所学校 -> 学校)."""
+    if noun and metric == noun and patterns(lang).predicate.match(noun):
+        return metric
+    g = patterns(lang)
+    starts = (g.framing_start, g.action_start, g.defining_start) if whole else (g.framing_start,)
+    de = lang.raw["possessive"]
+    while ((m := next((m for p in starts if (m := p.match(metric))), None)) and (whole or m.end() < len(metric))
+           and not metric.startswith(de, m.end())):  # 建成的学校: a verb before 的 is the noun's own modifier
+        metric = metric[m.end():]
+    return metric
+
+
+def gap_to_reference(metric: str, q: Quantity, lang) -> str | None:
+    """高于全国1.8个百分点 after 规上工业增加值增长7.7%: a gap to a reference, in points, says what is
+    compared: the metric before + 增速 + the gap (规上工业增加值增速高于全国)."""
+    gap = lang.raw["gap"]
+    m = patterns(lang).gap.match(metric) if q.unit == gap["unit"] else None
+    if m is None:
+        return None
+    rate = m.group("rate") or ""
+    return (rate or gap["rate"]) + metric[len(rate):]
 
 
 def appositive(metric: str) -> str:
@@ -156,6 +236,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
          history: list[str], prev_end: int) -> Reading:
     """The metric of ``group``: the words before it, rewritten by the rules below in this order."""
     wt, lang = p.text, p.lang
+    g = patterns(lang)
     first, last = group[0], group[-1]
     rules: list[tuple[str, str]] = [("metric", "words_before")]
     c_start = breaks.clause_start(first.span.start, s_start)
@@ -176,16 +257,32 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             rules.append(("layout", "box_heading_cut"))
     left = read_left(left_text, lang)
     right = wt[last.span.end:min(breaks.clause_end(last.span.end, s_end), last.span.end + RIGHT_REACH)]
+    if left.verb in g.words["verbs.after_metric"]:
+        named = Left(left.metric + left.verb, None, False, left.fillers)
+        if prenominal(right, named, first, lang):  # 中央财政新增47亿元专项资金: 新增 names the noun after
+            left = named
     metric = left.metric
     noun = noun_after(right, lang) if prenominal(right, left, first, lang) else ""
     if noun:
-        metric = patterns(lang).action_start.sub("", (metric + noun) if metric and not left.verb else noun) or noun
-        rules.append(("metric", "noun_after_count"))
-    if c_start > s_start and left_text.startswith(lang.words("carried_subject_verbs")):
+        metric, rule = counted_noun(left_text, left, noun, lang)
+        metric = g.action_start.sub("", metric) or metric
+        rules.append(("metric", rule))
+    if (undated := g.inner_year.sub("", metric)) != metric:
+        metric = undated
+        rules.append(("metric", "year_inside_dropped"))
+    if (framed := unframed(metric, noun, lang)) != metric:
+        metric = framed
+        rules.append(("metric", "framing_verb_dropped"))
+    if c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"]):
         before = history[-1] if history else clean_metric(
             wt[breaks.clause_start(c_start - 1, s_start):c_start - 1], lang)
         metric = before + metric
         rules.append(("metric", "subject_of_clause_before"))
+    if not metric and not history and c_start > s_start and any(w in left.fillers for w in g.words["from_frames"]):
+        before = read_left(wt[breaks.clause_start(c_start - 1, s_start):c_start - 1], lang)
+        if not before.verb and len(before.metric) >= 2:
+            metric = before.metric
+            rules.append(("metric", "subject_before_from_frame"))
     share = lang.raw["share"]
     if metric.startswith(share["verb"]) and history:
         metric = history[-1] + metric.rstrip(lang.raw["possessive"])
@@ -195,12 +292,16 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (named := appositive(metric)) != metric:
         metric = named
         rules.append(("metric", "quoted_name_for_list"))
-    if p.region is not None and (local := p.region.sub("", metric)) != metric:
+    if p.region is not None and (local := p.region.sub("", metric)) != metric and not local.startswith(
+            g.words["region_classes"]):
         metric = local
         rules.append(("metric", "own_region_dropped"))
-    if metric.startswith(lang.words("comparison_openers")):
+    if metric.startswith(g.words["comparison_openers"]):
         metric = ""
         rules.append(("metric", "comparison_frame"))
+    if left.verb and metric + left.verb in g.words["verb_nouns"]:
+        metric += left.verb
+        rules.append(("metric", "noun_ending_like_a_verb"))
     reading = Reading(metric, left, right, noun, rules)
     if not metric and not history and p.noisy:
         reading.recovered = dangling.recover(lang, group)
@@ -208,7 +309,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             reading.metric = reading.recovered[0]
             rules.append(("layout", "dangling_metric"))
             return reading
-    if metric and history and metric in lang.words("generic_heads"):
+    if history and (gap := gap_to_reference(metric, first, lang)) is not None:
+        reading.metric = history[-1] + gap
+        rules.append(("metric", "gap_to_reference"))
+        return reading
+    if metric and history and metric in g.words["generic_heads"]:
         reading.metric = history[-1] + metric
         rules.append(("metric", "generic_head_of_metric_before"))
     return reading

@@ -1,0 +1,143 @@
+"""The metric step: where a metric starts and ends, on sentences invented for the tests (青川市, invented numbers)."""
+import pytest
+
+from zhibiao import extract
+from zhibiao.lexicon import language
+
+
+def metrics(text):
+    return [(r.metric, r.value, r.unit, r.kind) for r in extract(text)]
+
+
+def rules(text):
+    return [[rule for field, step, rule in r.trace if field == "metric"] for r in extract(text)]
+
+
+# A metric never keeps its verb, a comparison frame, a scope word, a year or an adverb.
+BOUNDARIES = [
+    ("verb to a level", "全市地区生产总值增加到3120亿元。", [("地区生产总值", 312000000000.0, "元", "level")]),
+    ("verb down to a level", "城镇登记失业率降到3.1%。", [("城镇登记失业率", 3.1, "%", "level")]),
+    ("verb raised to a level", "森林覆盖率提升到52.4%。", [("森林覆盖率", 52.4, "%", "level")]),
+    ("递增 with a span of years", "全市工业增加值2021到2024年平均每年递增6.5%。",
+     [("工业增加值", 6.5, "%", "change")]),
+    ("净增", "全市耕地面积净增1.2万亩。", [("耕地面积", 12000.0, "亩", "change")]),
+    ("扩容至 states a level", "跨境电商综试区扩容至5个。", [("跨境电商综试区", 5.0, "个", "level")]),
+    ("微降", "居民消费价格微降0.2%。", [("居民消费价格", 0.2, "%", "change")]),
+    ("压降", "政府性债务余额压降18.5%。", [("政府性债务余额", 18.5, "%", "change")]),
+    ("较 a year", "全市外来就业人数较2020年增长35%。", [("外来就业人数", 35.0, "%", "change")]),
+    ("较 the end of a plan", "全市规上工业企业较“十四五”末增加260家。", [("规上工业企业", 260.0, "家", "change")]),
+    ("与上年相比", "全市社会消费品零售总额与上年相比增长4.6%。", [("社会消费品零售总额", 4.6, "%", "change")]),
+    ("从 a half year to", "城镇调查失业率从上半年5.4%降到5.1%。",
+     [("城镇调查失业率", 5.4, "%", "level"), ("城镇调查失业率", 5.1, "%", "level")]),
+    ("N年间 in a comparison", "全市工业产值平均每年增长9.1%，远远超过2001年到2010年的十年间平均每年增长4.3%的速度。",
+     [("工业产值", 9.1, "%", "change"), ("工业产值", 4.3, "%", "change")]),
+    ("a year opening the sentence", "2025年全市进出口总额达到860亿元。", [("进出口总额", 86000000000.0, "元", "level")]),
+    ("a goal year", "到2030年，全市常住人口城镇化率达到70%。", [("常住人口城镇化率", 70.0, "%", "level")]),
+    ("又", "全市又新增城镇就业4.2万人。", [("新增城镇就业", 42000.0, "人", "level")]),
+    ("已有", "全市已有养老机构120家。", [("养老机构", 120.0, "家", "level")]),
+    ("共有", "全市共有博物馆36家。", [("博物馆", 36.0, "家", "level")]),
+    ("历史性", "全市货物吞吐量历史性突破1亿吨。", [("货物吞吐量", 1e8, "吨", "level")]),
+    ("a threshold word belongs to the value", "全市文旅总收入突破80亿元。", [("文旅总收入", 8e9, "元", "level")]),
+    ("达 before 约", "全市文旅总收入达约80亿元。", [("文旅总收入", 8e9, "元", "level")]),
+    ("a noun ending like a verb keeps it", "全市经济增长5.5%左右。", [("经济增长", 5.5, "%", "change")]),
+]
+
+# The subject: named before a 由A增加到B frame, or carried into a clause that has no metric of its own.
+SUBJECTS = [
+    ("subject before 由…增加到", "全市接待游客，由2020年的1200万人次增加到2025年的2100万人次。",
+     [("接待游客", 12000000.0, "人次", "level"), ("接待游客", 21000000.0, "人次", "level")]),
+    ("subject before 从…提高到", "发电装机：从30万千瓦提高到52万千瓦，增长0.7倍。",
+     [("发电装机", 300000.0, "千瓦", "level"), ("发电装机", 520000.0, "千瓦", "level"),
+      ("发电装机", 0.7, "倍", "change")]),
+    ("a clause that is only a noun phrase", "全年粮食产量，比上年增长2.1%。", [("粮食产量", 2.1, "%", "change")]),
+    ("a value inside 在…的基础上", "全市工业总产值突破900亿元，在2021到2024年平均每年递增6%的基础上，比上年增长8.2%。",
+     [("工业总产值", 90000000000.0, "元", "level"), ("工业总产值", 6.0, "%", "change"),
+      ("工业总产值", 8.2, "%", "change")]),
+    ("a stretch of time 在…初期 before a from-frame", "外资在全市投资中所占的比重，在开放初期由2001年的3.5%提高到2005年的8.5%。",
+     [("外资在全市投资中所占的比重", 3.5, "%", "level"), ("外资在全市投资中所占的比重", 8.5, "%", "level")]),
+    ("the words after a base value move it, they are no noun", "地区生产总值达到3200亿元，较上年的3000亿元增加200亿元。",
+     [("地区生产总值", 320000000000.0, "元", "level"), ("地区生产总值", 300000000000.0, "元", "level"),
+      ("地区生产总值", 20000000000.0, "元", "change")]),
+    ("a gap to a reference in points", "全市规上工业增加值增长7.2%，高于全国1.3个百分点。",
+     [("规上工业增加值", 7.2, "%", "change"), ("规上工业增加值增速高于全国", 1.3, "百分点", "level")]),
+    ("a gap that names its rate", "全市固定资产投资增长4%、增速低于全省0.5个百分点。",
+     [("固定资产投资", 4.0, "%", "change"), ("固定资产投资增速低于全省", 0.5, "百分点", "level")]),
+]
+
+# Framing verbs say a counted thing was done; verbs that define the quantity stay.
+VERBS = [
+    ("建成 frames", "全市建成乡村驿站120个。", [("乡村驿站", 120.0, "个", "level")]),
+    ("实施 frames", "全市实施亿元以上技改项目86个。", [("亿元以上技改项目", 86.0, "个", "level")]),
+    ("完成 frames", "全市完成人工造林3.6万亩。", [("人工造林", 36000.0, "亩", "level")]),
+    ("培育 frames", "全市培育专精特新企业48家。", [("专精特新企业", 48.0, "家", "level")]),
+    ("参与 frames", "全市企业参与碳市场交易1.2亿元。", [("企业参与碳市场交易", 120000000.0, "元", "level")]),
+    ("two framing verbs", "全市获批建设省级重点实验室6家。", [("省级重点实验室", 6.0, "家", "level")]),
+    ("改造 defines", "全市改造老旧小区45个。", [("改造老旧小区", 45.0, "个", "level")]),
+    ("新建 defines", "全市新建学校12所。", [("新建学校", 12.0, "所", "level")]),
+    ("淘汰 defines", "全市淘汰落后产能30万吨。", [("淘汰落后产能", 300000.0, "吨", "level")]),
+    ("a noun opening with a framing verb keeps it", "全市建成区绿化覆盖率达到41.5%。",
+     [("建成区绿化覆盖率", 41.5, "%", "level")]),
+]
+
+# A count whose noun follows the number takes the noun phrase after it.
+COUNTS = [
+    ("existential 有 dropped", "全市有35个乡镇实现整镇推进。", [("乡镇", 35.0, "个", "level")]),
+    ("the noun, not the defining verb", "全市新建12所学校。", [("学校", 12.0, "所", "level")]),
+    ("the noun, not the framing verb", "全市建成300个省级美丽乡村。", [("省级美丽乡村", 300.0, "个", "level")]),
+    ("the classifier counts people: the predicate names the count", "全市120多万人受益。",
+     [("受益", 1200000.0, "人", "level")]),
+    ("the classifier counts people, a longer predicate", "全市2300人入选技能人才库。",
+     [("入选技能人才库", 2300.0, "人", "level")]),
+    ("the predicate after the noun is dropped", "全市17所乡镇中学完成改扩建。", [("乡镇中学", 17.0, "所", "level")]),
+    ("an adverb opening the predicate", "全市170家融资平台有序退出。", [("融资平台", 170.0, "家", "level")]),
+    ("named examples are dropped", "茶乡、竹乡等20项成果入选省级名录。", [("成果", 20.0, "项", "level")]),
+    ("a quoted label in the predicate", "全市推动456个事项“一网通办”。", [("事项", 456.0, "个", "level")]),
+    ("a modifier phrase with 的 belongs to the noun", "全市按期建设的123个大中型项目全部开工。",
+     [("按期建设的大中型项目", 123.0, "个", "level")]),
+    ("a subject that has the count stays", "青川自贸片区形成86项制度创新成果。",
+     [("青川自贸片区形成制度创新成果", 86.0, "项", "level")]),
+    ("an amount of a noun phrase after it", "全市筹措13亿元实施科教惠民工程。",
+     [("科教惠民工程", 1300000000.0, "元", "level")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in BOUNDARIES + SUBJECTS + VERBS + COUNTS],
+                         ids=[c[0] for c in BOUNDARIES + SUBJECTS + VERBS + COUNTS])
+def test_metric(text, expected):
+    assert metrics(text) == expected
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("全市建成乡村驿站120个。", "framing_verb_dropped"),
+    ("全市有35个乡镇实现整镇推进。", "noun_after_count"),
+    ("全市按期建设的123个大中型项目全部开工。", "modifier_with_de_before_count"),
+    ("青川自贸片区形成86项制度创新成果。", "subject_and_noun_after_count"),
+    ("全市接待游客，由2020年的1200万人次增加到2025年的2100万人次。", "subject_before_from_frame"),
+    ("全市规上工业增加值增长7.2%，高于全国1.3个百分点。", "gap_to_reference"),
+    ("全市经济增长5.5%左右。", "noun_ending_like_a_verb"),
+])
+def test_the_rule_is_in_the_trace(text, rule):
+    assert any(rule in r for r in rules(text))
+
+
+def test_framing_and_defining_verbs_are_disjoint():
+    lang = language()
+    assert not set(lang.words("framing_verbs")) & set(lang.words("defining_verbs"))
+    assert all(not noun.startswith(tuple(lang.words("defining_verbs"))) for noun in lang.words("framing_nouns"))
+
+
+def test_a_region_before_a_rank_stays():
+    text = "青川市人民政府工作报告\n\n2025年，全市建成青川市级以上绿色工厂51个。"
+    assert [r.metric for r in extract(text)][-1:] == ["青川市级以上绿色工厂"]
+
+
+@pytest.mark.xfail(strict=True, reason="a count whose noun runs into the next noun phrase (…功能区县域生态质量) "
+                                       "needs a word boundary the grammar does not have")
+def test_count_noun_running_into_the_next_noun():
+    assert metrics("全市18个重点生态功能区县域生态质量变好。") == [("重点生态功能区县", 18.0, "个", "level")]
+
+
+@pytest.mark.xfail(strict=True, reason="a subject named before 的 (农民的纯收入，全国平均每人达到…) keeps the 的 "
+                                       "and loses 平均每人: the metric is 农民平均每人纯收入")
+def test_per_head_moved_into_the_subject():
+    assert metrics("农民的纯收入，全市平均每人达到3550元。") == [("农民平均每人纯收入", 3550.0, "元", "level")]
