@@ -928,5 +928,5 @@ class _Progress:
         return False
 
 
-__all__ = ["Database", "IngestSummary", "MIGRATIONS", "SCHEMA_VERSION", "FORMATS", "DOCUMENT_SECONDS", "discover", "doc_id_of",
-           "read_document", "worker_pool"]
+__all__ = ["Database", "IngestSummary", "MIGRATIONS", "SCHEMA_VERSION", "FORMATS", "DOCUMENT_SECONDS", "discover",
+           "doc_id_of", "read_document", "worker_pool"]

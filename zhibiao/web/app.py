@@ -835,7 +835,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                        status: Status | None = None, doc_id: int | None = None,
                        q: str | None = Query(None, max_length=200, description="words in metric or evidence"),
                        limit: int = Query(API_LIMIT, ge=1, le=API_MAX_ROWS),
-                       offset: int = Query(0, ge=0, description="rows to skip: the next page starts at offset + limit")):
+                       offset: int = Query(0, ge=0, description="rows to skip: the next page is at offset + limit")):
         def build() -> bytes:
             found = indicator_rows(canonical, region, year, status, doc_id, q, limit, offset)
             return json_bytes({"count": len(found), "limit": limit, "offset": offset,
