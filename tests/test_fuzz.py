@@ -17,8 +17,8 @@ from zhibiao import metadata, repair
 # sentences with no breaks.
 SLOW = {
     "numeral run": "百" * 4000,
-    "增长5% repeated": fuzzing.PATTERNS["增长5% repeated"](4000),
-    "no sentence breaks": fuzzing.PATTERNS["seeds without punctuation"](20_000),
+    "增长5% repeated": fuzzing.PATTERNS["增长5% repeated"](8000),
+    "no sentence breaks": fuzzing.PATTERNS["seeds without punctuation"](40_000),
 }
 
 fuzzing.warm_up()

@@ -234,3 +234,21 @@ def test_a_document_page_embeds_bounded_records(site, monkeypatch):
                                     re.S)[1])
         assert len(data) == 1 and len(data[0]["evidence"]) <= 3
         assert "first 1 of" in page
+
+
+def test_a_scan_ingested_elsewhere_has_its_layout_read_once_by_the_workers(site, monkeypatch):
+    from zhibiao.records import Document, Origin
+
+    calls = []
+
+    def read_in_worker(source):
+        calls.append(source)
+        return Document(text="增长6.2%", format="image", origins=(Origin(0, 6, 1, (1.0, 2.0, 3.0, 4.0)),))
+
+    with client_for(site) as client:
+        uploads = client.app.state.uploads
+        monkeypatch.setattr(uploads, "load", read_in_worker)
+        monkeypatch.setattr(web.loading, "load", lambda *a, **k: pytest.fail("read on the request thread"))
+        for _ in range(2):
+            assert uploads.scans.layout({"id": 52, "source": "/corpus/scan.png"})["pages"] == 1
+    assert calls == ["/corpus/scan.png"]

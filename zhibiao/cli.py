@@ -234,8 +234,8 @@ def ingest(paths, db, workers, quiet, force, retry_failed, timeout, engine, addr
         click.echo(f"zhibiao: note: {s.failed_before} unchanged files failed before and were not tried again "
                    "(--retry-failed tries them)", err=True)
     click.echo(f"ingested {s.ingested} documents ({s.replaced} replaced, {s.skipped} unchanged, "
-               f"{len(s.failed)} failed, {len(s.refused)} not regular files) of {s.files} files in {s.seconds:.1f} s: {s.docs_per_s:.1f} docs/s, "
-               f"{s.chars_per_s / 1e3:.0f}k chars/s")
+               f"{len(s.failed)} failed, {len(s.refused)} not regular files) of {s.files} files in {s.seconds:.1f} s: "
+               f"{s.docs_per_s:.1f} docs/s, {s.chars_per_s / 1e3:.0f}k chars/s")
     click.echo(f"{s.records} records, {s.matched} ({s.matched_share:.1%}) matched to a canonical indicator; "
                f"{db}: {s.db_bytes / 2**20:.1f} MiB")
     for source, error in s.failed:

@@ -390,12 +390,13 @@ class Store:
 class Scans:
     """Page images and text boxes of OCR'd documents.
 
-    The store keeps a document's text, not where each line stood on its page, so a scan is
-    read again (once, on a worker thread) and its layout kept as JSON under the data folder.
+    The store keeps a document's text, not where each line stood on its page, so a scan ingested
+    elsewhere is read again (once, by ``read``: the explorer's worker processes) and its layout
+    kept as JSON under the data folder. An upload's layout comes with the upload.
     """
 
-    def __init__(self, folder: Path):
-        self.folder = folder
+    def __init__(self, folder: Path, read: Callable[[str], Document] = loading.load):
+        self.folder, self.read = folder, read
         self.folder.mkdir(parents=True, exist_ok=True)
         self.locks: dict[int, threading.Lock] = {}
         self.guard = threading.Lock()
@@ -418,7 +419,7 @@ class Scans:
             lock = self.locks.setdefault(doc["id"], threading.Lock())
         with lock:
             if not path.exists():
-                self.remember(doc["id"], loading.load(doc["source"]))
+                self.remember(doc["id"], self.read(doc["source"]))
             return json.loads(path.read_text(encoding="utf-8"))
 
     def image(self, doc: dict, number: int) -> tuple[bytes, str]:
@@ -583,6 +584,18 @@ class Uploads:
             process.kill()
         pool.shutdown(wait=False, cancel_futures=True)
 
+    def load(self, source: str) -> Document:
+        """Load a file in a worker process, within the budget (a scan's layout, read again)."""
+        pool = self._pool()
+        limits = {"max_seconds": self.seconds} if self.seconds else {}
+        try:
+            return pool.submit(loading.load, source, **limits).result(
+                timeout=self.seconds + 30 if self.seconds else None)
+        except (cf.TimeoutError, cf.process.BrokenProcessPool):
+            self._restart(pool)
+            raise LimitExceeded(f"{source}: reading the scan's layout went over the time budget, or its worker "
+                                "died") from None
+
     def _read(self, job: Job):
         """The upload read and extracted in a worker process, within the per-document budget."""
         pool = self._pool()
@@ -735,7 +748,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     db_path = Path(db_path)
     data = Path(data_dir) if data_dir else db_path.with_name(db_path.stem + "-data")
     store = Store(db_path)
-    scans = Scans(data / "layouts")
+    scans = Scans(data / "layouts", read=lambda source: uploads.load(source))
     uploads = Uploads(store, scans, data / "uploads", max_upload_bytes, uploads_quota_bytes, document_seconds)
     csrf_token = secrets.token_urlsafe(32)  # per server run: a page of another site cannot read it
 
@@ -835,7 +848,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                        status: Status | None = None, doc_id: int | None = None,
                        q: str | None = Query(None, max_length=200, description="words in metric or evidence"),
                        limit: int = Query(API_LIMIT, ge=1, le=API_MAX_ROWS),
-                       offset: int = Query(0, ge=0, description="rows to skip: the next page starts at offset + limit")):
+                       offset: int = Query(0, ge=0, description="rows to skip: the next page is at offset + limit")):
         def build() -> bytes:
             found = indicator_rows(canonical, region, year, status, doc_id, q, limit, offset)
             return json_bytes({"count": len(found), "limit": limit, "offset": offset,
