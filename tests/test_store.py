@@ -454,7 +454,8 @@ def national_db(tmp_path_factory):
 # 2000-2002 (the reports set none), no report: 1996, 2020. No outcome: the 2000 and 2008 reports
 # give no one-year growth (2008 only five-year growth), and there are no 1996, 2020 or 2026 reports.
 NATIONAL_GDP = {  # year: (target, target_max, modifier, outcome from the next report, result)
-    1994: (9.0, None, "exact", 11.8, "exceeded"), 1997: (8.0, None, "exact", 8.8, "met"),
+    1994: (9.0, None, "exact", 11.8, "exceeded"), 1995: (8.0, 9.0, "range", None, "no outcome"),
+    1997: (8.0, None, "exact", 8.8, "met"),
     1998: (8.0, None, "exact", 7.8, "met"), 1999: (7.0, None, "approx", None, "no outcome"),
     2003: (7.0, None, "approx", 9.1, "exceeded"), 2004: (7.0, None, "approx", 9.5, "exceeded"),
     2005: (8.0, None, "approx", 9.9, "exceeded"),
@@ -482,18 +483,9 @@ def test_national_corpus_gdp_targets(national_db):
         assert (None if pd.isna(row.target_max) else row.target_max) == target_max, year
         assert (None if pd.isna(row.outcome) else row.outcome) == outcome, year
         assert row.result == result, year
-    assert set(t.index[t["target"].notna()]) == set(NATIONAL_GDP)  # 1995: see the xfail below
+    assert set(t.index[t["target"].notna()]) == set(NATIONAL_GDP)
     assert not t[["target", "outcome"]].isna().all(axis=1).any()  # no empty rows without --all-years
     assert t.loc[2022, "met"] == False and t.loc[2021, "met"] == True  # noqa: E712 - pandas booleans
-
-
-@pytest.mark.e2e
-@pytest.mark.skipif(not SHARED.exists(), reason="../shared missing")
-@pytest.mark.xfail(strict=True, reason="extraction: 'X的调控目标，定为百分之八至九' is read as an actual "
-                   "level with metric 定 and no range end")
-def test_national_corpus_gdp_1995_range_target(national_db):
-    row = national_db.targets("gdp", region="全国").set_index("year").loc[1995]
-    assert (row.target, row.target_max, row.modifier) == (8.0, 9.0, "range")
 
 
 @pytest.mark.e2e
@@ -517,9 +509,7 @@ EXTRACTION_MISSES = "青川市2031年政府工作报告\n——2031年1月20日�
 
 
 @pytest.mark.parametrize("sentence, indicator, expected", [
-    pytest.param("综合分析各方面的条件，今年全市经济增长速度的宏观调控目标，定为百分之九至十。", "gdp",
-                 (9.0, 10.0, "range"), marks=pytest.mark.xfail(strict=True, reason=(
-                     "extraction: metric read as 定, the Chinese-numeral range 百分之九至十 as 9 alone"))),
+    ("综合分析各方面的条件，今年全市经济增长速度的宏观调控目标，定为百分之九至十。", "gdp", (9.0, 10.0, "range")),
     ("各级政府要采取有力措施，努力把全年零售物价上涨幅度控制在百分之十以内。", "retail_price", (10.0, None, "at_most")),
     ("各级政府要采取有力措施，努力把全年零售物价上涨幅度控制在百分之八以内。", "retail_price", (8.0, None, "at_most")),
 ], ids=["chinese_range_after_comma", "bare_ten_percent", "retail_prices_kept_within"])

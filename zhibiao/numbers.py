@@ -163,6 +163,7 @@ def _patterns(lang):
         time_after=re.compile(rf"(?:[{inner}])?(?:{_alt(lang.time_units)})"),
         doubling=re.compile(r"翻(?P<n>[一两二三四])番"),
         joiners=tuple(lang.words("range_joiners")),
+        percent_tail=re.compile(rf"(?!百分之)[{digits}十百千]++(?:点[{digits}]++)?(?![{digits}十百千万亿]|{units})"),
         max_value=float(lang.raw["max_value"]),
         term=tuple(no["session"]["term"]),
         session=re.compile(rf"(?:{_alt(no['session']['after'])})"),
@@ -191,6 +192,7 @@ class _Patterns:
     time_after: re.Pattern
     doubling: re.Pattern
     joiners: tuple[str, ...]
+    percent_tail: re.Pattern  # the bare numeral ending 百分之七至九: it takes the first's percent
     max_value: float
     term: tuple[str, ...]
     session: re.Pattern
@@ -430,7 +432,15 @@ def _range(text: str, first: Quantity, lang, p: _Patterns) -> Quantity | None:
     joiner = next(j for j in p.joiners if text.startswith(j, end))
     m = p.quantity.match(text, end + len(joiner))
     if m is None:
-        return None
+        tail = p.percent_tail.match(text, end + len(joiner)) if first.span.text.startswith("百分之") else None
+        value = chinese_to_number(tail.group()) if tail else None
+        if value is None or not first.value < value:
+            return None
+        stop, modifier, cue = tail.end(), "range", first.cue
+        if post := next((w for w in sorted(lang.suffix_modifiers, key=len, reverse=True)
+                         if text.startswith(w, stop)), None):  # 百分之五至六左右
+            stop, modifier, cue = stop + len(post), lang.suffix_modifiers[post], post
+        return Quantity(first.value, value, "%", modifier, Span(first.span.start, stop, text[first.span.start:stop]), cue)
     second = _read(text, m, lang, p)
     if second in ("no_unit", "bare_magnitude") and first.span.text.startswith("百分之") and m.group("c"):
         value = chinese_to_number(m.group("c"))  # 百分之七到十: the second takes the first's percent

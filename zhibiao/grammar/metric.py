@@ -131,7 +131,18 @@ def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int)
     left = read_left(clause, lang)
     if left.verb:
         return [left.metric] if len(left.metric) >= 2 and not left.to_level else []
+    if (goal := goal_of(clause, left.metric, lang)) is not None:
+        return [goal]
     return [left.metric] if noun_phrase(left.metric, lang) else []
+
+
+def goal_of(clause: str, metric: str, lang) -> str | None:
+    """经济增长速度的宏观调控目标，定为9%: a clause naming the goal of a quantity lends the quantity."""
+    if not clause.rstrip().endswith(lang.words("goal_nouns")):
+        return None
+    head, found, tail = metric.rpartition(lang.raw["possessive"])
+    subject = head if found and len(tail) <= 6 else metric
+    return subject if len(subject) >= 2 else None
 
 
 def noun_phrase(metric: str, lang) -> bool:
@@ -262,6 +273,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         if prenominal(right, named, first, lang):  # 中央财政新增47亿元专项资金: 新增 names the noun after
             left = named
     metric = left.metric
+    if (goal := goal_of(metric + left.fillers, metric, lang)) not in (None, metric):
+        metric = goal  # 经济增长速度的调控目标定为8%: the goal's quantity
+        rules.append(("metric", "quantity_of_goal"))
     noun = noun_after(right, lang) if prenominal(right, left, first, lang) else ""
     if noun:
         metric, rule = counted_noun(left_text, left, noun, lang)

@@ -61,6 +61,8 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
         return Status("estimate", m.group(), "estimate_cue")
     if m := modal_cue(g, win, end):
         return Status("target", m.group(), "modal_cue")
+    if goal := goal_before(lang, win, end):
+        return Status("target", goal, "goal_named_before")
     if (m := find(g.by_year)) and year and int(m.group(1)) >= year:
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):
@@ -79,3 +81,15 @@ def modal_cue(g: Patterns, win: Window, end: int) -> re.Match | None:
         return win.first(g.target, 0, end, g.is_target)
     last = win.last_of(_SCOPE_BREAKS, end)
     return win.first(g.target, 0, first, g.is_target) or win.first(g.target, last + 1, end, g.is_target)
+
+
+def goal_before(lang, win: Window, end: int) -> str | None:
+    """经济增长速度的调控目标，定为8%: a clause that ends by naming a goal sets the value after it."""
+    last = win.last_of(_SCOPE_BREAKS, end)
+    if last is None:
+        return None
+    prev = win.last_of(_SCOPE_BREAKS, last)
+    if win.text[last + 1:end].strip() not in lang.words("goal_verbs"):
+        return None  # …实现了确定的目标，增长3%: the clause after a goal must be what sets it
+    clause = win.text[(prev or -1) + 1:last].rstrip()
+    return next((w for w in lang.words("goal_nouns") if clause.endswith(w)), None)
