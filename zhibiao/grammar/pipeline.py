@@ -100,6 +100,10 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             continue
         if exclusions.excluded(reading, history):
             continue
+        if history and reading.metric and prev_end > s.start and wt[prev_end] == "、":
+            reading.metric, rule = distribution.shared_qualifier(history[-1], reading.metric, lang)
+            if rule:
+                reading.rules.append(("distribution", rule))
         if not reading.metric:
             names, rule = distribution.carried(history, len(group))
             rules = [*reading.rules, ("metric", "carried_from_clause_before")]

@@ -46,7 +46,7 @@ class Prepared:
     noisy: bool
     layout: layout.Layout
     lang: Language
-    is_word: Callable[[str], bool] | None  # the repair dictionary, for noisy text only
+    is_word: Callable[[str], bool]  # the offline dictionary (loaded on first use)
 
     @property
     def text(self) -> str:
@@ -71,5 +71,5 @@ def prepare(doc: Document, lang: Language, *, year: int | None = None, repair: b
         noisy=noisy,
         layout=layout.interleaved(work) if noisy else layout.Layout(),
         lang=lang,
-        is_word=repairing.is_word if noisy else None,
+        is_word=repairing.is_word,
     )
