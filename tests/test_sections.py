@@ -134,6 +134,9 @@ def test_infographic_boxes():
     ("一、2030年工作回顾", "review"), ("过去五年的回顾", "review"),
     ("二、2031年经济社会发展总体要求和政策取向", "targets"), ("三、2031年政府工作任务", "plans"),
     ("二、2031年主要任务", "plans"), ("（十）加强政府自身建设", "government"), ("关于国内建设", None),
+    # the cue that ends later is the phrase's head
+    ("三、2031年主要工作", "plans"), ("一、2030年主要工作回顾", "review"),
+    ("附件：2031年十件民生实事", "plans"),
 ], ids=lambda v: str(v))
 def test_role_of(heading, role):
     assert role_of(heading) == role
@@ -195,3 +198,15 @@ def test_a_measured_plan_launched_in_the_review_is_a_plan():
     assert at(sections, text.index("50亿斤")).role == "plans"
     assert at(sections, text.index("80亿元")).role == "review"
     assert at(sections, text.index("6%")).role == "review"
+
+
+def test_a_page_that_prints_the_report_twice_gets_both_outlines():
+    copy = "一、2030年工作回顾\n全市地区生产总值增长5.1%。\n二、2031年工作任务\n新建学校3所。\n"
+    text = "青川市政府工作报告\n" + copy + "\n" + copy
+    roles = [(s.heading, s.role) for s in outline(text) if s.level == 1]
+    assert roles == [("一、2030年工作回顾", "review"), ("二、2031年工作任务", "plans")] * 2
+
+
+def test_a_restarted_count_without_a_role_is_still_a_list_item():
+    text = "一、2030年工作回顾\n二、2031年工作任务\n一、加快建设\n"
+    assert [s.heading for s in outline(text) if s.level == 1] == ["一、2030年工作回顾", "二、2031年工作任务"]

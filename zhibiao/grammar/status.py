@@ -18,6 +18,8 @@ class Patterns:
     opener: re.Pattern  # opens the paragraph of the year's targets
     past_opener: re.Pattern  # opens a paragraph that looks back
     five_years: re.Pattern
+    review_senses: frozenset[str]  # target cues that in a review say what was done (争取 = secured)
+    plan_itself: re.Pattern  # a count of the plan's own parts (纲要提出22项指标)
 
 
 def _build(lang) -> Patterns:
@@ -31,6 +33,8 @@ def _build(lang) -> Patterns:
         opener=re.compile(lang.pattern("targets_openers")),
         past_opener=re.compile(lang.pattern("past_openers")),
         five_years=re.compile(lang.pattern("five_years")),
+        review_senses=frozenset(lang.words("status", "review_senses")),
+        plan_itself=re.compile(rf"(?:{lang.pattern('plan_own_nouns')})(?![\u4e00-\u9fff])"),
     )
 
 
@@ -52,9 +56,14 @@ def decide(lang, before: str, after_noun: str, after: str, section: Section | No
     if m := g.estimate.search(before):
         return Status("estimate", m.group(), "estimate_cue")
     scope = cue_scope(before)
+    in_review = section is not None and section.role == "review"
     for m in g.target.finditer(scope):
+        if in_review and m.group() in g.review_senses:
+            continue
         if not _inside_not_target(scope, m.start(), m.end(), g):
             return Status("target", m.group(), "modal_cue")
+    if g.plan_itself.match(after):
+        return Status("actual", None, "count_of_the_plan_itself")
     if (m := g.by_year.search(before)) and year and int(m.group(1)) >= year:
         return Status("target", m.group(), "by_a_coming_year")
     if after_noun and (m := g.plan_noun.search(after_noun)):
