@@ -76,3 +76,13 @@ def test_complete_heads(items, expected):
 def test_carried_metrics_pair_in_order():
     assert distribution.carried(["甲", "乙", "丙"], 2) == (["乙", "丙"], "carried_in_order")
     assert distribution.carried(["甲"], 3) == (["甲", "甲", "甲"], "carried_last")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a 合计 total over a list keeps the whole list
+    ("茶叶、竹笋、蜂蜜出口合计增长15%。", [("茶叶、竹笋、蜂蜜出口", 15)]),
+    # a list item never takes a piece of the clause before
+    ("新建学校5所，医院、养老院合计12家。", [("新建学校", 5), ("医院、养老院", 12)]),
+])
+def test_a_total_over_a_list_keeps_the_list(text, expected):
+    assert metrics(text) == expected

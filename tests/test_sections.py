@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from zhibiao.sections import BOX_LEVEL, LOOKBACK_LEVEL, TARGETS_LEVEL, at, cues, outline, role_of
+from zhibiao.sections import BOX_LEVEL, LOOKBACK_LEVEL, PART_LEVEL, TARGETS_LEVEL, at, cues, outline, role_of
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ROLES = {"review", "targets", "plans", "government", "other"}
@@ -124,7 +124,7 @@ def test_targets_paragraph_in_ocr_text_with_line_breaks():
 def test_infographic_boxes():
     text = "2031年政府工作报告摘录\n\n2030年工作回顾\n\n五大亮点\n\n经济运行向好\n\n初步预计全年增长 6.3%\n\n11.44 万人脱贫\n"
     heads = by_heading(outline(text))
-    assert heads["2030年工作回顾"].level == 1 and heads["2030年工作回顾"].role == "review"
+    assert heads["2030年工作回顾"].level == PART_LEVEL and heads["2030年工作回顾"].role == "review"
     assert heads["五大亮点"].level == BOX_LEVEL and heads["五大亮点"].path == ("2030年工作回顾", "五大亮点")
     assert heads["经济运行向好"].role == "review"
     assert "11.44 万人脱贫" not in heads and "初步预计全年增长 6.3%" not in heads
@@ -210,3 +210,11 @@ def test_a_page_that_prints_the_report_twice_gets_both_outlines():
 def test_a_restarted_count_without_a_role_is_still_a_list_item():
     text = "一、2030年工作回顾\n二、2031年工作任务\n一、加快建设\n"
     assert [s.heading for s in outline(text) if s.level == 1] == ["一、2030年工作回顾", "二、2031年工作任务"]
+
+
+def test_an_unnumbered_part_title_holds_the_numbered_headings_after_it():
+    text = ("2030年工作回顾\n\n全市地区生产总值增长5.1%。\n\n“十六五”时期主要目标和2031年重点工作\n\n"
+            "一、加快建设现代化产业体系\n新建产业园区3个。\n二、保障和改善民生\n新建学校5所。\n")
+    heads = by_heading(outline(text))
+    assert heads["一、加快建设现代化产业体系"].role == "targets"
+    assert heads["二、保障和改善民生"].path[0] == "“十六五”时期主要目标和2031年重点工作"

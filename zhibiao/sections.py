@@ -17,6 +17,7 @@ import yaml
 
 from .records import Section
 
+PART_LEVEL = 0  # an unnumbered heading with a role cue: a part title, above the numbered headings
 BOX_LEVEL = 5  # an unnumbered heading without a role cue: a box inside the current part
 TARGETS_LEVEL = 6  # the targets paragraph, below every heading
 LAUNCH_LEVEL = 8  # a measured plan launched in a clause of the review
@@ -132,7 +133,7 @@ def _headings(text: str, c: Cues) -> list[tuple[int, int, int]]:
             line = text[stripped_start:stop]
             if (next_blank and 2 <= len(line) <= c.max_box and not c.box_punctuation.intersection(line)
                     and not _DIGIT_NOT_YEAR.search(line)):
-                found.append((stripped_start, stop, 1 if role_of(line) else BOX_LEVEL))
+                found.append((stripped_start, stop, PART_LEVEL if role_of(line) else BOX_LEVEL))
         prev_blank = line_blank
         if nl < 0:
             break
