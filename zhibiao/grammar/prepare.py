@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import metadata, repair as repairing, sections as outlining
 from ..lexicon import Language, alternation
@@ -69,7 +69,8 @@ def prepare(doc: Document, lang: Language, *, year: int | None = None, repair: b
         sections=Innermost.of(doc.sections or outlining.outline(text)),
         region=own_region,
         noisy=noisy,
-        layout=layout.interleaved(work) if noisy else layout.Layout(),
+        layout=replace(layout.interleaved(work) if noisy else layout.Layout(),
+                       columns=layout.two_columns(work.text, lang)),
         lang=lang,
         is_word=repairing.is_word,
     )
