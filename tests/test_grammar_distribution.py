@@ -45,6 +45,10 @@ def test_a_shared_qualifier_reaches_the_items_after_the_first():
     assert rows[0][0].endswith("市级以上示范农场")
 
 
+def test_an_autonomous_region_qualifier_is_shared_whole():
+    assert metrics("建成自治区级以上示范农场40个、示范牧场15个。")[1] == ("自治区级以上示范牧场", 15)
+
+
 def test_a_qualifier_is_not_invented_where_none_is_written():
     assert metrics("新建学校5所、医院3家。")[1][0] == "医院"
 
