@@ -5,7 +5,7 @@ from zhibiao import extract
 
 REPORT = """青川市人民政府工作报告
 一、2030年工作回顾
-过去一年，争取上级资金超30亿元，新增省级产业集群3个。
+过去一年，争取上级资金超30亿元，新增省级产业集群3个，7个项目入选国家重点研发计划。
 二、“十六五”时期主要目标
 纲要提出22项主要指标，其中6项约束性指标。到2035年，地区生产总值年均增长5%左右。
 三、2031年主要工作
@@ -20,6 +20,7 @@ def statuses(text):
 @pytest.mark.parametrize("metric, value, status", [
     ("上级资金超", 3e9, "actual"),  # 争取 in a review: secured
     ("新增省级产业集群", 3, "actual"),
+    ("项目入选国家重点研发计划", 7, "actual"),  # a programme named in the review
     ("主要指标", 22, "actual"),  # a count of the plan itself
     ("约束性指标", 6, "actual"),
     ("地区生产总值", 5, "target"),

@@ -66,7 +66,7 @@ def decide(lang, before: str, after_noun: str, after: str, section: Section | No
         return Status("actual", None, "count_of_the_plan_itself")
     if (m := g.by_year.search(before)) and year and int(m.group(1)) >= year:
         return Status("target", m.group(), "by_a_coming_year")
-    if after_noun and (m := g.plan_noun.search(after_noun)):
+    if after_noun and not in_review and (m := g.plan_noun.search(after_noun)):  # 入选…计划 in a review: done
         return Status("target", m.group(), "plan_noun_after_count")
     if m := g.quoted_goal.match(after):
         return Status("target", m.group("cue"), "quoted_goal")
