@@ -20,6 +20,7 @@ class Patterns:
     five_years: re.Pattern
     review_senses: frozenset[str]  # target cues that in a review say what was done (争取 = secured)
     plan_itself: re.Pattern  # a count of the plan's own parts (纲要提出22项指标)
+    selected: re.Pattern  # selected into a programme (入选…计划): in a review, no plan of its own
 
 
 def _build(lang) -> Patterns:
@@ -34,6 +35,7 @@ def _build(lang) -> Patterns:
         past_opener=re.compile(lang.pattern("past_openers")),
         five_years=re.compile(lang.pattern("five_years")),
         review_senses=frozenset(lang.words("status", "review_senses")),
+        selected=re.compile(lang.pattern("status", "selected_into")),
         plan_itself=re.compile(rf"(?:{lang.pattern('plan_own_nouns')})(?![\u4e00-\u9fff])"),
     )
 
@@ -66,7 +68,8 @@ def decide(lang, before: str, after_noun: str, after: str, section: Section | No
         return Status("actual", None, "count_of_the_plan_itself")
     if (m := g.by_year.search(before)) and year and int(m.group(1)) >= year:
         return Status("target", m.group(), "by_a_coming_year")
-    if after_noun and not in_review and (m := g.plan_noun.search(after_noun)):  # 入选…计划 in a review: done
+    if (after_noun and (m := g.plan_noun.search(after_noun))
+            and not (in_review and g.selected.search(after_noun, 0, m.start()))):  # 入选…计划 in a review: done
         return Status("target", m.group(), "plan_noun_after_count")
     if m := g.quoted_goal.match(after):
         return Status("target", m.group("cue"), "quoted_goal")
