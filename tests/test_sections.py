@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from zhibiao.sections import BOX_LEVEL, LOOKBACK_LEVEL, TARGETS_LEVEL, at, cues, outline, role_of
+from zhibiao.sections import BOX_LEVEL, LOOKBACK_LEVEL, PART_LEVEL, TARGETS_LEVEL, at, cues, outline, role_of
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ROLES = {"review", "targets", "plans", "government", "other"}
@@ -123,7 +123,7 @@ def test_targets_paragraph_in_ocr_text_with_line_breaks():
 def test_infographic_boxes():
     text = "2031年政府工作报告摘录\n\n2030年工作回顾\n\n五大亮点\n\n经济运行向好\n\n初步预计全年增长 6.3%\n\n11.44 万人脱贫\n"
     heads = by_heading(outline(text))
-    assert heads["2030年工作回顾"].level == 1 and heads["2030年工作回顾"].role == "review"
+    assert heads["2030年工作回顾"].level == PART_LEVEL and heads["2030年工作回顾"].role == "review"
     assert heads["五大亮点"].level == BOX_LEVEL and heads["五大亮点"].path == ("2030年工作回顾", "五大亮点")
     assert heads["经济运行向好"].role == "review"
     assert "11.44 万人脱贫" not in heads and "初步预计全年增长 6.3%" not in heads
@@ -133,6 +133,9 @@ def test_infographic_boxes():
     ("一、2030年工作回顾", "review"), ("过去五年的回顾", "review"),
     ("二、2031年经济社会发展总体要求和政策取向", "targets"), ("三、2031年政府工作任务", "plans"),
     ("二、2031年主要任务", "plans"), ("（十）加强政府自身建设", "government"), ("关于国内建设", None),
+    # the cue that ends later is the phrase's head
+    ("三、2031年主要工作", "plans"), ("一、2030年主要工作回顾", "review"),
+    ("附件：2031年十件民生实事", "plans"),
 ], ids=lambda v: str(v))
 def test_role_of(heading, role):
     assert role_of(heading) == role
@@ -184,3 +187,23 @@ def test_a_plan_named_in_the_review_stays_in_the_review():
             "完成投资80亿元。\n\n二、2026年重点工作\n\n")
     sections = outline(text)
     assert {at(sections, text.index(v)).role for v in ("50亿斤", "80亿元", "6%")} == {"review"}
+
+
+def test_a_page_that_prints_the_report_twice_gets_both_outlines():
+    copy = "一、2030年工作回顾\n全市地区生产总值增长5.1%。\n二、2031年工作任务\n新建学校3所。\n"
+    text = "青川市政府工作报告\n" + copy + "\n" + copy
+    roles = [(s.heading, s.role) for s in outline(text) if s.level == 1]
+    assert roles == [("一、2030年工作回顾", "review"), ("二、2031年工作任务", "plans")] * 2
+
+
+def test_a_restarted_count_without_a_role_is_still_a_list_item():
+    text = "一、2030年工作回顾\n二、2031年工作任务\n一、加快建设\n"
+    assert [s.heading for s in outline(text) if s.level == 1] == ["一、2030年工作回顾", "二、2031年工作任务"]
+
+
+def test_an_unnumbered_part_title_holds_the_numbered_headings_after_it():
+    text = ("2030年工作回顾\n\n全市地区生产总值增长5.1%。\n\n“十六五”时期主要目标和2031年重点工作\n\n"
+            "一、加快建设现代化产业体系\n新建产业园区3个。\n二、保障和改善民生\n新建学校5所。\n")
+    heads = by_heading(outline(text))
+    assert heads["一、加快建设现代化产业体系"].role == "targets"
+    assert heads["二、保障和改善民生"].path[0] == "“十六五”时期主要目标和2031年重点工作"

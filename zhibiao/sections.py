@@ -17,6 +17,7 @@ import yaml
 
 from .records import Section
 
+PART_LEVEL = 0  # an unnumbered heading with a role cue: a part title, above the numbered headings
 BOX_LEVEL = 5  # an unnumbered heading without a role cue: a box inside the current part
 TARGETS_LEVEL = 6  # the targets paragraph, below every heading
 LOOKBACK_LEVEL = 7  # a look back at last year inside a plans or targets section
@@ -52,10 +53,19 @@ def cues() -> Cues:
 
 
 def role_of(heading: str) -> str | None:
-    """The role a heading's own words give it (its first cue), or None."""
+    """The role a heading's own words give it (its first cue), or None.
+
+    Where cues overlap, the one that ends later is the phrase's head: 主要工作回顾 is a review.
+    """
     c = cues()
     m = c.role_re.search(heading)
-    return c.role_of[m.group()] if m else None
+    if not m:
+        return None
+    cue, end = m.group(), m.end()
+    for i in range(m.start() + 1, end):
+        if (later := c.role_re.match(heading, i)) and later.end() > end:
+            cue, end = later.group(), later.end()
+    return c.role_of[cue]
 
 
 _DIGIT_NOT_YEAR = re.compile(r"\d(?!\d{0,3}年)")
@@ -101,9 +111,10 @@ def _headings(text: str, c: Cues) -> list[tuple[int, int, int]]:
                 stop -= 1
             level = m.lastindex
             number = _number(m.group(level))
-            # A list item inside a paragraph ("一、节约能源，……；") ends in a clause mark or restarts the count.
+            # A list item inside a paragraph ("一、节约能源，……；") ends in a clause mark or restarts the count;
+            # a heading that names a role may restart it (a page that prints the report twice).
             if (stop - stripped_start <= c.max_heading and text[stop - 1] not in _LIST_ITEM_END
-                    and number > last[level]):
+                    and (number > last[level] or (number == 1 and role_of(text[m.end():stop])))):
                 found.append((stripped_start, stop, level))
                 last[level] = number
                 for deeper in range(level + 1, len(last)):
@@ -117,7 +128,7 @@ def _headings(text: str, c: Cues) -> list[tuple[int, int, int]]:
             line = text[stripped_start:stop]
             if (next_blank and 2 <= len(line) <= c.max_box and not c.box_punctuation.intersection(line)
                     and not _DIGIT_NOT_YEAR.search(line)):
-                found.append((stripped_start, stop, 1 if role_of(line) else BOX_LEVEL))
+                found.append((stripped_start, stop, PART_LEVEL if role_of(line) else BOX_LEVEL))
         prev_blank = line_blank
         if nl < 0:
             break

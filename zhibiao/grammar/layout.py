@@ -29,6 +29,10 @@ class Layout:
 
     intruders: tuple[tuple[int, int], ...] = ()  # working ranges that belong to another box
     splices: dict[int, str] = field(default_factory=dict)  # paragraph start -> the words it continues
+    columns: tuple[tuple[int, int], ...] = ()  # working ranges of paragraphs that interleave two columns
+
+    def in_columns(self, at: int) -> bool:
+        return any(start <= at < end for start, end in self.columns)
 
 
 def interleaved(work: repairing.Repaired) -> Layout:
@@ -64,6 +68,41 @@ def interleaved(work: repairing.Repaired) -> Layout:
                 splices[p_start] = wt[clause:prev_end] + piece
                 break
     return Layout(tuple(intruders), splices)
+
+
+MIN_COLUMN_HEADINGS = 2  # one heading mid-line may be a quirk of the page; two are a layout
+
+
+def two_columns(wt: str, lang) -> tuple[tuple[int, int], ...]:
+    """Paragraphs of a text layer that reads two columns' lines in turn (a gazette page).
+
+    A section heading (（二）…) opens a line of its own column, so where the lines of two
+    columns alternate it lands mid-sentence, right after the other column's words
+    (…三次参加全国人代会江苏（二）坚持创新驱动…). Such a paragraph's metrics may hold words
+    of the other column and its values may be torn from theirs; not yet put back in order.
+    """
+    hits = [m.start() for m in lang.compiled(_column_heading).finditer(wt)]
+    if len(hits) < MIN_COLUMN_HEADINGS:
+        return ()
+    out: list[tuple[int, int]] = []
+    for start, end in segment.paragraphs(wt):
+        if any(start <= h < end for h in hits):
+            out.append((start, end))
+    return tuple(out)
+
+
+def _column_heading(lang) -> re.Pattern:
+    return re.compile(lang.raw["column_heading"])
+
+
+def columns_diagnostic(original: str, work: repairing.Repaired, lay: Layout) -> list[Diagnostic]:
+    """Tell the user which text reads two columns in turn: its records are flagged ``two_column``."""
+    if not lay.columns:
+        return []
+    start, end = work.span(lay.columns[0][0], lay.columns[-1][1])
+    return [Diagnostic("two_column", "the text layer reads two columns' lines in turn: metrics there may "
+                       "hold words of the other column (records flagged two_column)",
+                       Span(start, end, original[start:end]))]
 
 
 def without_intruders(wt: str, lay: Layout, start: int, end: int) -> str:

@@ -46,6 +46,8 @@ def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | No
     if p.noisy and diagnostics is not None:
         diagnostics.extend(repairing.incomplete(p.original, p.work))
         diagnostics.extend(dangling.lost(p.original, p.work))
+    if diagnostics is not None:
+        diagnostics.extend(layout.columns_diagnostic(p.original, p.work, p.layout))
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,10 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             continue
         if exclusions.excluded(reading, history):
             continue
+        if history and reading.metric and prev_end > s.start and wt[prev_end] == "、":
+            reading.metric, rule = distribution.shared_qualifier(history[-1], reading.metric, lang)
+            if rule:
+                reading.rules.append(("distribution", rule))
         if not reading.metric:
             names, rule = distribution.carried(history, len(group))
             rules = [*reading.rules, ("metric", "carried_from_clause_before")]
@@ -138,7 +144,9 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
               ("status", "status", st.rule), ("period", "period", period_rule))
     cues = [c for c in (st.cue, q.cue) if c]
     value = span(p, WorkRange(q.span.start, q.span.end))
-    confidence = 0.5 if recovered else 0.9 - (0.2 if carried else 0.0) - (0.1 if prenominal else 0.0)
+    two_column = p.layout.in_columns(q.span.start)
+    confidence = (0.5 if recovered else 0.9 - (0.2 if carried else 0.0) - (0.1 if prenominal else 0.0)
+                  - (0.3 if two_column else 0.0))
     return Indicator(
         metric=k.metric,
         value=q.value,
@@ -156,7 +164,8 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
         cue="/".join(cues) or None,
         confidence=confidence,
         section=" > ".join(s.section.path) if s.section else None,
-        flags=(("repaired",) if p.noisy else ()) + (("recovered",) if recovered else ()),
+        flags=(("repaired",) if p.noisy else ()) + (("recovered",) if recovered else ())
+        + (("two_column",) if two_column else ()),
         trace=trace,
     )
 

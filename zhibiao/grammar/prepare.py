@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import metadata, repair as repairing, sections as outlining, segment
 from ..lexicon import Language, alternation
@@ -46,7 +46,7 @@ class Prepared:
     noisy: bool
     layout: layout.Layout
     lang: Language
-    is_word: Callable[[str], bool] | None  # the repair dictionary, for noisy text only
+    is_word: Callable[[str], bool]  # the offline dictionary (loaded on first use)
     breaks: segment.Breaks  # the clause breaks of the working text
 
     @property
@@ -70,8 +70,9 @@ def prepare(doc: Document, lang: Language, *, year: int | None = None, repair: b
         sections=Innermost.of(doc.sections or outlining.outline(text)),
         region=own_region,
         noisy=noisy,
-        layout=layout.interleaved(work) if noisy else layout.Layout(),
+        layout=replace(layout.interleaved(work) if noisy else layout.Layout(),
+                       columns=layout.two_columns(work.text, lang)),
         lang=lang,
-        is_word=repairing.is_word if noisy else None,
+        is_word=repairing.is_word,
         breaks=segment.Breaks.of(work.text),
     )

@@ -17,6 +17,8 @@ class Patterns:
     quoted_goal: re.Pattern
     opener: re.Pattern  # opens the paragraph of the year's targets
     five_years: re.Pattern
+    review_senses: frozenset[str]  # target cues that in a review say what was done (争取 = secured)
+    plan_itself: re.Pattern  # a count of the plan's own parts (纲要提出22项指标)
 
     def is_target(self, text: str, m: re.Match) -> bool:
         """A target word that is not part of a longer word (要求, 即将)."""
@@ -24,6 +26,9 @@ class Patterns:
         offset = m.start() - max(0, m.start() - 3)
         return not any(n.start() < offset + (m.end() - m.start()) and offset < n.end()
                        for n in self.not_target.finditer(window))
+
+    def is_target_in_review(self, text: str, m: re.Match) -> bool:
+        return m.group() not in self.review_senses and self.is_target(text, m)
 
 
 def _build(lang) -> Patterns:
@@ -35,6 +40,8 @@ def _build(lang) -> Patterns:
         quoted_goal=re.compile(rf"[^，,。；]{{0,20}}的(?P<cue>{lang.pattern('quoted_goals')})"),
         opener=re.compile(lang.pattern("targets_openers")),
         five_years=re.compile(lang.pattern("five_years")),
+        review_senses=frozenset(lang.words("status", "review_senses")),
+        plan_itself=re.compile(rf"(?:{lang.pattern('plan_own_nouns')})(?![\u4e00-\u9fff])"),
     )
 
 
@@ -59,10 +66,13 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
     find = win.searcher(end)
     if m := find(g.estimate):
         return Status("estimate", m.group(), "estimate_cue")
-    if m := modal_cue(g, win, end):
+    in_review = section is not None and section.role == "review"
+    if m := modal_cue(g, win, end, in_review):
         return Status("target", m.group(), "modal_cue")
     if goal := goal_before(lang, win, end):
         return Status("target", goal, "goal_named_before")
+    if g.plan_itself.match(after):
+        return Status("actual", None, "count_of_the_plan_itself")
     if (m := find(g.by_year)) and year and int(m.group(1)) >= year:
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):
@@ -74,13 +84,15 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
     return Status("actual", None, "no_target_cue")
 
 
-def modal_cue(g: Patterns, win: Window, end: int) -> re.Match | None:
-    """A modal cue (要, 将, 力争) governs its own clause and, from the sentence's first clause, the whole sentence."""
+def modal_cue(g: Patterns, win: Window, end: int, in_review: bool = False) -> re.Match | None:
+    """A modal cue (要, 将, 力争) governs its own clause and, from the sentence's first clause, the whole sentence.
+    In a review, a cue word in its sense of what was done (争取 = secured) is none."""
+    keep = g.is_target_in_review if in_review else g.is_target
     first = win.first_of(_SCOPE_BREAKS, end)
     if first is None:
-        return win.first(g.target, 0, end, g.is_target)
+        return win.first(g.target, 0, end, keep)
     last = win.last_of(_SCOPE_BREAKS, end)
-    return win.first(g.target, 0, first, g.is_target) or win.first(g.target, last + 1, end, g.is_target)
+    return win.first(g.target, 0, first, keep) or win.first(g.target, last + 1, end, keep)
 
 
 def goal_before(lang, win: Window, end: int) -> str | None:
