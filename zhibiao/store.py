@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import multiprocessing
 import os
+import re
 import sys
 import time
 from collections import OrderedDict
@@ -30,7 +31,7 @@ import pandas as pd
 import pyarrow as pa
 
 from . import analysis, canonical, metadata, sections as outlining
-from .errors import InputError, LimitExceeded, QueryError, StoreError, ZhibiaoError
+from .errors import InputError, LimitExceeded, QueryError, StoreBusy, StoreError, ZhibiaoError
 from .extract import extract_document
 from .load import load as load_file
 from .records import Document, Indicator, Metadata
@@ -40,6 +41,7 @@ SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf",
                       ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"})
 FORMATS = ("csv", "parquet", "xlsx", "dta", "jsonl")
 XLSX_MAX_ROWS = 1_048_575
+LOCK_WAIT = 10.0  # seconds a Database waits for another process to let go of the file
 
 INDICATOR_COLUMNS = (
     "id", "doc_id", "idx", "metric", "value", "value_max", "unit", "kind", "direction", "modifier",
@@ -283,14 +285,14 @@ class TextStore:
 class Database:
     """One DuckDB file of documents, sections and indicator records (see docs/STORE.md)."""
 
-    def __init__(self, path: str | os.PathLike = "zhibiao.duckdb", read_only: bool = False):
+    def __init__(self, path: str | os.PathLike = "zhibiao.duckdb", read_only: bool = False, *,
+                 wait: float = LOCK_WAIT):
+        """Open ``path``; while another process holds the file (a writer locks out everyone, readers
+        lock out writers), retry for up to ``wait`` seconds, then raise StoreError naming it."""
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such database (build one with 'zhibiao ingest')")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as e:
-            raise StoreError(f"{self.path}: cannot open database ({_first_line(e)})") from None
+        self.con = _connect(self.path, read_only, wait)
         self.read_only = read_only
         self._texts: OrderedDict[int, str] = OrderedDict()
         self.texts = TextStore(self.path.with_name(self.path.name + ".texts"))
@@ -710,6 +712,31 @@ def _plain(v):
     if v is None or (isinstance(v, float) and pd.isna(v)):
         return None
     return v.item() if hasattr(v, "item") else v
+
+
+_HOLDER = re.compile(r"held in (.*?) \(PID (\d+)\)")
+
+
+def _connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, retried with backoff while another process holds the file's lock."""
+    deadline = time.monotonic() + wait
+    delay = 0.01
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as e:
+            holder = _HOLDER.search(str(e))
+            if "lock" not in str(e).lower():
+                raise StoreError(f"{path}: cannot open database ({_first_line(e)})") from None
+            if time.monotonic() + delay > deadline:
+                who = f"process {holder.group(2)} ({Path(holder.group(1)).name})" if holder else "another process"
+                doing = "is writing it" if read_only else "has it open"
+                raise StoreBusy(f"{path}: busy: {who} {doing}; waited {wait:g} s, try again when it "
+                                 "finishes") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+        except duckdb.Error as e:
+            raise StoreError(f"{path}: cannot open database ({_first_line(e)})") from None
 
 
 def _first_line(e: BaseException) -> str:

@@ -11,11 +11,13 @@ import csv
 import io
 import json
 import math
+import os
 import threading
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -37,12 +39,13 @@ from pandas import StringDtype
 
 from .. import canonical as canon
 from .. import load as loading
-from ..errors import InputError, QueryError, ZhibiaoError
+from ..errors import InputError, QueryError, StoreBusy, ZhibiaoError
 from ..store import Database, doc_id_of
 
 HERE = Path(__file__).parent
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 PAGE_LIMIT = 500  # rows the indicators page shows before asking for a narrower filter
+READ_WAIT = 5.0  # seconds a request waits for a writer (an ingest) before the page says busy
 API_LIMIT = 1000  # rows /api/indicators returns when no limit is given
 STATUSES = ("actual", "estimate", "target")
 SCANNED = ("image", "scan")  # formats read by OCR: their pages can be shown with the text boxes
@@ -283,34 +286,62 @@ def target_chart(data: list[dict], height: int = 380) -> dict | None:
 # ---------------------------------------------------------------- database access
 
 class Store:
-    """One Database shared by all requests, one call at a time (a DuckDB connection is not
-    safe for concurrent use), with answers cached until the next upload changes the data.
+    """The database as the server sees it: no connection while idle, a short-lived read-only one
+    per call, so ``ingest``, ``query`` and notebooks can use the same file while it serves.
 
-    The app holds the database's only writable connection, so nothing else can change it
-    behind the cache's back.
+    Calls run one at a time (one process may not hold a file under two configurations). Answers
+    are cached per *generation*: the size and modification time of the database file and its
+    write-ahead log, so a write by any process, an upload or an ``ingest``, is seen on the next
+    request. See docs/STORE.md, "Readers beside the explorer".
     """
 
     CACHE_BYTES = 256 * 2**20
     CACHE_ENTRY_BYTES = 16 * 2**20
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, wait: float = READ_WAIT):
         self.path = str(path)
-        self.db = Database(self.path)
+        self.wait = wait
+        if not Path(self.path).exists():  # a new database: created (and migrated) once, then let go
+            Database(self.path).close()
         self.lock = threading.RLock()
-        self.generation = 0
+        self.generation: tuple = ()
         self._documents: dict[int, dict] = {}
-        self._choices: tuple[int, dict] | None = None
+        self._choices: tuple[tuple, dict] | None = None
         self._responses: OrderedDict[tuple, bytes] = OrderedDict()
         self._cached_bytes = 0
+        self.refresh()
+
+    def refresh(self) -> tuple:
+        """The current generation; the caches are emptied when the files changed since the last look."""
+        stamp = tuple((st.st_size, st.st_mtime_ns) if st else None
+                      for st in map(_stat, (self.path, self.path + ".wal")))
+        with self.lock:
+            if stamp != self.generation:
+                self.generation = stamp
+                self._documents.clear()
+                self._choices = None
+                self._responses.clear()
+                self._cached_bytes = 0
+            return stamp
+
+    @contextmanager
+    def reader(self) -> Iterator[Database]:
+        """A read-only Database for one call, closed right after; waits a little for a writer."""
+        with self.lock:
+            db = Database(self.path, read_only=True, wait=self.wait)
+            try:
+                yield db
+            finally:
+                db.close()
 
     def cached(self, key: tuple, build: Callable[[], bytes]) -> bytes:
         """A response body from the cache, else built (outside the lock) and kept if small enough."""
+        generation = self.refresh()
         with self.lock:
             body = self._responses.get(key)
             if body is not None:
                 self._responses.move_to_end(key)
                 return body
-            generation = self.generation
         body = build()
         with self.lock:
             if generation == self.generation and len(body) <= self.CACHE_ENTRY_BYTES and key not in self._responses:
@@ -321,16 +352,17 @@ class Store:
         return body
 
     def call(self, method: str, *args, **kwargs):
-        with self.lock:
-            return getattr(self.db, method)(*args, **kwargs)
+        with self.reader() as db:
+            return getattr(db, method)(*args, **kwargs)
 
     def document(self, doc_id: int) -> dict | None:
         """The document with its records as plain rows and its highlighted text."""
+        self.refresh()
         with self.lock:
             cached = self._documents.get(doc_id)
             if cached is not None:
                 return cached
-            raw = self.db.document(doc_id)
+        raw = self.call("document", doc_id)
         if raw is None:
             return None
         doc = {k: rows(v) if hasattr(v, "itertuples") else _plain(v) for k, v in raw.items()}
@@ -342,25 +374,22 @@ class Store:
         return doc
 
     def ingest(self, path: Path):
-        """Store one file through a connection of its own: reading and extracting it (OCR can take
-        a minute) must not hold up the pages served meanwhile."""
-        with Database(self.path) as writer:
+        """Store one file through a writable connection of its own, held only for this file."""
+        with self.lock, Database(self.path, wait=self.wait) as writer:
             summary = writer.ingest([str(path)], workers=1, progress=False)
-        with self.lock:
-            self.generation += 1
-            self._documents.clear()
-            self._responses.clear()
-            self._cached_bytes = 0
-            return summary
+        self.refresh()
+        return summary
 
     def choices(self) -> dict:
-        """Filter options (regions, levels, years, canonical ids), recomputed after an upload."""
+        """Filter options (regions, levels, years, canonical ids), recomputed when the data changed."""
+        generation = self.refresh()
         with self.lock:
-            if self._choices and self._choices[0] == self.generation:
+            if self._choices and self._choices[0] == generation:
                 return self._choices[1]
-            docs = rows(self.db.documents())
-            ids = rows(self.db.query("SELECT canonical, bool_or(status = 'target') AS has_target "
-                                     "FROM indicators WHERE canonical IS NOT NULL GROUP BY canonical"))
+            with self.reader() as db:
+                docs = rows(db.documents())
+                ids = rows(db.query("SELECT canonical, bool_or(status = 'target') AS has_target "
+                                    "FROM indicators WHERE canonical IS NOT NULL GROUP BY canonical"))
             result = {
                 "regions": sorted({d["region"] for d in docs if d.get("region")}),
                 "levels": sorted({d["level"] for d in docs if d.get("level")}),
@@ -369,8 +398,15 @@ class Store:
                 "target_canonical": sorted(r["canonical"] for r in ids if r["has_target"]),
                 "labels": {row.id: row.label_en for row in canon.table()},
             }
-            self._choices = (self.generation, result)
+            self._choices = (generation, result)
             return result
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 # ---------------------------------------------------------------- scans
@@ -630,10 +666,13 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
 
     @app.exception_handler(ZhibiaoError)
     async def library_error(request: Request, exc: ZhibiaoError):
-        code = 400 if isinstance(exc, (InputError, QueryError)) else 500
+        code = 400 if isinstance(exc, (InputError, QueryError)) else 503 if isinstance(exc, StoreBusy) else 500
+        headers = {"Retry-After": "5"} if code == 503 else None
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": str(exc)}, status_code=code)
-        return page("error.html", status_code=code, message=str(exc))
+            return JSONResponse({"error": str(exc)}, status_code=code, headers=headers)
+        response = page("error.html", status_code=code, message=str(exc))
+        response.headers.update(headers or {})
+        return response
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
