@@ -238,11 +238,23 @@ def test_serve_binds_to_loopback_by_default(monkeypatch, corpus):
     from zhibiao.cli import main
 
     seen = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
-    result = CliRunner().invoke(main, ["serve", "--db", str(corpus["db"]), "--data-dir", str(corpus["data"])])
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: seen.update(app=self.config.app,
+                                                                                      sockets=sockets))
+    result = CliRunner().invoke(main, ["serve", "--db", str(corpus["db"]), "--data-dir", str(corpus["data"]),
+                                       "--port", str(free_port())])
     assert result.exit_code == 0, result.output
-    assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
+    (sock,) = seen["sockets"]
+    assert sock.getsockname()[0] == "127.0.0.1"
+    sock.close()
     assert seen["app"].title == "zhibiao"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 # ---------------------------------------------------------------- scans

@@ -122,6 +122,8 @@ class IngestSummary:
     chars: int
     seconds: float
     db_bytes: int
+    kept_records: int = 0  # records of the unchanged (skipped) documents, already stored
+    kept_matched: int = 0
 
     @property
     def docs_per_s(self) -> float:
@@ -357,17 +359,20 @@ class Database:
             raise StoreError(f"{self.path}: opened read-only")
         started = time.perf_counter()
         files = discover(paths)
-        known = dict(self.con.execute("SELECT source, sha256 FROM documents WHERE error IS NULL").fetchall())
+        known = {source: (sha, n, matched) for source, sha, n, matched in self.con.execute(
+            "SELECT source, sha256, n_indicators, n_canonical FROM documents WHERE error IS NULL").fetchall()}
         present = {row[0] for row in self.con.execute("SELECT source FROM documents").fetchall()}
-        todo, skipped = [], 0
+        todo, skipped, kept_records, kept_matched = [], 0, 0, 0
         for path in files:
             source = str(path)
             try:
                 sha, size = _sha256(path)
             except OSError:  # the worker's load reports why, and the file is recorded as failed
                 sha, size = "", 0
-            if known.get(source) == sha and not force:
+            if source in known and known[source][0] == sha and not force:
                 skipped += 1
+                kept_records += known[source][1] or 0
+                kept_matched += known[source][2] or 0
             else:
                 todo.append(_Work(source, sha, size))
         workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
@@ -393,7 +398,8 @@ class Database:
         return IngestSummary(
             files=len(files), ingested=ingested, replaced=replaced, skipped=skipped,
             failed=tuple(failed), records=records, matched=matched, chars=chars,
-            seconds=time.perf_counter() - started, db_bytes=self.size())
+            seconds=time.perf_counter() - started, db_bytes=self.size(), kept_records=kept_records,
+            kept_matched=kept_matched)
 
     def refresh_canonical(self) -> bool:
         """Re-match every record when the shipped canonical table changed since the last run.
@@ -567,30 +573,38 @@ class Database:
 
     # -- export and query ---------------------------------------------------------------------
 
-    def export(self, path: str | os.PathLike, fmt: str | None = None) -> int:
-        """Write every record with its report's metadata; returns the number of rows."""
+    def export(self, path: str | os.PathLike, fmt: str | None = None, *, canonical: str | None = None,
+               region: str | None = None, year: int | None = None, status: str | None = None,
+               level: str | None = None) -> int:
+        """Write the records (all, or those the filters keep) with their report's metadata;
+        returns the number of rows."""
         path = Path(path)
         fmt = (fmt or path.suffix.lstrip(".")).lower()
         if fmt not in FORMATS:
             raise InputError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
         if not path.parent.is_dir():
             raise InputError(f"{path.parent}: no such folder")
-        sql = _INDICATORS_SQL + " ORDER BY d.region NULLS LAST, d.year, d.source, i.idx"
-        n = self.con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+        where, params = _filters(region=region, level=level, year=year, prefix="d.")
+        for column, value in (("canonical", canonical), ("status", status)):
+            if value is not None:
+                where.append(f"i.{column} = ?")
+                params.append(value)
+        sql = _INDICATORS_SQL + f" {_where(where)} ORDER BY d.region NULLS LAST, d.year, d.source, i.idx"
+        n = self.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
         target = str(path).replace("'", "''")
         try:
             if fmt == "csv":
-                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT csv, HEADER)")
+                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT csv, HEADER)", params)
             elif fmt == "parquet":
-                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet)")
+                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet)", params)
             elif fmt == "jsonl":
-                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT json)")
+                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT json)", params)
             elif fmt == "xlsx":
                 if n > XLSX_MAX_ROWS:
                     raise StoreError(f"{n} rows do not fit one Excel sheet; export csv or parquet instead")
-                self._df(sql).to_excel(path, index=False, sheet_name="indicators")
+                self._df(sql, params).to_excel(path, index=False, sheet_name="indicators")
             else:
-                _write_dta(self._df(sql), path)
+                _write_dta(self._df(sql, params), path)
         except (duckdb.Error, OSError) as e:
             raise StoreError(f"{path}: cannot export ({_first_line(e)})") from None
         return n
