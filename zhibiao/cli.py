@@ -205,7 +205,7 @@ def repair_command(file, list_changes):
 
 
 # Frame columns shown as "as written" beside their base value in a table, with the column holding the unit.
-VALUE_COLUMNS = ("value", "target", "outcome", "parent_target", "gap")
+VALUE_COLUMNS = ("value", "target", "outcome", "parent_target")
 
 
 def _emit_frame(frame, fmt: str, title: str, output_path: str | None, bom: bool, keep=None) -> None:

@@ -26,7 +26,7 @@ BOM = "\ufeff"
 # Columns whose text may be cut with an ellipsis to make room; the others are shown whole or not at all.
 SHRINKABLE = frozenset({"metric", "evidence", "value_text", "cue", "section", "source", "title",
                         "target_evidence", "outcome_evidence", "absent_evidence"})
-SHRUNK_WIDTH = 8  # the narrowest a shrinkable column gets before the table drops columns instead
+SHRUNK_WIDTH = 16  # the narrowest a shrinkable column gets before the table drops columns instead
 CELL_OVERHEAD = 3  # a Rich column's padding and its border
 
 
@@ -114,18 +114,24 @@ def _natural(columns: Sequence[Column], rows: Sequence[Sequence[str]], i: int) -
     return max([cell_len(columns[i].name)] + [cell_len(r[i]) for r in rows])
 
 
-def fit(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int) -> list[int]:
-    """Indexes of the columns to show at ``width``: by priority while their minimum widths fit."""
-    chosen: list[int] = []
+def fit(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int) -> dict[int, int]:
+    """The columns to show at ``width`` and the width of each: by priority while their least widths
+    fit; the room left goes to the shrinkable ones, in proportion to what they would take."""
+    natural = {i: _natural(columns, rows, i) for i in range(len(columns))}
+    least = {i: min(n, max(SHRUNK_WIDTH, len(columns[i].name))) if columns[i].name in SHRINKABLE else n
+             for i, n in natural.items()}
+    chosen: dict[int, int] = {}
     used = 1
     for i in sorted(range(len(columns)), key=lambda i: columns[i].priority):
-        least = _natural(columns, rows, i)
-        if columns[i].name in SHRINKABLE:
-            least = min(least, max(SHRUNK_WIDTH, len(columns[i].name)))
-        if used + least + CELL_OVERHEAD <= width:
-            chosen.append(i)
-            used += least + CELL_OVERHEAD
-    return sorted(chosen)
+        if used + least[i] + CELL_OVERHEAD <= width:
+            chosen[i] = least[i]
+            used += least[i] + CELL_OVERHEAD
+    room = width - used
+    wanting = {i: natural[i] - chosen[i] for i in chosen if natural[i] > chosen[i]}
+    total = sum(wanting.values())
+    for i, more in wanting.items():
+        chosen[i] += min(more, room * more // total)
+    return dict(sorted(chosen.items()))
 
 
 def table(out: IO, title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> None:
@@ -143,12 +149,11 @@ def table(out: IO, title: str, columns: Sequence[Column], rows: Sequence[Sequenc
 
     shown = fit(columns, rows, width)
     hidden = [columns[i].name for i in range(len(columns)) if i not in shown]
-    note = f" ({len(hidden)} columns left out to fit: {', '.join(hidden)}; --format csv has all)" if hidden else ""
-    t = Table(title=Text(title + note), title_justify="left")
-    for i in shown:
-        name = columns[i].name
-        t.add_column(Text(name), no_wrap=True, overflow="ellipsis",
-                     min_width=None if name in SHRINKABLE else _natural(columns, rows, i))
+    t = Table(title=Text(title), title_justify="left",
+              caption=Text(f"not shown, to fit: {', '.join(hidden)} (--format csv has all)") if hidden else None,
+              caption_justify="left")
+    for i, w in shown.items():
+        t.add_column(Text(columns[i].name), no_wrap=True, overflow="ellipsis", width=w)
     for r in rows:
         t.add_row(*(Text(r[i]) for i in shown))
     Console(file=out, width=width, markup=False, emoji=False, highlight=False).print(t)

@@ -288,13 +288,13 @@ class Database:
     """One DuckDB file of documents, sections and indicator records (see docs/STORE.md)."""
 
     def __init__(self, path: str | os.PathLike = "zhibiao.duckdb", read_only: bool = False, *,
-                 wait: float = LOCK_WAIT):
+                 wait: float | None = None):
         """Open ``path``; while another process holds the file (a writer locks out everyone, readers
-        lock out writers), retry for up to ``wait`` seconds, then raise StoreError naming it."""
+        lock out writers), retry for up to ``wait`` seconds (default LOCK_WAIT), then raise StoreBusy."""
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such database (build one with 'zhibiao ingest')")
-        self.con = _connect(self.path, read_only, wait)
+        self.con = _connect(self.path, read_only, LOCK_WAIT if wait is None else wait)
         self.read_only = read_only
         self._texts: OrderedDict[int, str] = OrderedDict()
         self.texts = TextStore(self.path.with_name(self.path.name + ".texts"))
