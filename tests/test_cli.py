@@ -425,3 +425,38 @@ def test_a_reader_waits_for_a_brief_writer_then_says_busy(tmp_path, monkeypatch)
     finally:
         holder.kill()
         holder.wait(10)
+
+
+# ---------------------------------------------------------------- OCR progress
+
+def test_ocr_reports_progress_per_page(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("reportlab")
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from zhibiao import cli, load as loading
+    from zhibiao.ocr import Line
+
+    picture = io.BytesIO()
+    Image.new("RGB", (400, 100), "white").save(picture, format="PNG")
+    out = io.BytesIO()
+    c = canvas.Canvas(out)
+    for _ in range(3):  # three scanned pages: no text layer, one picture each
+        c.drawImage(ImageReader(io.BytesIO(picture.getvalue())), 72, 600, width=400, height=100)
+        c.showPage()
+    c.save()
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(out.getvalue())
+    # the OCR engine itself is tested elsewhere: here each page reads as one line
+    monkeypatch.setattr(loading, "_ocr_page", lambda image, name, deadline: [
+        Line(f"青川市地区生产总值增长{name[-1]}%。", (0.0, 0.0, 100.0, 10.0))])
+    seen = []
+    doc = loading.load(path, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 3), (2, 3), (3, 3)] and doc.format == "scan"
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    report = cli._ocr_progress()["progress"]
+    for done in (1, 2, 3):
+        report(done, 3)
+    assert capsys.readouterr().err == "\rzhibiao: OCR page 1/3\rzhibiao: OCR page 2/3\rzhibiao: OCR page 3/3\n"

@@ -129,10 +129,8 @@ def extract(file, fmt, output_path, bom, year, region, repair, sample):
 
 
 def _ocr_progress() -> dict:
-    """A per-page progress line on a terminal for long OCR runs, where the loader reports pages."""
-    import inspect
-
-    if "progress" not in inspect.signature(loading.load).parameters or not sys.stderr.isatty():
+    """A per-page progress line on a terminal for long OCR runs."""
+    if not sys.stderr.isatty():
         return {}
 
     def progress(page: int, pages: int) -> None:

@@ -12,6 +12,7 @@ import io
 import re
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from importlib import resources
@@ -59,8 +60,10 @@ def _override(meta: Metadata, region: str | None, year: int | None) -> Metadata:
     return meta
 
 
-def load(path: str | Path, *, region: str | None = None, year: int | None = None, **limits) -> Document:
-    """Load any supported file; ``limits`` are ``Limits`` fields (``max_bytes=...``)."""
+def load(path: str | Path, *, region: str | None = None, year: int | None = None,
+         progress: Callable[[int, int], None] | None = None, **limits) -> Document:
+    """Load any supported file; ``limits`` are ``Limits`` fields (``max_bytes=...``); ``progress(done, total)``
+    is called after each page OCR reads."""
     known = {f.name for f in fields(Limits)}
     unknown = set(limits) - known
     if unknown:
@@ -83,7 +86,7 @@ def load(path: str | Path, *, region: str | None = None, year: int | None = None
         raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
     if not data.strip():
         raise InputError(f"{name}: empty file")
-    fmt, text, origins = _read(data, name, lim)
+    fmt, text, origins = _read(data, name, lim, progress)
     return load_text(text, name, fmt=fmt, origins=origins, region=region, year=year)
 
 
@@ -103,10 +106,10 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def _read(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, ...]]:
+def _read(data: bytes, name: str, lim: Limits, progress=None) -> tuple[str, str, tuple[Origin, ...]]:
     kind = sniff(data)
     if kind == "pdf":
-        return _pdf(data, name, lim)
+        return _pdf(data, name, lim, progress)
     if kind == "zip":
         return "docx", _docx(data, name, lim), ()
     if kind == "image":
@@ -306,7 +309,7 @@ _PAGE_NUMBER = re.compile(r"^[\s\-—–_·•.]*(?:第\s*)?[\d一二三四五�
 _LINE_START_HEADING = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
 
 
-def _pdf(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, ...]]:
+def _pdf(data: bytes, name: str, lim: Limits, progress=None) -> tuple[str, str, tuple[Origin, ...]]:
     import pdfplumber
 
     try:
@@ -337,6 +340,8 @@ def _pdf(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, .
         for i, (page, lines) in enumerate(_strip_furniture(layers)):
             if i in scanned:
                 page_lines.append(_ocr_page(_page_image(page, data, i, name), f"{name} page {i + 1}", deadline))
+                if progress:
+                    progress(sum(j in scanned for j in range(i + 1)), len(scanned))
             else:
                 page_lines.append(_page_lines(page, lines))
     # OCR text keeps its line breaks for the repair step; a text layer's are only wrapping.
