@@ -505,9 +505,31 @@ class Database:
 
     def indicators(self, *, canonical: str | None = None, region: str | None = None, year: int | None = None,
                    status: str | None = None, doc_id: int | None = None, q: str | None = None,
-                   limit: int | None = None) -> pd.DataFrame:
-        """One row per record with its report's region, level and year (the report's, not the period)."""
-        where, params = _filters(region=region, year=year, prefix="d.")
+                   limit: int | None = None, level: str | None = None, offset: int = 0,
+                   order: str | None = None) -> pd.DataFrame:
+        """One row per record with its report's region, level and year (the report's, not the period).
+
+        ``order`` is one of ``INDICATOR_ORDERS`` (default: as stored, region then year); with
+        ``offset`` and ``limit`` it pages through the rows.
+        """
+        where, params = self._indicator_filters(canonical=canonical, region=region, year=year, status=status,
+                                                doc_id=doc_id, q=q, level=level)
+        if order is not None and order not in INDICATOR_ORDERS:
+            raise QueryError(f"order must be one of {', '.join(INDICATOR_ORDERS)}, not {order!r}")
+        by = INDICATOR_ORDERS[order] if order else "d.region NULLS LAST, d.year, d.source, i.idx"
+        page = _limit(limit) + (f" OFFSET {int(offset)}" if offset else "")
+        return self._df(_INDICATORS_SQL + f" {_where(where)} ORDER BY {by}" + page, params)
+
+    def count_indicators(self, **filters) -> int:
+        """How many records ``indicators(**filters)`` would give without a limit."""
+        where, params = self._indicator_filters(**filters)
+        return self.con.execute(f"SELECT count(*) FROM indicators i JOIN documents d ON d.id = i.doc_id "
+                                f"{_where(where)}", params).fetchone()[0]
+
+    @staticmethod
+    def _indicator_filters(*, canonical=None, region=None, year=None, status=None, doc_id=None, q=None,
+                           level=None) -> tuple[list[str], list]:
+        where, params = _filters(region=region, year=year, level=level, prefix="d.")
         for column, value in (("canonical", canonical), ("status", status), ("doc_id", doc_id)):
             if value is not None:
                 where.append(f"i.{column} = ?")
@@ -515,8 +537,7 @@ class Database:
         if q:
             where.append("(i.metric ILIKE ? OR i.evidence ILIKE ?)")
             params += [f"%{q}%"] * 2
-        return self._df(_INDICATORS_SQL + f" {_where(where)} ORDER BY d.region NULLS LAST, d.year, d.source, i.idx"
-                        + _limit(limit), params)
+        return where, params
 
     def _indicator(self, indicator: str) -> canonical.Canonical:
         row = canonical.get(indicator)
@@ -584,11 +605,8 @@ class Database:
             raise InputError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
         if not path.parent.is_dir():
             raise InputError(f"{path.parent}: no such folder")
-        where, params = _filters(region=region, level=level, year=year, prefix="d.")
-        for column, value in (("canonical", canonical), ("status", status)):
-            if value is not None:
-                where.append(f"i.{column} = ?")
-                params.append(value)
+        where, params = self._indicator_filters(canonical=canonical, region=region, year=year, status=status,
+                                                level=level)
         sql = _INDICATORS_SQL + f" {_where(where)} ORDER BY d.region NULLS LAST, d.year, d.source, i.idx"
         n = self.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
         target = str(path).replace("'", "''")
@@ -635,6 +653,20 @@ _INDICATORS_SQL = (
     "i.evidence, i.evidence_start, i.evidence_end, i.period, i.period_start, i.period_end, i.canonical, i.cue, "
     "i.confidence, i.section, i.section_role, i.flags FROM indicators i JOIN documents d ON d.id = i.doc_id"
 )
+
+
+# Orders of Database.indicators: newest reports first, or by a column; a record's place in its report breaks ties.
+_TIES = "d.source, i.idx"
+INDICATOR_ORDERS = {
+    "newest": f"d.year DESC NULLS LAST, d.region NULLS LAST, {_TIES}",
+    "oldest": f"d.year NULLS LAST, d.region NULLS LAST, {_TIES}",
+    "region": f"d.region NULLS LAST, d.year DESC NULLS LAST, {_TIES}",
+    "metric": f"i.metric, d.year DESC NULLS LAST, {_TIES}",
+    "canonical": f"i.canonical NULLS LAST, d.year DESC NULLS LAST, {_TIES}",
+    "value": f"i.value NULLS LAST, {_TIES}",
+    "-value": f"i.value DESC NULLS LAST, {_TIES}",
+    "status": f"i.status, d.year DESC NULLS LAST, {_TIES}",
+}
 
 
 def _filters(*, prefix: str, region=None, level=None, year=None) -> tuple[list[str], list]:
