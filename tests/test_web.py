@@ -1,7 +1,9 @@
 """The web explorer through FastAPI's TestClient: pages, JSON API, uploads and their safety."""
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 import time
 from pathlib import Path
@@ -15,7 +17,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from zhibiao.store import Database  # noqa: E402
 from zhibiao.web import create_app, highlight  # noqa: E402
 from zhibiao.web.app import target_chart  # noqa: E402
-from qingchuan import REPORT_2023, REPORT_2024  # noqa: E402
+from qingchuan import NATION_2023, PROVINCE_2023, REPORT_2023, REPORT_2024  # noqa: E402
 
 # The invented city's second report, with a script its text must never run.
 REPORT_2024 = REPORT_2024.replace("，粮食产量达到41.5亿斤。", "。<script>window.pwned=1</script>")
@@ -87,6 +89,19 @@ def test_highlight_skips_spans_outside_the_text_and_marks_repaired_values():
 
 
 # ---------------------------------------------------------------- targets chart, pure
+
+def test_highlight_shows_a_run_of_blank_lines_as_one_and_keeps_offsets():
+    text = "甲增长6%。\n\n\n  \n\n乙增长7%。"
+    at = text.index("7%")
+    out = str(highlight(text, [rec(1, at, at + 2)]))
+    assert "甲增长6%。\n\n乙增长" in out and "\n\n\n" not in out
+    assert f'data-start="{at}" data-end="{at + 2}"' in out
+
+
+def test_document_legend_shows_recovered_only_where_a_record_is(client, corpus):
+    page = client.get(f"/documents/{corpus['docs']['qc2024.txt']}").text
+    assert "实际 actual" in page and 'id="legend-recovered"' not in page
+
 
 def test_target_chart_marks_met_missed_ranges_and_links_evidence():
     rows = [
@@ -162,7 +177,51 @@ def test_api_indicators_filters_limit_and_csv(client):
     assert lines[0].startswith("id,doc_id") and len(lines) == len(targets) + 1
     page = client.get("/indicators", params={"status": "target"})
     assert "/api/indicators.csv?status=target" in page.text
-    assert page.text.count('<tr data-status="target">') == len(targets)
+    assert page.text.count('<tr data-status="target"') == len(targets)
+
+
+def test_indicators_page_pages_newest_first_and_sorts(client):
+    everything = client.get("/api/indicators").json()["indicators"]
+    first = client.get("/indicators", params={"size": 2})
+    years = [int(y) for y in re.findall(r'<tr data-status="\w+" data-year="(\d+)"', first.text)]
+    assert years == [2024, 2024]  # newest reports first
+    assert f"1–2 / {len(everything)}" in first.text and 'rel="next"' in first.text and 'rel="prev"' not in first.text
+    pages = -(-len(everything) // 2)
+    last = client.get("/indicators", params={"size": 2, "page": pages})
+    assert 'rel="prev"' in last.text and 'rel="next"' not in last.text
+    assert re.findall(r'data-year="(\d+)"', last.text)[-1] == "2023"
+    oldest = client.get("/indicators", params={"size": 2, "sort": "oldest"})
+    assert re.findall(r'<tr data-status="\w+" data-year="(\d+)"', oldest.text) == ["2023", "2023"]
+    by_value = client.get("/indicators", params={"sort": "-value"}).text
+    values = [float(v) for v in re.findall(r'<td class="num" title="([\d.e+-]+)', by_value)]
+    assert values == sorted(values, reverse=True) and len(values) == len(everything)
+    assert client.get("/indicators", params={"sort": "nonsense"}).status_code == 422
+
+
+def test_indicators_csv_covers_every_matching_row_not_one_page(client):
+    everything = client.get("/api/indicators").json()["count"]
+    page = client.get("/indicators", params={"size": 1}).text
+    href = html.unescape(re.search(r'id="csv-link" href="([^"]+)"', page).group(1))
+    lines = client.get(href).text.lstrip("\ufeff").strip().splitlines()
+    assert len(lines) == everything + 1 > 2
+
+
+def test_series_page_plots_one_region_by_year_with_evidence_links(client, corpus):
+    page = client.get("/series", params={"indicator": "gdp", "region": "青川"})
+    assert page.status_code == 200 and 'id="series-chart"' in page.text
+    points = re.findall(r'<a class="series-point" href="([^"]+)" data-year="(\d+)"', page.text)
+    assert [y for _, y in points] == ["2022", "2023"]
+    assert all(re.fullmatch(r"/documents/\d+#span-\d+-\d+", href) for href, _ in points)
+    assert "5.1%" in page.text and "6.2%" in page.text
+    api = client.get("/api/series", params={"indicator": "gdp", "region": "青川"}).json()
+    assert [r["value"] for r in api["series"]] == [5.1, 6.2]
+    assert "unknown indicator" in client.get("/series", params={"indicator": "no_such_thing"}).text
+
+
+def test_pages_label_in_chinese_with_english(client):
+    text = client.get("/indicators").text
+    for label in ("文档", "Documents", "指标", "Indicators", "目标", "Targets", "序列", "Series"):
+        assert label in text
 
 
 def test_targets_api_and_chart_for_gdp(client, corpus):
@@ -175,6 +234,32 @@ def test_targets_api_and_chart_for_gdp(client, corpus):
     unknown = client.get("/targets", params={"indicator": "no_such_thing"})
     assert unknown.status_code == 200 and "unknown indicator" in unknown.text
     assert client.get("/api/targets", params={"indicator": "no_such_thing"}).status_code == 400
+
+
+def test_targets_page_has_csv_results_with_their_rule(client):
+    page = client.get("/targets", params={"indicator": "gdp", "region": "青川"}).text
+    results = dict(re.findall(r'<tr data-year="(\d+)">.*?data-result="([^"]*)"', page, re.S))
+    assert results["2023"] == "met" and results["2024"] == "no outcome"
+    assert 'id="verdict-rules"' in page and "no later report gives" in page
+    href = html.unescape(re.search(r'id="targets-csv" href="([^"]+)"', page).group(1))
+    rows = list(csv.DictReader(io.StringIO(client.get(href).text.lstrip("\ufeff"))))
+    assert {r["year"] for r in rows} >= {"2023", "2024"} and "parent_target" in rows[0]
+
+
+def test_targets_page_compares_with_the_parent_government(tmp_path):
+    files = []
+    for name, text in (("nation.txt", NATION_2023), ("province.txt", PROVINCE_2023)):
+        files.append(tmp_path / name)
+        files[-1].write_text(text, encoding="utf-8")
+    with Database(tmp_path / "p.duckdb") as db:
+        db.ingest(files, workers=1, progress=False)
+    with TestClient(create_app(tmp_path / "p.duckdb", tmp_path / "data")) as c:
+        page = c.get("/targets", params={"indicator": "gdp", "region": "四川"}).text
+        alone = c.get("/targets", params={"indicator": "gdp", "region": "全国"}).text
+    assert "上级目标 Parent target" in page and "加码 amplification" in page
+    row = re.search(r'<tr data-year="2023">(.*?)</tr>', page, re.S).group(1)
+    assert '<td class="num parent-target">5.0</td>' in row and "+1" in row
+    assert "Parent target" not in alone  # the nation has no parent: no empty columns
 
 
 def test_missing_document_is_404_for_pages_and_api(client):

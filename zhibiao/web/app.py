@@ -12,6 +12,7 @@ import io
 import json
 import math
 import os
+import re
 import threading
 import time
 import uuid
@@ -38,13 +39,15 @@ from pandas import NA as _NA
 from pandas import StringDtype
 
 from .. import canonical as canon
+from .. import display
+from ..analysis import APPROX_TOLERANCE
 from .. import load as loading
 from ..errors import InputError, QueryError, StoreBusy, ZhibiaoError
-from ..store import Database, doc_id_of
+from ..store import INDICATOR_ORDERS, Database, doc_id_of
 
 HERE = Path(__file__).parent
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-PAGE_LIMIT = 500  # rows the indicators page shows before asking for a narrower filter
+PAGE_SIZE = 100  # rows a page of the indicators table shows
 READ_WAIT = 5.0  # seconds a request waits for a writer (an ingest) before the page says busy
 API_LIMIT = 1000  # rows /api/indicators returns when no limit is given
 STATUSES = ("actual", "estimate", "target")
@@ -142,6 +145,44 @@ def fmt_number(v: float | None) -> str:
     return f"{v:.4g}"
 
 
+def csv_bytes(found: list[dict]) -> bytes:
+    """Plain rows as CSV with a byte-order mark, which spreadsheet programs need to read Chinese as UTF-8."""
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    if found:
+        writer = csv.DictWriter(buf, fieldnames=list(found[0]))
+        writer.writeheader()
+        for r in found:
+            writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()})
+    return buf.getvalue().encode("utf-8")
+
+
+def csv_response(body: bytes, filename: str) -> Response:
+    return Response(body, media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+# The targets page's verdicts, and the rule each stands for (the analysis decides; the page explains).
+VERDICTS = {
+    "met": "达成 met: the outcome reaches the target as its modifier reads it (at least, at most, a range, "
+           f"or within {APPROX_TOLERANCE:.0%} of an approximate target)",
+    "exceeded": "超额 exceeded: the outcome goes beyond a target it had to reach",
+    "missed": "未达成 missed: the outcome falls short of the target",
+    "no outcome": "无结果 no outcome: no later report gives the year's outcome yet",
+}
+
+
+def verdict(row: dict) -> str | None:
+    """The row's result, from the analysis when it gives one, else read from ``met``."""
+    if row.get("result"):
+        return str(row["result"])
+    if row.get("target") is None:
+        return None
+    if row.get("outcome") is None:
+        return "no outcome"
+    return "met" if row.get("met") is True else "missed" if row.get("met") is False else None
+
+
 # ---------------------------------------------------------------- highlighting
 
 RECOVERED_FLAGS = ("repaired", "recovered")
@@ -174,7 +215,7 @@ def highlight(text: str, records: list[dict]) -> Markup:
     out: list[str] = []
     pos = 0
     for start, end, members in groups:
-        out.append(str(escape(text[pos:start])))
+        out.append(_between(text[pos:start]))
         statuses = list(dict.fromkeys(str(r.get("status")) for r in members))
         classes = ["hl", f"st-{statuses[0]}" if len(statuses) == 1 else "st-mixed"]
         if any(is_recovered(r) for r in members):
@@ -187,8 +228,16 @@ def highlight(text: str, records: list[dict]) -> Markup:
             f' title="{escape(title)}">{escape(text[start:end])}</mark>'
         )
         pos = end
-    out.append(str(escape(text[pos:])))
+    out.append(_between(text[pos:]))
     return Markup("".join(out))
+
+
+_BLANK_RUN = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*){2,}")
+
+
+def _between(piece: str) -> str:
+    """Text between marks, escaped, a run of blank lines shown as one (marks carry their own offsets)."""
+    return str(escape(_BLANK_RUN.sub("\n\n", piece)))
 
 
 def canonical_info(indicator_id: str) -> dict | None:
@@ -231,25 +280,8 @@ def target_chart(data: list[dict], height: int = 380) -> dict | None:
              and any(isinstance(r.get(k), (int, float)) for k in ("target", "outcome"))]
     if not values or not years:
         return None
-    left, right, top, bottom = 64, 20, 20, 40
-    width = min(1600, max(720, left + right + 32 * (max(years) - min(years) + 1)))
-    y0, y1 = min(values), max(values)
-    step = _nice_step(y1 - y0)
-    lo, hi = math.floor(y0 / step) * step, math.ceil(y1 / step) * step
-    if hi == lo:
-        lo, hi = lo - step, hi + step
-    x0, x1 = min(years) - 0.5, max(years) + 0.5
-
-    def sx(year: float) -> float:
-        return round(left + (year - x0) / (x1 - x0) * (width - left - right), 1)
-
-    def sy(v: float) -> float:
-        return round(height - bottom - (v - lo) / (hi - lo) * (height - top - bottom), 1)
-
-    n = int(round((hi - lo) / step))
-    yticks = [{"y": sy(lo + i * step), "label": fmt_number(lo + i * step)} for i in range(n + 1)]
-    every = max(1, math.ceil(len(range(min(years), max(years) + 1)) / 12))
-    xticks = [{"x": sx(y), "label": str(y)} for y in range(min(years), max(years) + 1, every)]
+    axes = _axes(values, years, height)
+    sx, sy = axes.pop("sx"), axes.pop("sy")
     points, target_line, outcome_line = [], [], []
     for r in sorted(data, key=lambda r: (r.get("year") or 0)):
         year = r.get("year")
@@ -276,11 +308,46 @@ def target_chart(data: list[dict], height: int = 380) -> dict | None:
                                                r.get("outcome_span_end"))
             outcome_line.append(f"{p['ox']},{p['oy']}")
         points.append(p)
-    return {
-        "width": width, "height": height, "left": left, "right": width - right, "top": top,
-        "bottom": height - bottom, "yticks": yticks, "xticks": xticks, "points": points,
-        "target_line": " ".join(target_line), "outcome_line": " ".join(outcome_line),
-    }
+    return {**axes, "points": points, "target_line": " ".join(target_line), "outcome_line": " ".join(outcome_line)}
+
+
+def _axes(values: list[float], years: list[int], height: int) -> dict:
+    """A chart's frame, ticks and scales (``sx``, ``sy``) over ``years`` and ``values``; about 32 units a year."""
+    left, right, top, bottom = 64, 20, 20, 40
+    width = min(1600, max(720, left + right + 32 * (max(years) - min(years) + 1)))
+    y0, y1 = min(values), max(values)
+    step = _nice_step(y1 - y0)
+    lo, hi = math.floor(y0 / step) * step, math.ceil(y1 / step) * step
+    if hi == lo:
+        lo, hi = lo - step, hi + step
+    x0, x1 = min(years) - 0.5, max(years) + 0.5
+
+    def sx(year: float) -> float:
+        return round(left + (year - x0) / (x1 - x0) * (width - left - right), 1)
+
+    def sy(v: float) -> float:
+        return round(height - bottom - (v - lo) / (hi - lo) * (height - top - bottom), 1)
+
+    n = int(round((hi - lo) / step))
+    every = max(1, math.ceil(len(range(min(years), max(years) + 1)) / 12))
+    return {"width": width, "height": height, "left": left, "right": width - right, "top": top,
+            "bottom": height - bottom, "sx": sx, "sy": sy,
+            "yticks": [{"y": sy(lo + i * step), "label": fmt_number(lo + i * step)} for i in range(n + 1)],
+            "xticks": [{"x": sx(y), "label": str(y)} for y in range(min(years), max(years) + 1, every)]}
+
+
+def series_chart(data: list[dict], height: int = 340) -> dict | None:
+    """Geometry of one region's series by year: a line through the values, each point linked to its evidence."""
+    data = sorted((r for r in data if isinstance(r.get("year"), int) and isinstance(r.get("value"), (int, float))),
+                  key=lambda r: r["year"])
+    if not data:
+        return None
+    axes = _axes([r["value"] for r in data], [r["year"] for r in data], height)
+    sx, sy = axes.pop("sx"), axes.pop("sy")
+    points = [{"year": r["year"], "x": sx(r["year"]), "y": sy(r["value"]), "row": r,
+               "label": display.human(r["value"], r.get("unit")),
+               "href": _evidence_link(r.get("doc_id"), r.get("span_start"), r.get("span_end"))} for r in data]
+    return {**axes, "points": points, "line": " ".join(f"{p['x']},{p['y']}" for p in points)}
 
 
 # ---------------------------------------------------------------- database access
@@ -693,11 +760,11 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
             raise HTTPException(404, f"no document {doc_id}")
         return doc
 
-    def indicator_rows(canonical, region, year, status, doc_id, q, limit) -> list[dict]:
+    def indicator_rows(canonical, region, year, status, doc_id, q, limit, **page) -> list[dict]:
         return rows(store.call(
             "indicators", canonical=canonical or None, region=region or None, year=year,
             status=status.value if status else None, doc_id=doc_id,
-            q=q or None, limit=limit,
+            q=q or None, limit=limit, **page,
         ))
 
     # ------------------------------------------------------------ JSON API
@@ -740,21 +807,12 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                            year: int | None = Query(None, ge=1900, le=2200), status: Status | None = None,
                            doc_id: int | None = None,
                            q: str | None = Query(None, max_length=200),
-                           limit: int = Query(PAGE_LIMIT, ge=1, le=1_000_000)):
+                           limit: int | None = Query(None, ge=1, le=10_000_000, description="default: all")):
         def build() -> bytes:
-            found = indicator_rows(canonical, region, year, status, doc_id, q, limit)
-            buf = io.StringIO()
-            buf.write("\ufeff")  # spreadsheet programs then read the Chinese text as UTF-8
-            if found:
-                writer = csv.DictWriter(buf, fieldnames=list(found[0]))
-                writer.writeheader()
-                for r in found:
-                    writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()})
-            return buf.getvalue().encode("utf-8")
+            return csv_bytes(indicator_rows(canonical, region, year, status, doc_id, q, limit, order="newest"))
 
         body = store.cached(("api/indicators.csv", canonical, region, year, status, doc_id, q, limit), build)
-        return Response(body, media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="indicators.csv"'})
+        return csv_response(body, "indicators.csv")
 
     @app.get("/api/targets", tags=["api"], summary="Targets against outcomes by year")
     def api_targets(indicator: str = Query(..., max_length=100, description="canonical id, e.g. gdp"),
@@ -764,6 +822,24 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
             return json_bytes({"indicator": indicator, "region": region, "count": len(found), "targets": found})
 
         return JSONBody(store.cached(("api/targets", indicator, region), build))
+
+    @app.get("/api/targets.csv", tags=["api"], summary="Targets against outcomes, with the parent's, as CSV")
+    def api_targets_csv(indicator: str = Query(..., max_length=100), region: str | None = Query(None, max_length=100)):
+        def build() -> bytes:
+            return csv_bytes(rows(store.call("targets", indicator, region=region or None, vs_parent=True)))
+
+        body = store.cached(("api/targets.csv", indicator, region), build)
+        return csv_response(body, f"targets-{indicator}.csv")
+
+    @app.get("/api/series", tags=["api"], summary="One indicator's values by region and year")
+    def api_series(indicator: str = Query(..., max_length=100, description="canonical id, e.g. cpi"),
+                   region: str | None = Query(None, max_length=100), status: Status = Status.actual):
+        def build() -> bytes:
+            found = rows(store.call("series", indicator, status=status.value, region=region or None))
+            return json_bytes({"indicator": indicator, "region": region, "status": status.value,
+                               "count": len(found), "series": found})
+
+        return JSONBody(store.cached(("api/series", indicator, region, status), build))
 
     @app.post("/api/uploads", tags=["api"], status_code=202, summary="Extract and store an uploaded report")
     async def api_upload(file: UploadFile = File(..., description="txt, html, pdf, docx or an image")):
@@ -806,7 +882,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         return render("document.html", doc=doc, records=records, records_js=records_js,
                       counts={s: sum(r.get("status") == s for r in records) for s in STATUSES},
                       canonical=ids, canonical_info={c: canonical_info(c) for c in ids},
-                      scanned=doc.get("format") in SCANNED)
+                      scanned=doc.get("format") in SCANNED, recovered=any(is_recovered(r) for r in records))
 
     @app.get("/api/documents/{doc_id}/layout", tags=["api"], summary="A scan's pages and text boxes")
     def api_layout(doc_id: int):
@@ -829,14 +905,29 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     def indicators_page(canonical: str | None = Query(None, max_length=100),
                         region: str | None = Query(None, max_length=100),
                         year: int | None = Query(None, ge=1900, le=2200), status: Status | None = None,
-                        q: str | None = Query(None, max_length=200),
-                        limit: int = Query(PAGE_LIMIT, ge=1, le=100_000)):
-        found = indicator_rows(canonical, region, year, status, None, q, limit)
+                        level: Level | None = None, q: str | None = Query(None, max_length=200),
+                        sort: str = Query("newest", max_length=20), page_no: int = Query(1, ge=1, alias="page"),
+                        size: int = Query(PAGE_SIZE, ge=1, le=5000)):
+        if sort not in INDICATOR_ORDERS:
+            raise HTTPException(422, f"sort must be one of {', '.join(INDICATOR_ORDERS)}")
+        where = {"canonical": canonical or None, "region": region or None, "year": year,
+                 "status": status.value if status else None, "level": level.value if level else None, "q": q or None}
+        total = store.call("count_indicators", **where)
+        pages = max(1, math.ceil(total / size))
+        page_no = min(page_no, pages)
+        found = rows(store.call("indicators", **where, limit=size, offset=(page_no - 1) * size, order=sort))
         filters = {"canonical": canonical or "", "region": region or "", "year": year or "",
-                   "status": status.value if status else "", "q": q or "", "limit": limit}
-        query = urlencode({k: v for k, v in filters.items() if v != ""})
-        return page("indicators.html", records=found, filters=filters, limit=limit,
-                    choices=store.choices(), statuses=STATUSES, csv_url=f"/api/indicators.csv?{query}")
+                   "status": status.value if status else "", "level": level.value if level else "", "q": q or ""}
+        kept = {k: v for k, v in filters.items() if v != ""}
+
+        def link(**change) -> str:
+            return "/indicators?" + urlencode({**kept, "sort": sort, "size": size, "page": page_no, **change})
+
+        csv_query = urlencode({k: v for k, v in kept.items() if k != "level"})
+        return page("indicators.html", records=found, filters=filters, total=total, sort=sort, size=size,
+                    page_no=page_no, pages=pages, first=(page_no - 1) * size + 1 if found else 0,
+                    link=link, choices=store.choices(), statuses=STATUSES,
+                    csv_url=f"/api/indicators.csv?{csv_query}" if csv_query else "/api/indicators.csv")
 
     @app.get("/targets", include_in_schema=False)
     def targets_page(indicator: str = Query("gdp", max_length=100),
@@ -845,11 +936,29 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         if not region:
             region = "全国" if "全国" in choices["regions"] else (choices["regions"] or [None])[0]
         try:
-            found, problem = rows(store.call("targets", indicator, region=region)), None
+            found, problem = rows(store.call("targets", indicator, region=region, vs_parent=True)), None
         except QueryError as e:  # an unknown indicator: say so beside the form
             found, problem = [], str(e)
+        for r in found:
+            r["verdict"] = verdict(r)
+        query = urlencode({"indicator": indicator, **({"region": region} if region else {})})
         return page("targets.html", indicator=indicator, region=region, rows=found,
-                    chart=target_chart(found), choices=choices, problem=problem)
+                    chart=target_chart(found), choices=choices, problem=problem, query=query,
+                    has_parent=any(r.get("parent_target") is not None for r in found),
+                    verdicts=VERDICTS)
+
+    @app.get("/series", include_in_schema=False)
+    def series_page(indicator: str = Query("gdp", max_length=100), region: str | None = Query(None, max_length=100),
+                    status: Status = Status.actual):
+        choices = store.choices()
+        if not region:
+            region = "全国" if "全国" in choices["regions"] else (choices["regions"] or [None])[0]
+        try:
+            found, problem = rows(store.call("series", indicator, status=status.value, region=region)), None
+        except QueryError as e:
+            found, problem = [], str(e)
+        return page("series.html", indicator=indicator, region=region, status=status.value, rows=found,
+                    chart=series_chart(found), choices=choices, problem=problem, statuses=STATUSES)
 
     @app.get("/upload", include_in_schema=False)
     def upload_page():
