@@ -98,11 +98,17 @@ def test_highlight_shows_a_run_of_blank_lines_as_one_and_keeps_offsets():
     assert f'data-start="{at}" data-end="{at + 2}"' in out
 
 
-def test_document_legend_shows_recovered_only_where_a_record_is(client, corpus):
-    clean = client.get(f"/documents/{corpus['docs']['qc2023.txt']}").text
-    assert "实际 actual" in clean and 'id="legend-recovered"' not in clean
-    repaired = client.get(f"/documents/{corpus['docs']['qc2024.txt']}").text  # its markup made it look noisy
+def test_document_legend_shows_recovered_only_where_a_record_is(client, corpus, tmp_path):
+    repaired = client.get(f"/documents/{corpus['docs']['qc2024.txt']}").text  # short lines: repaired as OCR text
     assert 'id="legend-recovered"' in repaired and 'class="hl st-actual recovered"' in repaired
+    (tmp_path / "clean.txt").write_text("青川市人民政府工作报告\n\n过去一年，全市地区生产总值增长5.1%，城镇新增就业2.8万人，"
+                                        "居民消费价格上涨0.4%。", encoding="utf-8")
+    with Database(tmp_path / "c.duckdb") as db:
+        db.ingest([tmp_path / "clean.txt"], workers=1, progress=False)
+        (doc_id,) = db.documents()["id"].tolist()
+    with TestClient(create_app(tmp_path / "c.duckdb", tmp_path / "data")) as c:
+        clean = c.get(f"/documents/{doc_id}").text
+    assert "实际 actual 3" in clean and 'id="legend-recovered"' not in clean
 
 
 def test_target_chart_marks_met_missed_ranges_and_links_evidence():
