@@ -12,12 +12,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 from zhibiao.cli import main
 from zhibiao.records import FIELDS
+from zhibiao.web.app import Store
 from qingchuan import REPORT_2023, REPORT_2024
 
 REPORT = "全市地区生产总值增长6.2%，城镇新增就业5.1万人。\n\n今年发展主要预期目标是：地区生产总值增长6%左右。\n"
@@ -371,7 +373,9 @@ def serving(tmp_path):
 
 def test_readers_and_ingest_work_while_serve_runs(serving):
     db, base = str(serving["db"]), serving["base"]
-    _get(base + "/documents")  # the server has answered pages: it must have let go of the file again
+    _get(base + "/documents")
+    time.sleep(Store.LINGER + 0.5)  # idle now: the server must have let go of the file
+    duckdb.connect(db).close()  # a writer, which locks out everyone else, opens at once
 
     counted = _zhibiao("query", "SELECT count(*) AS n FROM documents", "--format", "json", "--db", db)
     assert counted.returncode == 0, counted.stderr

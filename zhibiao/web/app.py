@@ -18,7 +18,7 @@ import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -354,7 +354,7 @@ def series_chart(data: list[dict], height: int = 340) -> dict | None:
 
 class Store:
     """The database as the server sees it: no connection while idle, a short-lived read-only one
-    per call, so ``ingest``, ``query`` and notebooks can use the same file while it serves.
+    for each burst of calls, so ``ingest``, ``query`` and notebooks can use the same file while it serves.
 
     Calls run one at a time (one process may not hold a file under two configurations). Answers
     are cached per *generation*: the size and modification time of the database file and its
@@ -364,6 +364,9 @@ class Store:
 
     CACHE_BYTES = 256 * 2**20
     CACHE_ENTRY_BYTES = 16 * 2**20
+    LINGER = 0.3  # seconds the reader stays open after a call
+    MAX_HOLD = 2.0  # seconds it may stay open under steady load
+    GAP = 0.3  # seconds it then stays closed: longer than a writer's longest retry delay
 
     def __init__(self, path: str | Path, wait: float = READ_WAIT):
         self.path = str(path)
@@ -371,6 +374,9 @@ class Store:
         if not Path(self.path).exists():  # a new database: created (and migrated) once, then let go
             Database(self.path).close()
         self.lock = threading.RLock()
+        self._reader: Database | None = None
+        self._opened_at = self._used_at = 0.0
+        self._timer: threading.Timer | None = None
         self.generation: tuple = ()
         self._documents: dict[int, dict] = {}
         self._choices: tuple[tuple, dict] | None = None
@@ -393,13 +399,55 @@ class Store:
 
     @contextmanager
     def reader(self) -> Iterator[Database]:
-        """A read-only Database for one call, closed right after; waits a little for a writer."""
+        """The read-only Database, opened on demand (waiting a little for a writer) and kept for the
+        calls that follow within LINGER seconds; a burst of requests shares one open (about 0.1 s).
+
+        It is let go LINGER seconds after the last call, and at the latest MAX_HOLD seconds after it
+        was opened, then not taken again for GAP seconds: under steady load a waiting writer, which
+        retries at least every 0.2 s, still gets its turn.
+        """
         with self.lock:
-            db = Database(self.path, read_only=True, wait=self.wait)
+            if self._reader is not None and time.monotonic() - self._opened_at > self.MAX_HOLD:
+                self._let_go()
+                time.sleep(self.GAP)
+            if self._reader is None:
+                self._reader = Database(self.path, read_only=True, wait=self.wait)
+                self._opened_at = time.monotonic()
             try:
-                yield db
+                yield self._reader
             finally:
-                db.close()
+                self._used_at = time.monotonic()
+                if self._timer is None:
+                    self._timer = threading.Timer(self.LINGER, self._idle)
+                    self._timer.daemon = True
+                    self._timer.start()
+
+    def _idle(self) -> None:
+        with self.lock:
+            self._timer = None
+            if self._reader is None:
+                return
+            left = self._used_at + self.LINGER - time.monotonic()
+            if left <= 0:
+                self._let_go()
+            else:
+                self._timer = threading.Timer(left, self._idle)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _let_go(self) -> None:
+        with self.lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+
+    def close(self) -> None:
+        """Let go of the file now (the app's shutdown)."""
+        with self.lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            self._let_go()
 
     def cached(self, key: tuple, build: Callable[[], bytes]) -> bytes:
         """A response body from the cache, else built (outside the lock) and kept if small enough."""
@@ -442,8 +490,10 @@ class Store:
 
     def ingest(self, path: Path):
         """Store one file through a writable connection of its own, held only for this file."""
-        with self.lock, Database(self.path, wait=self.wait) as writer:
-            summary = writer.ingest([str(path)], workers=1, progress=False)
+        with self.lock:
+            self._let_go()  # one process may not hold the file both read-only and writable
+            with Database(self.path, wait=self.wait) as writer:
+                summary = writer.ingest([str(path)], workers=1, progress=False)
         self.refresh()
         return summary
 
@@ -712,8 +762,13 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     scans = Scans(data / "layouts")
     uploads = Uploads(store, scans, data / "uploads", max_upload_bytes)
 
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        store.close()  # let go of the database file at shutdown
+
     app = FastAPI(
-        title="zhibiao", version="0.1.0", docs_url=None, redoc_url=None,
+        title="zhibiao", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
         description="Quantitative indicators of government work reports, each with the span it was read from.",
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
