@@ -393,3 +393,37 @@ def test_upload_without_javascript_posts_a_form_and_follows_progress(client):
     done = client.get(f"/upload/{job}", follow_redirects=False)
     assert done.status_code == 303 and done.headers["location"].startswith("/documents/")
     assert "5.3%" in client.get(done.headers["location"]).text
+
+
+def test_a_writer_gets_its_turn_while_the_server_reads_without_pause(corpus, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    import threading
+
+    from zhibiao.web.app import Store
+
+    db = tmp_path / "busy.duckdb"
+    shutil.copy(corpus["db"], db)
+    store = Store(db)
+    store.MAX_HOLD = 0.3
+    stop = threading.Event()
+
+    def read_forever():
+        while not stop.is_set():
+            store.call("documents")
+
+    reader = threading.Thread(target=read_forever)
+    reader.start()
+    try:
+        time.sleep(0.3)
+        assert store._reader is not None  # holding the file, between calls too
+        writer = subprocess.run([sys.executable, "-c", "import sys; from zhibiao.store import Database\n"
+                                 "Database(sys.argv[1], wait=5).close()", str(db)], capture_output=True, text=True,
+                                timeout=60)
+        assert writer.returncode == 0, writer.stderr
+    finally:
+        stop.set()
+        reader.join(10)
+        store.close()
+    assert store._reader is None
