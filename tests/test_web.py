@@ -427,3 +427,33 @@ def test_a_writer_gets_its_turn_while_the_server_reads_without_pause(corpus, tmp
         reader.join(10)
         store.close()
     assert store._reader is None
+
+
+def test_pages_say_busy_while_another_process_writes(corpus, tmp_path, monkeypatch):
+    import functools
+    import shutil
+    import subprocess
+    import sys
+
+    from zhibiao.web import app as web
+
+    db = tmp_path / "held.duckdb"
+    shutil.copy(corpus["db"], db)
+    monkeypatch.setattr(web.Store, "__init__", functools.partialmethod(web.Store.__init__, wait=0.2))
+    with TestClient(create_app(db, tmp_path / "data")) as c:
+        assert c.get("/api/documents").status_code == 200
+        time.sleep(web.Store.LINGER + 0.5)  # idle: the server let go, so a writer can take the file
+        holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time\n"
+                                   "c = duckdb.connect(sys.argv[1]); print('held', flush=True); time.sleep(30)",
+                                   str(db)], stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout.readline().strip() == "held"
+            api = c.get("/api/indicators", params={"q": "就业"})
+            assert api.status_code == 503 and api.headers["retry-after"] == "5"
+            assert f"busy: process {holder.pid}" in api.json()["error"]
+            page = c.get("/indicators", params={"q": "就业"})
+            assert page.status_code == 503 and "is writing it" in page.text
+        finally:
+            holder.kill()
+            holder.wait(10)
+        assert c.get("/api/indicators", params={"q": "就业"}).status_code == 200  # back once it is gone
