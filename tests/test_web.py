@@ -1,7 +1,9 @@
 """The web explorer through FastAPI's TestClient: pages, JSON API, uploads and their safety."""
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 import time
 from pathlib import Path
@@ -15,7 +17,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from zhibiao.store import Database  # noqa: E402
 from zhibiao.web import create_app, highlight  # noqa: E402
 from zhibiao.web.app import target_chart  # noqa: E402
-from qingchuan import REPORT_2023, REPORT_2024  # noqa: E402
+from qingchuan import NATION_2023, PROVINCE_2023, REPORT_2023, REPORT_2024  # noqa: E402
 
 # The invented city's second report, with a script its text must never run.
 REPORT_2024 = REPORT_2024.replace("，粮食产量达到41.5亿斤。", "。<script>window.pwned=1</script>")
@@ -87,6 +89,27 @@ def test_highlight_skips_spans_outside_the_text_and_marks_repaired_values():
 
 
 # ---------------------------------------------------------------- targets chart, pure
+
+def test_highlight_shows_a_run_of_blank_lines_as_one_and_keeps_offsets():
+    text = "甲增长6%。\n\n\n  \n\n乙增长7%。"
+    at = text.index("7%")
+    out = str(highlight(text, [rec(1, at, at + 2)]))
+    assert "甲增长6%。\n\n乙增长" in out and "\n\n\n" not in out
+    assert f'data-start="{at}" data-end="{at + 2}"' in out
+
+
+def test_document_legend_shows_recovered_only_where_a_record_is(client, corpus, tmp_path):
+    repaired = client.get(f"/documents/{corpus['docs']['qc2024.txt']}").text  # short lines: repaired as OCR text
+    assert 'id="legend-recovered"' in repaired and 'class="hl st-actual recovered"' in repaired
+    (tmp_path / "clean.txt").write_text("青川市人民政府工作报告\n\n过去一年，全市地区生产总值增长5.1%，城镇新增就业2.8万人，"
+                                        "居民消费价格上涨0.4%。", encoding="utf-8")
+    with Database(tmp_path / "c.duckdb") as db:
+        db.ingest([tmp_path / "clean.txt"], workers=1, progress=False)
+        (doc_id,) = db.documents()["id"].tolist()
+    with TestClient(create_app(tmp_path / "c.duckdb", tmp_path / "data"), base_url="http://127.0.0.1") as c:
+        clean = c.get(f"/documents/{doc_id}").text
+    assert "实际 actual 3" in clean and 'id="legend-recovered"' not in clean
+
 
 def test_target_chart_marks_met_missed_ranges_and_links_evidence():
     rows = [
@@ -162,7 +185,51 @@ def test_api_indicators_filters_limit_and_csv(client):
     assert lines[0].startswith("id,doc_id") and len(lines) == len(targets) + 1
     page = client.get("/indicators", params={"status": "target"})
     assert "/api/indicators.csv?status=target" in page.text
-    assert page.text.count('<tr data-status="target">') == len(targets)
+    assert page.text.count('<tr data-status="target"') == len(targets)
+
+
+def test_indicators_page_pages_newest_first_and_sorts(client):
+    everything = client.get("/api/indicators").json()["indicators"]
+    first = client.get("/indicators", params={"size": 2})
+    years = [int(y) for y in re.findall(r'<tr data-status="\w+" data-year="(\d+)"', first.text)]
+    assert years == [2024, 2024]  # newest reports first
+    assert f"1–2 / {len(everything)}" in first.text and 'rel="next"' in first.text and 'rel="prev"' not in first.text
+    pages = -(-len(everything) // 2)
+    last = client.get("/indicators", params={"size": 2, "page": pages})
+    assert 'rel="prev"' in last.text and 'rel="next"' not in last.text
+    assert re.findall(r'data-year="(\d+)"', last.text)[-1] == "2023"
+    oldest = client.get("/indicators", params={"size": 2, "sort": "oldest"})
+    assert re.findall(r'<tr data-status="\w+" data-year="(\d+)"', oldest.text) == ["2023", "2023"]
+    by_value = client.get("/indicators", params={"sort": "-value"}).text
+    values = [float(v) for v in re.findall(r'<td class="num" title="([\d.e+-]+)', by_value)]
+    assert values == sorted(values, reverse=True) and len(values) == len(everything)
+    assert client.get("/indicators", params={"sort": "nonsense"}).status_code == 422
+
+
+def test_indicators_csv_covers_every_matching_row_not_one_page(client):
+    everything = client.get("/api/indicators").json()["count"]
+    page = client.get("/indicators", params={"size": 1}).text
+    href = html.unescape(re.search(r'id="csv-link" href="([^"]+)"', page).group(1))
+    lines = client.get(href).text.lstrip("\ufeff").strip().splitlines()
+    assert len(lines) == everything + 1 > 2
+
+
+def test_series_page_plots_one_region_by_year_with_evidence_links(client, corpus):
+    page = client.get("/series", params={"indicator": "gdp", "region": "青川"})
+    assert page.status_code == 200 and 'id="series-chart"' in page.text
+    points = re.findall(r'<a class="series-point" href="([^"]+)" data-year="(\d+)"', page.text)
+    assert [y for _, y in points] == ["2022", "2023"]
+    assert all(re.fullmatch(r"/documents/\d+#span-\d+-\d+", href) for href, _ in points)
+    assert "5.1%" in page.text and "6.2%" in page.text
+    api = client.get("/api/series", params={"indicator": "gdp", "region": "青川"}).json()
+    assert [r["value"] for r in api["series"]] == [5.1, 6.2]
+    assert "unknown indicator" in client.get("/series", params={"indicator": "no_such_thing"}).text
+
+
+def test_pages_label_in_chinese_with_english(client):
+    text = client.get("/indicators").text
+    for label in ("文档", "Documents", "指标", "Indicators", "目标", "Targets", "序列", "Series"):
+        assert label in text
 
 
 def test_targets_api_and_chart_for_gdp(client, corpus):
@@ -175,6 +242,32 @@ def test_targets_api_and_chart_for_gdp(client, corpus):
     unknown = client.get("/targets", params={"indicator": "no_such_thing"})
     assert unknown.status_code == 200 and "unknown indicator" in unknown.text
     assert client.get("/api/targets", params={"indicator": "no_such_thing"}).status_code == 400
+
+
+def test_targets_page_has_csv_results_with_their_rule(client):
+    page = client.get("/targets", params={"indicator": "gdp", "region": "青川"}).text
+    results = dict(re.findall(r'<tr data-year="(\d+)">.*?data-result="([^"]*)"', page, re.S))
+    assert results["2023"] == "met" and results["2024"] == "no outcome"
+    assert 'id="verdict-rules"' in page and "no later report gives" in page
+    href = html.unescape(re.search(r'id="targets-csv" href="([^"]+)"', page).group(1))
+    rows = list(csv.DictReader(io.StringIO(client.get(href).text.lstrip("\ufeff"))))
+    assert {r["year"] for r in rows} >= {"2023", "2024"} and "parent_target" in rows[0]
+
+
+def test_targets_page_compares_with_the_parent_government(tmp_path):
+    files = []
+    for name, text in (("nation.txt", NATION_2023), ("province.txt", PROVINCE_2023)):
+        files.append(tmp_path / name)
+        files[-1].write_text(text, encoding="utf-8")
+    with Database(tmp_path / "p.duckdb") as db:
+        db.ingest(files, workers=1, progress=False)
+    with TestClient(create_app(tmp_path / "p.duckdb", tmp_path / "data"), base_url="http://127.0.0.1") as c:
+        page = c.get("/targets", params={"indicator": "gdp", "region": "四川"}).text
+        alone = c.get("/targets", params={"indicator": "gdp", "region": "全国"}).text
+    assert "上级目标 Parent target" in page and "加码 amplification" in page
+    row = re.search(r'<tr data-year="2023">(.*?)</tr>', page, re.S).group(1)
+    assert '<td class="num parent-target">5.0</td>' in row and "+1" in row
+    assert "Parent target" not in alone  # the nation has no parent: no empty columns
 
 
 def test_missing_document_is_404_for_pages_and_api(client):
@@ -238,11 +331,23 @@ def test_serve_binds_to_loopback_by_default(monkeypatch, corpus):
     from zhibiao.cli import main
 
     seen = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
-    result = CliRunner().invoke(main, ["serve", "--db", str(corpus["db"]), "--data-dir", str(corpus["data"])])
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: seen.update(app=self.config.app,
+                                                                                      sockets=sockets))
+    result = CliRunner().invoke(main, ["serve", "--db", str(corpus["db"]), "--data-dir", str(corpus["data"]),
+                                       "--port", str(free_port())])
     assert result.exit_code == 0, result.output
-    assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
+    (sock,) = seen["sockets"]
+    assert sock.getsockname()[0] == "127.0.0.1"
+    sock.close()
     assert seen["app"].title == "zhibiao"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 # ---------------------------------------------------------------- scans
@@ -289,3 +394,67 @@ def test_upload_without_javascript_posts_a_form_and_follows_progress(client):
     done = client.get(f"/upload/{job}", follow_redirects=False)
     assert done.status_code == 303 and done.headers["location"].startswith("/documents/")
     assert "5.3%" in client.get(done.headers["location"]).text
+
+
+def test_a_writer_gets_its_turn_while_the_server_reads_without_pause(corpus, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    import threading
+
+    from zhibiao.web.app import Store
+
+    db = tmp_path / "busy.duckdb"
+    shutil.copy(corpus["db"], db)
+    store = Store(db)
+    store.MAX_HOLD = 0.3
+    stop = threading.Event()
+
+    def read_forever():
+        while not stop.is_set():
+            store.call("documents")
+
+    reader = threading.Thread(target=read_forever)
+    reader.start()
+    try:
+        time.sleep(0.3)
+        assert store._reader is not None  # holding the file, between calls too
+        writer = subprocess.run([sys.executable, "-c", "import sys; from zhibiao.store import Database\n"
+                                 "Database(sys.argv[1], wait=5).close()", str(db)], capture_output=True, text=True,
+                                timeout=60)
+        assert writer.returncode == 0, writer.stderr
+    finally:
+        stop.set()
+        reader.join(10)
+        store.close()
+    assert store._reader is None
+
+
+def test_pages_say_busy_while_another_process_writes(corpus, tmp_path, monkeypatch):
+    import functools
+    import shutil
+    import subprocess
+    import sys
+
+    from zhibiao.web import app as web
+
+    db = tmp_path / "held.duckdb"
+    shutil.copy(corpus["db"], db)
+    monkeypatch.setattr(web.Store, "__init__", functools.partialmethod(web.Store.__init__, wait=0.2))
+    with TestClient(create_app(db, tmp_path / "data"), base_url="http://127.0.0.1") as c:
+        assert c.get("/api/documents").status_code == 200
+        time.sleep(web.Store.LINGER + 0.5)  # idle: the server let go, so a writer can take the file
+        holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time\n"
+                                   "c = duckdb.connect(sys.argv[1]); print('held', flush=True); time.sleep(30)",
+                                   str(db)], stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout.readline().strip() == "held"
+            api = c.get("/api/indicators", params={"q": "就业"})
+            assert api.status_code == 503 and api.headers["retry-after"] == "5"
+            assert f"busy: process {holder.pid}" in api.json()["error"]
+            page = c.get("/indicators", params={"q": "就业"})
+            assert page.status_code == 503 and "is writing it" in page.text
+        finally:
+            holder.kill()
+            holder.wait(10)
+        assert c.get("/api/indicators", params={"q": "就业"}).status_code == 200  # back once it is gone

@@ -5,6 +5,8 @@ package; skipped cleanly without them.
 """
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import socket
@@ -17,6 +19,8 @@ import pytest
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = os.environ.get("ZHIBIAO_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
 if not Path(CHROMIUM).exists():
     pytest.skip("no chromium executable (apt-get install chromium)", allow_module_level=True)
 
@@ -58,7 +62,7 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         yield b
         b.close()
 
@@ -175,3 +179,49 @@ def test_targets_chart_for_gdp_links_points_to_their_evidence(server, page):
     page.wait_for_url(f"**/documents/{server['docs']['qc2023.txt']}#span-*")
     assert page.locator("#doc-text mark.selected").text_content() == "6%左右"
     assert "6%左右" in page.locator("#detail").inner_text()
+
+
+def test_indicators_page_pages_and_sorts_newest_first(server, page):
+    page.goto(f"{server['base']}/indicators?size=2")
+    years = page.locator("#indicators tbody tr").evaluate_all("rs => rs.map(r => +r.dataset.year)")
+    assert years == sorted(years, reverse=True) and len(years) == 2
+    first_range = page.locator(".pager .range").first.inner_text()
+    page.locator(".pager a.next").first.click()
+    page.wait_for_url("**/indicators?*page=2*")
+    assert page.locator(".pager .range").first.inner_text() != first_range
+    page.locator("#indicators th a[data-sort=newest]").click()  # the year header flips to oldest first
+    page.wait_for_url("**sort=oldest*")
+    years = page.locator("#indicators tbody tr").evaluate_all("rs => rs.map(r => +r.dataset.year)")
+    assert years == sorted(years)
+    total = int(page.locator("#row-count").inner_text())
+    csv_text = page.request.get(server["base"] + page.get_attribute("#csv-link", "href")).text()
+    assert len(list(csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff"))))) == total > 3  # every match, not one page
+
+
+def test_targets_page_results_rule_and_csv(server, page):
+    page.goto(f"{server['base']}/targets?indicator=gdp&region=青川")
+    assert page.locator("#targets-table tr[data-year='2023'] td.result").inner_text() == "met"
+    assert page.locator("#verdict-rules").is_visible()
+    csv_text = page.request.get(server["base"] + page.get_attribute("#targets-csv", "href")).text()
+    assert csv_text.lstrip("\ufeff").startswith("region,")
+    assert "目标" in page.locator("nav").inner_text() and "Targets" in page.locator("nav").inner_text()
+
+
+def test_series_page_points_link_to_their_evidence(server, page):
+    page.goto(f"{server['base']}/series?indicator=gdp&region=青川")
+    points = page.locator("#series-chart a.series-point")
+    assert points.count() >= 2  # 2022 and 2023, and the years uploads added
+    page.locator("#series-chart a.series-point[data-year='2023']").click()
+    page.wait_for_url(f"**/documents/{server['docs']['qc2024.txt']}#span-*")
+    assert page.locator("#doc-text mark.selected").text_content() == "6.2%"
+
+
+def test_record_card_is_not_clipped_by_the_record_list(server, page):
+    page.set_viewport_size({"width": 1280, "height": 640})
+    page.goto(f"{server['base']}/documents/{server['docs']['qc2024.txt']}")
+    page.locator("#doc-text mark.hl").first.click()
+    card = page.locator("#detail")
+    box = card.bounding_box()
+    inner = page.locator("#detail .card").first.bounding_box()
+    assert box["height"] >= min(inner["height"], 0.45 * 640) - 1  # whole, or scrolling within its own 45vh
+    assert box["y"] + box["height"] <= 640

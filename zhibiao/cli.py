@@ -1,8 +1,12 @@
-"""The ``zhibiao`` command line: click only, every command calls the library."""
+"""The ``zhibiao`` command line: click only, every command calls the library.
+
+Every command that prints rows shares one set of conventions (``zhibiao.output``): ``--format``,
+``-o FILE`` (``-o -`` is standard output), ``--bom``/``--excel`` for CSV, a table fitted to the
+terminal or plain rows when piped, one line on stderr for an error.
+"""
 from __future__ import annotations
 
-import csv
-import json
+import os
 import sys
 from functools import wraps
 from importlib import resources
@@ -10,9 +14,11 @@ from importlib import resources
 import click
 
 from . import load as loading
-from .errors import ZhibiaoError
-from .grammar import iter_indicators
-from .records import FIELDS
+from . import output
+from .errors import InputError, StoreError, ZhibiaoError
+from .output import Column
+
+FAILED_EXIT = 1  # ingest: the run finished, but some files could not be read
 
 
 def one_line_errors(command):
@@ -25,41 +31,68 @@ def one_line_errors(command):
         except ZhibiaoError as e:
             click.echo(f"zhibiao: error: {e}", err=True)
             sys.exit(e.exit_code)
+        except BrokenPipeError:  # `zhibiao ... | head`: the reader has all it wanted
+            sys.stderr.close()
+            sys.exit(0)
 
     return run
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def examples(*lines: str) -> str:
+    """A command's help epilog: its examples, kept as written."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+             epilog=examples("zhibiao extract --sample", "zhibiao ingest reports/ --db panel.duckdb",
+                             "zhibiao serve --db panel.duckdb"))
 @click.version_option(package_name="zhibiao")
 def main() -> None:
     """Quantitative indicators from Chinese government work reports, grounded in the source."""
 
 
-def _write_records(records, fmt: str, out) -> None:
+def format_option(choices: tuple[str, ...], default: str = "table"):
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+                        help="table: for people (plain rows when not a terminal); the others for programs.")
+
+
+OUTPUT_OPTION = click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False, allow_dash=True),
+                             help="Write to FILE instead of standard output ('-': standard output).")
+BOM_OPTION = click.option("--bom", "--excel", "bom", is_flag=True,
+                          help="CSV with a UTF-8 byte-order mark, so Excel (e.g. on a Chinese-locale Windows) "
+                               "reads the Chinese text.")
+DB_OPTION = click.option("--db", default="zhibiao.duckdb", show_default=True, type=click.Path(dir_okay=False),
+                         help="The indicator database.")
+
+LEVELS = click.Choice(["national", "provincial", "city", "county"])
+
+# extract's table: the columns in display order, each with the priority it keeps at a narrow width
+RECORD_COLUMNS = (Column("metric", 0), Column("value", 1), Column("base value", 6), Column("unit", 7),
+                  Column("kind", 3), Column("direction", 8), Column("modifier", 4), Column("status", 2),
+                  Column("period", 5), Column("span", 9), Column("canonical", 10))
+
+
+def _record_row(r: dict) -> list[str]:
+    shown, base = output.value_cells(r["value"], r["unit"], r.get("value_max"))
+    if r.get("value_max") is not None:
+        base += "–" + output.cell(float(r["value_max"]))
+    return [output.cell(r["metric"]), shown, base, output.cell(r["unit"]), output.cell(r["kind"]),
+            output.cell(r["direction"]), output.cell(r["modifier"]), output.cell(r["status"]),
+            output.cell(r["period"]), f"[{r['span'][0]}, {r['span'][1]})", output.cell(r.get("canonical"))]
+
+
+def _write_records(records, fmt: str, out, *, bom: bool, document: dict) -> None:
     """Stream JSONL and CSV record by record; only the table for people is built whole."""
+    import json
+
     if fmt == "jsonl":
         for r in records:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(FIELDS), extrasaction="ignore")
-        writer.writeheader()
-        for r in records:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
-                             for k, v in r.items()})
+        output.write_csv((output.csv_record(r, document) for r in records), out, bom=bom)
     else:
-        from rich.console import Console
-        from rich.table import Table
-
         records = list(records)
-        table = Table(title=f"{len(records)} indicators", show_lines=False)
-        for name in ("metric", "value_text", "value", "unit", "kind", "direction", "modifier", "status",
-                     "period", "span"):
-            table.add_column(name, overflow="fold")
-        for r in records:
-            table.add_row(*(_cell(r[name]) for name in
-                            ("metric", "value_text", "value", "unit", "kind", "direction", "modifier",
-                             "status", "period", "span")))
-        Console(file=out, width=None if out.isatty() else 160).print(table)
+        output.table(out, f"{len(records)} indicators", RECORD_COLUMNS, [_record_row(r) for r in records])
 
 
 def _explain(r) -> str:
@@ -70,27 +103,23 @@ def _explain(r) -> str:
     return "\n".join(lines)
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:,.10g}"
-    return str(value)
-
-
-@main.command()
+@main.command(epilog=examples("zhibiao extract report.pdf", "zhibiao extract report.txt --format jsonl -o report.jsonl",
+                              "cat report.txt | zhibiao extract - --year 2025 --format csv --excel -o report.csv"))
 @click.argument("file", required=False)
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
-              show_default=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@format_option(("table", "jsonl", "csv"))
+@OUTPUT_OPTION
+@BOM_OPTION
 @click.option("--year", type=int, help="The report's year, where the text does not say it.")
 @click.option("--region", help="The report's region (e.g. 重庆), overriding what the text suggests.")
 @click.option("--repair/--no-repair", default=None, help="Force OCR/PDF repair on or off (default: when noisy).")
 @click.option("--sample", is_flag=True, help="Run on the bundled sample report.")
 @click.option("--explain", is_flag=True, help="Print, per record, the grammar step and rule that set each field.")
 @one_line_errors
-def extract(file, fmt, output, year, region, repair, sample, explain):
+def extract(file, fmt, output_path, bom, year, region, repair, sample, explain):
     """Extract every indicator from FILE ('-' for standard input)."""
+    from .grammar import iter_indicators
+    from .metadata import detect
+
     if sample:
         text = resources.files("zhibiao").joinpath("data/sample_report.txt").read_text(encoding="utf-8")
         doc = loading.load_text(text, source="sample_report.txt")
@@ -99,23 +128,37 @@ def extract(file, fmt, output, year, region, repair, sample, explain):
     elif file == "-":
         doc = loading.load_stream(sys.stdin.buffer, "<stdin>", region=region, year=year)
     else:
-        doc = loading.load(file, region=region, year=year)
+        doc = loading.load(file, region=region, year=year, **_ocr_progress())
+    meta = doc.meta if doc.meta.get("year") or doc.meta.get("region") else detect(doc.text)
+    document = {"region": region or meta.get("region"), "year": year or meta.get("year")}
     diagnostics: list = list(doc.diagnostics)
     found = iter_indicators(doc, year=year, repair=repair, diagnostics=diagnostics)
-    write = (lambda out: out.writelines(_explain(r) + "\n" for r in found)) if explain else (
-        lambda out: _write_records((r.to_dict() for r in found), fmt, out))
-    if output:
-        with open(output, "w", encoding="utf-8", newline="") as out:
-            write(out)
-    else:
-        write(sys.stdout)
+    with output.opened(output_path) as out:
+        if explain:
+            out.writelines(_explain(r) + "\n" for r in found)
+        else:
+            _write_records((r.to_dict() for r in found), fmt, out, bom=bom, document=document)
     for d in diagnostics:
         click.echo(f"zhibiao: {d.code}: {d.message} [{d.span.start}, {d.span.end})", err=True)
 
 
-@main.command()
+def _ocr_progress() -> dict:
+    """A per-page progress line on a terminal for long OCR runs."""
+    if not sys.stderr.isatty():
+        return {}
+
+    def progress(page: int, pages: int) -> None:
+        click.echo(f"\rzhibiao: OCR page {page}/{pages}", err=True, nl=page == pages)
+
+    return {"progress": progress}
+
+
+@main.command(epilog=examples("zhibiao serve --db panel.duckdb", "zhibiao serve --db panel.duckdb --port 8080",
+                              "zhibiao serve --db new.duckdb --create",
+                              "zhibiao serve --db panel.duckdb --host 0.0.0.0 --allow-host reports.example.org"))
 @click.option("--db", default="zhibiao.duckdb", show_default=True, type=click.Path(dir_okay=False),
               help="The indicator database to browse.")
+@click.option("--create", is_flag=True, help="Start with a new, empty database when --db does not exist.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; loopback unless you mean to share it.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
@@ -124,9 +167,12 @@ def extract(file, fmt, output, year, region, repair, sample, explain):
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Another name browsers reach the server by (its Host header); repeatable.")
 @one_line_errors
-def serve(db, host, port, data_dir, allow_hosts):
-    """Browse the database in a web browser: every number highlighted where it stands."""
-    import os
+def serve(db, create, host, port, data_dir, allow_hosts):
+    """Browse the database in a web browser: every number highlighted where it stands.
+
+    The server holds the database only while it answers a request, so ingest, query and
+    notebooks can use the same file while it runs.
+    """
     import socket
 
     import uvicorn
@@ -134,19 +180,27 @@ def serve(db, host, port, data_dir, allow_hosts):
     from .web import create_app
     from .web.app import LOOPBACK_HOSTS
 
-    if not os.path.exists(db):
-        click.echo(f"zhibiao: note: {db} does not exist yet; starting with an empty database "
-                   "(upload files, or build one with 'zhibiao ingest')", err=True)
+    if not os.path.exists(db) and not create:
+        raise StoreError(f"{db}: no such database (build one with 'zhibiao ingest', or pass --create "
+                         "to start an empty one)")
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as e:
+        raise ZhibiaoError(f"cannot serve at {host}:{port}: {e.strerror or e} "
+                           "(is another server running there? choose another --port)") from None
     everywhere = host in ("0.0.0.0", "::", "")  # any address answers; names must be listed (DNS rebinding)
     names = (host, *LOOPBACK_HOSTS, *allow_hosts) + ((socket.gethostname(), socket.getfqdn()) if everywhere else ())
     app = create_app(db, data_dir, hosts=names, any_ip=everywhere)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in LOOPBACK_HOSTS:
         click.echo(f"zhibiao: warning: serving on {host}: anyone who can reach it can read and upload", err=True)
     click.echo(f"zhibiao: serving {db} at http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
 
 
-@main.command("repair")
+@main.command("repair", epilog=examples("zhibiao repair scan.txt", "zhibiao repair scan.txt --changes > fixed.txt"))
 @click.argument("file")
 @click.option("--changes", "list_changes", is_flag=True, help="List every change, not only the counts.")
 @one_line_errors
@@ -168,40 +222,63 @@ def repair_command(file, list_changes):
         click.echo(f"  [{d.span.start},{d.span.end}) {d.code}: {d.message}", err=True)
 
 
-_DB_OPTION = click.option("--db", default="zhibiao.duckdb", show_default=True, type=click.Path(dir_okay=False),
-                          help="The indicator database.")
+# Frame columns shown as "as written" beside their base value in a table, with the column holding the unit.
+VALUE_COLUMNS = ("value", "target", "outcome", "parent_target")
 
 
-def _emit_frame(frame, fmt: str, title: str) -> None:
-    """A DataFrame as a rich table, CSV or a JSON list of objects on stdout."""
-    if fmt == "csv":
-        frame.to_csv(sys.stdout, index=False)
-    elif fmt == "json":
-        click.echo(frame.to_json(orient="records", force_ascii=False, indent=1))
-    else:
-        from rich.console import Console
-        from rich.table import Table
+def _emit_frame(frame, fmt: str, title: str, output_path: str | None, bom: bool, keep=None) -> None:
+    """A DataFrame as a table for people, CSV or a JSON list of objects."""
+    if fmt == "table" and keep:
+        frame = frame[[c for c in keep if c in frame.columns]]
+    frame = _integer_columns(frame)
+    with output.opened(output_path) as out:
+        if fmt == "csv":
+            if bom:
+                out.write(output.BOM)
+            frame.to_csv(out, index=False)
+        elif fmt == "json":
+            out.write(frame.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+        else:
+            columns, rows = _frame_rows(frame)
+            output.table(out, f"{title}: {len(frame)} rows", columns, rows)
 
-        table = Table(title=f"{title}: {len(frame)} rows")
-        for name in frame.columns:
-            table.add_column(str(name), overflow="fold")
-        for row in frame.itertuples(index=False):
-            table.add_row(*("" if _is_blank(v) else str(v) for v in row))
-        Console(width=None if sys.stdout.isatty() else 200).print(table)
 
-
-def _is_blank(v) -> bool:
+def _integer_columns(frame):
+    """Offsets, ids and years as integers: DuckDB's NULLs make pandas hold them as floats ("332.0")."""
     import pandas as pd
 
-    try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):  # lists and arrays are values, not blanks
-        return False
+    out = frame.copy()
+    for name in out.columns:
+        col = out[name]
+        if (pd.api.types.is_float_dtype(col) and str(name).endswith(("_start", "_end", "_doc", "doc_id", "year", "id"))
+                and col.dropna().map(float.is_integer).all()):
+            out[name] = col.astype("Int64")
+    return out
 
 
-@main.command()
+def _frame_rows(frame) -> tuple[list[Column], list[list[str]]]:
+    unit = frame["unit"] if "unit" in frame.columns else None
+    columns, cells = [], []
+    for position, name in enumerate(frame.columns):
+        values = frame[name].tolist()
+        if name in VALUE_COLUMNS and unit is not None:
+            units = unit.tolist()
+            columns.append(Column(f"{name} (as written)", position))
+            cells.append([output.value_cells(v, u)[0] for v, u in zip(values, units)])
+            columns.append(Column(name, position + len(frame.columns)))
+        else:
+            columns.append(Column(str(name), position))
+        cells.append([output.cell(v) for v in values])
+    return columns, [list(r) for r in zip(*cells)] if cells else []
+
+
+@main.command(epilog=examples("zhibiao ingest reports/ --db panel.duckdb",
+                              "find reports -name '*.pdf' | zhibiao ingest - --db panel.duckdb",
+                              "zhibiao ingest reports/ --db panel.duckdb --force --workers 4",
+                              "zhibiao ingest reports/ --db panel.duckdb --retry-failed --timeout 1200",
+                              "zhibiao ingest archive/ --db panel.duckdb --engine ray --address 10.0.0.5:6379"))
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@_DB_OPTION
+@DB_OPTION
 @click.option("--workers", type=click.IntRange(1, 256), help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--force", is_flag=True, help="Extract unchanged files again (after upgrading zhibiao).")
@@ -213,92 +290,119 @@ def _is_blank(v) -> bool:
 @click.option("--address", metavar="HOST:PORT", help="The Ray cluster to join (default: start one on this machine).")
 @one_line_errors
 def ingest(paths, db, workers, quiet, force, retry_failed, timeout, engine, address):
-    """Load, extract and store every report under PATHS (files or folders, recursive)."""
+    """Load, extract and store every report under PATHS (files or folders, recursive; '-' reads
+    one path a line from standard input). Exits 1 when some file failed, after storing the rest."""
     from .store import Database
 
     if address and engine != "ray":
         raise click.UsageError("--address needs --engine ray")
+    if "-" in paths:
+        listed = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
+        paths = tuple(p for p in paths if p != "-") + tuple(listed)
+        if not paths:
+            raise InputError("no paths on standard input")
     if engine == "ray":
         from .cluster import RayEngine
 
         engine = RayEngine(address)
     with Database(db) as database:
         s = database.ingest(paths, workers=workers, progress=not quiet, force=force, retry_failed=retry_failed,
-                            seconds=timeout,
-                            engine=engine if engine != "local" else None)
+                            seconds=timeout, engine=engine if engine != "local" else None)
     for source in s.retried:
-        click.echo(f"retried: {source}: its worker process died (out of memory?); read again in a new one", err=True)
+        click.echo(f"zhibiao: retried: {source}: its worker process died (out of memory?); read again in a new one",
+                   err=True)
     for source, why in s.refused:
-        click.echo(f"not read: {source}: {why}", err=True)
+        click.echo(f"zhibiao: not read: {source}: {why}", err=True)
     if s.failed_before:
         click.echo(f"zhibiao: note: {s.failed_before} unchanged files failed before and were not tried again "
                    "(--retry-failed tries them)", err=True)
+    records = s.records + s.kept_records
+    matched = s.matched + s.kept_matched
     click.echo(f"ingested {s.ingested} documents ({s.replaced} replaced, {s.skipped} unchanged, "
-               f"{len(s.failed)} failed, {len(s.refused)} not regular files) of {s.files} files in {s.seconds:.1f} s: "
-               f"{s.docs_per_s:.1f} docs/s, {s.chars_per_s / 1e3:.0f}k chars/s")
-    click.echo(f"{s.records} records, {s.matched} ({s.matched_share:.1%}) matched to a canonical indicator; "
+               f"{len(s.failed)} failed, {len(s.refused)} not regular files) of {s.files} files in {s.seconds:.1f} s: {s.docs_per_s:.1f} docs/s, "
+               f"{s.chars_per_s / 1e3:.0f}k chars/s")
+    click.echo(f"{records} records ({s.records} extracted now, {s.kept_records} in unchanged documents), "
+               f"{matched} ({matched / records if records else 0:.1%}) matched to a canonical indicator; "
                f"{db}: {s.db_bytes / 2**20:.1f} MiB")
     for source, error in s.failed:
-        click.echo(f"failed: {source}: {error}", err=True)
+        click.echo(f"zhibiao: failed: {_named_once(source, error)}", err=True)
+    if s.failed:
+        sys.exit(FAILED_EXIT)
 
 
-_LEVELS = click.Choice(["national", "provincial", "city", "county"])
+def _named_once(source: str, error: str) -> str:
+    """'path: reason', whether or not the loader's message already starts with the path."""
+    from pathlib import Path
+
+    for name in (source, Path(source).name):
+        if error.startswith(f"{name}: "):
+            return f"{source}: {error[len(name) + 2:]}"
+    return f"{source}: {error}"
 
 
-@main.command()
+@main.command(epilog=examples("zhibiao targets --indicator gdp --db panel.duckdb",
+                              "zhibiao targets --indicator gdp --region 重庆 --vs-parent --format json",
+                              "zhibiao targets --indicator gdp --level provincial --year 2026",
+                              "zhibiao targets --indicator cpi --format csv --excel -o cpi.csv"))
 @click.option("--indicator", required=True, help="Canonical id: gdp (growth), cpi, urban_new_jobs ...")
 @click.option("--region", help="Only this region (重庆, 全国 ...).")
-@click.option("--level", type=_LEVELS, help="Only governments of this level.")
+@click.option("--level", type=LEVELS, help="Only governments of this level.")
 @click.option("--year", type=int, help="Only this target year.")
 @click.option("--vs-parent", is_flag=True, help="Add the upper government's target and the amplification.")
 @click.option("--all-years", is_flag=True, help="Also print years with neither a target nor an outcome.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@_DB_OPTION
+@format_option(("table", "json", "csv"))
+@OUTPUT_OPTION
+@BOM_OPTION
+@DB_OPTION
 @one_line_errors
-def targets(indicator, region, level, year, vs_parent, all_years, fmt, db):
+def targets(indicator, region, level, year, vs_parent, all_years, fmt, output_path, bom, db):
     """Each year's target beside the outcome the next report gives: met, exceeded, missed or no outcome."""
     from .store import Database
 
     with Database(db, read_only=True) as database:
         frame = database.targets(indicator, region=region, level=level, year=year, vs_parent=vs_parent,
                                  all_years=all_years)
-    if fmt == "table":
-        keep = ["region", "year", "target", "target_max", "modifier", "target_direction", "commitment", "cue",
-                "absent", "outcome", "outcome_status", "result", "gap"] + (
-                    ["parent_target", "parent_target_max", "amplification"] if vs_parent else [])
-        frame = frame[keep]
-    _emit_frame(frame, fmt, f"{indicator} targets and outcomes")
+    keep = ["region", "year", "unit", "target", "target_max", "modifier", "target_direction", "commitment", "cue",
+            "absent", "outcome", "outcome_status", "result", "gap"] + (
+                ["parent_target", "parent_target_max", "amplification"] if vs_parent else [])
+    _emit_frame(frame, fmt, f"{indicator} targets and outcomes", output_path, bom, keep)
 
 
-@main.command()
+@main.command(epilog=examples("zhibiao series --indicator cpi --db panel.duckdb",
+                              "zhibiao series --indicator gdp --status target --region 重庆",
+                              "zhibiao series --indicator urban_new_jobs --format csv -o jobs.csv"))
 @click.option("--indicator", required=True, help="Canonical id: gdp (growth), cpi, urban_new_jobs ...")
 @click.option("--status", type=click.Choice(["actual", "estimate", "target"]), default="actual", show_default=True)
 @click.option("--region", help="Only this region.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@_DB_OPTION
+@format_option(("table", "json", "csv"))
+@OUTPUT_OPTION
+@BOM_OPTION
+@DB_OPTION
 @one_line_errors
-def series(indicator, status, region, fmt, db):
+def series(indicator, status, region, fmt, output_path, bom, db):
     """A year series per region of one canonical indicator."""
     from .store import Database
 
     with Database(db, read_only=True) as database:
         frame = database.series(indicator, status=status, region=region)
-    if fmt == "table":
-        frame = frame[["region", "year", "value", "unit", "status", "doc_id"]]
-    _emit_frame(frame, fmt, f"{indicator} ({status})")
+    _emit_frame(frame, fmt, f"{indicator} ({status})", output_path, bom,
+                ["region", "year", "value", "unit", "status", "doc_id"])
 
 
-@main.command()
+@main.command(epilog=examples("zhibiao panel --indicators gdp,cpi,urban_new_jobs -o panel.dta --db panel.duckdb",
+                              "zhibiao panel --indicators gdp --status target --level provincial -o gdp.xlsx",
+                              "zhibiao panel --indicators gdp,cpi -o - --excel > panel.csv"))
 @click.option("--indicators", "names", required=True, help="Comma-separated canonical ids: gdp,cpi,urban_new_jobs")
 @click.option("--status", type=click.Choice(["target", "actual", "both"]), default="both", show_default=True,
               help="Which cells: each year's target, its actual outcome, or both.")
-@click.option("--level", type=_LEVELS, help="Only governments of this level.")
+@click.option("--level", type=LEVELS, help="Only governments of this level.")
 @click.option("--region", help="Only this region.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="panel.dta, .csv, .parquet or .xlsx; '-' writes the panel as CSV to stdout.")
-@_DB_OPTION
+@click.option("-o", "--output", "output_path", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="panel.dta, .csv, .parquet or .xlsx; '-' writes the panel as CSV to standard output.")
+@BOM_OPTION
+@DB_OPTION
 @one_line_errors
-def panel(names, status, level, region, output, db):
+def panel(names, status, level, region, output_path, bom, db):
     """One row per region and year, one column per indicator and status, with a table of evidence.
 
     The evidence (document, source, span and value as written of every cell) goes to
@@ -308,26 +412,32 @@ def panel(names, status, level, region, output, db):
     from .store import Database
 
     indicators = [n.strip() for n in names.split(",") if n.strip()]
+    if bom and output_path != "-" and not output_path.lower().endswith(".csv"):
+        raise InputError("--bom/--excel is for CSV output")
     with Database(db, read_only=True) as database:
-        if output == "-":
+        if output_path == "-":
             wide, _, _ = database.panel(indicators, status=status, level=level, region=region)
-            wide.to_csv(sys.stdout, index=False)
+            with output.opened("-") as out:
+                if bom:
+                    out.write(output.BOM)
+                wide.to_csv(out, index=False)
             return
-        rows, cells, companion = database.write_panel(output, indicators, status=status, level=level,
-                                                      region=region)
-    where = f"{companion}" if companion else f"the 'evidence' sheet of {output}"
-    click.echo(f"wrote {rows} region-years x {len(indicators)} indicators to {output}; "
-               f"evidence for {cells} cells in {where}")
+        rows, cells, companion = database.write_panel(output_path, indicators, status=status, level=level,
+                                                      region=region, bom=bom)
+    where = f"{companion}" if companion else f"the 'evidence' sheet of {output_path}"
+    click.echo(f"zhibiao: wrote {rows} region-years x {len(indicators)} indicators to {output_path}; "
+               f"evidence for {cells} cells in {where}", err=True)
 
 
-@main.command("indicators")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@_DB_OPTION
+@main.command("indicators", epilog=examples("zhibiao indicators --db panel.duckdb",
+                                            "zhibiao indicators --format csv --excel -o indicators.csv"))
+@format_option(("table", "json", "csv"))
+@OUTPUT_OPTION
+@BOM_OPTION
+@DB_OPTION
 @one_line_errors
-def indicators_command(fmt, db):
+def indicators_command(fmt, output_path, bom, db):
     """Every canonical indicator: id, English and Chinese name, unit, and its counts in the database."""
-    import os
-
     from .store import Database, indicator_table
 
     if os.path.exists(db):
@@ -336,37 +446,75 @@ def indicators_command(fmt, db):
     else:
         click.echo(f"zhibiao: note: {db} does not exist; listing the indicators without counts", err=True)
         frame = indicator_table()
-    _emit_frame(frame, fmt, "canonical indicators")
+    _emit_frame(frame, fmt, "canonical indicators", output_path, bom)
 
 
-@main.command()
-@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "xlsx", "dta", "jsonl"]), required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: indicators.FORMAT).")
-@_DB_OPTION
+@main.command(epilog=examples("zhibiao export -o panel.parquet --db panel.duckdb",
+                              "zhibiao export -o gdp.dta --indicator gdp --level provincial",
+                              "zhibiao export --format csv --excel -o - --region 重庆 --year 2024 > cq.csv"))
+@click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Output file; its extension names the format ('-': standard output, with --format).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "xlsx", "dta", "jsonl"]),
+              help="Output format (default: from the -o extension, else csv).")
+@click.option("--indicator", "--canonical", "canonical", help="Only this canonical indicator (gdp, cpi ...).")
+@click.option("--region", help="Only reports of this region.")
+@click.option("--year", type=int, help="Only reports delivered in this year.")
+@click.option("--status", type=click.Choice(["actual", "estimate", "target"]), help="Only records of this status.")
+@click.option("--level", type=click.Choice(["national", "provincial", "city", "county"]),
+              help="Only reports of this level of government.")
+@BOM_OPTION
+@DB_OPTION
 @one_line_errors
-def export(fmt, output, db):
-    """Write every record with its report's metadata (Stata .dta keeps variable labels)."""
-    from .store import Database
+def export(output_path, fmt, canonical, region, year, status, level, bom, db):
+    """Write the records with their report's metadata (Stata .dta keeps variable labels)."""
+    import shutil
+    import tempfile
+    from pathlib import Path
 
-    output = output or f"indicators.{fmt}"
-    with Database(db, read_only=True) as database:
-        n = database.export(output, fmt)
-    click.echo(f"wrote {n} records to {output}")
+    from .store import FORMATS, Database
+
+    suffix = Path(output_path).suffix.lower().lstrip(".") if output_path not in (None, "-") else ""
+    if suffix and suffix not in FORMATS:
+        raise InputError(f"{output_path}: unknown extension .{suffix}; use one of "
+                         f"{', '.join('.' + f for f in FORMATS)} (or give --format)")
+    if fmt and suffix and fmt != suffix:
+        raise InputError(f"{output_path}: the extension says {suffix} but --format says {fmt}")
+    fmt = fmt or suffix or "csv"
+    if bom and fmt != "csv":
+        raise InputError("--bom/--excel is for CSV output")
+    output_path = output_path or f"indicators.{fmt}"
+    filters = {"canonical": canonical, "region": region, "year": year, "status": status, "level": level}
+    with tempfile.TemporaryDirectory(prefix="zhibiao-export-") as tmp:
+        staged = Path(tmp) / f"export.{fmt}"
+        with Database(db, read_only=True) as database:
+            n = database.export(staged, fmt, **filters)
+        with output.opened(output_path, binary=True) as out, staged.open("rb") as f:
+            if bom:
+                out.write(output.BOM.encode("utf-8"))
+            shutil.copyfileobj(f, out)
+            out.flush()
+    click.echo(f"zhibiao: wrote {n} records to {'standard output' if output_path == '-' else output_path}", err=True)
 
 
-@main.command()
+@main.command(epilog=examples(
+    'zhibiao query "SELECT canonical, count(*) AS n FROM indicators GROUP BY 1 ORDER BY 2 DESC"',
+    "zhibiao query \"SELECT region, year, title FROM documents\" --format csv -o documents.csv",
+    "zhibiao query \"SELECT * FROM indicators WHERE canonical = 'cpi'\" --format json",
+    "zhibiao query \"SELECT * FROM read_csv('regions.csv')\" --allow-files"))
 @click.argument("sql")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@_DB_OPTION
+@format_option(("table", "json", "csv"))
+@OUTPUT_OPTION
+@BOM_OPTION
+@DB_OPTION
 @click.option("--allow-files", is_flag=True, help="Let the SQL read files (read_csv, read_text ...); off by default.")
 @one_line_errors
-def query(sql, fmt, db, allow_files):
+def query(sql, fmt, output_path, bom, db, allow_files):
     """Run one read-only SELECT against the database (tables: documents, sections, indicators)."""
     from .store import Database
 
     with Database(db, read_only=True) as database:
         frame = database.query(sql, allow_files=allow_files)
-    _emit_frame(frame, fmt, "query")
+    _emit_frame(frame, fmt, "query", output_path, bom)
 
 
 if __name__ == "__main__":

@@ -28,5 +28,11 @@ class StoreError(ZhibiaoError):
     """The indicator database cannot be opened, migrated or written."""
 
 
+class StoreBusy(StoreError):
+    """Another process holds the database file (DuckDB allows one writer, or many readers)."""
+
+    exit_code = 3
+
+
 class QueryError(ZhibiaoError):
     """A query against the database is invalid or not read-only."""

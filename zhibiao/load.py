@@ -15,6 +15,7 @@ import re
 import stat
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from importlib import resources
@@ -85,8 +86,10 @@ def not_regular(mode: int) -> str | None:
     return next((why for test, why in _KINDS if test(mode)), "is not a regular file")
 
 
-def load(path: str | Path, *, region: str | None = None, year: int | None = None, **limits) -> Document:
-    """Load any supported file; ``limits`` are ``Limits`` fields (``max_bytes=...``).
+def load(path: str | Path, *, region: str | None = None, year: int | None = None,
+         progress: Callable[[int, int], None] | None = None, **limits) -> Document:
+    """Load any supported file; ``limits`` are ``Limits`` fields (``max_bytes=...``); ``progress(done, total)``
+    is called as the pages OCR reads are done.
 
     Only regular files are read: the file is opened without blocking and checked before a byte
     is read, so a FIFO or a device is refused at once rather than waited on or read forever.
@@ -102,7 +105,7 @@ def load(path: str | Path, *, region: str | None = None, year: int | None = None
     _check_regular(fd, name, lim)
     with os.fdopen(fd, "rb") as f:
         data = _read_at_most(f, name, lim.max_bytes)
-    return load_bytes(data, name, region=region, year=year, **limits)
+    return load_bytes(data, name, region=region, year=year, progress=progress, **limits)
 
 
 def _check_regular(fd: int, name: str, lim: Limits) -> None:
@@ -145,12 +148,12 @@ def _read_at_most(stream: BinaryIO, name: str, limit: int) -> bytes:
 
 
 def load_bytes(data: bytes, name: str = "<bytes>", *, region: str | None = None, year: int | None = None,
-               **limits) -> Document:
+               progress: Callable[[int, int], None] | None = None, **limits) -> Document:
     """Load a file's content already in memory; the format comes from the bytes."""
     lim = _limits(limits)
     if not data.strip():
         raise InputError(f"{name}: empty file")
-    fmt, text, origins, diagnostics = _read(data, name, lim)
+    fmt, text, origins, diagnostics = _read(data, name, lim, progress)
     if len(text) > lim.max_chars:
         raise LimitExceeded(f"{name}: {len(text):,} characters of text, over the {lim.max_chars:,}-character "
                             "limit (raise max_chars to read it)")
@@ -177,10 +180,11 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def _read(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, ...], tuple[Diagnostic, ...]]:
+def _read(data: bytes, name: str, lim: Limits,
+          progress=None) -> tuple[str, str, tuple[Origin, ...], tuple[Diagnostic, ...]]:
     kind = sniff(data)
     if kind == "pdf":
-        return (*_pdf(data, name, lim), ())
+        return (*_pdf(data, name, lim, progress), ())
     if kind == "zip":
         return "docx", _docx(data, name, lim), (), ()
     if kind == "image":
@@ -476,7 +480,7 @@ _PAGE_NUMBER = re.compile(r"^[\s\-—–_·•.]*(?:第\s*)?[\d一二三四五�
 _LINE_START_HEADING = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
 
 
-def _pdf(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, ...]]:
+def _pdf(data: bytes, name: str, lim: Limits, progress=None) -> tuple[str, str, tuple[Origin, ...]]:
     import pdfplumber
 
     try:
@@ -509,6 +513,8 @@ def _pdf(data: bytes, name: str, lim: Limits) -> tuple[str, str, tuple[Origin, .
             batch = scanned[k:k + step]
             images = [_page_image(layers[i][0], data, i, name) for i in batch]
             read.update(zip(batch, ocr.recognise_pages(images, [f"{name} page {i + 1}" for i in batch], deadline)))
+            for done in range(k + 1, k + len(batch) + 1) if progress else ():
+                progress(done, len(scanned))
         page_lines = [ocr.reading_order(read[i]) if i in read else _page_lines(page, lines)
                       for i, (page, lines) in enumerate(_strip_furniture(layers))]
     # OCR text keeps its line breaks for the repair step; a text layer's are only wrapping.

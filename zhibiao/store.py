@@ -17,6 +17,7 @@ import gzip
 import hashlib
 import multiprocessing
 import os
+import re
 import signal
 import sys
 import threading
@@ -33,7 +34,7 @@ import pandas as pd
 import pyarrow as pa
 
 from . import analysis, canonical, metadata, sections as outlining
-from .errors import InputError, LimitExceeded, QueryError, StoreError, ZhibiaoError
+from .errors import InputError, LimitExceeded, QueryError, StoreBusy, StoreError, ZhibiaoError
 from .grammar import extract_document
 from .load import load as load_file
 from .load import not_regular
@@ -47,6 +48,7 @@ FORMATS = ("csv", "parquet", "xlsx", "dta", "jsonl")
 PANEL_FORMATS = ("dta", "csv", "parquet", "xlsx")
 STATA_NAME_MAX = 32
 XLSX_MAX_ROWS = 1_048_575
+LOCK_WAIT = 10.0  # seconds a Database waits for another process to let go of the file
 
 _ARROW = {"BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
 _INDICATOR_SCHEMA = pa.schema([(c.name, _ARROW[c.sql.split()[0]]) for c in COLUMNS if c.stored])
@@ -97,6 +99,8 @@ class IngestSummary:
     refused: tuple[tuple[str, str], ...] = ()  # (path, why): FIFOs, devices, broken links, folders named like files
     failed_before: int = 0  # unchanged files that failed before, not tried again (retry_failed=True does)
     retried: tuple[str, ...] = ()  # documents whose worker process died, read again in a new one
+    kept_records: int = 0  # records of the unchanged (skipped) documents, already stored
+    kept_matched: int = 0
 
     @property
     def docs_per_s(self) -> float:
@@ -320,14 +324,14 @@ class TextStore:
 class Database:
     """One DuckDB file of documents, sections and indicator records (see docs/STORE.md)."""
 
-    def __init__(self, path: str | os.PathLike = "zhibiao.duckdb", read_only: bool = False):
+    def __init__(self, path: str | os.PathLike = "zhibiao.duckdb", read_only: bool = False, *,
+                 wait: float | None = None):
+        """Open ``path``; while another process holds the file (a writer locks out everyone, readers
+        lock out writers), retry for up to ``wait`` seconds (default LOCK_WAIT), then raise StoreBusy."""
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such database (build one with 'zhibiao ingest')")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as e:
-            raise StoreError(f"{self.path}: cannot open database ({_first_line(e)})") from None
+        self.con = _connect(self.path, read_only, LOCK_WAIT if wait is None else wait)
         self.read_only = read_only
         self._texts: OrderedDict[int, str] = OrderedDict()
         self.texts = TextStore(self.path.with_name(self.path.name + ".texts"))
@@ -396,19 +400,22 @@ class Database:
             raise StoreError(f"{self.path}: opened read-only")
         started = time.perf_counter()
         files, refused = discover(paths)
-        stored = self.con.execute("SELECT source, sha256, error IS NOT NULL FROM documents").fetchall()
-        known = {source: sha for source, sha, failed in stored if not failed}
-        failed_before = {source: sha for source, sha, failed in stored if failed}
+        stored = self.con.execute("SELECT source, sha256, error IS NOT NULL, n_indicators, n_canonical "
+                                  "FROM documents").fetchall()
+        known = {source: (sha, n, matched) for source, sha, failed, n, matched in stored if not failed}
+        failed_before = {source: sha for source, sha, failed, _, _ in stored if failed}
         present = {row[0] for row in stored}
-        todo, skipped, not_retried = [], 0, 0
+        todo, skipped, not_retried, kept_records, kept_matched = [], 0, 0, 0, 0
         for path in files:
             source = str(path)
             try:
                 sha, size = _sha256(path)
             except OSError:  # the worker's load reports why, and the file is recorded as failed
                 sha, size = "", 0
-            if known.get(source) == sha and not force:
+            if source in known and known[source][0] == sha and not force:
                 skipped += 1
+                kept_records += known[source][1] or 0
+                kept_matched += known[source][2] or 0
             elif failed_before.get(source) == sha and sha and not (force or retry_failed):
                 not_retried += 1
             else:
@@ -438,7 +445,7 @@ class Database:
             files=len(files), ingested=ingested, replaced=replaced, skipped=skipped,
             failed=tuple(failed), records=records, matched=matched, chars=chars,
             seconds=time.perf_counter() - started, db_bytes=self.size(), refused=tuple(refused),
-            failed_before=not_retried, retried=tuple(retried))
+            failed_before=not_retried, retried=tuple(retried), kept_records=kept_records, kept_matched=kept_matched)
 
     def put(self, loaded: _Loaded) -> str | None:
         """Store one document read by ``read_document`` (in another process); the reason it failed, if it did."""
@@ -552,9 +559,31 @@ class Database:
 
     def indicators(self, *, canonical: str | None = None, region: str | None = None, year: int | None = None,
                    status: str | None = None, doc_id: int | None = None, q: str | None = None,
-                   limit: int | None = None, offset: int = 0) -> pd.DataFrame:
-        """One row per record with its report's region, level and year (the report's, not the period)."""
-        where, params = _filters(region=region, year=year, prefix="d.")
+                   limit: int | None = None, level: str | None = None, offset: int = 0,
+                   order: str | None = None) -> pd.DataFrame:
+        """One row per record with its report's region, level and year (the report's, not the period).
+
+        ``order`` is one of ``INDICATOR_ORDERS`` (default: as stored, region then year); with
+        ``offset`` and ``limit`` it pages through the rows.
+        """
+        where, params = self._indicator_filters(canonical=canonical, region=region, year=year, status=status,
+                                                doc_id=doc_id, q=q, level=level)
+        if order is not None and order not in INDICATOR_ORDERS:
+            raise QueryError(f"order must be one of {', '.join(INDICATOR_ORDERS)}, not {order!r}")
+        by = INDICATOR_ORDERS[order] if order else "d.region NULLS LAST, d.year, d.source, i.idx"
+        page = _limit(limit) + (f" OFFSET {int(offset)}" if offset else "")
+        return self._df(_INDICATORS_SQL + f" {_where(where)} ORDER BY {by}" + page, params)
+
+    def count_indicators(self, **filters) -> int:
+        """How many records ``indicators(**filters)`` would give without a limit."""
+        where, params = self._indicator_filters(**filters)
+        return self.con.execute(f"SELECT count(*) FROM indicators i JOIN documents d ON d.id = i.doc_id "
+                                f"{_where(where)}", params).fetchone()[0]
+
+    @staticmethod
+    def _indicator_filters(*, canonical=None, region=None, year=None, status=None, doc_id=None, q=None,
+                           level=None) -> tuple[list[str], list]:
+        where, params = _filters(region=region, year=year, level=level, prefix="d.")
         for column, value in (("canonical", canonical), ("status", status), ("doc_id", doc_id)):
             if value is not None:
                 where.append(f"i.{column} = ?")
@@ -562,8 +591,7 @@ class Database:
         if q:
             where.append("(i.metric ILIKE ? OR i.evidence ILIKE ?)")
             params += [f"%{q}%"] * 2
-        return self._df(_INDICATORS_SQL + f" {_where(where)} ORDER BY d.region NULLS LAST, d.year, d.source, i.idx"
-                        + _limit(limit) + (f" OFFSET {int(offset)}" if offset else ""), params)
+        return where, params
 
     def _indicator(self, indicator: str) -> canonical.Canonical:
         row = canonical.get(indicator)
@@ -650,11 +678,12 @@ class Database:
         return wide, evidence, labels
 
     def write_panel(self, path: str | os.PathLike, indicators: list[str], *, fmt: str | None = None,
-                    status: str = "both", level: str | None = None,
-                    region: str | None = None) -> tuple[int, int, Path | None]:
+                    status: str = "both", level: str | None = None, region: str | None = None,
+                    bom: bool = False) -> tuple[int, int, Path | None]:
         """Write the panel and its evidence; returns (rows, cells, evidence file or None for xlsx).
 
         The evidence goes beside the panel as NAME_evidence.EXT, or to a second sheet in xlsx.
+        ``bom`` starts CSV files with a UTF-8 byte-order mark (for Excel).
         """
         path = Path(path)
         fmt = (fmt or path.suffix.lstrip(".")).lower()
@@ -667,8 +696,9 @@ class Database:
         companion = None if fmt == "xlsx" else path.with_name(f"{path.stem}_evidence{path.suffix or '.' + fmt}")
         try:
             if fmt == "csv":
-                wide.to_csv(path, index=False)
-                evidence.to_csv(companion, index=False)
+                encoding = "utf-8-sig" if bom else "utf-8"
+                wide.to_csv(path, index=False, encoding=encoding)
+                evidence.to_csv(companion, index=False, encoding=encoding)
             elif fmt == "parquet":
                 wide.to_parquet(path, index=False)
                 evidence.to_parquet(companion, index=False)
@@ -704,16 +734,21 @@ class Database:
 
     # -- export and query ---------------------------------------------------------------------
 
-    def export(self, path: str | os.PathLike, fmt: str | None = None) -> int:
-        """Write every record with its report's metadata; returns the number of rows."""
+    def export(self, path: str | os.PathLike, fmt: str | None = None, *, canonical: str | None = None,
+               region: str | None = None, year: int | None = None, status: str | None = None,
+               level: str | None = None) -> int:
+        """Write the records (all, or those the filters keep) with their report's metadata;
+        returns the number of rows."""
         path = Path(path)
         fmt = (fmt or path.suffix.lstrip(".")).lower()
         if fmt not in FORMATS:
             raise InputError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
         if not path.parent.is_dir():
             raise InputError(f"{path.parent}: no such folder")
-        sql = _INDICATORS_SQL + " ORDER BY d.region NULLS LAST, d.year, d.source, i.idx"
-        n = self.con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+        where, params = self._indicator_filters(canonical=canonical, region=region, year=year, status=status,
+                                                level=level)
+        sql = _INDICATORS_SQL + f" {_where(where)} ORDER BY d.region NULLS LAST, d.year, d.source, i.idx"
+        n = self.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
         if fmt == "xlsx" and n > XLSX_MAX_ROWS:
             raise StoreError(f"{n} rows do not fit one Excel sheet; export csv or parquet instead")
         # Written beside the target and renamed into place: a failed export leaves no partial file.
@@ -721,15 +756,15 @@ class Database:
         target = str(partial).replace("'", "''")
         try:
             if fmt == "csv":
-                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT csv, HEADER)")
+                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT csv, HEADER)", params)
             elif fmt == "parquet":
-                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet)")
+                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet)", params)
             elif fmt == "jsonl":
-                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT json)")
+                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT json)", params)
             elif fmt == "xlsx":
-                self._df(sql).to_excel(partial, index=False, sheet_name="indicators", engine="openpyxl")
+                self._df(sql, params).to_excel(partial, index=False, sheet_name="indicators", engine="openpyxl")
             else:
-                _write_dta(self._df(sql), partial, shown=path)
+                _write_dta(self._df(sql, params), partial, shown=path)
             os.replace(partial, path)
         except (duckdb.Error, OSError) as e:
             raise StoreError(f"{path}: cannot export ({_first_line(e)})") from None
@@ -771,6 +806,20 @@ _INDICATORS_SQL = (
     "i.evidence, i.evidence_start, i.evidence_end, i.period, i.period_start, i.period_end, i.canonical, i.cue, "
     "i.confidence, i.section, i.section_role, i.flags FROM indicators i JOIN documents d ON d.id = i.doc_id"
 )
+
+
+# Orders of Database.indicators: newest reports first, or by a column; a record's place in its report breaks ties.
+_TIES = "d.source, i.idx"
+INDICATOR_ORDERS = {
+    "newest": f"d.year DESC NULLS LAST, d.region NULLS LAST, {_TIES}",
+    "oldest": f"d.year NULLS LAST, d.region NULLS LAST, {_TIES}",
+    "region": f"d.region NULLS LAST, d.year DESC NULLS LAST, {_TIES}",
+    "metric": f"i.metric, d.year DESC NULLS LAST, {_TIES}",
+    "canonical": f"i.canonical NULLS LAST, d.year DESC NULLS LAST, {_TIES}",
+    "value": f"i.value NULLS LAST, {_TIES}",
+    "-value": f"i.value DESC NULLS LAST, {_TIES}",
+    "status": f"i.status, d.year DESC NULLS LAST, {_TIES}",
+}
 
 
 def _filters(*, prefix: str, region=None, level=None, year=None) -> tuple[list[str], list]:
@@ -889,6 +938,31 @@ def _plain(v):
     if v is None or (isinstance(v, float) and pd.isna(v)):
         return None
     return v.item() if hasattr(v, "item") else v
+
+
+_HOLDER = re.compile(r"held in (.*?) \(PID (\d+)\)")
+
+
+def _connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, retried with backoff while another process holds the file's lock."""
+    deadline = time.monotonic() + wait
+    delay = 0.01
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as e:
+            holder = _HOLDER.search(str(e))
+            if "lock" not in str(e).lower():
+                raise StoreError(f"{path}: cannot open database ({_first_line(e)})") from None
+            if time.monotonic() + delay > deadline:
+                who = f"process {holder.group(2)} ({Path(holder.group(1)).name})" if holder else "another process"
+                doing = "is writing it" if read_only else "has it open"
+                raise StoreBusy(f"{path}: busy: {who} {doing}; waited {wait:g} s, try again when it "
+                                 "finishes") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+        except duckdb.Error as e:
+            raise StoreError(f"{path}: cannot open database ({_first_line(e)})") from None
 
 
 def _first_line(e: BaseException) -> str:

@@ -14,13 +14,15 @@ import ipaddress
 import json
 import math
 import os
+import re
 import secrets
 import threading
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
 import concurrent.futures as cf
+from collections.abc import Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -41,16 +43,19 @@ from pandas import NA as _NA
 from pandas import StringDtype
 
 from .. import canonical as canon
+from .. import display
+from ..analysis import APPROX_TOLERANCE
 from .. import load as loading
-from ..errors import InputError, LimitExceeded, QueryError, ZhibiaoError
+from ..errors import InputError, LimitExceeded, QueryError, StoreBusy, ZhibiaoError
 from .. import store as storing
 from ..records import Document
-from ..store import Database
+from ..store import INDICATOR_ORDERS, Database, doc_id_of
 
 HERE = Path(__file__).parent
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 UPLOADS_QUOTA_BYTES = 2 * 2**30  # the uploads folder, all files together
-PAGE_LIMIT = 500  # rows the indicators page shows before asking for a narrower filter
+PAGE_SIZE = 100  # rows a page of the indicators table shows
+READ_WAIT = 5.0  # seconds a request waits for a writer (an ingest) before the page says busy
 API_LIMIT = 1000  # rows /api/indicators returns when no limit is given
 API_MAX_ROWS = 10_000  # rows one JSON response may hold: more are paged with offset
 CSV_MAX_ROWS = 100_000
@@ -151,6 +156,44 @@ def fmt_number(v: float | None) -> str:
     return f"{v:.4g}"
 
 
+def csv_bytes(found: list[dict]) -> bytes:
+    """Plain rows as CSV with a byte-order mark, which spreadsheet programs need to read Chinese as UTF-8."""
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    if found:
+        writer = csv.DictWriter(buf, fieldnames=list(found[0]))
+        writer.writeheader()
+        for r in found:
+            writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()})
+    return buf.getvalue().encode("utf-8")
+
+
+def csv_response(body: bytes, filename: str) -> Response:
+    return Response(body, media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+# The targets page's verdicts, and the rule each stands for (the analysis decides; the page explains).
+VERDICTS = {
+    "met": "达成 met: the outcome reaches the target as its modifier reads it (at least, at most, a range, "
+           f"or within {APPROX_TOLERANCE:.0%} of an approximate target)",
+    "exceeded": "超额 exceeded: the outcome goes beyond a target it had to reach",
+    "missed": "未达成 missed: the outcome falls short of the target",
+    "no outcome": "无结果 no outcome: no later report gives the year's outcome yet",
+}
+
+
+def verdict(row: dict) -> str | None:
+    """The row's result, from the analysis when it gives one, else read from ``met``."""
+    if row.get("result"):
+        return str(row["result"])
+    if row.get("target") is None:
+        return None
+    if row.get("outcome") is None:
+        return "no outcome"
+    return "met" if row.get("met") is True else "missed" if row.get("met") is False else None
+
+
 # ---------------------------------------------------------------- highlighting
 
 RECOVERED_FLAGS = ("repaired", "recovered")
@@ -183,7 +226,7 @@ def highlight(text: str, records: list[dict]) -> Markup:
     out: list[str] = []
     pos = 0
     for start, end, members in groups:
-        out.append(str(escape(text[pos:start])))
+        out.append(_between(text[pos:start]))
         statuses = list(dict.fromkeys(str(r.get("status")) for r in members))
         classes = ["hl", f"st-{statuses[0]}" if len(statuses) == 1 else "st-mixed"]
         if any(is_recovered(r) for r in members):
@@ -196,8 +239,16 @@ def highlight(text: str, records: list[dict]) -> Markup:
             f' title="{escape(title)}">{escape(text[start:end])}</mark>'
         )
         pos = end
-    out.append(str(escape(text[pos:])))
+    out.append(_between(text[pos:]))
     return Markup("".join(out))
+
+
+_BLANK_RUN = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*){2,}")
+
+
+def _between(piece: str) -> str:
+    """Text between marks, escaped, a run of blank lines shown as one (marks carry their own offsets)."""
+    return str(escape(_BLANK_RUN.sub("\n\n", piece)))
 
 
 def canonical_info(indicator_id: str) -> dict | None:
@@ -240,25 +291,8 @@ def target_chart(data: list[dict], height: int = 380) -> dict | None:
              and any(isinstance(r.get(k), (int, float)) for k in ("target", "outcome"))]
     if not values or not years:
         return None
-    left, right, top, bottom = 64, 20, 20, 40
-    width = min(1600, max(720, left + right + 32 * (max(years) - min(years) + 1)))
-    y0, y1 = min(values), max(values)
-    step = _nice_step(y1 - y0)
-    lo, hi = math.floor(y0 / step) * step, math.ceil(y1 / step) * step
-    if hi == lo:
-        lo, hi = lo - step, hi + step
-    x0, x1 = min(years) - 0.5, max(years) + 0.5
-
-    def sx(year: float) -> float:
-        return round(left + (year - x0) / (x1 - x0) * (width - left - right), 1)
-
-    def sy(v: float) -> float:
-        return round(height - bottom - (v - lo) / (hi - lo) * (height - top - bottom), 1)
-
-    n = int(round((hi - lo) / step))
-    yticks = [{"y": sy(lo + i * step), "label": fmt_number(lo + i * step)} for i in range(n + 1)]
-    every = max(1, math.ceil(len(range(min(years), max(years) + 1)) / 12))
-    xticks = [{"x": sx(y), "label": str(y)} for y in range(min(years), max(years) + 1, every)]
+    axes = _axes(values, years, height)
+    sx, sy = axes.pop("sx"), axes.pop("sy")
     points, target_line, outcome_line = [], [], []
     for r in sorted(data, key=lambda r: (r.get("year") or 0)):
         year = r.get("year")
@@ -285,44 +319,155 @@ def target_chart(data: list[dict], height: int = 380) -> dict | None:
                                                r.get("outcome_span_end"))
             outcome_line.append(f"{p['ox']},{p['oy']}")
         points.append(p)
-    return {
-        "width": width, "height": height, "left": left, "right": width - right, "top": top,
-        "bottom": height - bottom, "yticks": yticks, "xticks": xticks, "points": points,
-        "target_line": " ".join(target_line), "outcome_line": " ".join(outcome_line),
-    }
+    return {**axes, "points": points, "target_line": " ".join(target_line), "outcome_line": " ".join(outcome_line)}
+
+
+def _axes(values: list[float], years: list[int], height: int) -> dict:
+    """A chart's frame, ticks and scales (``sx``, ``sy``) over ``years`` and ``values``; about 32 units a year."""
+    left, right, top, bottom = 64, 20, 20, 40
+    width = min(1600, max(720, left + right + 32 * (max(years) - min(years) + 1)))
+    y0, y1 = min(values), max(values)
+    step = _nice_step(y1 - y0)
+    lo, hi = math.floor(y0 / step) * step, math.ceil(y1 / step) * step
+    if hi == lo:
+        lo, hi = lo - step, hi + step
+    x0, x1 = min(years) - 0.5, max(years) + 0.5
+
+    def sx(year: float) -> float:
+        return round(left + (year - x0) / (x1 - x0) * (width - left - right), 1)
+
+    def sy(v: float) -> float:
+        return round(height - bottom - (v - lo) / (hi - lo) * (height - top - bottom), 1)
+
+    n = int(round((hi - lo) / step))
+    every = max(1, math.ceil(len(range(min(years), max(years) + 1)) / 12))
+    return {"width": width, "height": height, "left": left, "right": width - right, "top": top,
+            "bottom": height - bottom, "sx": sx, "sy": sy,
+            "yticks": [{"y": sy(lo + i * step), "label": fmt_number(lo + i * step)} for i in range(n + 1)],
+            "xticks": [{"x": sx(y), "label": str(y)} for y in range(min(years), max(years) + 1, every)]}
+
+
+def series_chart(data: list[dict], height: int = 340) -> dict | None:
+    """Geometry of one region's series by year: a line through the values, each point linked to its evidence."""
+    data = sorted((r for r in data if isinstance(r.get("year"), int) and isinstance(r.get("value"), (int, float))),
+                  key=lambda r: r["year"])
+    if not data:
+        return None
+    axes = _axes([r["value"] for r in data], [r["year"] for r in data], height)
+    sx, sy = axes.pop("sx"), axes.pop("sy")
+    points = [{"year": r["year"], "x": sx(r["year"]), "y": sy(r["value"]), "row": r,
+               "label": display.human(r["value"], r.get("unit")),
+               "href": _evidence_link(r.get("doc_id"), r.get("span_start"), r.get("span_end"))} for r in data]
+    return {**axes, "points": points, "line": " ".join(f"{p['x']},{p['y']}" for p in points)}
 
 
 # ---------------------------------------------------------------- database access
 
 class Store:
-    """One Database shared by all requests, one call at a time (a DuckDB connection is not
-    safe for concurrent use), with answers cached until the next upload changes the data.
+    """The database as the server sees it: no connection while idle, a short-lived read-only one
+    for each burst of calls, so ``ingest``, ``query`` and notebooks can use the same file while it serves.
 
-    The app holds the database's only writable connection, so nothing else can change it
-    behind the cache's back.
+    Calls run one at a time (one process may not hold a file under two configurations). Answers
+    are cached per *generation*: the size and modification time of the database file and its
+    write-ahead log, so a write by any process, an upload or an ``ingest``, is seen on the next
+    request. See docs/STORE.md, "Readers beside the explorer".
     """
 
     CACHE_BYTES = 256 * 2**20
     CACHE_ENTRY_BYTES = 16 * 2**20
+    LINGER = 0.3  # seconds the reader stays open after a call
+    MAX_HOLD = 2.0  # seconds it may stay open under steady load
+    GAP = 0.3  # seconds it then stays closed: longer than a writer's longest retry delay
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, wait: float = READ_WAIT):
         self.path = str(path)
-        self.db = Database(self.path)
+        self.wait = wait
+        if not Path(self.path).exists():  # a new database: created (and migrated) once, then let go
+            Database(self.path).close()
         self.lock = threading.RLock()
-        self.generation = 0
+        self._reader: Database | None = None
+        self._opened_at = self._used_at = 0.0
+        self._timer: threading.Timer | None = None
+        self.generation: tuple = ()
         self._documents: dict[int, dict] = {}
-        self._choices: tuple[int, dict] | None = None
+        self._choices: tuple[tuple, dict] | None = None
         self._responses: OrderedDict[tuple, bytes] = OrderedDict()
         self._cached_bytes = 0
+        self.refresh()
+
+    def refresh(self) -> tuple:
+        """The current generation; the caches are emptied when the files changed since the last look."""
+        stamp = tuple((st.st_size, st.st_mtime_ns) if st else None
+                      for st in map(_stat, (self.path, self.path + ".wal")))
+        with self.lock:
+            if stamp != self.generation:
+                self.generation = stamp
+                self._documents.clear()
+                self._choices = None
+                self._responses.clear()
+                self._cached_bytes = 0
+            return stamp
+
+    @contextmanager
+    def reader(self) -> Iterator[Database]:
+        """The read-only Database, opened on demand (waiting a little for a writer) and kept for the
+        calls that follow within LINGER seconds; a burst of requests shares one open (about 0.1 s).
+
+        It is let go LINGER seconds after the last call, and at the latest MAX_HOLD seconds after it
+        was opened, then not taken again for GAP seconds: under steady load a waiting writer, which
+        retries at least every 0.2 s, still gets its turn.
+        """
+        with self.lock:
+            if self._reader is not None and time.monotonic() - self._opened_at > self.MAX_HOLD:
+                self._let_go()
+                time.sleep(self.GAP)
+            if self._reader is None:
+                self._reader = Database(self.path, read_only=True, wait=self.wait)
+                self._opened_at = time.monotonic()
+            try:
+                yield self._reader
+            finally:
+                self._used_at = time.monotonic()
+                if self._timer is None:
+                    self._timer = threading.Timer(self.LINGER, self._idle)
+                    self._timer.daemon = True
+                    self._timer.start()
+
+    def _idle(self) -> None:
+        with self.lock:
+            self._timer = None
+            if self._reader is None:
+                return
+            left = self._used_at + self.LINGER - time.monotonic()
+            if left <= 0:
+                self._let_go()
+            else:
+                self._timer = threading.Timer(left, self._idle)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _let_go(self) -> None:
+        with self.lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+
+    def close(self) -> None:
+        """Let go of the file now (the app's shutdown)."""
+        with self.lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            self._let_go()
 
     def cached(self, key: tuple, build: Callable[[], bytes]) -> bytes:
         """A response body from the cache, else built (outside the lock) and kept if small enough."""
+        generation = self.refresh()
         with self.lock:
             body = self._responses.get(key)
             if body is not None:
                 self._responses.move_to_end(key)
                 return body
-            generation = self.generation
         body = build()
         with self.lock:
             if generation == self.generation and len(body) <= self.CACHE_ENTRY_BYTES and key not in self._responses:
@@ -333,16 +478,17 @@ class Store:
         return body
 
     def call(self, method: str, *args, **kwargs):
-        with self.lock:
-            return getattr(self.db, method)(*args, **kwargs)
+        with self.reader() as db:
+            return getattr(db, method)(*args, **kwargs)
 
     def document(self, doc_id: int) -> dict | None:
         """The document with its records as plain rows and its highlighted text."""
+        self.refresh()
         with self.lock:
             cached = self._documents.get(doc_id)
             if cached is not None:
                 return cached
-            raw = self.db.document(doc_id)
+        raw = self.call("document", doc_id)
         if raw is None:
             return None
         doc = {k: rows(v) if hasattr(v, "itertuples") else _plain(v) for k, v in raw.items()}
@@ -354,25 +500,25 @@ class Store:
         return doc
 
     def put(self, loaded) -> str | None:
-        """Store one document read in a worker process, through a connection of its own; the
-        reason it failed, if it did. Cached answers are dropped: the data changed."""
-        with Database(self.path) as writer:
-            error = writer.put(loaded)
+        """Store one document read in a worker process, through a writable connection of its own held
+        only for this document; the reason it failed, if it did. The next request sees the new data."""
         with self.lock:
-            self.generation += 1
-            self._documents.clear()
-            self._responses.clear()
-            self._cached_bytes = 0
+            self._let_go()  # one process may not hold the file both read-only and writable
+            with Database(self.path, wait=self.wait) as writer:
+                error = writer.put(loaded)
+        self.refresh()
         return error
 
     def choices(self) -> dict:
-        """Filter options (regions, levels, years, canonical ids), recomputed after an upload."""
+        """Filter options (regions, levels, years, canonical ids), recomputed when the data changed."""
+        generation = self.refresh()
         with self.lock:
-            if self._choices and self._choices[0] == self.generation:
+            if self._choices and self._choices[0] == generation:
                 return self._choices[1]
-            docs = rows(self.db.documents())
-            ids = rows(self.db.query("SELECT canonical, bool_or(status = 'target') AS has_target "
-                                     "FROM indicators WHERE canonical IS NOT NULL GROUP BY canonical"))
+            with self.reader() as db:
+                docs = rows(db.documents())
+                ids = rows(db.query("SELECT canonical, bool_or(status = 'target') AS has_target "
+                                    "FROM indicators WHERE canonical IS NOT NULL GROUP BY canonical"))
             result = {
                 "regions": sorted({d["region"] for d in docs if d.get("region")}),
                 "levels": sorted({d["level"] for d in docs if d.get("level")}),
@@ -381,8 +527,15 @@ class Store:
                 "target_canonical": sorted(r["canonical"] for r in ids if r["has_target"]),
                 "labels": {row.id: row.label_en for row in canon.table()},
             }
-            self._choices = (self.generation, result)
+            self._choices = (generation, result)
             return result
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 # ---------------------------------------------------------------- scans
@@ -752,8 +905,14 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     uploads = Uploads(store, scans, data / "uploads", max_upload_bytes, uploads_quota_bytes, document_seconds)
     csrf_token = secrets.token_urlsafe(32)  # per server run: a page of another site cannot read it
 
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        uploads.close()  # at shutdown: stop the upload workers, then let go of the database file
+        store.close()
+
     app = FastAPI(
-        title="zhibiao", version="0.1.0", docs_url=None, redoc_url=None,
+        title="zhibiao", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
         description="Quantitative indicators of government work reports, each with the span it was read from.",
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -771,15 +930,17 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
 
     app.add_middleware(Guard, max_upload_bytes=max_upload_bytes, hosts=frozenset(_hostname(h) for h in hosts),
                        any_ip=any_ip)
-    app.router.on_shutdown.append(uploads.close)
     app.state.uploads = uploads
 
     @app.exception_handler(ZhibiaoError)
     async def library_error(request: Request, exc: ZhibiaoError):
-        code = 400 if isinstance(exc, (InputError, QueryError)) else 500
+        code = 400 if isinstance(exc, (InputError, QueryError)) else 503 if isinstance(exc, StoreBusy) else 500
+        headers = {"Retry-After": "5"} if code == 503 else None
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": str(exc)}, status_code=code)
-        return page("error.html", status_code=code, message=str(exc))
+            return JSONResponse({"error": str(exc)}, status_code=code, headers=headers)
+        response = page("error.html", status_code=code, message=str(exc))
+        response.headers.update(headers or {})
+        return response
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
@@ -800,11 +961,11 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
             raise HTTPException(404, f"no document {doc_id}")
         return doc
 
-    def indicator_rows(canonical, region, year, status, doc_id, q, limit, offset=0) -> list[dict]:
+    def indicator_rows(canonical, region, year, status, doc_id, q, limit, **page) -> list[dict]:
         return rows(store.call(
             "indicators", canonical=canonical or None, region=region or None, year=year,
             status=status.value if status else None, doc_id=doc_id,
-            q=q or None, limit=limit, offset=offset,
+            q=q or None, limit=limit, **page,
         ))
 
     def next_page(request: Request, offset: int, limit: int, count: int) -> str | None:
@@ -850,7 +1011,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                        limit: int = Query(API_LIMIT, ge=1, le=API_MAX_ROWS),
                        offset: int = Query(0, ge=0, description="rows to skip: the next page is at offset + limit")):
         def build() -> bytes:
-            found = indicator_rows(canonical, region, year, status, doc_id, q, limit, offset)
+            found = indicator_rows(canonical, region, year, status, doc_id, q, limit, offset=offset)
             return json_bytes({"count": len(found), "limit": limit, "offset": offset,
                                "next": next_page(request, offset, limit, len(found)), "indicators": found})
 
@@ -863,21 +1024,15 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                            year: int | None = Query(None, ge=1900, le=2200), status: Status | None = None,
                            doc_id: int | None = None,
                            q: str | None = Query(None, max_length=200),
-                           limit: int = Query(PAGE_LIMIT, ge=1, le=CSV_MAX_ROWS), offset: int = Query(0, ge=0)):
+                           limit: int = Query(CSV_MAX_ROWS, ge=1, le=CSV_MAX_ROWS,
+                                              description="default: every match, up to the most one file holds"),
+                           offset: int = Query(0, ge=0, description="rows to skip: the next file starts here")):
         def build() -> bytes:
-            found = indicator_rows(canonical, region, year, status, doc_id, q, limit, offset)
-            buf = io.StringIO()
-            buf.write("\ufeff")  # spreadsheet programs then read the Chinese text as UTF-8
-            if found:
-                writer = csv.DictWriter(buf, fieldnames=list(found[0]))
-                writer.writeheader()
-                for r in found:
-                    writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()})
-            return buf.getvalue().encode("utf-8")
+            return csv_bytes(indicator_rows(canonical, region, year, status, doc_id, q, limit, offset=offset,
+                                            order="newest"))
 
         body = store.cached(("api/indicators.csv", canonical, region, year, status, doc_id, q, limit, offset), build)
-        return Response(body, media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="indicators.csv"'})
+        return csv_response(body, "indicators.csv")
 
     @app.get("/api/targets", tags=["api"], summary="Targets against outcomes by year")
     def api_targets(indicator: str = Query(..., max_length=100, description="canonical id, e.g. gdp"),
@@ -887,6 +1042,24 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
             return json_bytes({"indicator": indicator, "region": region, "count": len(found), "targets": found})
 
         return JSONBody(store.cached(("api/targets", indicator, region), build))
+
+    @app.get("/api/targets.csv", tags=["api"], summary="Targets against outcomes, with the parent's, as CSV")
+    def api_targets_csv(indicator: str = Query(..., max_length=100), region: str | None = Query(None, max_length=100)):
+        def build() -> bytes:
+            return csv_bytes(rows(store.call("targets", indicator, region=region or None, vs_parent=True)))
+
+        body = store.cached(("api/targets.csv", indicator, region), build)
+        return csv_response(body, f"targets-{indicator}.csv")
+
+    @app.get("/api/series", tags=["api"], summary="One indicator's values by region and year")
+    def api_series(indicator: str = Query(..., max_length=100, description="canonical id, e.g. cpi"),
+                   region: str | None = Query(None, max_length=100), status: Status = Status.actual):
+        def build() -> bytes:
+            found = rows(store.call("series", indicator, status=status.value, region=region or None))
+            return json_bytes({"indicator": indicator, "region": region, "status": status.value,
+                               "count": len(found), "series": found})
+
+        return JSONBody(store.cached(("api/series", indicator, region, status), build))
 
     @app.post("/api/uploads", tags=["api"], status_code=202, summary="Extract and store an uploaded report")
     async def api_upload(file: UploadFile = File(..., description="txt, html, pdf, docx or an image")):
@@ -933,7 +1106,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                       total=len(doc["indicators"]),
                       counts={s: sum(r.get("status") == s for r in records) for s in STATUSES},
                       canonical=ids, canonical_info={c: canonical_info(c) for c in ids},
-                      scanned=doc.get("format") in SCANNED)
+                      scanned=doc.get("format") in SCANNED, recovered=any(is_recovered(r) for r in records))
 
     @app.get("/api/documents/{doc_id}/layout", tags=["api"], summary="A scan's pages and text boxes")
     def api_layout(doc_id: int):
@@ -956,14 +1129,29 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     def indicators_page(canonical: str | None = Query(None, max_length=100),
                         region: str | None = Query(None, max_length=100),
                         year: int | None = Query(None, ge=1900, le=2200), status: Status | None = None,
-                        q: str | None = Query(None, max_length=200),
-                        limit: int = Query(PAGE_LIMIT, ge=1, le=API_MAX_ROWS)):
-        found = indicator_rows(canonical, region, year, status, None, q, limit)
+                        level: Level | None = None, q: str | None = Query(None, max_length=200),
+                        sort: str = Query("newest", max_length=20), page_no: int = Query(1, ge=1, alias="page"),
+                        size: int = Query(PAGE_SIZE, ge=1, le=5000)):
+        if sort not in INDICATOR_ORDERS:
+            raise HTTPException(422, f"sort must be one of {', '.join(INDICATOR_ORDERS)}")
+        where = {"canonical": canonical or None, "region": region or None, "year": year,
+                 "status": status.value if status else None, "level": level.value if level else None, "q": q or None}
+        total = store.call("count_indicators", **where)
+        pages = max(1, math.ceil(total / size))
+        page_no = min(page_no, pages)
+        found = rows(store.call("indicators", **where, limit=size, offset=(page_no - 1) * size, order=sort))
         filters = {"canonical": canonical or "", "region": region or "", "year": year or "",
-                   "status": status.value if status else "", "q": q or "", "limit": limit}
-        query = urlencode({k: v for k, v in filters.items() if v != ""})
-        return page("indicators.html", records=found, filters=filters, limit=limit,
-                    choices=store.choices(), statuses=STATUSES, csv_url=f"/api/indicators.csv?{query}")
+                   "status": status.value if status else "", "level": level.value if level else "", "q": q or ""}
+        kept = {k: v for k, v in filters.items() if v != ""}
+
+        def link(**change) -> str:
+            return "/indicators?" + urlencode({**kept, "sort": sort, "size": size, "page": page_no, **change})
+
+        csv_query = urlencode({k: v for k, v in kept.items() if k != "level"})
+        return page("indicators.html", records=found, filters=filters, total=total, sort=sort, size=size,
+                    page_no=page_no, pages=pages, first=(page_no - 1) * size + 1 if found else 0,
+                    link=link, choices=store.choices(), statuses=STATUSES, csv_max=CSV_MAX_ROWS,
+                    csv_url=f"/api/indicators.csv?{csv_query}" if csv_query else "/api/indicators.csv")
 
     @app.get("/targets", include_in_schema=False)
     def targets_page(indicator: str = Query("gdp", max_length=100),
@@ -972,11 +1160,29 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         if not region:
             region = "全国" if "全国" in choices["regions"] else (choices["regions"] or [None])[0]
         try:
-            found, problem = rows(store.call("targets", indicator, region=region)), None
+            found, problem = rows(store.call("targets", indicator, region=region, vs_parent=True)), None
         except QueryError as e:  # an unknown indicator: say so beside the form
             found, problem = [], str(e)
+        for r in found:
+            r["verdict"] = verdict(r)
+        query = urlencode({"indicator": indicator, **({"region": region} if region else {})})
         return page("targets.html", indicator=indicator, region=region, rows=found,
-                    chart=target_chart(found), choices=choices, problem=problem)
+                    chart=target_chart(found), choices=choices, problem=problem, query=query,
+                    has_parent=any(r.get("parent_target") is not None for r in found),
+                    verdicts=VERDICTS)
+
+    @app.get("/series", include_in_schema=False)
+    def series_page(indicator: str = Query("gdp", max_length=100), region: str | None = Query(None, max_length=100),
+                    status: Status = Status.actual):
+        choices = store.choices()
+        if not region:
+            region = "全国" if "全国" in choices["regions"] else (choices["regions"] or [None])[0]
+        try:
+            found, problem = rows(store.call("series", indicator, status=status.value, region=region)), None
+        except QueryError as e:
+            found, problem = [], str(e)
+        return page("series.html", indicator=indicator, region=region, status=status.value, rows=found,
+                    chart=series_chart(found), choices=choices, problem=problem, statuses=STATUSES)
 
     @app.get("/upload", include_in_schema=False)
     def upload_page():

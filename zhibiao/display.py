@@ -1,0 +1,51 @@
+"""Values as people write them (126万亿元, 5.2%, 6%–6.5%), for tables shown to people.
+
+Records keep base units (1.26e14 元); a table puts this form beside the base value,
+so a reader sees the number the report printed and the one the data holds.
+"""
+from __future__ import annotations
+
+import math
+
+from .lexicon import language
+
+# Units written straight after the number, never with a magnitude word (5.2%, 1.5百分点, 2倍).
+RATIOS = frozenset({"%", "百分点", "个百分点", "倍", "‰"})
+# The magnitude words a reader expects in a table: the ones a report prints on their own.
+SHOWN_MAGNITUDES = ("万亿", "亿", "万")
+
+
+def number(value: float | None) -> str:
+    """A base value in plain digits, never in exponent form: 126000000000000, 5.2, -0.3."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if float(value).is_integer() and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.10f}".rstrip("0").rstrip(".")
+
+
+def _scaled(value: float, magnitude: str | None) -> str:
+    size = language().magnitudes[magnitude] if magnitude else 1.0
+    return f"{value / size:.6g}" if abs(value / size) < 1e6 else number(value / size)
+
+
+def _magnitude(value: float) -> str | None:
+    sizes = language().magnitudes
+    return next((word for word in SHOWN_MAGNITUDES if abs(value) >= sizes[word]), None)
+
+
+def human(value: float | None, unit: str | None = None, value_max: float | None = None) -> str:
+    """The value as a report would print it: one magnitude word for both ends of a range."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    unit = unit or ""
+    high = value_max if value_max is not None and not (isinstance(value_max, float) and math.isnan(value_max)) \
+        else None
+    magnitude = None if unit in RATIOS else _magnitude(max(abs(value), abs(high or 0.0)))
+    words = magnitude or ""
+    if high is None:
+        return f"{_scaled(value, magnitude)}{words}{unit}"
+    return f"{_scaled(value, magnitude)}–{_scaled(high, magnitude)}{words}{unit}"
+
+
+__all__ = ["human", "number"]
