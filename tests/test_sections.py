@@ -207,3 +207,8 @@ def test_an_unnumbered_part_title_holds_the_numbered_headings_after_it():
     heads = by_heading(outline(text))
     assert heads["一、加快建设现代化产业体系"].role == "targets"
     assert heads["二、保障和改善民生"].path[0] == "“十六五”时期主要目标和2031年重点工作"
+
+
+@pytest.mark.parametrize("text", ["十十、十十、十十、", "（十十）青川市\n百百、加快建设\n", "二十一、加快建设\n"])
+def test_a_numbering_that_reads_as_no_number_is_no_error(text):
+    assert isinstance(outline(text), tuple)

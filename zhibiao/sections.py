@@ -15,6 +15,7 @@ from importlib import resources
 
 import yaml
 
+from .numbers import chinese_to_number
 from .records import Section
 
 PART_LEVEL = 0  # an unnumbered heading with a role cue: a part title, above the numbered headings
@@ -68,23 +69,17 @@ def role_of(heading: str) -> str | None:
     return c.role_of[cue]
 
 
+_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百")
 _DIGIT_NOT_YEAR = re.compile(r"\d(?!\d{0,3}年)")
 _LIST_ITEM_END = "；;，,、"
-_CN_NUMBER = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
 def _number(numbering: str) -> int:
-    """The count in a heading's numbering: 三、 → 3, （十二） → 12, 7. → 7."""
+    """The count in a heading's numbering: 三、 → 3, （十二） → 12, 7. → 7; 0 when none reads."""
     digits = "".join(ch for ch in numbering if ch.isdigit())
     if digits:
         return int(digits)
-    cn = [ch for ch in numbering if ch in _CN_NUMBER or ch == "十"]
-    if "十" not in cn:
-        return _CN_NUMBER.get(cn[0], 0) if cn else 0
-    i = cn.index("十")
-    tens = _CN_NUMBER[cn[i - 1]] if i else 1
-    units = _CN_NUMBER[cn[i + 1]] if i + 1 < len(cn) else 0
-    return tens * 10 + units
+    numeral = "".join(ch for ch in numbering if ch in _NUMERAL_CHARS)
+    value = chinese_to_number(numeral) if numeral else None
+    return int(value) if value is not None and value < 1000 else 0
 
 
 _BLANK = " \t\r\u3000\u200b\ufeff"
