@@ -79,6 +79,14 @@ def test_a_server_on_all_interfaces_answers_addresses_and_listed_names_only(site
         assert client.get("/documents", headers={"host": "rebind.evil.example"}).status_code == 421
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def test_serve_tells_the_app_its_names(monkeypatch, site):
     import uvicorn
     from click.testing import CliRunner
@@ -86,9 +94,9 @@ def test_serve_tells_the_app_its_names(monkeypatch, site):
     from zhibiao.cli import main
 
     seen = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: seen.update(app=self.config.app))
     result = CliRunner().invoke(main, ["serve", "--db", str(site / "s.duckdb"), "--data-dir", str(site / "data"),
-                                       "--allow-host", "reports.qingchuan.example"])
+                                       "--port", str(_free_port()), "--allow-host", "reports.qingchuan.example"])
     assert result.exit_code == 0, result.output
     with TestClient(seen["app"], base_url="http://reports.qingchuan.example") as client:
         assert client.get("/documents").status_code == 200

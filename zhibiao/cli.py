@@ -153,8 +153,7 @@ def _ocr_progress() -> dict:
     return {"progress": progress}
 
 
-@main.command(epilog=examples("zhibiao serve --db panel.duckdb", "zhibiao serve --db panel.duckdb --port 8080",
-                              "zhibiao serve --db new.duckdb --create",
+@main.command(epilog=examples("zhibiao serve --db panel.duckdb --port 8080", "zhibiao serve --db new.duckdb --create",
                               "zhibiao serve --db panel.duckdb --host 0.0.0.0 --allow-host reports.example.org"))
 @click.option("--db", default="zhibiao.duckdb", show_default=True, type=click.Path(dir_okay=False),
               help="The indicator database to browse.")
@@ -274,8 +273,6 @@ def _frame_rows(frame) -> tuple[list[Column], list[list[str]]]:
 
 @main.command(epilog=examples("zhibiao ingest reports/ --db panel.duckdb",
                               "find reports -name '*.pdf' | zhibiao ingest - --db panel.duckdb",
-                              "zhibiao ingest reports/ --db panel.duckdb --force --workers 4",
-                              "zhibiao ingest reports/ --db panel.duckdb --retry-failed --timeout 1200",
                               "zhibiao ingest archive/ --db panel.duckdb --engine ray --address 10.0.0.5:6379"))
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @DB_OPTION
@@ -341,8 +338,7 @@ def _named_once(source: str, error: str) -> str:
 
 
 @main.command(epilog=examples("zhibiao targets --indicator gdp --db panel.duckdb",
-                              "zhibiao targets --indicator gdp --region 重庆 --vs-parent --format json",
-                              "zhibiao targets --indicator gdp --level provincial --year 2026",
+                              "zhibiao targets --indicator gdp --level provincial --year 2026 --vs-parent",
                               "zhibiao targets --indicator cpi --format csv --excel -o cpi.csv"))
 @click.option("--indicator", required=True, help="Canonical id: gdp (growth), cpi, urban_new_jobs ...")
 @click.option("--region", help="Only this region (重庆, 全国 ...).")
@@ -499,7 +495,6 @@ def export(output_path, fmt, canonical, region, year, status, level, bom, db):
 @main.command(epilog=examples(
     'zhibiao query "SELECT canonical, count(*) AS n FROM indicators GROUP BY 1 ORDER BY 2 DESC"',
     "zhibiao query \"SELECT region, year, title FROM documents\" --format csv -o documents.csv",
-    "zhibiao query \"SELECT * FROM indicators WHERE canonical = 'cpi'\" --format json",
     "zhibiao query \"SELECT * FROM read_csv('regions.csv')\" --allow-files"))
 @click.argument("sql")
 @format_option(("table", "json", "csv"))
