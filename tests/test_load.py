@@ -358,15 +358,10 @@ def _formats(text: str) -> dict[str, bytes]:
 FORMATS = ["gbk.txt", "page.html", "report.docx", "report.pdf"]
 # PDF text is repaired before extraction, and on the 1985 passage the repair reads four more records
 # (its full-width digits and old phrasing look noisy): the loaded text itself is the same.
-REPAIR_DIFFERS = {("national__1985", "report.pdf")}
-
-
 def _cases():
     if not (SHARED / "gold" / "dev").exists():
         return []
-    return [pytest.param(name, text, fmt, id=f"{name}-{fmt}", marks=[pytest.mark.xfail(
-                strict=True, reason="repair changes extraction")] if (name, fmt) in REPAIR_DIFFERS else [])
-            for name, text in _dev_passages() for fmt in FORMATS]
+    return [pytest.param(name, text, fmt, id=f"{name}-{fmt}") for name, text in _dev_passages() for fmt in FORMATS]
 
 
 @pytest.mark.e2e

@@ -255,3 +255,8 @@ def test_forced_repair_of_clean_reports_changes_almost_nothing():
         text = path.read_text(encoding="utf-8")
         changed.update(c.reason for c in R.repair(text).changes if c.reason in ("confusion", "debris"))
     assert sum(changed.values()) <= 5, changed
+
+
+def test_a_mark_between_two_numbers_never_joins_them():
+    fixed = R.repair("增长0. |0%，青川市")
+    assert "0.0" not in fixed.text

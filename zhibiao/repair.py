@@ -192,7 +192,7 @@ def repair(text: str) -> Repaired:
     line = _Line()
     for m in _GAP.finditer(blank):
         start, end = m.span()
-        joinable = _repair_joinable(blank, start, end, width, line)
+        joinable = _repair_joinable(blank, start, end, width, line) and not _parts_numbers(blank, start, end, debris)
         if "\n" in blank[start:end]:  # gaps come in order: the next line starts after this one's break
             line = _Line(blank.rindex("\n", start, end) + 1)
         if joinable:
@@ -284,6 +284,17 @@ def _debris(text: str, width: float) -> list[int]:
         if behind.rfind(opener) <= behind.rfind(closer):
             found.add(m.start(1))
     return sorted(found)
+
+
+_NUMERIC = frozenset("0123456789.%")
+
+
+def _parts_numbers(blank: str, start: int, end: int, debris: list[int]) -> bool:
+    """A mark OCR read between two numbers kept them apart: deleting it must not make one number."""
+    if not debris or not start or end >= len(blank) or blank[start - 1] not in _NUMERIC or blank[end] not in _NUMERIC:
+        return False
+    k = bisect_left(debris, start)
+    return k < len(debris) and debris[k] < end
 
 
 def _blank(text: str, positions: list[int]) -> str:
