@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 import math
 import random
-import signal
-import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
+
+from zhibiao.store import Overtime as _Overtime, budget as _alarm  # the ingest's own time budget
 
 DIGITS = "0123456789"
 NUMERALS = "〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟"
@@ -42,28 +41,6 @@ class Problem:
     kind: str
     detail: str
 
-
-class _Overtime(BaseException):
-    pass
-
-
-@contextmanager
-def _alarm(seconds: float):
-    """Interrupt a run that goes past its budget (main thread only; elsewhere it is timed after)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def ring(signum, frame):
-        raise _Overtime
-
-    previous = signal.signal(signal.SIGALRM, ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def warm_up() -> None:

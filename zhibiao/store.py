@@ -197,12 +197,12 @@ def _sha256(path: Path) -> tuple[str, int]:
 DOCUMENT_SECONDS = 600.0  # default budget for loading and extracting one document
 
 
-class _Overtime(BaseException):
+class Overtime(BaseException):
     """Raised by the budget's alarm; a BaseException, so no ``except Exception`` on the way swallows it."""
 
 
 @contextmanager
-def _budget(seconds: float | None) -> Iterator[None]:
+def budget(seconds: float | None) -> Iterator[None]:
     """Interrupt the block after ``seconds`` (an alarm signal: regex matching checks for it too).
 
     Signals reach only the main thread; elsewhere (a server's thread) the block runs unbounded,
@@ -213,7 +213,7 @@ def _budget(seconds: float | None) -> Iterator[None]:
         return
 
     def alarm(signum, frame):
-        raise _Overtime
+        raise Overtime
 
     previous = signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -231,7 +231,7 @@ def _load_one(work: _Work, seconds: float | None = DOCUMENT_SECONDS) -> _Loaded:
     base = dict.fromkeys(DOCUMENT_COLUMNS)
     base.update(id=doc_id, source=work.source, sha256=work.sha256, bytes=work.size)
     try:
-        with _budget(seconds):
+        with budget(seconds):
             doc = load_file(work.source)
             if any(v is None for v in doc.meta.to_dict().values()):  # the loader's facts first, detection fills gaps
                 found = metadata.detect(doc.text)
@@ -242,7 +242,7 @@ def _load_one(work: _Work, seconds: float | None = DOCUMENT_SECONDS) -> _Loaded:
             records = extract_document(doc)
         if len(records) >= MAX_RECORDS:
             raise LimitExceeded(f"{work.source}: {len(records)} records, more than {MAX_RECORDS - 1} in one document")
-    except _Overtime:
+    except Overtime:
         return _Loaded(work, {**base, "error": f"{work.source}: reading and extracting took over {seconds:g} s, "
                                               "the per-document budget (skipped on reruns unless --retry-failed)"},
                        (), None)
