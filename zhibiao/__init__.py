@@ -45,7 +45,7 @@ def _looks_like_a_file(text: str) -> bool:
         return False
 
 
-def extract(text: str, *, year: int | None = None, repair: bool | None = None) -> Records:
+def extract(text: str, *, year: int | None = None, repair: bool | None = None, language=None) -> Records:
     """Every indicator of ``text``, spans into ``text``. A string naming an existing file is refused
     (it would be read as text and yield nothing): use ``extract_file`` for files."""
     if isinstance(text, os.PathLike) or (isinstance(text, str) and _looks_like_a_file(text)):
@@ -53,17 +53,17 @@ def extract(text: str, *, year: int | None = None, repair: bool | None = None) -
                          "call zhibiao.extract_file(path) to load the file")
     if not isinstance(text, str):
         raise TypeError(f"extract() reads a str, not {type(text).__name__}")
-    return Records(_extract_text(text, year=year, repair=repair))
+    return Records(_extract_text(text, year=year, repair=repair, language=language))
 
 
 def extract_file(path: str | os.PathLike, *, year: int | None = None, region: str | None = None,
-                 repair: bool | None = None) -> Records:
+                 repair: bool | None = None, language=None) -> Records:
     """Load ``path`` (text, HTML, PDF, DOCX or an image, read by content) and extract it;
     spans point into the loaded document's text."""
     from .load import load
 
     doc = load(Path(path), region=region, year=year)
-    return Records(extract_document(doc, year=year, repair=repair))
+    return Records(extract_document(doc, year=year, repair=repair, language=language))
 
 
 def __getattr__(name: str):
