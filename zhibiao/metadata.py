@@ -19,12 +19,11 @@ from importlib import resources
 
 import yaml
 
+from .numbers import chinese_to_number
 from .records import Fact, Metadata, Span
 from .repair import fold_width
 
 _CN_DIGITS = dict(zip("〇○零Ｏ一二三四五六七八九", "0000123456789"))
-_CN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-             "两": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +43,6 @@ class Lexicon:
     regions: tuple[Region, ...]
     sessions: dict[tuple[int, int], int]  # (term, session) -> year
     plans: dict[int, int]  # five-year plan number -> first year
-    fold: dict[int, int]  # traditional -> simplified, one for one
-    traditional: re.Pattern  # a run of characters that ``fold`` changes
 
 
 @lru_cache(maxsize=1)
@@ -58,21 +55,15 @@ def lexicon() -> Lexicon:
         sessions = {(int(r["term"]), int(r["session"])): int(r["year"]) for r in csv.DictReader(f)}
     with (data / "five_year_plans.csv").open(encoding="utf-8") as f:
         plans = {int(r["number"]): int(r["start"]) for r in csv.DictReader(f)}
-    pairs = words["traditional"].split()
-    fold = {ord(p[0]): ord(p[1]) for p in pairs}
-    return Lexicon(words, regions, sessions, plans, fold, re.compile(f"[{''.join(p[0] for p in pairs)}]+"))
+    return Lexicon(words, regions, sessions, plans)
 
 
 def _small_number(s: str) -> int | None:
-    """一 … 九十九 and Arabic digits (届/次 numbers)."""
+    """一 … 九十九 and Arabic digits (届/次 numbers), through the one numeral reader."""
     if s.isdigit():
         return int(s)
-    if not s or any(c not in _CN_SMALL for c in s):
-        return None
-    if "十" not in s:
-        return _CN_SMALL[s] if len(s) == 1 else None
-    tens, _, units = s.partition("十")
-    return (_CN_SMALL[tens] if tens else 1) * 10 + (_CN_SMALL[units] if units else 0)
+    value = chinese_to_number(s) if s else None
+    return int(value) if value is not None and 0 < value < 100 and value == int(value) else None
 
 
 def _year(s: str) -> int:
@@ -343,7 +334,7 @@ def _issuer(text: str, work: str) -> tuple[Fact, Fact, Fact] | None:
 def detect(text: str) -> Metadata:
     """Metadata of a report from its text; a fact the text does not support is None."""
     lex = lexicon()
-    work = lex.traditional.sub(lambda m: m.group().translate(lex.fold), fold_width(text))
+    work = fold_width(text)
     fields: dict[str, Fact] = {}
     issuer = _issuer(text, work)
     if issuer:
