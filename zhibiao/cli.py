@@ -118,7 +118,6 @@ def _explain(r) -> str:
 def extract(file, fmt, output_path, bom, year, region, repair, sample, explain):
     """Extract every indicator from FILE ('-' for standard input)."""
     from .grammar import iter_indicators
-    from .metadata import detect
 
     if sample:
         text = resources.files("zhibiao").joinpath("data/sample_report.txt").read_text(encoding="utf-8")
@@ -129,8 +128,7 @@ def extract(file, fmt, output_path, bom, year, region, repair, sample, explain):
         doc = loading.load_stream(sys.stdin.buffer, "<stdin>", region=region, year=year)
     else:
         doc = loading.load(file, region=region, year=year, **_ocr_progress())
-    meta = doc.meta if doc.meta.get("year") or doc.meta.get("region") else detect(doc.text)
-    document = {"region": region or meta.get("region"), "year": year or meta.get("year")}
+    document = {"region": region or doc.meta.get("region"), "year": year or doc.meta.get("year")}
     diagnostics: list = list(doc.diagnostics)
     found = iter_indicators(doc, year=year, repair=repair, diagnostics=diagnostics)
     with output.opened(output_path) as out:

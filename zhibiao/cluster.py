@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from .errors import StoreError, ZhibiaoError
-from .store import DOCUMENT_COLUMNS, _load_one, _Loaded, _Work, doc_id_of
+from .store import DOCUMENT_COLUMNS, _first_line, _load_one, _Loaded, _Work, doc_id_of
 
 RETRIES = 3  # tries after the first for a task whose worker process died
 CONNECT_TIMEOUT = 5.0  # seconds to reach the head given by --address
@@ -123,10 +123,6 @@ def _ray():
     except ImportError:
         raise ZhibiaoError("--engine ray needs Ray: pip install 'zhibiao[cluster]'") from None
     return ray
-
-
-def _first_line(e: BaseException) -> str:
-    return (str(e).strip().splitlines() or [type(e).__name__])[0][:200]
 
 
 __all__ = ["RayEngine", "RETRIES"]

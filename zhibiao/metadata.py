@@ -333,7 +333,6 @@ def _issuer(text: str, work: str) -> tuple[Fact, Fact, Fact] | None:
 
 def detect(text: str) -> Metadata:
     """Metadata of a report from its text; a fact the text does not support is None."""
-    lex = lexicon()
     work = fold_width(text)
     fields: dict[str, Fact] = {}
     issuer = _issuer(text, work)

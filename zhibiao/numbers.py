@@ -50,7 +50,7 @@ def chinese_to_number(text: str) -> float | None:
         return float(int("".join(str(_DIGIT[ch]) for ch in text)))  # 二〇二五: read digit by digit
     parts: list[tuple[float, int]] = []  # finished 万/亿 sections: (amount, scale), scales descending
     section, number, frac = 0.0, None, None  # the running section below 万, the pending digit, 点 digits
-    last_small, closed, vague = 10_000, False, False
+    last_small, closed = 10_000, False
     for tok in _TOKEN.findall(text):
         if tok[0].isdigit():
             if number is not None or closed or frac is not None or len(tok) > _MAX_DIGITS:
@@ -68,7 +68,7 @@ def chinese_to_number(text: str) -> float | None:
         elif tok == "几":
             if closed or frac is not None or number is not None or not (parts or section):
                 return None
-            number, vague = 0.0, True
+            number = 0.0
         elif tok == "点":
             if frac is not None or closed:
                 return None
@@ -108,7 +108,7 @@ def chinese_to_number(text: str) -> float | None:
         elif tok in "多余":
             if number is None and not section and not parts or frac == "":
                 return None
-            closed, vague = True, True
+            closed = True
         else:
             return None
     if frac is not None:

@@ -11,7 +11,6 @@ is in docs/STORE.md and versioned in ``schema_version`` by ``MIGRATIONS``.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import difflib
 import errno
 import gzip
 import hashlib
@@ -25,7 +24,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,7 +37,7 @@ from .errors import InputError, LimitExceeded, QueryError, StoreBusy, StoreError
 from .grammar import extract_document
 from .load import load as load_file
 from .load import not_regular
-from .records import COLUMNS, INDICATOR_COLUMNS, LABELS as RECORD_LABELS, Document, Indicator, Metadata
+from .records import COLUMNS, INDICATOR_COLUMNS, LABELS as RECORD_LABELS, Document, Indicator
 from .records import indicators_ddl
 
 # Suffixes taken when walking a folder; a file named on the command line is always tried.
@@ -232,13 +231,7 @@ def _load_one(work: _Work, seconds: float | None = DOCUMENT_SECONDS) -> _Loaded:
     base.update(id=doc_id, source=work.source, sha256=work.sha256, bytes=work.size)
     try:
         with budget(seconds):
-            doc = load_file(work.source)
-            if any(v is None for v in doc.meta.to_dict().values()):  # the loader's facts first, detection fills gaps
-                found = metadata.detect(doc.text)
-                doc = replace(doc, meta=Metadata(**{name: getattr(doc.meta, name) or getattr(found, name)
-                                                    for name in Metadata.__slots__}))
-            if not doc.sections:
-                doc = replace(doc, sections=outlining.outline(doc.text))
+            doc = load_file(work.source)  # the loader detects metadata and outlines the text once
             records = extract_document(doc)
         if len(records) >= MAX_RECORDS:
             raise LimitExceeded(f"{work.source}: {len(records)} records, more than {MAX_RECORDS - 1} in one document")
@@ -965,8 +958,9 @@ def _connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnect
             raise StoreError(f"{path}: cannot open database ({_first_line(e)})") from None
 
 
-def _first_line(e: BaseException) -> str:
-    return (str(e).strip().splitlines() or [type(e).__name__])[0]
+def _first_line(e: BaseException, limit: int = 200) -> str:
+    """An error's first line, cut to ``limit`` characters: what a one-line message quotes."""
+    return (str(e).strip().splitlines() or [type(e).__name__])[0][:limit]
 
 
 def read_document(source: str, seconds: float | None = DOCUMENT_SECONDS) -> _Loaded:

@@ -49,7 +49,7 @@ from .. import load as loading
 from ..errors import InputError, LimitExceeded, QueryError, StoreBusy, ZhibiaoError
 from .. import store as storing
 from ..records import Document
-from ..store import INDICATOR_ORDERS, Database, doc_id_of
+from ..store import INDICATOR_ORDERS, Database
 
 HERE = Path(__file__).parent
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -313,8 +313,7 @@ def target_chart(data: list[dict], height: int = 380) -> dict | None:
         if isinstance(o, (int, float)):
             p["oy"] = sy(o)
             p["outcome_label"] = fmt_number(o)
-            met = r.get("met")
-            p["met"] = "met" if met is True else "missed" if met is False else "unknown"
+            p["met"] = {"met": "met", "exceeded": "met", "missed": "missed"}.get(verdict(r), "unknown")  # as the table
             p["outcome_href"] = _evidence_link(r.get("outcome_doc"), r.get("outcome_span_start"),
                                                r.get("outcome_span_end"))
             outcome_line.append(f"{p['ox']},{p['oy']}")
