@@ -281,7 +281,7 @@ def _delivered_to(text: str, work: str) -> tuple[Fact, Fact, Fact] | None:
     return _fact(name + "人民政府", text, span), _fact(level, text, span), _fact(_region_name(name), text, span)
 
 
-def _named_most(text: str, work: str, level: str | None = "provincial") -> tuple[Fact, Fact, Fact] | None:
+def _named_most(text: str, work: str) -> tuple[Fact, Fact, Fact] | None:
     """The provincial-level region a text names most, as its issuer."""
     lex = lexicon()
     best = max(lex.regions, key=lambda r: work.count(r.short))
@@ -289,7 +289,7 @@ def _named_most(text: str, work: str, level: str | None = "provincial") -> tuple
     if i < 0:
         return None
     span = (i, i + len(best.short))
-    return _fact(best.name + "人民政府", text, span), _fact(level, text, span), _fact(best.short, text, span)
+    return _fact(best.name + "人民政府", text, span), _fact("provincial", text, span), _fact(best.short, text, span)
 
 
 def _issuer(text: str, work: str) -> tuple[Fact, Fact, Fact] | None:

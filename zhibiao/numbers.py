@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import language
+from .lexicon import alternation, language
 from .records import Quantity, Span
 
 _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -123,10 +123,6 @@ def is_vague(numeral: str) -> bool:
     return any(ch in _VAGUE for ch in numeral)
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 def _patterns(lang):
     """The quantity regex and its helpers.
 
@@ -160,15 +156,15 @@ def _patterns(lang):
         first=re.compile(rf"[0-9{digits}十百千万亿几](?<![0-9][0-9])(?<![{digits}十百千万亿几][{digits}十百千万亿几])"),
         linking=frozenset(lang.words("modifiers", "linking")),
         prefix_len=prefix_len,
-        time_after=re.compile(rf"(?:[{inner}])?(?:{_alt(lang.time_units)})"),
+        time_after=re.compile(rf"(?:[{inner}])?(?:{alternation(lang.time_units)})"),
         doubling=re.compile(r"翻(?P<n>[一两二三四])番"),
         joiners=tuple(lang.words("range_joiners")),
         percent_tail=re.compile(rf"(?!百分之)[{digits}十百千]++(?:点[{digits}]++)?(?![{digits}十百千万亿]|{units})"),
         max_value=float(lang.raw["max_value"]),
         term=tuple(no["session"]["term"]),
-        session=re.compile(rf"(?:{_alt(no['session']['after'])})"),
+        session=re.compile(rf"(?:{alternation(no['session']['after'])})"),
         session_marks=re.compile(rf"[{''.join(no['session']['marks'])}][^，。；,;]{{0,{no['session']['within']}}}$"),
-        size_class=re.compile(rf"以上的?(?:{_alt(no['size_class_nouns'])})"),
+        size_class=re.compile(rf"以上的?(?:{alternation(no['size_class_nouns'])})"),
         class_suffixes=tuple(no["class_suffixes"]),
         class_units=tuple(no["class_units"]),
         vague_before=tuple(no["vague"]["before"]),

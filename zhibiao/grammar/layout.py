@@ -35,7 +35,7 @@ class Layout:
         return any(start <= at < end for start, end in self.columns)
 
 
-def interleaved(work: repairing.Repaired) -> Layout:
+def interleaved(work: repairing.Repaired, breaks: segment.Breaks) -> Layout:
     """Find a piece of one box's line that OCR read into the line of the box beside it.
 
     A box that opens mid-word (别增长13.5%) continues the box before it (电子、材) through a
@@ -44,7 +44,6 @@ def interleaved(work: repairing.Repaired) -> Layout:
     """
     wt = work.text
     gaps = sorted(set(work.offsets.breaks).union(m.start() for m in _WHITESPACE.finditer(wt)))
-    breaks = segment.Breaks.of(wt)
     intruders, splices = [], {}
     for p_start, _ in segment.paragraphs(wt):
         prev_end = p_start

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import segment
+from ..lexicon import alternation
 from ..records import Quantity
 from . import layout as layouts
 
@@ -39,7 +40,6 @@ class Patterns:
 
 
 def _build(lang) -> Patterns:
-    alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     words = lang.words
     after = words("verbs", "after_metric")
     verbs = [v for v in words("verbs", "change_up") + words("verbs", "change_down") + words("verbs", "level")
@@ -47,21 +47,21 @@ def _build(lang) -> Patterns:
     fillers = words("fillers") + words("status", "estimate") + words("status", "between")
     leading = words("scope") + words("time_words") + words("status", "target") + words("openers")
     return Patterns(
-        verb_end=re.compile(rf"(?P<verb>{alt(verbs)})(?P<to>{alt(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
-        filler_end=re.compile(rf"(?:{alt(fillers)}|{'|'.join(words('filler_patterns'))})$"),
-        leading=re.compile(rf"^(?:{alt(leading)}|{'|'.join(words('leading_patterns'))})+"),
-        action_start=re.compile(rf"^(?:{alt(words('action_verbs'))})"),
-        predicate=re.compile(alt(words("predicate_verbs"))),
-        verb_start=re.compile(alt(words("verbs", "change_up") + words("verbs", "change_down"))),
-        defining_start=re.compile(rf"^(?:{alt(words('defining_verbs'))})"),
+        verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>{alternation(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
+        filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))})$"),
+        leading=re.compile(rf"^(?:{alternation(leading)}|{'|'.join(words('leading_patterns'))})+"),
+        action_start=re.compile(rf"^(?:{alternation(words('action_verbs'))})"),
+        predicate=re.compile(alternation(words("predicate_verbs"))),
+        verb_start=re.compile(alternation(words("verbs", "change_up") + words("verbs", "change_down"))),
+        defining_start=re.compile(rf"^(?:{alternation(words('defining_verbs'))})"),
         inner_year=re.compile(lang.raw["inner_year"]),
-        gap=re.compile(rf"(?P<rate>{alt(words('generic_heads'))})?(?:{alt(words('gap', 'verbs'))})"),
+        gap=re.compile(rf"(?P<rate>{alternation(words('generic_heads'))})?(?:{alternation(words('gap', 'verbs'))})"),
         words={key: tuple(words(*key.split("."))) for key in (
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
             "generic_heads", "verbs.to_level")},
-        to_level_start=re.compile(rf"^(?:{alt(verbs)})(?:{alt(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
-        framing_start=re.compile(rf"^(?!{alt(words('framing_nouns'))})(?:{alt(words('framing_verbs'))})"),
+        to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
+        framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
     )
 
 

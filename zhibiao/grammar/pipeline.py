@@ -71,7 +71,7 @@ def _paragraph(p: Prepared, dangling: layout.Dangling, p_start: int, p_end: int)
     if not found:
         return
     sg, pg = statuses.patterns(lang), periods.patterns(lang)
-    opens_five_years = sg.five_years.match(wt, p_start) is not None
+    opens_five_years = pg.five_years.match(wt, p_start) is not None
     opener = sg.opener.search(wt, p_start, p_end)
     breaks = p.breaks
     busy = [(q.span.start, q.span.end) for q in found]

@@ -61,6 +61,7 @@ def prepare(doc: Document, lang: Language, *, year: int | None = None, repair: b
     work = repairing.repair(text) if noisy else repairing.normalize(text)
     meta = doc.meta if doc.meta.get("year") or doc.meta.get("region") else metadata.detect(text)
     region = meta.get("region")
+    breaks = segment.Breaks.of(work.text)
     own_region = (re.compile(rf"^{re.escape(region)}(?:{alternation(lang.words('region_suffixes'))})?")
                   if region else None)
     return Prepared(
@@ -70,9 +71,9 @@ def prepare(doc: Document, lang: Language, *, year: int | None = None, repair: b
         sections=Innermost.of(doc.sections or outlining.outline(text)),
         region=own_region,
         noisy=noisy,
-        layout=replace(layout.interleaved(work) if noisy else layout.Layout(),
+        layout=replace(layout.interleaved(work, breaks) if noisy else layout.Layout(),
                        columns=layout.two_columns(work.text, lang)),
         lang=lang,
         is_word=repairing.is_word,
-        breaks=segment.Breaks.of(work.text),
+        breaks=breaks,
     )

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import Section
+from . import period as periods
 from .window import Window
 
 
@@ -13,10 +14,8 @@ class Patterns:
     estimate: re.Pattern
     target: re.Pattern
     not_target: re.Pattern
-    by_year: re.Pattern
     quoted_goal: re.Pattern
     opener: re.Pattern  # opens the paragraph of the year's targets
-    five_years: re.Pattern
     review_senses: frozenset[str]  # target cues that in a review say what was done (争取 = secured)
     plan_itself: re.Pattern  # a count of the plan's own parts (纲要提出22项指标)
 
@@ -36,10 +35,8 @@ def _build(lang) -> Patterns:
         estimate=re.compile(lang.pattern("status", "estimate")),
         target=re.compile(lang.pattern("status", "target")),
         not_target=re.compile(lang.pattern("status", "not_target")),
-        by_year=re.compile(rf"(?:{lang.pattern('period', 'by_year')})((?:19|20)[0-9]{{2}})年"),
         quoted_goal=re.compile(rf"[^，,。；]{{0,20}}的(?P<cue>{lang.pattern('quoted_goals')})"),
         opener=re.compile(lang.pattern("targets_openers")),
-        five_years=re.compile(lang.pattern("five_years")),
         review_senses=frozenset(lang.words("status", "review_senses")),
         plan_itself=re.compile(rf"(?:{lang.pattern('plan_own_nouns')})(?![\u4e00-\u9fff])"),
     )
@@ -73,7 +70,7 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
         return Status("target", goal, "goal_named_before")
     if g.plan_itself.match(after):
         return Status("actual", None, "count_of_the_plan_itself")
-    if (m := find(g.by_year)) and year and int(m.group(1)) >= year:
+    if (m := find(periods.patterns(lang).by_year)) and year and int(m.group(1)) >= year:
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):
         return Status("target", m.group("cue"), "quoted_goal")
