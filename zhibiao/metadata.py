@@ -23,7 +23,8 @@ from .numbers import chinese_to_number
 from .records import Fact, Metadata, Span
 from .repair import fold_width
 
-_CN_DIGITS = dict(zip("〇○零Ｏ一二三四五六七八九", "0000123456789"))
+_CN_YEAR_DIGIT = "〇○零Ｏ一二三四五六七八九"
+_CN_DIGITS = dict(zip(_CN_YEAR_DIGIT, "0000123456789"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +72,25 @@ def _year(s: str) -> int:
     return int(digits)
 
 
-_YEAR = r"((?:[12](?: ?\d){3})|[〇○零Ｏ一二三四五六七八九]{4}) ?年"
-_YEAR_RE = re.compile(r"(?<![\d])" + _YEAR)
+def _year_pattern(not_after_digit: bool) -> str:
+    """A year, "2026年" or "二〇二六年", as group 1; ``not_after_digit``: not the tail of a longer number.
+
+    Led by one character class (the lookbehind comes after the first character), so a search
+    skips to the next candidate character instead of trying every position: several times faster.
+    """
+    digit = r"(?<!\d.)" if not_after_digit else ""
+    return (rf"([12{_CN_YEAR_DIGIT}]{digit}(?:(?<=[12])(?: ?\d){{3}}|(?<=[{_CN_YEAR_DIGIT}])[{_CN_YEAR_DIGIT}]{{3}}))"
+            r" ?年")
+
+
+_YEAR = _year_pattern(False)
+_YEAR_RE = re.compile(_year_pattern(True))
 _NUM = r"[一二三四五六七八九十\d]{1,3}"
 _DATE_RE = re.compile(r"(?<!\d)([12]\d{3})年(\d{1,2})月(\d{1,2})日")
 _TITLE_RE = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
 # The line that says where and when a report was delivered: "2026年1月27日在青川市第十四届人民代表大会
 # 第四次会议上". Web pages put it after their navigation, so it is sought in the whole text.
-_DELIVERY_RE = re.compile(r"(?<!\d)([12]\d{3})年(\d{1,2})月(\d{1,2})日\s*在\s*([\u4e00-\u9fff]{0,14}?)\s*"
+_DELIVERY_RE = re.compile(r"([12](?<!\d.)\d{3})年(\d{1,2})月(\d{1,2})日\s*在\s*([\u4e00-\u9fff]{0,14}?)\s*"
                           r"第[一二三四五六七八九十\d]{1,3}届(全国)?人民代表大会")
 
 
