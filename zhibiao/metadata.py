@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -139,12 +140,23 @@ def _title(text: str, work: str) -> tuple[str, tuple[int, int]] | None:
     return value, (start, end)
 
 
+def _lines_with(text: str, mark: str) -> Iterator[tuple[int, int]]:
+    """[start, end) of each line holding ``mark``: all a pattern that needs the mark and never
+    crosses a line break has to search (a session is named on few lines)."""
+    k = text.find(mark)
+    while k >= 0:
+        start, end = text.rfind("\n", 0, k) + 1, text.find("\n", k)
+        end = len(text) if end < 0 else end
+        yield start, end
+        k = text.find(mark, end)
+
+
 def _session_votes(work: str, votes: _Votes, words: dict, sessions: dict) -> None:
     parl = "|".join(map(re.escape, words["national"]["parliament"]))
     pattern = re.compile(
         rf"第?({_NUM})届(?:{parl})(?:第({_NUM})次会议)?(期间)?|({_NUM})届(?:全国)?人大({_NUM})次会议")
     past = words["past_session_cues"]
-    for m in pattern.finditer(work):
+    for m in (m for start, end in _lines_with(work, "届") for m in pattern.finditer(work, start, end)):
         term = _small_number(m.group(1) or m.group(4) or "")
         sess_s = m.group(2) or m.group(5)
         session = _small_number(sess_s) if sess_s else None
@@ -184,7 +196,7 @@ def _session_votes(work: str, votes: _Votes, words: dict, sessions: dict) -> Non
             votes.add(year, 8, span)
 
 
-def _year_votes(text: str, work: str) -> _Votes:
+def _year_votes(work: str, delivered: re.Match | None, reviews: list[re.Match]) -> _Votes:
     lex = lexicon()
     words = lex.words
     votes = _Votes()
@@ -192,14 +204,12 @@ def _year_votes(text: str, work: str) -> _Votes:
     for m in _DATE_RE.finditer(head):
         if re.match(r"\s*在", head[m.end():m.end() + 3]):
             votes.add(int(m.group(1)), 10, m.span())
-    delivered = _DELIVERY_RE.search(work)
     if delivered and delivered.start() >= 800:  # below a web page's navigation; in the head it voted above
         votes.add(int(delivered.group(1)), 10, delivered.span(1))
     for m in re.finditer(_YEAR + r"(?:[^\n。]{0,20})?政府工作报告", head):
         votes.add(_year(m.group(1)), 10, m.span(1))
     _session_votes(work, votes, words, lex.sessions)
-    review = "|".join(map(re.escape, words["review_cues"]))
-    for m in re.finditer(r"(?m)^[\s　]*(?:[一二三四五六七八九十]+、\s*)?" + _YEAR + rf"[^\n。]{{0,16}}?(?:{review})", work):
+    for m in reviews:
         votes.add(_year(m.group(1)) + 1, 6, m.span(1))
     for m in re.finditer(r"(?:刚刚过去的|首先报告)" + _YEAR, work[:3000]):
         votes.add(_year(m.group(1)) + 1, 5, m.span(1))
@@ -277,9 +287,8 @@ def _national(text: str, work: str, strong: bool) -> tuple[Fact, Fact, Fact] | N
     return None
 
 
-def _delivered_to(text: str, work: str) -> tuple[Fact, Fact, Fact] | None:
+def _delivered_to(text: str, m: re.Match | None) -> tuple[Fact, Fact, Fact] | None:
     """(government, level, region) from the congress the report was delivered to, if its line names one."""
-    m = _DELIVERY_RE.search(work)
     if not m or not (m.group(4) or m.group(5)):
         return None
     if m.group(5) and not m.group(4):  # 第十四届全国人民代表大会
@@ -304,7 +313,7 @@ def _named_most(text: str, work: str) -> tuple[Fact, Fact, Fact] | None:
     return _fact(best.name + "人民政府", text, span), _fact("provincial", text, span), _fact(best.short, text, span)
 
 
-def _issuer(text: str, work: str) -> tuple[Fact, Fact, Fact] | None:
+def _issuer(text: str, work: str, delivered: re.Match | None) -> tuple[Fact, Fact, Fact] | None:
     """(government, level, region), or None where the text does not tell.
 
     The speaker's own words ("我代表XX人民政府", "我代表国务院") decide first; then
@@ -321,7 +330,7 @@ def _issuer(text: str, work: str) -> tuple[Fact, Fact, Fact] | None:
     if local and local[0][: -len("人民政府")] in suffixes:  # 自治区人民政府: a level, no place
         bare, local = local[0][: -len("人民政府")], None
     if local is None:
-        found = _delivered_to(text, work) or _national(text, work, strong=True)
+        found = _delivered_to(text, delivered) or _national(text, work, strong=True)
         if found:
             return found
         m = re.search(rf"代表({'|'.join(sorted(suffixes, key=len, reverse=True))})人民政府", work)
@@ -343,11 +352,15 @@ def _issuer(text: str, work: str) -> tuple[Fact, Fact, Fact] | None:
     return _national(text, work, strong=False)
 
 
-def detect(text: str) -> Metadata:
-    """Metadata of a report from its text; a fact the text does not support is None."""
-    work = fold_width(text)
+def detect(text: str, folded: str | None = None) -> Metadata:
+    """Metadata of a report from its text; a fact the text does not support is None.
+
+    ``folded``: ``fold_width(text)``, where the caller has it already.
+    """
+    work = fold_width(text) if folded is None else folded
     fields: dict[str, Fact] = {}
-    issuer = _issuer(text, work)
+    delivered = _DELIVERY_RE.search(work)
+    issuer = _issuer(text, work, delivered)
     if issuer:
         fields["government"], fields["level"], fields["region"] = issuer
     title = _title(text, work)
@@ -359,23 +372,24 @@ def detect(text: str) -> Metadata:
             fields["date"] = _fact(f"{y:04d}-{mo:02d}-{d:02d}", text, m.span())
             break
     else:
-        delivered = _DELIVERY_RE.search(work)
         if delivered:
             y, mo, d = map(int, delivered.groups()[:3])
             fields["date"] = _fact(f"{y:04d}-{mo:02d}-{d:02d}", text, (delivered.start(), delivered.end(3) + 1))
-    won = _year_votes(text, work).winner()
+    review = "|".join(map(re.escape, lexicon().words["review_cues"]))
+    reviews = list(re.finditer(r"(?m)^[\s　]*(?:[一二三四五六七八九十]+、\s*)?" + _YEAR + rf"[^\n。]{{0,16}}?(?:{review})",
+                               work))  # a "2025年工作回顾" heading: votes for the year after, names the year reviewed
+    won = _year_votes(work, delivered, reviews).winner()
     if won:
         year, span = won
         fields["year"] = _fact(year, text, span)
-        fields["reviewed_year"] = _reviewed(text, work, year)
+        fields["reviewed_year"] = _reviewed(text, work, year, reviews)
     return Metadata(**fields)
 
 
-def _reviewed(text: str, work: str, year: int) -> Fact:
+def _reviewed(text: str, work: str, year: int, reviews: list[re.Match]) -> Fact:
     """The year under review: the year before, with the span that names it where one does."""
     prev = year - 1
-    review = "|".join(map(re.escape, lexicon().words["review_cues"]))
-    for m in re.finditer(r"(?m)^[\s　]*(?:[一二三四五六七八九十]+、\s*)?" + _YEAR + rf"[^\n。]{{0,16}}?(?:{review})", work):
+    for m in reviews:
         if _year(m.group(1)) == prev:
             return _fact(prev, text, m.span(1))
     m = re.search(r"过去(?:的)?一年|一年来|去年", work)
