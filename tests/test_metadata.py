@@ -72,6 +72,14 @@ CASES = [
      {"level": "city", "region": "青川", "year": 2031}),
     ("national-delivery-line", "——2031年3月5日在第十五届全国人民代表大会第二次会议上\n各位代表：……",
      {"government": "国务院", "level": "national", "region": "全国", "year": 2031}),
+    ("session-on-a-later-line", "各位代表：\n\n现在，我代表国务院，\n向第十四届全国人民代表大会第三次会议作报告。",
+     {"level": "national", "year": 2025}),
+    ("review-heading-below-its-numeral", "我代表松溪县人民政府作报告。\n\n一、\n2029年工作回顾\n\n全县生产总值增长7%。",
+     {"year": 2030, "reviewed_year": 2029}),
+    ("digits-before-a-year-make-no-year", "我代表松溪县人民政府作报告。档案编号12029年，卷宗12029年。",
+     {"year": None}),
+    ("delivery-line-after-a-number", "——12031年1月20日在青川市第九届人民代表大会第二次会议上\n",
+     {"date": None}),
 ]
 
 

@@ -172,6 +172,19 @@ def test_every_number_maps_back_to_its_digits(text):
         assert "".join(ch for ch in original if not ch.isspace() and ch not in R._ZERO_WIDTH) == m.group()
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("青川市增\u200b\u200b长8%", "青川市增长8%"),
+    ("青川市增 \u200b长8%", "青川市增长8%"),
+    ("青川市生产总值74.4\n\u200b\n万亿元", "青川市生产总值74.4万亿元"),
+    ("青川市增长8%。\n\n全市", "青川市增长8%。\n\n全市"),
+    ("青川市增长8%。\n全市", "青川市增长8%。\n全市"),
+    ("增长1 2%", "增长1 2%"),
+], ids=["zero-width-run", "space-then-zero-width", "blank-line-held-open", "paragraph-break", "line-after-sentence",
+        "digits-apart"])
+def test_normalize_gaps(text, expected):
+    assert R.normalize(text).text == expected
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=NOISY_ALPHABET, max_size=80))
 def test_normalize_only_deletes_whitespace(text):

@@ -58,8 +58,9 @@ class Prepared:
 def prepare(doc: Document, lang: Language, *, year: int | None = None, repair: bool | None = None) -> Prepared:
     text = doc.text
     noisy = repair if repair is not None else (doc.format in NOISY_FORMATS or repairing.looks_noisy(text))
-    work = repairing.repair(text) if noisy else repairing.normalize(text)
-    meta = doc.meta if doc.meta.get("year") or doc.meta.get("region") else metadata.detect(text)
+    folded = repairing.fold_width(text)  # once, for the working text and the metadata
+    work = repairing.repair(text, folded) if noisy else repairing.normalize(text, folded)
+    meta = doc.meta if doc.meta.get("year") or doc.meta.get("region") else metadata.detect(text, folded)
     region = meta.get("region")
     breaks = segment.Breaks.of(work.text)
     own_region = (re.compile(rf"^{re.escape(region)}(?:{alternation(lang.words('region_suffixes'))})?")
