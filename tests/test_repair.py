@@ -119,6 +119,15 @@ def test_column_break_joins_mid_word_but_not_after_a_mark():
     assert fixed.text.endswith("全县新增高新技术企业120家,新建学校、\n\n全县粮食产量达到5万吨。")
 
 
+@pytest.mark.parametrize("text, broken", [
+    ("青川 市", 1), ("青川\n市", 1), ("青川 \n 市", 1), ("青川 8", 1), ("青川 市 区", 2),
+    ("青川。\n市", 0), ("青川\n\n市", 0), ("青川 x", 0), (" 青川", 0), ("青川 ", 0),
+], ids=["space", "line-break", "spaces-around-break", "before-digit", "two",
+        "after-full-stop", "blank-line", "before-latin", "leading", "trailing"])
+def test_noise_score_counts_broken_sentences(text, broken):
+    assert R.noise_score(text) * len(text) == pytest.approx(broken)
+
+
 def test_noise_score_of_clean_text_is_zero():
     assert R.noise_score(CLEAN) == 0.0
     assert R.noise_score("") == 0.0

@@ -138,10 +138,11 @@ def normalize(text: str, folded: str | None = None) -> Repaired:
 # ---------------------------------------------------------------------------
 # Noisy-mode repair: OCR'd pages and PDF text layers.
 
-# Whitespace with at most one line break (found first: a pattern led by a character class
-# scans several times faster than one led by a lookbehind).
-_SPACE_RUN = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*|[ \t\u3000]+")
-_SENTENCE_GOES_ON = re.compile(rf"[{_CJK}0-9]")
+# Whitespace with at most one line break, right after a CJK character and before a CJK character
+# or digit: a sentence broken. Led by one character class, the lookbehinds after the first
+# character (a search then skips to the next space or break instead of trying every position).
+_BROKEN = re.compile(rf"[ \t\u3000\n](?<=[{_CJK}][ \t\u3000\n])"
+                     rf"(?:(?<=\n)[ \t\u3000]*|(?<=[ \t\u3000])[ \t\u3000]*(?:\n[ \t\u3000]*)?)(?=[{_CJK}0-9])")
 # Measured on ../shared (benchmarks/repair_speed.py prints every score): the 52 clean national
 # reports score at most 0.0012, the seed infographic and the four OCR'd passages at least 0.034;
 # the threshold sits near the geometric mean of the two.
@@ -158,9 +159,7 @@ def noise_score(text: str) -> float:
     """
     if not text:
         return 0.0
-    broken = sum(1 for m in _SPACE_RUN.finditer(text)
-                 if m.start() and _IS_CJK(text[m.start() - 1]) and _SENTENCE_GOES_ON.match(text, m.end()))
-    return broken / len(text)
+    return len(_BROKEN.findall(text)) / len(text)
 
 
 _WINDOW = 8000  # the clean national reports score at most 0.0019 in any window this long
