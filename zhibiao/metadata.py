@@ -140,6 +140,20 @@ def _title(text: str, work: str) -> tuple[str, tuple[int, int]] | None:
     return value, (start, end)
 
 
+def _at_line_starts(pattern: str, text: str, end: int | None = None) -> list[re.Match]:
+    """Matches of ``(?m)^`` + ``pattern`` in ``text[:end]``, for their groups: one at the start of the
+    text, then each led by the line break before it (so its own span starts a character early).
+
+    Led by a literal, the search skips from break to break instead of trying every position.
+    ``pattern`` must not end in a line break, or a match could hide the next line's start.
+    """
+    end = len(text) if end is None else end
+    first = re.compile(pattern).match(text, 0, end)
+    found = [first] if first else []
+    found += re.compile("\n" + pattern).finditer(text, first.end() if first else 0, end)
+    return found
+
+
 def _lines_with(text: str, mark: str) -> Iterator[tuple[int, int]]:
     """[start, end) of each line holding ``mark``: all a pattern that needs the mark and never
     crosses a line break has to search (a session is named on few lines)."""
@@ -147,6 +161,22 @@ def _lines_with(text: str, mark: str) -> Iterator[tuple[int, int]]:
     while k >= 0:
         start, end = text.rfind("\n", 0, k) + 1, text.find("\n", k)
         end = len(text) if end < 0 else end
+        yield start, end
+        k = text.find(mark, end)
+
+
+def _runs_with(text: str, mark: str, char: str) -> Iterator[tuple[int, int]]:
+    """[start, end) of each longest run of characters matching the class ``char`` that holds ``mark``:
+    all a pattern written in those characters and needing the mark has to search. Linear: no
+    character is stepped over twice."""
+    one, run = re.compile(char), re.compile(char + "*")
+    end = 0
+    k = text.find(mark)
+    while k >= 0:
+        start = k
+        while start > end and one.match(text, start - 1):
+            start -= 1
+        end = run.match(text, k).end()
         yield start, end
         k = text.find(mark, end)
 
@@ -219,12 +249,12 @@ def _year_votes(work: str, delivered: re.Match | None, reviews: list[re.Match]) 
         start = lex.plans.get(_small_number(m.group(1)))
         if start:
             votes.add(start, 4, m.span())
-    for m in re.finditer(r"(?m)^[\s　]*" + _YEAR + r"[，,]", work[:2000]):
+    for m in _at_line_starts(r"[\s　]*" + _YEAR + r"[，,]", work, 2000):
         votes.add(_year(m.group(1)) + 1, 3, m.span(1))
     plan = "|".join(map(re.escape, words["plan_year_cues"]))
     for m in re.finditer(_YEAR + rf"(?:，|,)?(?:我们)?(?:{plan})", work):
         votes.add(_year(m.group(1)), 1, m.span(1))
-    for m in re.finditer(r"(?m)^[\s　]*" + _YEAR + r"[^\n。]{0,30}?是[^\n。]{0,40}?的一年", work):
+    for m in _at_line_starts(r"[\s　]*" + _YEAR + r"[^\n。]{0,30}?是[^\n。]{0,40}?的一年", work):
         votes.add(_year(m.group(1)) + 1, 2, m.span(1))
     for m in re.finditer(_YEAR + r"[^。\n，]{0,16}?预计", work):
         votes.add(_year(m.group(1)), 0.5, m.span(1))
@@ -243,7 +273,9 @@ def _local_government(work: str, strong: bool) -> tuple[str, tuple[int, int]] | 
     found = Counter()
     first: dict[str, tuple[int, int]] = {}
     year = r"(?<![0-9])[0-9]+年|[〇○零一二三四五六七八九]{4}年"  # from a run's first digit only: linear on digit runs
-    for m in re.finditer(rf"(?:{year})?([\u4e00-\u9fff]{{2,10}}?(?:{suffixes}))人民政府", work):
+    pattern = re.compile(rf"(?:{year})?([\u4e00-\u9fff]{{2,10}}?(?:{suffixes}))人民政府")
+    written_in = rf"[0-9〇○\u4e00-\u9fff{re.escape(suffixes)}]"  # every character the pattern can match
+    for m in (m for start, end in _runs_with(work, "人民政府", written_in) for m in pattern.finditer(work, start, end)):
         name = m.group(1)  # a year before the name (2031年青川市人民政府) is no part of it
         if name.startswith(("各", "本", "我", "全", "地方")) or name.endswith("特别行政区"):
             continue
@@ -279,7 +311,8 @@ def _region_name(name: str) -> str:
 def _national(text: str, work: str, strong: bool) -> tuple[Fact, Fact, Fact] | None:
     national = lexicon().words["national"]
     for gov in national["governments"]:
-        m = re.search(rf"(?:代表|受){gov}|{gov}总理", work) if strong else re.search(gov, work)
+        # every branch led by a literal: the search skips to the next 代, 受 or the name's first character
+        m = re.search(rf"代表{gov}|受{gov}|{gov}总理", work) if strong else re.search(gov, work)
         if m:
             i = work.find(gov, m.start())
             span = (i, i + len(gov))
@@ -376,8 +409,8 @@ def detect(text: str, folded: str | None = None) -> Metadata:
             y, mo, d = map(int, delivered.groups()[:3])
             fields["date"] = _fact(f"{y:04d}-{mo:02d}-{d:02d}", text, (delivered.start(), delivered.end(3) + 1))
     review = "|".join(map(re.escape, lexicon().words["review_cues"]))
-    reviews = list(re.finditer(r"(?m)^[\s　]*(?:[一二三四五六七八九十]+、\s*)?" + _YEAR + rf"[^\n。]{{0,16}}?(?:{review})",
-                               work))  # a "2025年工作回顾" heading: votes for the year after, names the year reviewed
+    # a "2025年工作回顾" heading: votes for the year after, names the year reviewed
+    reviews = _at_line_starts(r"[\s　]*(?:[一二三四五六七八九十]+、\s*)?" + _YEAR + rf"[^\n。]{{0,16}}?(?:{review})", work)
     won = _year_votes(work, delivered, reviews).winner()
     if won:
         year, span = won
