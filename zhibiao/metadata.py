@@ -73,19 +73,12 @@ def _year(s: str) -> int:
     return int(digits)
 
 
-def _year_pattern(not_after_digit: bool) -> str:
-    """A year, "2026年" or "二〇二六年", as group 1; ``not_after_digit``: not the tail of a longer number.
-
-    Led by one character class (the lookbehind comes after the first character), so a search
-    skips to the next candidate character instead of trying every position: several times faster.
-    """
-    digit = r"(?<!\d.)" if not_after_digit else ""
-    return (rf"([12{_CN_YEAR_DIGIT}]{digit}(?:(?<=[12])(?: ?\d){{3}}|(?<=[{_CN_YEAR_DIGIT}])[{_CN_YEAR_DIGIT}]{{3}}))"
-            r" ?年")
-
-
-_YEAR = _year_pattern(False)
-_YEAR_RE = re.compile(_year_pattern(True))
+# A year, "2026年" or "二〇二六年", as group 1. Led by one character class (which kind of year it
+# is, the lookbehind after the first character tells), so a search skips to the next candidate
+# character instead of trying every position: several times faster.
+_YEAR = (rf"([12{_CN_YEAR_DIGIT}](?:(?<=[12])(?: ?\d){{3}}|(?<=[{_CN_YEAR_DIGIT}])[{_CN_YEAR_DIGIT}]{{3}}))"
+         r" ?年")
+_DIGIT = re.compile(r"\d")
 _NUM = r"[一二三四五六七八九十\d]{1,3}"
 _DATE_RE = re.compile(r"(?<!\d)([12]\d{3})年(\d{1,2})月(\d{1,2})日")
 _TITLE_RE = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
@@ -138,6 +131,16 @@ def _title(text: str, work: str) -> tuple[str, tuple[int, int]] | None:
         end -= 1
     value = re.sub(r"\s+", "", text[start:end]).strip("—-")
     return value, (start, end)
+
+
+def _followed_by(work: str, years: list[re.Match], suffix: str) -> Iterator[re.Match]:
+    """The matches of ``years`` that ``suffix`` follows, as a search for the year pattern and ``suffix``
+    together finds them: no two years of a text overlap, so no year is missed."""
+    pattern, end = re.compile(suffix), 0
+    for y in years:
+        if y.start() >= end and (m := pattern.match(work, y.end())):
+            end = m.end()
+            yield y
 
 
 def _at_line_starts(pattern: str, text: str, end: int | None = None) -> list[re.Match]:
@@ -251,14 +254,15 @@ def _year_votes(work: str, delivered: re.Match | None, reviews: list[re.Match]) 
             votes.add(start, 4, m.span())
     for m in _at_line_starts(r"[\s　]*" + _YEAR + r"[，,]", work, 2000):
         votes.add(_year(m.group(1)) + 1, 3, m.span(1))
+    years = list(re.finditer(_YEAR, work))  # every year of the text, found once
     plan = "|".join(map(re.escape, words["plan_year_cues"]))
-    for m in re.finditer(_YEAR + rf"(?:，|,)?(?:我们)?(?:{plan})", work):
+    for m in _followed_by(work, years, rf"(?:，|,)?(?:我们)?(?:{plan})"):
         votes.add(_year(m.group(1)), 1, m.span(1))
     for m in _at_line_starts(r"[\s　]*" + _YEAR + r"[^\n。]{0,30}?是[^\n。]{0,40}?的一年", work):
         votes.add(_year(m.group(1)) + 1, 2, m.span(1))
-    for m in re.finditer(_YEAR + r"[^。\n，]{0,16}?预计", work):
+    for m in _followed_by(work, years, r"[^。\n，]{0,16}?预计"):
         votes.add(_year(m.group(1)), 0.5, m.span(1))
-    counts = Counter(_year(m.group(1)) for m in _YEAR_RE.finditer(work))
+    counts = Counter(_year(m.group(1)) for m in years if not (m.start() and _DIGIT.match(work, m.start() - 1)))
     if counts:
         top = max(counts, key=lambda y: (counts[y], y))
         votes.add(top + 1, 1, None)
