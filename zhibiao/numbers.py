@@ -156,6 +156,7 @@ def _patterns(lang):
         first=re.compile(rf"[0-9{digits}十百千万亿几](?<![0-9][0-9])(?<![{digits}十百千万亿几][{digits}十百千万亿几])"),
         linking=frozenset(lang.words("modifiers", "linking")),
         prefix_len=prefix_len,
+        prefix_ends=frozenset(w[-1] for w in lang.prefix_modifiers),
         time_after=re.compile(rf"(?:[{inner}])?(?:{alternation(lang.time_units)})"),
         doubling=re.compile(r"翻(?P<n>[一两二三四])番"),
         joiners=tuple(lang.words("range_joiners")),
@@ -175,6 +176,7 @@ def _patterns(lang):
         rank_after=tuple(no["rank"]["after"]),
         per=tuple(no["per_before"]),
         quotes=dict(no["label_quotes"]["pairs"]),
+        opening=re.compile(f"[{re.escape(''.join(no['label_quotes']['pairs']))}]"),
         quote_len=int(no["label_quotes"]["max_len"]),
     )
 
@@ -185,6 +187,7 @@ class _Patterns:
     first: re.Pattern  # where a quantity can start (not inside a run): finding it first is 5x faster than search
     linking: frozenset[str]
     prefix_len: int
+    prefix_ends: frozenset[str]  # the last characters of the modifier words: most numbers follow none
     time_after: re.Pattern
     doubling: re.Pattern
     joiners: tuple[str, ...]
@@ -204,6 +207,7 @@ class _Patterns:
     rank_after: tuple[str, ...]
     per: tuple[str, ...]
     quotes: dict[str, str]
+    opening: re.Pattern  # any opening quote: most values have none before them
     quote_len: int
 
 
@@ -347,6 +351,11 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
 def _prefix(text: str, start: int, lang, p: _Patterns) -> tuple[str, int] | None:
     """The modifier word written just before ``start`` (超过, 约, 约为: a linking 为 may follow it)
     and where it starts, longest first."""
+    last = text[start - 1] if start else ""
+    if last in p.linking:
+        last = text[start - 2] if start > 1 else ""
+    if last not in p.prefix_ends:
+        return None  # no modifier word ends here: the common case, settled without the slices
     for k in range(min(p.prefix_len, start), 0, -1):
         piece = text[start - k:start]
         word = piece[:-1] if piece[-1] in p.linking else piece
@@ -380,6 +389,8 @@ def _chinese_rule(chinese: str, value: float, unit, percent: bool, prefix, lang)
 
 def _in_label(text: str, start: int, end: int, p: _Patterns) -> bool:
     """Whether text[start:end] sits inside a short quoted label (“双千工程”, “5个200”)."""
+    if not p.opening.search(text, max(0, start - p.quote_len), start):
+        return False
     window = text[max(0, start - p.quote_len):start]
     for opening, closing in p.quotes.items():
         i = window.rfind(opening)
