@@ -36,6 +36,17 @@ def _replayed(text: str, fixed: R.Repaired) -> str:
     return "".join(chars)
 
 
+@pytest.mark.parametrize("text, folded", [
+    ("青川市，增长６．５％；", "青川市,增长6.5%;"),
+    ("\u3000\u3000青川市（试点）", "  青川市(试点)"),
+    ("一萬噸，兩億元", "一万吨,两亿元"),
+    ("青川市增长5%。", "青川市增长5%。"),
+], ids=["full-width", "ideographic-space", "traditional", "nothing-to-fold"])
+def test_fold_width_is_one_for_one(text, folded):
+    assert R.fold_width(text) == folded
+    assert len(R.fold_width(text)) == len(text)
+
+
 def test_confusables_table_is_sound():
     table = R.confusables()
     assert table
