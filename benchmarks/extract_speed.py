@@ -10,6 +10,10 @@ shared machine makes wall time swing.
 
     .venv/bin/pip install 'recognizers-text-suite==1.0.2a2' 'emoji<1.0'   # the bench extra
     .venv/bin/python benchmarks/extract_speed.py
+    .venv/bin/python benchmarks/extract_speed.py --skip-recognizers --skip-big --against ../base
+
+``--against CHECKOUT`` times the corpus with another checkout's code too (a worktree of main,
+say), each pass in a fresh process, the two alternating, so both see the same load.
 """
 from __future__ import annotations
 
@@ -26,6 +30,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CHARS = 20_000
 REPEATS = 3  # best of 3 on the 20,000-character sample: one run of ours is a few ms, noisy on shared cores
+# Appended to the first text of the warm-up call: a 分别 list whose shared head the word dictionary completes
+WARM_UP = "\n全市城镇、农村居民人均可支配收入分别增长5.1%、6.2%。"
+# One corpus pass in a fresh process, with whichever zhibiao PYTHONPATH puts first: prints its CPU seconds.
+_ONE_PASS = """
+import sys, time
+from pathlib import Path
+from zhibiao.grammar import extract
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).iterdir()) if p.is_file()]
+extract(texts[0] + sys.argv[2])  # every lazy load, as bench_corpus
+cpu = time.process_time()
+for text in texts:
+    extract(text)
+print(time.process_time() - cpu)
+"""
 
 
 def max_rss_mb(who: int) -> float:
@@ -59,8 +77,7 @@ def bench_corpus(texts: list[str]) -> None:
     t = time.perf_counter()
     from zhibiao.grammar import extract
     import_s = time.perf_counter() - t
-    # the first text, and a 分别 list whose shared head the word dictionary completes: every lazy load
-    first = texts[0] + "\n全市城镇、农村居民人均可支配收入分别增长5.1%、6.2%。"
+    first = texts[0] + WARM_UP  # every lazy load
     cold = best_of(1, lambda: extract(first))
     warm = best_of(1, lambda: extract(first))
     print(f"one-off: import {import_s:.3f} s wall, lazy data loading {max(cold - warm, 0):.3f} s "
@@ -76,6 +93,25 @@ def bench_corpus(texts: list[str]) -> None:
           f"({seconds:.3f} s wall): {chars / cpu:,.0f} chars/s per core (goal >= 1,000,000), "
           f"{chars / seconds:,.0f} wall")
     print(f"peak RSS: {rss_before:.0f} MiB before extraction, {max_rss_mb(resource.RUSAGE_SELF):.0f} MiB after")
+
+
+def bench_against(folder: Path, chars: int, other: Path, rounds: int) -> None:
+    """Best-of-``rounds`` corpus CPU time of this checkout and of ``other``, alternating pass by pass."""
+    if not (other / "zhibiao" / "__init__.py").is_file():
+        raise SystemExit(f"--against {other}: no zhibiao package there")
+    best = {ROOT: math.inf, other: math.inf}
+    for _ in range(rounds):
+        for checkout in (other, ROOT):
+            env = {**os.environ, "PYTHONPATH": str(checkout)}
+            done = subprocess.run([sys.executable, "-c", _ONE_PASS, str(folder), WARM_UP], env=env, cwd=checkout,
+                                  capture_output=True, text=True)
+            if done.returncode:
+                raise SystemExit(f"corpus pass with {checkout} failed: {done.stderr.strip()[-2000:]}")
+            best[checkout] = min(best[checkout], float(done.stdout.split()[-1]))
+    for checkout, name in ((other, "against"), (ROOT, "this checkout")):
+        print(f"{name} ({checkout}): best of {rounds} passes {best[checkout]:.3f} s CPU = "
+              f"{chars / best[checkout]:,.0f} chars/s per core")
+    print(f"this checkout / against: {best[other] / best[ROOT]:.2f}x")
 
 
 def bench_recognizers(sample: str) -> None:
@@ -138,11 +174,16 @@ def main() -> None:
     parser.add_argument("--big-mb", type=float, default=50, help="size of the big input in MiB (default 50)")
     parser.add_argument("--skip-recognizers", action="store_true", help="no Recognizers-Text comparison")
     parser.add_argument("--skip-big", action="store_true", help="no big-input run")
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="also time the corpus with another checkout's code, alternating (e.g. a worktree of main)")
+    parser.add_argument("--rounds", type=int, default=5, help="passes per checkout with --against (default 5)")
     args = parser.parse_args()
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     texts = read_corpus(args.corpus.resolve())
     bench_corpus(texts)
+    if args.against:
+        bench_against(args.corpus.resolve(), sum(map(len, texts)), args.against.resolve(), max(args.rounds, 1))
     if not args.skip_recognizers:
         bench_recognizers("\n\n".join(texts)[:SAMPLE_CHARS])
     if not args.skip_big:
