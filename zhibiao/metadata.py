@@ -278,7 +278,7 @@ def _local_government(work: str, strong: bool) -> tuple[str, tuple[int, int]] | 
     first: dict[str, tuple[int, int]] = {}
     year = r"(?<![0-9])[0-9]+年|[〇○零一二三四五六七八九]{4}年"  # from a run's first digit only: linear on digit runs
     pattern = re.compile(rf"(?:{year})?([\u4e00-\u9fff]{{2,10}}?(?:{suffixes}))人民政府")
-    written_in = rf"[0-9〇○\u4e00-\u9fff{re.escape(suffixes)}]"  # every character the pattern can match
+    written_in = rf"[0-9〇○\u4e00-\u9fff{re.escape(''.join(lexicon().words['level_suffixes']))}]"  # all it can match
     for m in (m for start, end in _runs_with(work, "人民政府", written_in) for m in pattern.finditer(work, start, end)):
         name = m.group(1)  # a year before the name (2031年青川市人民政府) is no part of it
         if name.startswith(("各", "本", "我", "全", "地方")) or name.endswith("特别行政区"):
