@@ -136,3 +136,43 @@ def test_fuzz_inputs_are_reproducible():
     assert all(len(fuzzing.PATTERNS[p](1000)) == 1000 for p in fuzzing.PATTERNS)
     rng = random.Random(0)
     assert all(len(gen(rng, 50)) > 0 for gen in fuzzing.GENERATORS.values())
+
+
+# --- shortcuts for dense runs of values change no record --------------------------------------
+# Each shortcut skips work whose outcome is known; the records must be those of the full reading.
+
+SHORTCUT_CASES = [
+    "%5" * 300,  # no words at all: every group dropped
+    "成六" * 300,  # values side by side: the metric carried
+    "增长5%" * 200,
+    "青川市建成12个口袋公园、300个和美村庄。",  # a list item after a value: nothing left before it
+    "%5个项目%5，3家企业、4所学校。",  # a noun after the value names it
+    "青川市地区生产总值增长6.5%、7.1%，城镇新增就业3.2万人5万户。",
+]
+
+
+def _records(text: str) -> list[dict]:
+    import zhibiao
+    from zhibiao.load import load_text
+
+    return [r.to_dict() for r in zhibiao.extract_document(load_text(text, "<test>"))]
+
+
+def _full_reading(monkeypatch) -> None:
+    from zhibiao.grammar import metric
+
+    monkeypatch.setattr(metric, "wordless", lambda *args: None)
+
+
+@pytest.mark.parametrize("text", SHORTCUT_CASES)
+def test_the_wordless_shortcut_changes_no_record(monkeypatch, text):
+    fast = _records(text)
+    _full_reading(monkeypatch)
+    assert fast == _records(text)
+
+
+def test_the_wordless_shortcut_changes_no_record_on_fuzzed_text(monkeypatch):
+    texts = [text for _, text in fuzzing.inputs(seed=29, count=240, max_chars=1500)]
+    fast = [_records(t) for t in texts]
+    _full_reading(monkeypatch)
+    assert [i for i, t in enumerate(texts) if _records(t) != fast[i]] == []

@@ -134,7 +134,7 @@ def match(metric: str, unit: str = "", kind: str = "") -> str | None:
     """
     pattern, owner = _compiled()
     text = _TARGET_TAIL.sub("", normalize(metric))
-    for start in range(len(text)):
+    for start in range(min(len(text), _LONGEST_PREFIX + 1)):  # a longer prefix is no scope: bounded per metric
         found = pattern.match(text, start)
         if found is None:
             continue

@@ -7,17 +7,13 @@ word at all (a run of symbols and numbers: %5%5%5).
 """
 from __future__ import annotations
 
-import re
-
-from .metric import Reading
-
-_WORD = re.compile(r"[^\W\d_]")  # a letter of any script
+from .metric import LETTER, Reading
 
 
 def excluded(reading: Reading, history: list[str]) -> str | None:
     """The rule that drops this group, or None to keep it."""
     if not reading.metric and not history:
         return "no_metric_in_sentence"
-    if reading.metric and not _WORD.search(reading.metric):
+    if reading.metric and not LETTER.search(reading.metric):
         return "metric_without_words"
     return None

@@ -21,6 +21,7 @@ _SPACE = re.compile(r"\s+")
 _STRIP = "“”\"'·-—"  # quotes and dashes around a metric are no part of it
 _DIGIT = re.compile(r"[0-9]")
 _YEAR = re.compile(r"[0-9]{4}年")
+LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,19 @@ RIGHT_REACH = 200  # the words after a value read for its noun, unit and quoted 
 LEFT_REACH = 200  # the words before a value read for its metric: at most this many
 
 
+BARE = Left("", None, False, "")  # no words before a value
+
+
+def wordless(p, left_text: str, right: str, first: Quantity, history: list[str],
+             rules: list[tuple[str, str]]) -> Reading | None:
+    """Dense runs of values (%5%5%5, 六成六成) cost a reading each, so one that cannot find words is
+    skipped: with no letter before the group and no noun after it, the metric is none (dropped when
+    the sentence has none yet, carried when nothing stands between it and the value before)."""
+    if p.noisy or LETTER.search(left_text) or (history and left_text) or prenominal(right, BARE, first, p.lang):
+        return None
+    return Reading("", BARE, right, "", rules)
+
+
 def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_end: int, group: list[Quantity],
          history: list[str], prev_end: int) -> Reading:
     """The metric of ``group``: the words before it, rewritten by the rules below in this order."""
@@ -266,8 +280,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         if cut != left_text:
             left_text = cut
             rules.append(("layout", "box_heading_cut"))
-    left = read_left(left_text, lang)
     right = wt[last.span.end:min(breaks.clause_end(last.span.end, s_end), last.span.end + RIGHT_REACH)]
+    if (bare := wordless(p, left_text, right, first, history, rules)) is not None:
+        return bare
+    left = read_left(left_text, lang)
     if left.verb in g.words["verbs.after_metric"]:
         named = Left(left.metric + left.verb, None, False, left.fillers)
         if prenominal(right, named, first, lang):  # 中央财政新增47亿元专项资金: 新增 names the noun after

@@ -12,12 +12,12 @@ def find(wt: str, lang, start: int, end: int) -> list[Quantity]:
 
 def groups(wt: str, lang, batch: list[Quantity]) -> list[list[Quantity]]:
     """Values written as one list (8.9%、7.7% / 9.66%和13.14%) share a left context."""
-    joiners = lang.words("list_joiners")
+    joiners = frozenset(lang.words("list_joiners"))
     out: list[list[Quantity]] = []
     for q in batch:
         if out:
             gap = wt[out[-1][-1].span.end:q.span.start]
-            if gap and len(gap) <= 2 and all(c in joiners for c in gap):
+            if gap and len(gap) <= 2 and joiners.issuperset(gap):
                 out[-1].append(q)
                 continue
         out.append([q])
