@@ -52,3 +52,57 @@ def test_a_goal_named_in_the_clause_before_sets_a_target():
     assert statuses(text)[7.0] == ("target", ["status.goal_named_before"])
     done = "去年全市粮食产量达到500万吨，实现了年初确定的目标，增长3%。"
     assert statuses(done)[3.0][0] == "actual"
+
+
+PLAN = """一、2030年工作回顾
+全市新增就业3万人。
+二、“十六五”时期主要目标
+《纲要（草案）》提出了26个主要指标，其中经济发展类7个、民生福祉类9个，包括6个约束性指标。
+纲要共设置主要指标24项，其中约束性指标5项。纲要提出20项指标，新建40个园区。
+"""
+
+
+@pytest.mark.parametrize("words, value, status, rule", [
+    ("提出了26个主要指标", 26, "actual", "count_of_the_plan_itself"),  # the noun after the count
+    ("经济发展类7个", 7, "actual", "part_of_the_plan_itself"),  # the plan's count broken down
+    ("民生福祉类9个", 9, "actual", "part_of_the_plan_itself"),
+    ("包括6个约束性指标", 6, "actual", "count_of_the_plan_itself"),
+    ("共设置主要指标24项", 24, "actual", "count_of_the_plan_itself"),  # the noun before the count
+    ("其中约束性指标5项", 5, "actual", "count_of_the_plan_itself"),
+    ("新建40个园区", 40, "target", "section_targets"),  # a verb: a goal of the plan, not a part of it
+])
+def test_facts_about_the_plan_itself_are_actual(words, value, status, rule):
+    assert words in PLAN
+    assert statuses(PLAN)[value] == (status, [f"status.{rule}"])
+
+
+APPENDIX = """一、2030年工作回顾
+
+过去一年，全市新增就业3万人，12个项目入选国家重点研发计划。
+
+附件
+
+2031年青川市十件民生实事
+
+1.新增普惠托位2000个。
+
+2.改造老旧小区120个。
+"""
+
+
+@pytest.mark.parametrize("value, status", [(3e4, "actual"), (12, "actual"), (2000, "target"), (120, "target")])
+def test_an_appendix_of_the_years_practical_projects_is_targets(value, status):
+    assert statuses(APPENDIX)[value][0] == status
+
+
+@pytest.mark.xfail(strict=True, reason="an appendix heading on one line with its label (附件：…民生实事) is no heading")
+def test_an_appendix_heading_after_its_label():
+    text = APPENDIX.replace("附件\n\n", "附件：")
+    assert statuses(text)[2000][0] == "target"
+
+
+@pytest.mark.xfail(strict=True, reason="a section named for the plan's outline (关于…五年规划纲要) gets no targets role")
+def test_a_section_on_the_five_year_plan_outline_is_targets():
+    text = ("一、2030年工作回顾\n\n全市新增就业3万人。\n\n二、关于青川市第十六个五年规划纲要（草案）\n\n"
+            "全市常住人口城镇化率达到70%。\n")
+    assert statuses(text)[70][0] == "target"

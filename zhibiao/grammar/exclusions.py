@@ -1,17 +1,80 @@
 """Step 2, exclusions: values that are no indicator at the level of the sentence.
 
 Numbers that are no quantity at all (dates, ordinals, names) never reach the
-grammar: ``numbers.quantities`` drops them. Here a value goes when nothing in its
-clause or sentence says what it measures, or what stands for its metric holds no
-word at all (a run of symbols and numbers: %5%5%5).
+grammar: ``numbers.quantities`` drops them. Here a value goes when it is part of
+a name its words around it write (``name_part``: a plant's capacity, an age
+class, a label's number restated), when nothing in its clause or sentence says
+what it measures, or when what stands for its metric holds no word at all (a run
+of symbols and numbers: %5%5%5).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from ..lexicon import alternation
+from ..numbers import chinese_to_number
+from ..records import Quantity
 from .metric import Reading
 
 _WORD = re.compile(r"[^\W\d_]")  # a letter of any script
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ITEM_BREAKS = "，,。；;：:、\n"  # where the words of a list item before a value start
+_REACH = 30  # the words read around a value for a name it is part of
+
+
+@dataclass(frozen=True)
+class Patterns:
+    capacity_units: frozenset[str]
+    capacity_noun: re.Pattern  # the rest of a project's name after its capacity: …锌基合金等项目
+    capacity_openers: tuple[str, ...]  # 年产: the value is a plant's capacity
+    doing_verbs: tuple[str, ...]  # a verb right before the value: an amount built or done (建设700万千瓦…项目)
+    ages: frozenset[str]
+    age_not_before: frozenset[str]  # after an age, these join or end, they open no noun of a class
+    label: re.Pattern  # a quoted number and the word that explains it, before the value: “5”即
+
+
+def _build(lang) -> Patterns:
+    words, names = lang.words, lang.raw["name_parts"]
+    capacity = names["capacity"]
+    verbs = (words("verbs", "change_up") + words("verbs", "change_down") + words("verbs", "level")
+             + words("framing_verbs") + words("action_verbs") + words("defining_verbs"))
+    quotes = lang.raw["not_indicators"]["label_quotes"]["pairs"]
+    opening, closing = "".join(quotes) + '"', "".join(quotes.values()) + '"'
+    return Patterns(
+        capacity_units=frozenset(capacity["units"]),
+        capacity_noun=re.compile(rf"(?!{lang.raw['possessive']})[^，,。；;：:（(]{{0,{_REACH}}}?(?:{alternation(capacity['nouns'])})"),
+        capacity_openers=tuple(capacity["openers"]),
+        doing_verbs=tuple(verbs),
+        ages=frozenset(names["ages"]),
+        age_not_before=frozenset(words("list_joiners")) | {lang.raw['possessive']},
+        label=re.compile(rf"[{re.escape(opening)}](?P<n>[0-9]+|[一二三四五六七八九十两]+)[{re.escape(closing)}]"
+                         rf"(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,12}}$"),
+    )
+
+
+def patterns(lang) -> Patterns:
+    return lang.compiled(_build)
+
+
+def name_part(text: str, q: Quantity, lang) -> str | None:
+    """The rule that makes ``q`` part of a name written around it, or None: such a value is no indicator."""
+    g = patterns(lang)
+    start, end = q.span.start, q.span.end
+    if q.unit in g.capacity_units and g.capacity_noun.match(text, end):
+        item = text[max(0, start - _REACH):start]
+        item = item[max(item.rfind(c) for c in _ITEM_BREAKS) + 1:]
+        if item.endswith(g.capacity_openers) or not item.endswith(g.doing_verbs):
+            return "capacity_in_name"  # 白银集团7万吨锌基合金等项目; but 建设700万千瓦储能项目 is built
+    if q.unit in g.ages and _CJK.match(text, end) and text[end] not in g.age_not_before:
+        return "age_class"  # 60岁以上老年人: the count of people is the indicator
+    if (m := g.label.search(text, max(0, start - _REACH), start)) and _number(m.group("n")) == q.value:
+        return "label_restated"  # “1+5+N”…“5”即5家中心
+    return None
+
+
+def _number(written: str) -> float | None:
+    return float(written) if written.isdigit() else chinese_to_number(written)
 
 
 def excluded(reading: Reading, history: list[str]) -> str | None:
