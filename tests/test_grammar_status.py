@@ -106,3 +106,20 @@ def test_a_section_on_the_five_year_plan_outline_is_targets():
     text = ("一、2030年工作回顾\n\n全市新增就业3万人。\n\n二、关于青川市第十六个五年规划纲要（草案）\n\n"
             "全市常住人口城镇化率达到70%。\n")
     assert statuses(text)[70][0] == "target"
+
+
+@pytest.mark.parametrize("text, value, status", [
+    # 目标 in a review is a goal met or named, it sets no target
+    ("一、2030年工作回顾\n过去五年，30万人口落户目标顺利实现，棚户区住房改造超过5万套。", 5e4, "actual"),
+    ("一、2030年工作回顾\n在提前完成减少审批事项目标的基础上，又取消审批事项16项。", 16, "actual"),
+    ("一、2030年工作回顾\n全年城镇新增就业3.2万人，超额完成3万人的预期目标。", 3e4, "target"),  # the goal quoted
+    # a cue inside a short quoted name is part of the name
+    ("市财政用于“两个确保”的资金达5.9亿元。", 5.9e8, "actual"),
+    ("全面落实“三个要”，市财政投入3亿元。", 3e8, "actual"),
+    ("确保市财政投入3亿元。", 3e8, "target"),
+    # 将 before a number is the disposal 将, not the modal
+    ("去年将2.8亿元市级资金纳入直达范围。", 2.8e8, "actual"),
+    ("市级资金将达2.8亿元。", 2.8e8, "target"),
+], ids=str)
+def test_cue_words_that_set_no_target(text, value, status):
+    assert statuses(text)[value][0] == status

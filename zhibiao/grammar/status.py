@@ -23,12 +23,29 @@ class Patterns:
     plan_part: re.Pattern  # a value counted in the same classifier: its breakdown (其中经济发展类6个)
     doing: re.Pattern  # a verb between that count and the value: a goal of the plan, not a part of it
 
+    disposal: frozenset[str]  # 将 right before a number moves it (将2.8万亿元资金纳入…): no modal
+    number: re.Pattern
+    quotes: dict[str, str]  # a cue inside a short quoted name is part of the name (“两个确保”)
+    quote_len: int
+
     def is_target(self, text: str, m: re.Match) -> bool:
-        """A target word that is not part of a longer word (要求, 即将)."""
+        """A target word that is not part of a longer word (要求, 即将), of a quoted name or a disposal."""
+        if m.group() in self.disposal and self.number.match(text, m.end()):
+            return False
+        if self.quoted(text, m.start(), m.end()):
+            return False
         window = text[max(0, m.start() - 3):m.end() + 3]
         offset = m.start() - max(0, m.start() - 3)
         return not any(n.start() < offset + (m.end() - m.start()) and offset < n.end()
                        for n in self.not_target.finditer(window))
+
+    def quoted(self, text: str, start: int, end: int) -> bool:
+        before = text[max(0, start - self.quote_len):start]
+        for opening, closing in self.quotes.items():
+            at = before.rfind(opening)
+            if at >= 0 and closing not in before[at:] and closing in text[end:end + self.quote_len]:
+                return True
+        return False
 
     def is_target_in_review(self, text: str, m: re.Match) -> bool:
         return m.group() not in self.review_senses and self.is_target(text, m)
@@ -37,6 +54,7 @@ class Patterns:
 def _build(lang) -> Patterns:
     plan_nouns, classifiers = lang.pattern("plan_own_nouns"), "".join(lang.words("plan_count_classifiers"))
     count = "[0-9一二三四五六七八九十两]+"
+    labels = lang.raw["not_indicators"]["label_quotes"]
     return Patterns(
         estimate=re.compile(lang.pattern("status", "estimate")),
         target=re.compile(lang.pattern("status", "target")),
@@ -44,6 +62,10 @@ def _build(lang) -> Patterns:
         quoted_goal=re.compile(rf"[^，,。；]{{0,20}}的(?P<cue>{lang.pattern('quoted_goals')})"),
         opener=re.compile(lang.pattern("targets_openers")),
         review_senses=frozenset(lang.words("status", "review_senses")),
+        disposal=frozenset(lang.words("status", "disposal")),
+        number=re.compile(r"[0-9一二三四五六七八九十两百千万亿]"),
+        quotes=dict(labels["pairs"]),
+        quote_len=int(labels["max_len"]),
         plan_itself=re.compile(rf"(?:{plan_nouns})(?![\u4e00-\u9fff])"),
         plan_noun_before=re.compile(rf"(?:{plan_nouns})(?:{lang.pattern('plan_count_links')})?$"),
         plan_count=re.compile(rf"{count}(?P<cl>[{classifiers}])(?:{plan_nouns})|(?:{plan_nouns}){count}(?P<cl2>[{classifiers}])"),
