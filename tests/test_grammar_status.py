@@ -123,3 +123,18 @@ def test_a_section_on_the_five_year_plan_outline_is_targets():
 ], ids=str)
 def test_cue_words_that_set_no_target(text, value, status):
     assert statuses(text)[value][0] == status
+
+
+REVIEW = "一、2030年工作回顾\n"
+
+
+@pytest.mark.parametrize("words, value, status", [
+    ("将养老保险单位缴费比例从18%降至15%", 15, "actual"),  # the disposal 将: what was done
+    ("将困难群众补助标准提高到800元", 800, "actual"),
+    ("将农村居民人均纯收入2600元作为新的帮扶标准", 2600, "actual"),
+    ("全市地区生产总值将比2020年增长1.5倍", 1.5, "target"),  # the modal 将, then a comparison
+    ("市级财政收入将达到45亿元", 4.5e9, "target"),  # the modal 将, then a verb
+    ("全市工业增加值将继续增长5%", 5, "target"),
+], ids=str)
+def test_the_disposal_jiang_in_a_review_says_what_was_done(words, value, status):
+    assert statuses(REVIEW + words + "。")[value][0] == status

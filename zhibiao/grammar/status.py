@@ -25,6 +25,7 @@ class Patterns:
 
     disposal: frozenset[str]  # 将 right before a number moves it (将2.8万亿元资金纳入…): no modal
     number: re.Pattern
+    disposal_frame: re.Pattern  # a noun, then a verb that moves it or a 从/由 frame
     quotes: dict[str, str]  # a cue inside a short quoted name is part of the name (“两个确保”)
     quote_len: int
 
@@ -48,6 +49,10 @@ class Patterns:
         return False
 
     def is_target_in_review(self, text: str, m: re.Match) -> bool:
+        """In a review, 将 before a noun and the verb that moves it (将税率从17%降至13%) is the disposal 将:
+        it says what was done."""
+        if m.group() in self.disposal and self.disposal_frame.match(text, m.end()):
+            return False
         return m.group() not in self.review_senses and self.is_target(text, m)
 
 
@@ -55,6 +60,7 @@ def _build(lang) -> Patterns:
     plan_nouns, classifiers = lang.pattern("plan_own_nouns"), "".join(lang.words("plan_count_classifiers"))
     count = "[0-9一二三四五六七八九十两]+"
     labels = lang.raw["not_indicators"]["label_quotes"]
+    moving = lang.pattern("verbs", "change_up") + "|" + lang.pattern("verbs", "change_down")
     return Patterns(
         estimate=re.compile(lang.pattern("status", "estimate")),
         target=re.compile(lang.pattern("status", "target")),
@@ -64,6 +70,9 @@ def _build(lang) -> Patterns:
         review_senses=frozenset(lang.words("status", "review_senses")),
         disposal=frozenset(lang.words("status", "disposal")),
         number=re.compile(r"[0-9一二三四五六七八九十两百千万亿]"),
+        disposal_frame=re.compile(
+            rf"(?!{moving}|{lang.pattern('verbs', 'level')}|{lang.pattern('fillers')}|{lang.pattern('comparison_openers')})"
+            rf"[^，,。；;：:]{{1,30}}?(?:{moving}|{lang.pattern('status', 'disposal_verbs')}|{lang.pattern('from_frames')})"),
         quotes=dict(labels["pairs"]),
         quote_len=int(labels["max_len"]),
         plan_itself=re.compile(rf"(?:{plan_nouns})(?![\u4e00-\u9fff])"),
