@@ -40,6 +40,8 @@ def values(text):
     # a footnote that explains a label's number restates it
     ("构建“1+5+N”体系，“5”即5家区级疾控中心。", "5家", None),
     ("推行“三个一”机制，“三”是指3支专业队伍。", "3支", None),
+    ('构建"1+5+N"体系，"5"即5家区级疾控中心。', "5家", None),
+    ("打造“3个10万”工程，即3个10万亩高标准农田基地。", "10万亩", None),
 ], ids=str)
 def test_numbers_inside_names_are_no_indicators(text, gone, kept):
     found = {span for span, _ in values(text)}
@@ -64,6 +66,7 @@ def test_values_near_names_stay(text, value_text):
     ("青川钢铁5万吨特种钢项目", "5万吨", 5e4, "吨", "capacity_in_name"),
     ("65岁以上老人", "65岁以上", 65.0, "岁", "age_class"),
     ("“2”即2个中心", "2个", 2.0, "个", "label_restated"),
+    ("“两个10万”工程，即10万亩基地", "10万亩", 1e5, "亩", "label_restated"),
     ("建设5万吨特种钢项目", "5万吨", 5e4, "吨", None),
 ], ids=str)
 def test_each_name_part_is_a_named_rule(text, value_text, value, unit, rule):

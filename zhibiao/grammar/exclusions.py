@@ -41,6 +41,7 @@ def _build(lang) -> Patterns:
              + words("framing_verbs") + words("action_verbs") + words("defining_verbs"))
     quotes = lang.raw["not_indicators"]["label_quotes"]["pairs"]
     opening, closing = "".join(quotes) + '"', "".join(quotes.values()) + '"'
+    quotes_len = int(lang.raw["not_indicators"]["label_quotes"]["max_len"])
     return Patterns(
         capacity_units=frozenset(capacity["units"]),
         capacity_noun=re.compile(rf"(?!{lang.raw['possessive']})[^，,。；;：:（(]{{0,{_REACH}}}?(?:{alternation(capacity['nouns'])})"),
@@ -48,8 +49,8 @@ def _build(lang) -> Patterns:
         doing_verbs=tuple(verbs),
         ages=frozenset(names["ages"]),
         age_not_before=frozenset(words("list_joiners")) | {lang.raw['possessive']},
-        label=re.compile(rf"[{re.escape(opening)}](?P<n>[0-9]+|[一二三四五六七八九十两]+)[{re.escape(closing)}]"
-                         rf"(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,12}}$"),
+        label=re.compile(rf"[{re.escape(opening)}](?P<label>[^{re.escape(closing)}，,。；;]{{1,{quotes_len}}})[{re.escape(closing)}]"
+                         rf"[^，,。；;：:]{{0,6}}[，,]?(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,12}}$"),
     )
 
 
@@ -68,13 +69,17 @@ def name_part(text: str, q: Quantity, lang) -> str | None:
             return "capacity_in_name"  # 白银集团7万吨锌基合金等项目; but 建设700万千瓦储能项目 is built
     if q.unit in g.ages and _CJK.match(text, end) and text[end] not in g.age_not_before:
         return "age_class"  # 60岁以上老年人: the count of people is the indicator
-    if (m := g.label.search(text, max(0, start - _REACH), start)) and _number(m.group("n")) == q.value:
-        return "label_restated"  # “1+5+N”…“5”即5家中心
+    if (m := g.label.search(text, max(0, start - _REACH), start)) and q.value in _numbers(m.group("label")):
+        return "label_restated"  # “1+5+N”…“5”即5家中心; “3个10万”工程，即3个10万亩基地
     return None
 
 
-def _number(written: str) -> float | None:
-    return float(written) if written.isdigit() else chinese_to_number(written)
+_NUMBER = re.compile(r"[0-9.]+[万亿]?|[一二三四五六七八九十两百千万亿]+")
+
+
+def _numbers(label: str) -> set[float | None]:
+    """The numbers a label writes (“3个10万”: 3 and 100000)."""
+    return {chinese_to_number(n) for n in _NUMBER.findall(label)}
 
 
 def excluded(reading: Reading, history: list[str]) -> str | None:
