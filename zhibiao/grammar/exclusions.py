@@ -31,7 +31,8 @@ class Patterns:
     doing_verbs: tuple[str, ...]  # a verb right before the value: an amount built or done (建设700万千瓦…项目)
     ages: frozenset[str]
     age_not_before: frozenset[str]  # after an age, these join or end, they open no noun of a class
-    label: re.Pattern  # a quoted number and the word that explains it, before the value: “5”即
+    label: re.Pattern  # a quoted label and the word that explains it, before the value: “5”即
+    closing: re.Pattern  # a closing quote: a label only where one stands before the value
 
 
 def _build(lang) -> Patterns:
@@ -51,6 +52,7 @@ def _build(lang) -> Patterns:
         age_not_before=frozenset(words("list_joiners")) | {lang.raw['possessive']},
         label=re.compile(rf"[{re.escape(opening)}](?P<label>[^{re.escape(closing)}，,。；;]{{1,{quotes_len}}})[{re.escape(closing)}]"
                          rf"[^，,。；;：:]{{0,6}}[，,]?(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,12}}$"),
+        closing=re.compile(f"[{re.escape(closing)}]"),
     )
 
 
@@ -69,7 +71,9 @@ def name_part(text: str, q: Quantity, lang) -> str | None:
             return "capacity_in_name"  # 白银集团7万吨锌基合金等项目; but 建设700万千瓦储能项目 is built
     if q.unit in g.ages and _CJK.match(text, end) and text[end] not in g.age_not_before:
         return "age_class"  # 60岁以上老年人: the count of people is the indicator
-    if (m := g.label.search(text, max(0, start - _REACH), start)) and q.value in _numbers(m.group("label")):
+    lo = max(0, start - _REACH)
+    if g.closing.search(text, lo, start) and (m := g.label.search(text, lo, start)) \
+            and q.value in _numbers(m.group("label")):
         return "label_restated"  # “1+5+N”…“5”即5家中心; “3个10万”工程，即3个10万亩基地
     return None
 

@@ -110,11 +110,13 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
         return Status("target", m.group(), "modal_cue")
     if goal := goal_before(lang, win, end):
         return Status("target", goal, "goal_named_before")
-    if g.plan_itself.match(after) or (g.plan_noun_before.search(win.text, max(0, end - _PLAN_REACH), end)
-                                      and g.plan_part.match(win.text, end)):
+    if g.plan_itself.match(after):
         return Status("actual", None, "count_of_the_plan_itself")
-    if (m := find(g.plan_count)) and _part_of_plan(g, win, m, end):
-        return Status("actual", None, "part_of_the_plan_itself")
+    if part := g.plan_part.match(win.text, end):  # a count in a classifier the plan counts its parts in
+        if g.plan_noun_before.search(win.text, max(0, end - _PLAN_REACH), end):
+            return Status("actual", None, "count_of_the_plan_itself")
+        if (m := find(g.plan_count)) and _part_of_plan(g, win, m, part, end):
+            return Status("actual", None, "part_of_the_plan_itself")
     if (m := find(periods.patterns(lang).by_year)) and year and int(m.group(1)) >= year:
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):
@@ -129,11 +131,10 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
 _PLAN_REACH = 16  # the longest plan noun and link word before a count
 
 
-def _part_of_plan(g: Patterns, win: Window, count: re.Match, end: int) -> bool:
+def _part_of_plan(g: Patterns, win: Window, count: re.Match, part: re.Match, end: int) -> bool:
     """纲要提出28个主要指标，其中经济发展类6个: a later count in the same classifier, with no verb between,
     breaks the plan's own count down."""
-    part = g.plan_part.match(win.text, end)
-    return (part is not None and part.group("cl") == (count.group("cl") or count.group("cl2"))
+    return (part.group("cl") == (count.group("cl") or count.group("cl2"))
             and g.doing.search(win.text, count.end(), end) is None)
 
 
