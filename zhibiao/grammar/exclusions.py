@@ -28,6 +28,7 @@ class Patterns:
     capacity_units: frozenset[str]
     capacity_noun: re.Pattern  # the rest of a project's name after its capacity: …锌基合金等项目
     capacity_openers: tuple[str, ...]  # 年产: the value is a plant's capacity
+    possessive: str  # 烧油25万吨的电站: a value before 的 describes, it names nothing (unless 年产 opens it)
     doing_verbs: tuple[str, ...]  # a verb right before the value: an amount built or done (建设700万千瓦…项目)
     ages: frozenset[str]
     age_not_before: frozenset[str]  # after an age, these join or end, they open no noun of a class
@@ -45,7 +46,8 @@ def _build(lang) -> Patterns:
     quotes_len = int(lang.raw["not_indicators"]["label_quotes"]["max_len"])
     return Patterns(
         capacity_units=frozenset(capacity["units"]),
-        capacity_noun=re.compile(rf"(?!{lang.raw['possessive']})[^，,。；;：:（(]{{0,{_REACH}}}?(?:{alternation(capacity['nouns'])})"),
+        capacity_noun=re.compile(rf"[^，,。；;：:（(]{{0,{_REACH}}}?(?:{alternation(capacity['nouns'])})"),
+        possessive=lang.raw["possessive"],
         capacity_openers=tuple(capacity["openers"]),
         doing_verbs=tuple(verbs),
         ages=frozenset(names["ages"]),
@@ -67,7 +69,8 @@ def name_part(text: str, q: Quantity, lang) -> str | None:
     if q.unit in g.capacity_units and g.capacity_noun.match(text, end):
         item = text[max(0, start - _REACH):start]
         item = item[max(item.rfind(c) for c in _ITEM_BREAKS) + 1:]
-        if item.endswith(g.capacity_openers) or not item.endswith(g.doing_verbs):
+        if item.endswith(g.capacity_openers) or not (text.startswith(g.possessive, end)
+                                                     or item.endswith(g.doing_verbs)):
             return "capacity_in_name"  # 白银集团7万吨锌基合金等项目; but 建设700万千瓦储能项目 is built
     if q.unit in g.ages and _CJK.match(text, end) and text[end] not in g.age_not_before:
         return "age_class"  # 60岁以上老年人: the count of people is the indicator
