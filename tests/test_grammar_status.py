@@ -58,7 +58,7 @@ PLAN = """一、2030年工作回顾
 全市新增就业3万人。
 二、“十六五”时期主要目标
 《纲要（草案）》提出了26个主要指标，其中经济发展类7个、民生福祉类9个，包括6个约束性指标。
-纲要共设置主要指标24项，其中约束性指标5项。纲要提出20项指标，新建40个园区。
+纲要设置主要指标共24项，其中约束性指标为5项。纲要提出20项指标，新建40个园区。
 """
 
 
@@ -67,8 +67,8 @@ PLAN = """一、2030年工作回顾
     ("经济发展类7个", 7, "actual", "part_of_the_plan_itself"),  # the plan's count broken down
     ("民生福祉类9个", 9, "actual", "part_of_the_plan_itself"),
     ("包括6个约束性指标", 6, "actual", "count_of_the_plan_itself"),
-    ("共设置主要指标24项", 24, "actual", "count_of_the_plan_itself"),  # the noun before the count
-    ("其中约束性指标5项", 5, "actual", "count_of_the_plan_itself"),
+    ("设置主要指标共24项", 24, "actual", "count_of_the_plan_itself"),  # the noun before the count
+    ("其中约束性指标为5项", 5, "actual", "count_of_the_plan_itself"),
     ("新建40个园区", 40, "target", "section_targets"),  # a verb: a goal of the plan, not a part of it
 ])
 def test_facts_about_the_plan_itself_are_actual(words, value, status, rule):
@@ -132,6 +132,7 @@ REVIEW = "一、2030年工作回顾\n"
     ("将养老保险单位缴费比例从18%降至15%", 15, "actual"),  # the disposal 将: what was done
     ("将困难群众补助标准提高到800元", 800, "actual"),
     ("将农村居民人均纯收入2600元作为新的帮扶标准", 2600, "actual"),
+    ("将全市困难群众800户纳入低保范围", 800, "actual"),
     ("全市地区生产总值将比2020年增长1.5倍", 1.5, "target"),  # the modal 将, then a comparison
     ("市级财政收入将达到45亿元", 4.5e9, "target"),  # the modal 将, then a verb
     ("全市工业增加值将继续增长5%", 5, "target"),
