@@ -29,6 +29,7 @@ def values(text):
     ("全市60岁以上老年人达到30万人。", "60岁以上", "30万人"),
     ("每千人口拥有3岁以下婴幼儿托位数4.5个。", "3岁以下", "4.5个"),
     ("为0-3岁婴幼儿发放育儿补贴2亿元。", "0-3岁", "2亿元"),
+    ("为65岁及以上老年人免费体检30万人次。", "65岁", "30万人次"),
     # size classes, grades, ranks, sessions and labels
     ("培育千亿级产业集群3个。", "千亿", "3个"),
     ("新开工亿元以上项目120个。", "亿元以上", "120个"),
@@ -58,6 +59,7 @@ def test_numbers_inside_names_are_no_indicators(text, gone, kept):
     ("全年粮食产量稳定在120万吨，重点项目完成投资80亿元。", "120万吨"),
     ("明年计划改造烧油25万吨的电站。", "25万吨"),  # what the stations burn, not their name
     ("人均预期寿命达到79.5岁以上。", "79.5岁以上"),  # an age that ends its clause is a level
+    ("人均预期寿命达到80岁及以上。", "80岁"),
     ("人均预期寿命提高1岁，达到80岁。", "1岁"),
     ("构建“1+5+N”体系，“5”即区级中心8家。", "8家"),  # a footnote's other numbers are its own
 ], ids=str)

@@ -32,6 +32,7 @@ class Patterns:
     doing_verbs: tuple[str, ...]  # a verb right before the value: an amount built or done (建设700万千瓦…项目)
     ages: frozenset[str]
     age_not_before: frozenset[str]  # after an age, these join or end, they open no noun of a class
+    age_bounds: tuple[str, ...]  # 及以上, 及以下: a joined bound still makes a class
     label: re.Pattern  # a quoted label and the word that explains it, before the value: “5”即
     closing: re.Pattern  # a closing quote: a label only where one stands before the value
 
@@ -52,6 +53,8 @@ def _build(lang) -> Patterns:
         doing_verbs=tuple(verbs),
         ages=frozenset(names["ages"]),
         age_not_before=frozenset(words("list_joiners")) | {lang.raw['possessive']},
+        age_bounds=tuple(j + b for j in words("list_joiners") for b, m in lang.suffix_modifiers.items()
+                         if m in ("at_least", "at_most")),
         label=re.compile(rf"[{re.escape(opening)}](?P<label>[^{re.escape(closing)}，,。；;]{{1,{quotes_len}}})[{re.escape(closing)}]"
                          rf"[^，,。；;：:]{{0,6}}[，,]?(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,12}}$"),
         closing=re.compile(f"[{re.escape(closing)}]"),
@@ -72,8 +75,10 @@ def name_part(text: str, q: Quantity, lang) -> str | None:
         if item.endswith(g.capacity_openers) or not (text.startswith(g.possessive, end)
                                                      or item.endswith(g.doing_verbs)):
             return "capacity_in_name"  # 白银集团7万吨锌基合金等项目; but 建设700万千瓦储能项目 is built
-    if q.unit in g.ages and _CJK.match(text, end) and text[end] not in g.age_not_before:
-        return "age_class"  # 60岁以上老年人: the count of people is the indicator
+    if q.unit in g.ages:
+        at = end + next((len(b) for b in g.age_bounds if text.startswith(b, end)), 0)
+        if _CJK.match(text, at) and text[at] not in g.age_not_before:
+            return "age_class"  # 60岁(及)以上老年人: the count of people is the indicator
     lo = max(0, start - _REACH)
     if g.closing.search(text, lo, start) and (m := g.label.search(text, lo, start)) \
             and q.value in _numbers(m.group("label")):
