@@ -52,11 +52,12 @@ def _build(lang) -> Patterns:
         capacity_openers=tuple(capacity["openers"]),
         doing_verbs=tuple(verbs),
         ages=frozenset(names["ages"]),
-        age_not_before=frozenset(words("list_joiners")) | {lang.raw['possessive']},
+        age_not_before=frozenset(words("list_joiners")) | {lang.raw["possessive"]},
         age_bounds=tuple(j + b for j in words("list_joiners") for b, m in lang.suffix_modifiers.items()
                          if m in ("at_least", "at_most")),
-        label=re.compile(rf"[{re.escape(opening)}](?P<label>[^{re.escape(closing)}，,。；;]{{1,{quotes_len}}})[{re.escape(closing)}]"
-                         rf"[^，,。；;：:]{{0,6}}[，,]?(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,12}}$"),
+        label=re.compile(rf"[{re.escape(opening)}](?P<label>[^{re.escape(closing)}，,。；;]{{1,{quotes_len}}})"
+                         rf"[{re.escape(closing)}][^，,。；;：:]{{0,6}}[，,]?"
+                         rf"(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,12}}$"),
         closing=re.compile(f"[{re.escape(closing)}]"),
     )
 
