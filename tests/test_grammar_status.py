@@ -52,3 +52,95 @@ def test_a_goal_named_in_the_clause_before_sets_a_target():
     assert statuses(text)[7.0] == ("target", ["status.goal_named_before"])
     done = "去年全市粮食产量达到500万吨，实现了年初确定的目标，增长3%。"
     assert statuses(done)[3.0][0] == "actual"
+
+
+PLAN = """一、2030年工作回顾
+全市新增就业3万人。
+二、“十六五”时期主要目标
+《纲要（草案）》提出了26个主要指标，其中经济发展类7个、民生福祉类9个，包括6个约束性指标。
+纲要设置主要指标共24项，其中约束性指标为5项。纲要提出20项指标，新建40个园区。
+"""
+
+
+@pytest.mark.parametrize("words, value, status, rule", [
+    ("提出了26个主要指标", 26, "actual", "count_of_the_plan_itself"),  # the noun after the count
+    ("经济发展类7个", 7, "actual", "part_of_the_plan_itself"),  # the plan's count broken down
+    ("民生福祉类9个", 9, "actual", "part_of_the_plan_itself"),
+    ("包括6个约束性指标", 6, "actual", "count_of_the_plan_itself"),
+    ("设置主要指标共24项", 24, "actual", "count_of_the_plan_itself"),  # the noun before the count
+    ("其中约束性指标为5项", 5, "actual", "count_of_the_plan_itself"),
+    ("新建40个园区", 40, "target", "section_targets"),  # a verb: a goal of the plan, not a part of it
+])
+def test_facts_about_the_plan_itself_are_actual(words, value, status, rule):
+    assert words in PLAN
+    assert statuses(PLAN)[value] == (status, [f"status.{rule}"])
+
+
+APPENDIX = """一、2030年工作回顾
+
+过去一年，全市新增就业3万人，12个项目入选国家重点研发计划。
+
+附件
+
+2031年青川市十件民生实事
+
+1.新增普惠托位2000个。
+
+2.改造老旧小区120个。
+"""
+
+
+@pytest.mark.parametrize("value, status", [(3e4, "actual"), (12, "actual"), (2000, "target"), (120, "target")])
+def test_an_appendix_of_the_years_practical_projects_is_targets(value, status):
+    assert statuses(APPENDIX)[value][0] == status
+
+
+@pytest.mark.xfail(strict=True, reason="an appendix heading on one line with its label (附件：…民生实事) is no heading")
+def test_an_appendix_heading_after_its_label():
+    text = APPENDIX.replace("附件\n\n", "附件：")
+    assert statuses(text)[2000][0] == "target"
+
+
+@pytest.mark.xfail(strict=True, reason="a section named for the plan's outline (关于…五年规划纲要) gets no targets role")
+def test_a_section_on_the_five_year_plan_outline_is_targets():
+    text = ("一、2030年工作回顾\n\n全市新增就业3万人。\n\n二、关于青川市第十六个五年规划纲要（草案）\n\n"
+            "全市常住人口城镇化率达到70%。\n")
+    assert statuses(text)[70][0] == "target"
+
+
+@pytest.mark.parametrize("text, value, status", [
+    # 目标 in a review is a goal met or named, it sets no target
+    ("一、2030年工作回顾\n过去五年，30万人口落户目标顺利实现，棚户区住房改造超过5万套。", 5e4, "actual"),
+    ("一、2030年工作回顾\n在提前完成减少审批事项目标的基础上，又取消审批事项16项。", 16, "actual"),
+    ("一、2030年工作回顾\n全年城镇新增就业3.2万人，超额完成3万人的预期目标。", 3e4, "target"),  # the goal quoted
+    # a cue inside a short quoted name is part of the name
+    ("市财政用于“两个确保”的资金达5.9亿元。", 5.9e8, "actual"),
+    ("全面落实“三个要”，市财政投入3亿元。", 3e8, "actual"),
+    ("确保市财政投入3亿元。", 3e8, "target"),
+    # 将 before a number is the disposal 将, not the modal
+    ("去年将2.8亿元市级资金纳入直达范围。", 2.8e8, "actual"),
+    ("市级资金将达2.8亿元。", 2.8e8, "target"),
+], ids=str)
+def test_cue_words_that_set_no_target(text, value, status):
+    assert statuses(text)[value][0] == status
+
+
+REVIEW = "一、2030年工作回顾\n"
+
+
+@pytest.mark.parametrize("words, value, status", [
+    ("将养老保险单位缴费比例从18%降至15%", 15, "actual"),  # the disposal 将: what was done
+    ("将困难群众补助标准提高到800元", 800, "actual"),
+    ("将农村居民人均纯收入2600元作为新的帮扶标准", 2600, "actual"),
+    ("将全市困难群众800户纳入低保范围", 800, "actual"),
+    ("全市地区生产总值将比2020年增长1.5倍", 1.5, "target"),  # the modal 将, then a comparison
+    ("市级财政收入将达到45亿元", 4.5e9, "target"),  # the modal 将, then a verb
+    ("全市工业增加值将继续增长5%", 5, "target"),
+], ids=str)
+def test_the_disposal_jiang_in_a_review_says_what_was_done(words, value, status):
+    assert statuses(REVIEW + words + "。")[value][0] == status
+
+
+@pytest.mark.xfail(strict=True, reason="预期目标 in a review stays a cue: a review may also state or quote this year's goals")
+def test_a_goal_met_in_a_review_sets_no_target():
+    assert statuses("一、2030年工作回顾\n预期目标全面完成，全年城镇新增就业3.2万人。")[3.2e4][0] == "actual"

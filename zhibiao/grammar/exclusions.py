@@ -1,13 +1,97 @@
 """Step 2, exclusions: values that are no indicator at the level of the sentence.
 
 Numbers that are no quantity at all (dates, ordinals, names) never reach the
-grammar: ``numbers.quantities`` drops them. Here a value goes when nothing in its
-clause or sentence says what it measures, or what stands for its metric holds no
-word at all (a run of symbols and numbers: %5%5%5).
+grammar: ``numbers.quantities`` drops them. Here a value goes when it is part of
+a name its words around it write (``name_part``: a plant's capacity, an age
+class, a label's number restated), when nothing in its clause or sentence says
+what it measures, or when what stands for its metric holds no word at all (a run
+of symbols and numbers: %5%5%5).
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from ..lexicon import alternation
+from ..numbers import chinese_to_number
+from ..records import Quantity
 from .metric import LETTER, Reading
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ITEM_BREAKS = "，,。；;：:、\n"  # where the words of a list item before a value start
+_REACH = 30  # the words read around a value for a name it is part of
+
+
+@dataclass(frozen=True)
+class Patterns:
+    capacity_units: frozenset[str]
+    capacity_noun: re.Pattern  # the rest of a project's name after its capacity: …锌基合金等项目
+    capacity_openers: tuple[str, ...]  # 年产: the value is a plant's capacity
+    possessive: str  # 烧油25万吨的电站: a value before 的 describes, it names nothing (unless 年产 opens it)
+    doing_verbs: tuple[str, ...]  # a verb right before the value: an amount built or done (建设700万千瓦…项目)
+    ages: frozenset[str]
+    age_not_before: frozenset[str]  # after an age, these join or end, they open no noun of a class
+    age_bounds: tuple[str, ...]  # 及以上, 及以下: a joined bound still makes a class
+    label: re.Pattern  # a quoted label and the word that explains it, before the value: “5”即
+    closing: re.Pattern  # a closing quote: a label only where one stands before the value
+
+
+def _build(lang) -> Patterns:
+    words, names = lang.words, lang.raw["name_parts"]
+    capacity = names["capacity"]
+    verbs = (words("verbs", "change_up") + words("verbs", "change_down") + words("verbs", "level")
+             + words("framing_verbs") + words("action_verbs") + words("defining_verbs"))
+    quotes = lang.raw["not_indicators"]["label_quotes"]["pairs"]
+    opening, closing = "".join(quotes) + '"', "".join(quotes.values()) + '"'
+    quotes_len = int(lang.raw["not_indicators"]["label_quotes"]["max_len"])
+    return Patterns(
+        capacity_units=frozenset(capacity["units"]),
+        capacity_noun=re.compile(rf"[^，,。；;：:（(]{{0,{_REACH}}}?(?:{alternation(capacity['nouns'])})"),
+        possessive=lang.raw["possessive"],
+        capacity_openers=tuple(capacity["openers"]),
+        doing_verbs=tuple(verbs),
+        ages=frozenset(names["ages"]),
+        age_not_before=frozenset(words("list_joiners")) | {lang.raw["possessive"]},
+        age_bounds=tuple(j + b for j in words("list_joiners") for b, m in lang.suffix_modifiers.items()
+                         if m in ("at_least", "at_most")),
+        label=re.compile(rf"[{re.escape(opening)}](?P<label>[^{re.escape(closing)}，,。；;]{{1,{quotes_len}}})"
+                         rf"[{re.escape(closing)}][^，,。；;：:]{{0,6}}[，,]?"
+                         rf"(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,12}}$"),
+        closing=re.compile(f"[{re.escape(closing)}]"),
+    )
+
+
+def patterns(lang) -> Patterns:
+    return lang.compiled(_build)
+
+
+def name_part(text: str, q: Quantity, lang) -> str | None:
+    """The rule that makes ``q`` part of a name written around it, or None: such a value is no indicator."""
+    g = patterns(lang)
+    start, end = q.span.start, q.span.end
+    if q.unit in g.capacity_units and g.capacity_noun.match(text, end):
+        item = text[max(0, start - _REACH):start]
+        item = item[max(item.rfind(c) for c in _ITEM_BREAKS) + 1:]
+        if item.endswith(g.capacity_openers) or not (text.startswith(g.possessive, end)
+                                                     or item.endswith(g.doing_verbs)):
+            return "capacity_in_name"  # 白银集团7万吨锌基合金等项目; but 建设700万千瓦储能项目 is built
+    if q.unit in g.ages:
+        at = end + next((len(b) for b in g.age_bounds if text.startswith(b, end)), 0)
+        if _CJK.match(text, at) and text[at] not in g.age_not_before:
+            return "age_class"  # 60岁(及)以上老年人: the count of people is the indicator
+    lo = max(0, start - _REACH)
+    if g.closing.search(text, lo, start) and (m := g.label.search(text, lo, start)) \
+            and q.value in _numbers(m.group("label")):
+        return "label_restated"  # “1+5+N”…“5”即5家中心; “3个10万”工程，即3个10万亩基地
+    return None
+
+
+_NUMBER = re.compile(r"[0-9.]+[万亿]?|[一二三四五六七八九十两百千万亿]+")
+
+
+def _numbers(label: str) -> set[float | None]:
+    """The numbers a label writes (“3个10万”: 3 and 100000)."""
+    return {chinese_to_number(n) for n in _NUMBER.findall(label)}
 
 
 def excluded(reading: Reading, history: list[str]) -> str | None:

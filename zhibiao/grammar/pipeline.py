@@ -65,7 +65,7 @@ class _Sentence:
 
 def _paragraph(p: Prepared, dangling: layout.Dangling, p_start: int, p_end: int) -> Iterator[Indicator]:
     wt, lang = p.text, p.lang
-    found = quantities.find(wt, lang, p_start, p_end)
+    found = [q for q in quantities.find(wt, lang, p_start, p_end) if not exclusions.name_part(wt, q, lang)]
     if p.noisy:
         dangling.note(wt, lang, p_start, p_end, found)
     if not found:

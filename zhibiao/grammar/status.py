@@ -18,19 +18,49 @@ class Patterns:
     opener: re.Pattern  # opens the paragraph of the year's targets
     review_senses: frozenset[str]  # target cues that in a review say what was done (争取 = secured)
     plan_itself: re.Pattern  # a count of the plan's own parts (纲要提出22项指标)
+    plan_noun_before: re.Pattern  # the plan's own parts named before their count (其中约束性指标7项)
+    plan_count: re.Pattern  # a count of the plan's own parts anywhere before the value
+    plan_part: re.Pattern  # a value counted in the same classifier: its breakdown (其中经济发展类6个)
+    doing: re.Pattern  # a verb between that count and the value: a goal of the plan, not a part of it
+
+    disposal: frozenset[str]  # 将 right before a number moves it (将2.8万亿元资金纳入…): no modal
+    number: re.Pattern
+    disposal_frame: re.Pattern  # a noun, then a verb that moves it or a 从/由 frame
+    quotes: dict[str, str]  # a cue inside a short quoted name is part of the name (“两个确保”)
+    quote_len: int
 
     def is_target(self, text: str, m: re.Match) -> bool:
-        """A target word that is not part of a longer word (要求, 即将)."""
+        """A target word that is not part of a longer word (要求, 即将), of a quoted name or a disposal."""
+        if m.group() in self.disposal and self.number.match(text, m.end()):
+            return False
+        if self.quoted(text, m.start(), m.end()):
+            return False
         window = text[max(0, m.start() - 3):m.end() + 3]
         offset = m.start() - max(0, m.start() - 3)
         return not any(n.start() < offset + (m.end() - m.start()) and offset < n.end()
                        for n in self.not_target.finditer(window))
 
+    def quoted(self, text: str, start: int, end: int) -> bool:
+        before = text[max(0, start - self.quote_len):start]
+        for opening, closing in self.quotes.items():
+            at = before.rfind(opening)
+            if at >= 0 and closing not in before[at:] and closing in text[end:end + self.quote_len]:
+                return True
+        return False
+
     def is_target_in_review(self, text: str, m: re.Match) -> bool:
+        """In a review, 将 before a noun and the verb that moves it (将税率从17%降至13%) is the disposal 将:
+        it says what was done."""
+        if m.group() in self.disposal and self.disposal_frame.match(text, m.end()):
+            return False
         return m.group() not in self.review_senses and self.is_target(text, m)
 
 
 def _build(lang) -> Patterns:
+    plan_nouns, classifiers = lang.pattern("plan_own_nouns"), "".join(lang.words("plan_count_classifiers"))
+    count = "[0-9一二三四五六七八九十两]+"
+    labels = lang.raw["not_indicators"]["label_quotes"]
+    moving = lang.pattern("verbs", "change_up") + "|" + lang.pattern("verbs", "change_down")
     return Patterns(
         estimate=re.compile(lang.pattern("status", "estimate")),
         target=re.compile(lang.pattern("status", "target")),
@@ -38,7 +68,19 @@ def _build(lang) -> Patterns:
         quoted_goal=re.compile(rf"[^，,。；]{{0,20}}的(?P<cue>{lang.pattern('quoted_goals')})"),
         opener=re.compile(lang.pattern("targets_openers")),
         review_senses=frozenset(lang.words("status", "review_senses")),
-        plan_itself=re.compile(rf"(?:{lang.pattern('plan_own_nouns')})(?![\u4e00-\u9fff])"),
+        disposal=frozenset(lang.words("status", "disposal")),
+        number=re.compile(r"[0-9一二三四五六七八九十两百千万亿]"),
+        disposal_frame=re.compile(
+            rf"(?!{moving}|{lang.pattern('verbs', 'level')}|{lang.pattern('fillers')}|{lang.pattern('comparison_openers')})"
+            rf"[^，,。；;：:]{{1,30}}?(?:{moving}|{lang.pattern('status', 'disposal_verbs')}|{lang.pattern('from_frames')})"),
+        quotes=dict(labels["pairs"]),
+        quote_len=int(labels["max_len"]),
+        plan_itself=re.compile(rf"(?:{plan_nouns})(?![\u4e00-\u9fff])"),
+        plan_noun_before=re.compile(rf"(?:{plan_nouns})(?:{lang.pattern('plan_count_links')})?$"),
+        plan_count=re.compile(rf"{count}(?P<cl>[{classifiers}])(?:{plan_nouns})|(?:{plan_nouns}){count}(?P<cl2>[{classifiers}])"),
+        plan_part=re.compile(rf"{count}(?P<cl>[{classifiers}])"),
+        doing=re.compile(lang.pattern("verbs", "change_up") + "|" + lang.pattern("verbs", "change_down") + "|"
+                         + lang.pattern("framing_verbs") + "|" + lang.pattern("defining_verbs")),
     )
 
 
@@ -70,6 +112,11 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
         return Status("target", goal, "goal_named_before")
     if g.plan_itself.match(after):
         return Status("actual", None, "count_of_the_plan_itself")
+    if part := g.plan_part.match(win.text, end):  # a count in a classifier the plan counts its parts in
+        if g.plan_noun_before.search(win.text, max(0, end - _PLAN_REACH), end):
+            return Status("actual", None, "count_of_the_plan_itself")
+        if (m := find(g.plan_count)) and _part_of_plan(g, win, m, part, end):
+            return Status("actual", None, "part_of_the_plan_itself")
     if (m := find(periods.patterns(lang).by_year)) and year and int(m.group(1)) >= year:
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):
@@ -79,6 +126,16 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
     if section is not None and section.role in ("targets", "plans"):
         return Status("target", None, f"section_{section.role}")
     return Status("actual", None, "no_target_cue")
+
+
+_PLAN_REACH = 16  # the longest plan noun and link word before a count
+
+
+def _part_of_plan(g: Patterns, win: Window, count: re.Match, part: re.Match, end: int) -> bool:
+    """纲要提出28个主要指标，其中经济发展类6个: a later count in the same classifier, with no verb between,
+    breaks the plan's own count down."""
+    return (part.group("cl") == (count.group("cl") or count.group("cl2"))
+            and g.doing.search(win.text, count.end(), end) is None)
 
 
 def modal_cue(g: Patterns, win: Window, end: int, in_review: bool = False) -> re.Match | None:
