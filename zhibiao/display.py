@@ -13,6 +13,8 @@ from .lexicon import language
 RATIOS = frozenset({"%", "百分点", "个百分点", "倍", "‰"})
 # The magnitude words a reader expects in a table: the ones a report prints on their own.
 SHOWN_MAGNITUDES = ("万亿", "亿", "万")
+DIGITS = 6  # significant digits of a value as written in a table
+SHORT_DIGITS = 4  # in a chart's labels and a narrow column, where width matters more
 
 
 def number(value: float | None) -> str:
@@ -24,9 +26,9 @@ def number(value: float | None) -> str:
     return f"{value:.10f}".rstrip("0").rstrip(".")
 
 
-def _scaled(value: float, magnitude: str | None) -> str:
+def _scaled(value: float, magnitude: str | None, digits: int) -> str:
     size = language().magnitudes[magnitude] if magnitude else 1.0
-    return f"{value / size:.6g}" if abs(value / size) < 1e6 else number(value / size)
+    return f"{value / size:.{digits}g}" if abs(value / size) < 1e6 else number(value / size)
 
 
 def _magnitude(value: float) -> str | None:
@@ -34,7 +36,8 @@ def _magnitude(value: float) -> str | None:
     return next((word for word in SHOWN_MAGNITUDES if abs(value) >= sizes[word]), None)
 
 
-def human(value: float | None, unit: str | None = None, value_max: float | None = None) -> str:
+def human(value: float | None, unit: str | None = None, value_max: float | None = None, *,
+          digits: int = DIGITS) -> str:
     """The value as a report would print it: one magnitude word for both ends of a range."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -44,8 +47,13 @@ def human(value: float | None, unit: str | None = None, value_max: float | None 
     magnitude = None if unit in RATIOS else _magnitude(max(abs(value), abs(high or 0.0)))
     words = magnitude or ""
     if high is None:
-        return f"{_scaled(value, magnitude)}{words}{unit}"
-    return f"{_scaled(value, magnitude)}–{_scaled(high, magnitude)}{words}{unit}"
+        return f"{_scaled(value, magnitude, digits)}{words}{unit}"
+    return f"{_scaled(value, magnitude, digits)}–{_scaled(high, magnitude, digits)}{words}{unit}"
 
 
-__all__ = ["human", "number"]
+def short(value: float | None) -> str:
+    """A bare value in few digits with its magnitude word (1.235亿, 5.2): chart ticks stay short."""
+    return human(value, digits=SHORT_DIGITS)
+
+
+__all__ = ["human", "number", "short"]

@@ -7,7 +7,6 @@ strict Content-Security-Policy forbids inline script.
 """
 from __future__ import annotations
 
-import csv
 import hmac
 import io
 import ipaddress
@@ -43,7 +42,7 @@ from pandas import NA as _NA
 from pandas import StringDtype
 
 from .. import canonical as canon
-from .. import display
+from .. import display, output
 from ..analysis import APPROX_TOLERANCE
 from .. import load as loading
 from ..errors import InputError, LimitExceeded, QueryError, StoreBusy, ZhibiaoError
@@ -145,26 +144,11 @@ def json_bytes(content: Any) -> bytes:
     return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def fmt_number(v: float | None) -> str:
-    """Compact Chinese magnitude (万, 亿, 万亿) so chart ticks stay short."""
-    if v is None:
-        return ""
-    a = abs(v)
-    for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
-        if a >= size:
-            return f"{v / size:.4g}{word}"
-    return f"{v:.4g}"
-
-
 def csv_bytes(found: list[dict]) -> bytes:
     """Plain rows as CSV with a byte-order mark, which spreadsheet programs need to read Chinese as UTF-8."""
     buf = io.StringIO()
-    buf.write("\ufeff")
-    if found:
-        writer = csv.DictWriter(buf, fieldnames=list(found[0]))
-        writer.writeheader()
-        for r in found:
-            writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()})
+    output.write_csv(({k: output.cell(v) if isinstance(v, list) else v for k, v in r.items()} for r in found),
+                     buf, bom=True)
     return buf.getvalue().encode("utf-8")
 
 
@@ -305,14 +289,14 @@ def target_chart(data: list[dict], height: int = 380) -> dict | None:
             p["ty"] = sy(t)
             p["tmax_y"] = sy(tmax) if isinstance(tmax, (int, float)) else None
             p["sign"] = MODIFIER_SIGNS.get(r.get("modifier") or "", "")
-            upper = "–" + fmt_number(tmax) if p["tmax_y"] is not None else ""
-            p["target_label"] = p["sign"] + fmt_number(t) + upper
+            upper = "–" + display.short(tmax) if p["tmax_y"] is not None else ""
+            p["target_label"] = p["sign"] + display.short(t) + upper
             p["target_href"] = _evidence_link(r.get("target_doc"), r.get("target_span_start"),
                                               r.get("target_span_end"))
             target_line.append(f"{p['tx']},{p['ty']}")
         if isinstance(o, (int, float)):
             p["oy"] = sy(o)
-            p["outcome_label"] = fmt_number(o)
+            p["outcome_label"] = display.short(o)
             p["met"] = {"met": "met", "exceeded": "met", "missed": "missed"}.get(verdict(r), "unknown")  # as the table
             p["outcome_href"] = _evidence_link(r.get("outcome_doc"), r.get("outcome_span_start"),
                                                r.get("outcome_span_end"))
@@ -342,7 +326,7 @@ def _axes(values: list[float], years: list[int], height: int) -> dict:
     every = max(1, math.ceil(len(range(min(years), max(years) + 1)) / 12))
     return {"width": width, "height": height, "left": left, "right": width - right, "top": top,
             "bottom": height - bottom, "sx": sx, "sy": sy,
-            "yticks": [{"y": sy(lo + i * step), "label": fmt_number(lo + i * step)} for i in range(n + 1)],
+            "yticks": [{"y": sy(lo + i * step), "label": display.short(lo + i * step)} for i in range(n + 1)],
             "xticks": [{"x": sx(y), "label": str(y)} for y in range(min(years), max(years) + 1, every)]}
 
 
@@ -917,7 +901,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
-    env.filters["num"] = fmt_number
+    env.filters["num"] = display.short
     env.filters["shown_name"] = lambda source: (uploads.names.get(Path(source).name) or Path(source).name
                                                 if source else "")
 
