@@ -5,6 +5,7 @@ import io
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from click.testing import CliRunner
 
 from zhibiao.cli import main
 from zhibiao.records import FIELDS
+from zhibiao.store import Database
 from zhibiao.web.app import Store
 from qingchuan import REPORT_2023, REPORT_2024
 
@@ -251,6 +253,28 @@ def test_export_excel_csv(database, tmp_path):
     out = tmp_path / "x.csv"
     assert run("export", "-o", str(out), "--excel", "--db", str(database)).exit_code == 0
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_export_to_standard_output_is_the_file_export_byte_for_byte(database, tmp_path):
+    out = tmp_path / "x.csv"
+    assert run("export", "-o", str(out), "--excel", "--db", str(database)).exit_code == 0
+    piped = CliRunner().invoke(main, ["export", "-o", "-", "--format", "csv", "--excel", "--db", str(database)])
+    assert piped.exit_code == 0 and piped.stdout_bytes == out.read_bytes()
+
+
+def test_a_failed_export_dta_keeps_the_old_file_and_leaves_no_partial_one(database, tmp_path):
+    broken = tmp_path / "broken.duckdb"
+    shutil.copy(database, broken)
+    with Database(broken) as db:
+        db.con.execute("UPDATE indicators SET value = 'inf'::DOUBLE WHERE idx = 0")  # Stata cannot hold it
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "records.dta").write_bytes(b"the last good export")
+    result = CliRunner().invoke(main, ["export", "-o", str(folder / "records.dta"), "--db", str(broken)])
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert f"{folder / 'records.dta'}: cannot export" in result.stderr  # the user's file, not a staging one
+    assert [p.name for p in folder.iterdir()] == ["records.dta"]
+    assert (folder / "records.dta").read_bytes() == b"the last good export"
 
 
 # ---------------------------------------------------------------- ingest

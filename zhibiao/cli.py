@@ -230,9 +230,7 @@ def _emit_frame(frame, fmt: str, title: str, output_path: str | None, bom: bool,
     frame = _integer_columns(frame)
     with output.opened(output_path) as out:
         if fmt == "csv":
-            if bom:
-                out.write(output.BOM)
-            frame.to_csv(out, index=False)
+            output.write_frame_csv(frame, out, bom=bom)
         elif fmt == "json":
             out.write(frame.to_json(orient="records", force_ascii=False, indent=1) + "\n")
         else:
@@ -412,9 +410,7 @@ def panel(names, status, level, region, output_path, bom, db):
         if output_path == "-":
             wide, _, _ = database.panel(indicators, status=status, level=level, region=region)
             with output.opened("-") as out:
-                if bom:
-                    out.write(output.BOM)
-                wide.to_csv(out, index=False)
+                output.write_frame_csv(wide, out, bom=bom)
             return
         rows, cells, companion = database.write_panel(output_path, indicators, status=status, level=level,
                                                       region=region, bom=bom)
@@ -461,8 +457,6 @@ def indicators_command(fmt, output_path, bom, db):
 @one_line_errors
 def export(output_path, fmt, canonical, region, year, status, level, bom, db):
     """Write the records with their report's metadata (Stata .dta keeps variable labels)."""
-    import shutil
-    import tempfile
     from pathlib import Path
 
     from .store import FORMATS, Database
@@ -478,15 +472,8 @@ def export(output_path, fmt, canonical, region, year, status, level, bom, db):
         raise InputError("--bom/--excel is for CSV output")
     output_path = output_path or f"indicators.{fmt}"
     filters = {"canonical": canonical, "region": region, "year": year, "status": status, "level": level}
-    with tempfile.TemporaryDirectory(prefix="zhibiao-export-") as tmp:
-        staged = Path(tmp) / f"export.{fmt}"
-        with Database(db, read_only=True) as database:
-            n = database.export(staged, fmt, **filters)
-        with output.opened(output_path, binary=True) as out, staged.open("rb") as f:
-            if bom:
-                out.write(output.BOM.encode("utf-8"))
-            shutil.copyfileobj(f, out)
-            out.flush()
+    with Database(db, read_only=True) as database:
+        n = database.export(sys.stdout.buffer if output_path == "-" else output_path, fmt, bom=bom, **filters)
     click.echo(f"zhibiao: wrote {n} records to {'standard output' if output_path == '-' else output_path}", err=True)
 
 

@@ -17,8 +17,10 @@ import hashlib
 import multiprocessing
 import os
 import re
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections import OrderedDict
@@ -27,12 +29,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import IO
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from . import analysis, canonical, metadata, sections as outlining
+from . import analysis, canonical, metadata, output, sections as outlining
 from .errors import InputError, LimitExceeded, QueryError, StoreBusy, StoreError, ZhibiaoError
 from .grammar import extract_document
 from .load import load as load_file
@@ -45,6 +48,7 @@ SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf",
                       ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"})
 FORMATS = ("csv", "parquet", "xlsx", "dta", "jsonl")
 PANEL_FORMATS = ("dta", "csv", "parquet", "xlsx")
+_COPY_OPTIONS = {"csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet", "jsonl": "FORMAT json"}  # DuckDB writes
 STATA_NAME_MAX = 32
 XLSX_MAX_ROWS = 1_048_575
 LOCK_WAIT = 10.0  # seconds a Database waits for another process to let go of the file
@@ -294,9 +298,8 @@ class TextStore:
     def put(self, key: str, text: str) -> None:
         path = self._path(key)  # rewritten every time, so a newer loader's text replaces an older one
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        partial.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0))
-        os.replace(partial, path)
+        with output.atomic(path) as partial:
+            partial.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0))
 
     def get(self, key: str) -> str | None:
         try:
@@ -687,22 +690,25 @@ class Database:
             raise InputError(f"{path.parent}: no such folder")
         wide, evidence, labels = self.panel(indicators, status=status, level=level, region=region)
         companion = None if fmt == "xlsx" else path.with_name(f"{path.stem}_evidence{path.suffix or '.' + fmt}")
-        try:
+        try:  # each file written atomically: whole or not at all
             if fmt == "csv":
-                encoding = "utf-8-sig" if bom else "utf-8"
-                wide.to_csv(path, index=False, encoding=encoding)
-                evidence.to_csv(companion, index=False, encoding=encoding)
+                for frame, target in ((wide, path), (evidence, companion)):
+                    with output.opened(target) as out:
+                        output.write_frame_csv(frame, out, bom=bom)
             elif fmt == "parquet":
-                wide.to_parquet(path, index=False)
-                evidence.to_parquet(companion, index=False)
+                for frame, target in ((wide, path), (evidence, companion)):
+                    with output.atomic(target) as partial:
+                        frame.to_parquet(partial, index=False)
             elif fmt == "xlsx":
-                with pd.ExcelWriter(path) as book:
+                with output.atomic(path) as partial, pd.ExcelWriter(partial, engine="openpyxl") as book:
                     wide.to_excel(book, index=False, sheet_name="panel")
                     evidence.to_excel(book, index=False, sheet_name="evidence")
             else:
-                _write_dta(wide, path, labels, "zhibiao panel: one row per region and year")
-                _write_dta(evidence, companion, {**LABELS, **EVIDENCE_LABELS},
-                           f"zhibiao panel evidence for {path.name}")
+                with output.atomic(path) as partial:
+                    _write_dta(wide, partial, labels, "zhibiao panel: one row per region and year", shown=path)
+                with output.atomic(companion) as partial:
+                    _write_dta(evidence, partial, {**LABELS, **EVIDENCE_LABELS},
+                               f"zhibiao panel evidence for {path.name}", shown=companion)
         except (OSError, ValueError) as e:
             raise StoreError(f"{path}: cannot write the panel ({_first_line(e)})") from None
         return len(wide), len(evidence), companion
@@ -727,43 +733,65 @@ class Database:
 
     # -- export and query ---------------------------------------------------------------------
 
-    def export(self, path: str | os.PathLike, fmt: str | None = None, *, canonical: str | None = None,
-               region: str | None = None, year: int | None = None, status: str | None = None,
-               level: str | None = None) -> int:
+    def export(self, path: str | os.PathLike | IO[bytes], fmt: str | None = None, *, bom: bool = False,
+               canonical: str | None = None, region: str | None = None, year: int | None = None,
+               status: str | None = None, level: str | None = None) -> int:
         """Write the records (all, or those the filters keep) with their report's metadata;
-        returns the number of rows."""
-        path = Path(path)
-        fmt = (fmt or path.suffix.lstrip(".")).lower()
+        returns the number of rows.
+
+        ``path`` is a file, written atomically (a failed export leaves no file, and the old one
+        whole), or a binary stream such as standard output (then ``fmt`` names the format).
+        ``bom`` starts CSV with a UTF-8 byte-order mark, so Excel reads the Chinese text.
+        """
+        stream = None if isinstance(path, (str, os.PathLike)) else path
+        path = Path(path) if stream is None else None
+        fmt = (fmt or (path.suffix.lstrip(".") if path else "")).lower()
         if fmt not in FORMATS:
             raise InputError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-        if not path.parent.is_dir():
-            raise InputError(f"{path.parent}: no such folder")
+        if bom and fmt != "csv":
+            raise InputError("a byte-order mark is for CSV output")
         where, params = self._indicator_filters(canonical=canonical, region=region, year=year, status=status,
                                                 level=level)
         sql = _INDICATORS_SQL + f" {_where(where)} ORDER BY d.region NULLS LAST, d.year, d.source, i.idx"
         n = self.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
         if fmt == "xlsx" and n > XLSX_MAX_ROWS:
             raise StoreError(f"{n} rows do not fit one Excel sheet; export csv or parquet instead")
-        # Written beside the target and renamed into place: a failed export leaves no partial file.
-        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-        target = str(partial).replace("'", "''")
-        try:
-            if fmt == "csv":
-                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT csv, HEADER)", params)
-            elif fmt == "parquet":
-                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet)", params)
-            elif fmt == "jsonl":
-                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT json)", params)
-            elif fmt == "xlsx":
-                self._df(sql, params).to_excel(partial, index=False, sheet_name="indicators", engine="openpyxl")
-            else:
-                _write_dta(self._df(sql, params), partial, shown=path)
-            os.replace(partial, path)
-        except (duckdb.Error, OSError) as e:
-            raise StoreError(f"{path}: cannot export ({_first_line(e)})") from None
-        finally:
-            partial.unlink(missing_ok=True)
+        if stream is None:
+            try:
+                with output.atomic(path) as partial:
+                    self._write_export(sql, params, fmt, partial, bom, shown=path)
+            except (duckdb.Error, OSError) as e:
+                raise StoreError(f"{path}: cannot export ({_first_line(e)})") from None
+            return n
+        with tempfile.TemporaryDirectory(prefix="zhibiao-export-") as tmp:  # DuckDB writes files, not streams
+            staged = Path(tmp) / f"export.{fmt}"
+            try:
+                self._write_export(sql, params, fmt, staged, bom, shown="standard output")
+            except (duckdb.Error, OSError) as e:
+                raise StoreError(f"standard output: cannot export ({_first_line(e)})") from None
+            with staged.open("rb") as f:  # a reader closing the pipe early is no export error
+                shutil.copyfileobj(f, stream)
+            stream.flush()
         return n
+
+    def _write_export(self, sql: str, params: list, fmt: str, target: Path, bom: bool, shown: str | Path) -> None:
+        """The records of ``sql`` in ``fmt`` to the file ``target``: the one writer of every export format."""
+        if fmt in _COPY_OPTIONS:
+            body = target.with_name(target.name + ".body") if bom else target
+            try:
+                quoted = str(body).replace("'", "''")
+                self.con.execute(f"COPY ({sql}) TO '{quoted}' ({_COPY_OPTIONS[fmt]})", params)
+                if bom:
+                    with target.open("wb") as out, body.open("rb") as f:
+                        out.write(output.BOM.encode("utf-8"))
+                        shutil.copyfileobj(f, out)
+            finally:
+                if bom:
+                    body.unlink(missing_ok=True)
+        elif fmt == "xlsx":
+            self._df(sql, params).to_excel(target, index=False, sheet_name="indicators", engine="openpyxl")
+        else:
+            _write_dta(self._df(sql, params), target, shown=shown)
 
     def query(self, sql: str, *, allow_files: bool = False) -> pd.DataFrame:
         """Run one read-only SELECT; anything else is refused.

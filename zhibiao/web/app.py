@@ -547,7 +547,8 @@ class Scans:
         layout = {"pages": max((o.page for o in doc.origins), default=0),
                   "origins": [[o.start, o.end, o.page, list(o.box) if o.box else None,
                                len(doc.text[o.start:o.end].rstrip())] for o in doc.origins]}
-        write_atomic(self._file(doc_id), json.dumps(layout))
+        with output.opened(self._file(doc_id)) as out:  # whole or not at all
+            out.write(json.dumps(layout))
 
     def layout(self, doc: dict) -> dict:
         path = self._file(doc["id"])
@@ -624,16 +625,6 @@ class Job:
         }
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a crash mid-write leaves the old file, never half of it."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
 class Uploads:
     """Saves uploads under the data folder; reads and extracts each in a worker process.
 
@@ -699,7 +690,8 @@ class Uploads:
         job = Job(job_id, Path(upload.filename or "").name[:200], path)
         self.jobs[job_id] = job
         self.names[path.name] = job.filename
-        write_atomic(self.names_file, json.dumps(self.names, ensure_ascii=False))
+        with output.opened(self.names_file) as out:
+            out.write(json.dumps(self.names, ensure_ascii=False))
         while len(self.jobs) > 200:
             self.jobs.pop(next(iter(self.jobs)))
         self.threads.submit(self.run, job)
