@@ -310,6 +310,29 @@ def test_ingest_reads_paths_from_standard_input(tmp_path):
     assert result.exit_code == 0 and "ingested 2 documents" in result.output
 
 
+def test_ingest_on_ray_gives_each_document_the_timeout(tmp_path, monkeypatch):
+    from zhibiao import cluster, store
+
+    class InProcess:  # stands for the cluster: runs the job it is given here, in the main thread
+        def __init__(self, address, loader):
+            self.loader = loader
+
+        def __call__(self, todo, workers):
+            return (self.loader(work) for work in todo)
+
+    def endless(doc):
+        time.sleep(60)  # stands for an extraction that would never end
+
+    monkeypatch.setattr(cluster, "RayEngine", InProcess)
+    monkeypatch.setattr(store, "extract_document", endless)
+    (tmp_path / "qc2023.txt").write_text(REPORT_2023, encoding="utf-8")
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "qc2023.txt"), "--db", str(tmp_path / "r.duckdb"),
+                                       "-q", "--engine", "ray", "--timeout", "1"])
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 1 and "took over 1 s" in result.stderr
+
+
 # ---------------------------------------------------------------- serve's failures, help
 
 def test_serve_refuses_a_mistyped_database(tmp_path):

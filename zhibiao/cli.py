@@ -276,7 +276,7 @@ def _frame_rows(frame) -> tuple[list[Column], list[list[str]]]:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--force", is_flag=True, help="Extract unchanged files again (after upgrading zhibiao).")
 @click.option("--retry-failed", is_flag=True, help="Try unchanged files that failed before again.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=1), default=loading.DOCUMENT_SECONDS, show_default=True,
               help="Seconds each document may take to be read and extracted before it is recorded as failed.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="Where documents are loaded and extracted: worker processes here, or a Ray cluster.")
@@ -296,8 +296,9 @@ def ingest(paths, db, workers, quiet, force, retry_failed, timeout, engine, addr
             raise InputError("no paths on standard input")
     if engine == "ray":
         from .cluster import RayEngine
+        from .store import document_job
 
-        engine = RayEngine(address)
+        engine = RayEngine(address, loader=document_job(timeout))
     with Database(db) as database:
         s = database.ingest(paths, workers=workers, progress=not quiet, force=force, retry_failed=retry_failed,
                             seconds=timeout, engine=engine if engine != "local" else None)

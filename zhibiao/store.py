@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import errno
+import functools
 import gzip
 import hashlib
 import multiprocessing
@@ -24,7 +25,7 @@ import tempfile
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,8 +39,8 @@ import pyarrow as pa
 from . import analysis, canonical, metadata, output, sections as outlining
 from .errors import InputError, LimitExceeded, QueryError, StoreBusy, StoreError, ZhibiaoError
 from .grammar import extract_document
+from .load import DOCUMENT_SECONDS, not_regular  # the one per-document budget, defined by the loader
 from .load import load as load_file
-from .load import not_regular
 from .records import COLUMNS, INDICATOR_COLUMNS, LABELS as RECORD_LABELS, Document, Indicator
 from .records import indicators_ddl
 
@@ -197,11 +198,18 @@ def _sha256(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-DOCUMENT_SECONDS = 600.0  # default budget for loading and extracting one document
-
-
 class Overtime(BaseException):
     """Raised by the budget's alarm; a BaseException, so no ``except Exception`` on the way swallows it."""
+
+
+def load_limits(seconds: float | None) -> dict:
+    """The loader's keywords for a per-document budget of ``seconds`` (None: the loader's default)."""
+    return {"max_seconds": seconds} if seconds else {}
+
+
+def document_job(seconds: float | None = DOCUMENT_SECONDS) -> Callable[[_Work], _Loaded]:
+    """The per-document job of ingest with its budget, for an engine that runs it elsewhere (``cluster``)."""
+    return functools.partial(_load_one, seconds=seconds)
 
 
 @contextmanager
@@ -234,8 +242,8 @@ def _load_one(work: _Work, seconds: float | None = DOCUMENT_SECONDS) -> _Loaded:
     base = dict.fromkeys(DOCUMENT_COLUMNS)
     base.update(id=doc_id, source=work.source, sha256=work.sha256, bytes=work.size)
     try:
-        with budget(seconds):
-            doc = load_file(work.source)  # the loader detects metadata and outlines the text once
+        with budget(seconds):  # the loader's own page and OCR deadline is the same budget
+            doc = load_file(work.source, **load_limits(seconds))  # it detects metadata and outlines the text once
             records = extract_document(doc)
         if len(records) >= MAX_RECORDS:
             raise LimitExceeded(f"{work.source}: {len(records)} records, more than {MAX_RECORDS - 1} in one document")
@@ -1109,4 +1117,4 @@ class _Progress:
 
 
 __all__ = ["Database", "IngestSummary", "MIGRATIONS", "SCHEMA_VERSION", "FORMATS", "PANEL_FORMATS",
-           "DOCUMENT_SECONDS", "discover", "doc_id_of", "indicator_table", "read_document", "worker_pool"]
+           "DOCUMENT_SECONDS", "discover", "doc_id_of", "document_job", "load_limits", "indicator_table", "read_document", "worker_pool"]

@@ -715,9 +715,8 @@ class Uploads:
     def load(self, source: str) -> Document:
         """Load a file in a worker process, within the budget (a scan's layout, read again)."""
         pool = self._pool()
-        limits = {"max_seconds": self.seconds} if self.seconds else {}
         try:
-            return pool.submit(loading.load, source, **limits).result(
+            return pool.submit(loading.load, source, **storing.load_limits(self.seconds)).result(
                 timeout=self.seconds + 30 if self.seconds else None)
         except (cf.TimeoutError, cf.process.BrokenProcessPool):
             self._restart(pool)
