@@ -65,6 +65,7 @@ DB_OPTION = click.option("--db", default="zhibiao.duckdb", show_default=True, ty
                          help="The indicator database.")
 
 LEVELS = click.Choice(["national", "provincial", "city", "county"])
+STATUSES = click.Choice(["actual", "estimate", "target"])
 
 # extract's table: the columns in display order, each with the priority it keeps at a narrow width
 RECORD_COLUMNS = (Column("metric", 0), Column("value", 1), Column("base value", 6), Column("unit", 7),
@@ -365,7 +366,7 @@ def targets(indicator, region, level, year, vs_parent, all_years, fmt, output_pa
                               "zhibiao series --indicator gdp --status target --region 重庆",
                               "zhibiao series --indicator urban_new_jobs --format csv -o jobs.csv"))
 @click.option("--indicator", required=True, help="Canonical id: gdp (growth), cpi, urban_new_jobs ...")
-@click.option("--status", type=click.Choice(["actual", "estimate", "target"]), default="actual", show_default=True)
+@click.option("--status", type=STATUSES, default="actual", show_default=True)
 @click.option("--region", help="Only this region.")
 @format_option(("table", "json", "csv"))
 @OUTPUT_OPTION
@@ -450,9 +451,8 @@ def indicators_command(fmt, output_path, bom, db):
 @click.option("--indicator", "--canonical", "canonical", help="Only this canonical indicator (gdp, cpi ...).")
 @click.option("--region", help="Only reports of this region.")
 @click.option("--year", type=int, help="Only reports delivered in this year.")
-@click.option("--status", type=click.Choice(["actual", "estimate", "target"]), help="Only records of this status.")
-@click.option("--level", type=click.Choice(["national", "provincial", "city", "county"]),
-              help="Only reports of this level of government.")
+@click.option("--status", type=STATUSES, help="Only records of this status.")
+@click.option("--level", type=LEVELS, help="Only reports of this level of government.")
 @BOM_OPTION
 @DB_OPTION
 @one_line_errors

@@ -17,9 +17,13 @@ DIGITS = 6  # significant digits of a value as written in a table
 SHORT_DIGITS = 4  # in a chart's labels and a narrow column, where width matters more
 
 
+def _missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
 def number(value: float | None) -> str:
     """A base value in plain digits, never in exponent form: 126000000000000, 5.2, -0.3."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return ""
     if float(value).is_integer() and abs(value) < 1e18:
         return str(int(value))
@@ -39,11 +43,10 @@ def _magnitude(value: float) -> str | None:
 def human(value: float | None, unit: str | None = None, value_max: float | None = None, *,
           digits: int = DIGITS) -> str:
     """The value as a report would print it: one magnitude word for both ends of a range."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return ""
     unit = unit or ""
-    high = value_max if value_max is not None and not (isinstance(value_max, float) and math.isnan(value_max)) \
-        else None
+    high = None if _missing(value_max) else value_max
     magnitude = None if unit in RATIOS else _magnitude(max(abs(value), abs(high or 0.0)))
     words = magnitude or ""
     if high is None:

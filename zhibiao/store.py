@@ -235,12 +235,20 @@ def budget(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _document_row(work: _Work) -> dict:
+    """The ``documents`` row every document starts from: its id, file and content, nothing read yet."""
+    return {**dict.fromkeys(DOCUMENT_COLUMNS), "id": doc_id_of(work.source), "source": work.source,
+            "sha256": work.sha256, "bytes": work.size}
+
+
+def _failed(work: _Work, error: str) -> _Loaded:
+    """A document that could not be read or extracted: its row with the one-line reason, no records."""
+    return _Loaded(work, {**_document_row(work), "error": error}, (), None)
+
+
 def _load_one(work: _Work, seconds: float | None = DOCUMENT_SECONDS) -> _Loaded:
     """Load, outline and extract one file (in a worker) within the time budget; every failure
     becomes the document's one-line error."""
-    doc_id = doc_id_of(work.source)
-    base = dict.fromkeys(DOCUMENT_COLUMNS)
-    base.update(id=doc_id, source=work.source, sha256=work.sha256, bytes=work.size)
     try:
         with budget(seconds):  # the loader's own page and OCR deadline is the same budget
             doc = load_file(work.source, **load_limits(seconds))  # it detects metadata and outlines the text once
@@ -248,17 +256,18 @@ def _load_one(work: _Work, seconds: float | None = DOCUMENT_SECONDS) -> _Loaded:
         if len(records) >= MAX_RECORDS:
             raise LimitExceeded(f"{work.source}: {len(records)} records, more than {MAX_RECORDS - 1} in one document")
     except Overtime:
-        return _Loaded(work, {**base, "error": f"{work.source}: reading and extracting took over {seconds:g} s, "
-                                              "the per-document budget (skipped on reruns unless --retry-failed)"},
-                       (), None)
+        return _failed(work, f"{work.source}: reading and extracting took over {seconds:g} s, "
+                             "the per-document budget (skipped on reruns unless --retry-failed)")
     except ZhibiaoError as e:
-        return _Loaded(work, {**base, "error": str(e)}, (), None)
+        return _failed(work, str(e))
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a corpus run
-        return _Loaded(work, {**base, "error": f"{type(e).__name__}: {e}"}, (), None)
-    return _rows(work, doc_id, doc, records, base)
+        return _failed(work, f"{type(e).__name__}: {e}")
+    return _rows(work, doc, records)
 
 
-def _rows(work: _Work, doc_id: int, doc: Document, records: list[Indicator], base: dict) -> _Loaded:
+def _rows(work: _Work, doc: Document, records: list[Indicator]) -> _Loaded:
+    base = _document_row(work)
+    doc_id = base["id"]
     meta = doc.meta
     year = meta.get("year")
     reviewed = meta.get("reviewed_year") or (year - 1 if year else None)
@@ -674,7 +683,7 @@ class Database:
         evidence.insert(evidence.columns.get_loc("doc_id") + 1, "source", evidence["doc_id"].map(sources))
         evidence["value_text"] = [self._text(d)[a:b] for d, a, b in
                                   zip(evidence["doc_id"], evidence["span_start"], evidence["span_end"])]
-        labels = {"region": "region of the report", "level": "level of government", "year": "year"}
+        labels = {"region": LABELS["region"], "level": LABELS["level"], "year": "year"}
         for row in rows:
             for s in analysis.PANEL_STATUSES[status]:
                 labels[names[(row.id, s)]] = _cut_chars(
@@ -851,11 +860,15 @@ INDICATOR_ORDERS = {
 }
 
 
+# The endings a region's name may have or not (重庆市 = 重庆), in SQL filters and in Python comparisons alike.
+REGION_SUFFIXES = ("特别行政区", "自治区", "省", "市")
+_SUFFIX_SQL = f"({'|'.join(REGION_SUFFIXES)})$"
+
+
 def _filters(*, prefix: str, region=None, level=None, year=None) -> tuple[list[str], list]:
     where, params = [], []
     if region is not None:
-        where.append(f"(regexp_replace({prefix}region, '(省|市|自治区|特别行政区)$', '') = "
-                     f"regexp_replace(?, '(省|市|自治区|特别行政区)$', ''))")
+        where.append(f"(regexp_replace({prefix}region, '{_SUFFIX_SQL}', '') = regexp_replace(?, '{_SUFFIX_SQL}', ''))")
         params.append(region)
     if level is not None:
         where.append(f"{prefix}level = ?")
@@ -875,7 +888,7 @@ def _limit(limit: int | None) -> str:
 
 
 def _region_key(name: str) -> str:
-    for suffix in ("特别行政区", "自治区", "省", "市"):
+    for suffix in REGION_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             return name[: -len(suffix)]
     return name
@@ -1067,10 +1080,8 @@ def _run(todo: list[_Work], workers: int, seconds: float | None, retried: list[s
                     except cf.process.BrokenProcessPool:
                         broken = True
                         if work.source in lost:
-                            yield _Loaded(work, {**dict.fromkeys(DOCUMENT_COLUMNS), "id": doc_id_of(work.source),
-                                                 "source": work.source, "sha256": work.sha256, "bytes": work.size,
-                                                 "error": f"{work.source}: a worker process died reading it, twice "
-                                                          "(out of memory?)"}, (), None)
+                            yield _failed(work, f"{work.source}: a worker process died reading it, twice "
+                                                "(out of memory?)")
                         else:
                             lost.add(work.source)
                             retried.append(work.source)

@@ -178,6 +178,11 @@ def verdict(row: dict) -> str | None:
     return "met" if row.get("met") is True else "missed" if row.get("met") is False else None
 
 
+def default_region(choices: dict) -> str | None:
+    """The region a chart page shows first: the nation when the database has its reports."""
+    return "全国" if "全国" in choices["regions"] else (choices["regions"] or [None])[0]
+
+
 # ---------------------------------------------------------------- highlighting
 
 RECOVERED_FLAGS = ("repaired", "recovered")
@@ -500,15 +505,14 @@ class Store:
                 return self._choices[1]
             with self.reader() as db:
                 docs = rows(db.documents())
-                ids = rows(db.query("SELECT canonical, bool_or(status = 'target') AS has_target "
-                                    "FROM indicators WHERE canonical IS NOT NULL GROUP BY canonical"))
+                counts = rows(db.indicator_counts())
             result = {
                 "regions": sorted({d["region"] for d in docs if d.get("region")}),
                 "levels": sorted({d["level"] for d in docs if d.get("level")}),
                 "years": sorted({d["year"] for d in docs if isinstance(d.get("year"), int)}),
-                "canonical": sorted(r["canonical"] for r in ids),
-                "target_canonical": sorted(r["canonical"] for r in ids if r["has_target"]),
-                "labels": {row.id: row.label_en for row in canon.table()},
+                "canonical": sorted(r["id"] for r in counts if r["records"]),
+                "target_canonical": sorted(r["id"] for r in counts if r["targets"]),
+                "labels": {r["id"]: r["label_en"] for r in counts},
             }
             self._choices = (generation, result)
             return result
@@ -1131,8 +1135,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     def targets_page(indicator: str = Query("gdp", max_length=100),
                      region: str | None = Query(None, max_length=100)):
         choices = store.choices()
-        if not region:
-            region = "全国" if "全国" in choices["regions"] else (choices["regions"] or [None])[0]
+        region = region or default_region(choices)
         try:
             found, problem = rows(store.call("targets", indicator, region=region, vs_parent=True)), None
         except QueryError as e:  # an unknown indicator: say so beside the form
@@ -1149,8 +1152,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     def series_page(indicator: str = Query("gdp", max_length=100), region: str | None = Query(None, max_length=100),
                     status: Status = Status.actual):
         choices = store.choices()
-        if not region:
-            region = "全国" if "全国" in choices["regions"] else (choices["regions"] or [None])[0]
+        region = region or default_region(choices)
         try:
             found, problem = rows(store.call("series", indicator, status=status.value, region=region)), None
         except QueryError as e:
