@@ -43,7 +43,7 @@ class Column:
 def atomic(path: str | os.PathLike) -> Iterator[Path]:
     """A partial file beside ``path`` for the block to write, renamed to ``path`` when the block
     completes and removed when it raises: a failed write never leaves half a file (or clobbers
-    the old one). Every file zhibiao writes goes through here."""
+    the old one). Exports, panels, ``-o FILE``, the store's texts and the explorer's files use it."""
     path = Path(path)
     if not path.parent.is_dir():
         raise InputError(f"{path.parent}: no such folder")
