@@ -5,6 +5,7 @@ import io
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from click.testing import CliRunner
 
 from zhibiao.cli import main
 from zhibiao.records import FIELDS
+from zhibiao.store import Database
 from zhibiao.web.app import Store
 from qingchuan import REPORT_2023, REPORT_2024
 
@@ -253,6 +255,28 @@ def test_export_excel_csv(database, tmp_path):
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
+def test_export_to_standard_output_is_the_file_export_byte_for_byte(database, tmp_path):
+    out = tmp_path / "x.csv"
+    assert run("export", "-o", str(out), "--excel", "--db", str(database)).exit_code == 0
+    piped = CliRunner().invoke(main, ["export", "-o", "-", "--format", "csv", "--excel", "--db", str(database)])
+    assert piped.exit_code == 0 and piped.stdout_bytes == out.read_bytes()
+
+
+def test_a_failed_export_dta_keeps_the_old_file_and_leaves_no_partial_one(database, tmp_path):
+    broken = tmp_path / "broken.duckdb"
+    shutil.copy(database, broken)
+    with Database(broken) as db:
+        db.con.execute("UPDATE indicators SET value = 'inf'::DOUBLE WHERE idx = 0")  # Stata cannot hold it
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "records.dta").write_bytes(b"the last good export")
+    result = CliRunner().invoke(main, ["export", "-o", str(folder / "records.dta"), "--db", str(broken)])
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert f"{folder / 'records.dta'}: cannot export" in result.stderr  # the user's file, not a staging one
+    assert [p.name for p in folder.iterdir()] == ["records.dta"]
+    assert (folder / "records.dta").read_bytes() == b"the last good export"
+
+
 # ---------------------------------------------------------------- ingest
 
 def test_ingest_goes_past_a_bad_file_names_it_once_and_exits_1(tmp_path):
@@ -284,6 +308,29 @@ def test_ingest_reads_paths_from_standard_input(tmp_path):
     result = run("ingest", "-", "--db", str(tmp_path / "s.duckdb"), "-q", "--workers", "1",
                  input="\n".join(map(str, paths)) + "\n\n")
     assert result.exit_code == 0 and "ingested 2 documents" in result.output
+
+
+def test_ingest_on_ray_gives_each_document_the_timeout(tmp_path, monkeypatch):
+    from zhibiao import cluster, store
+
+    class InProcess:  # stands for the cluster: runs the job it is given here, in the main thread
+        def __init__(self, address, loader):
+            self.loader = loader
+
+        def __call__(self, todo, workers):
+            return (self.loader(work) for work in todo)
+
+    def endless(doc):
+        time.sleep(60)  # stands for an extraction that would never end
+
+    monkeypatch.setattr(cluster, "RayEngine", InProcess)
+    monkeypatch.setattr(store, "extract_document", endless)
+    (tmp_path / "qc2023.txt").write_text(REPORT_2023, encoding="utf-8")
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "qc2023.txt"), "--db", str(tmp_path / "r.duckdb"),
+                                       "-q", "--engine", "ray", "--timeout", "1"])
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 1 and "took over 1 s" in result.stderr
 
 
 # ---------------------------------------------------------------- serve's failures, help

@@ -192,18 +192,21 @@ def test_a_scan_upload_is_read_once_its_layout_comes_with_it(site, monkeypatch):
         assert layout["origins"] == [[0, len(text), 1, [1.0, 2.0, 3.0, 4.0], len(text)]]
 
 
-def test_atomic_writes_leave_the_old_file_when_a_write_fails(tmp_path, monkeypatch):
-    path = tmp_path / "upload-names.json"
-    web.write_atomic(path, '{"a.txt": "青川.txt"}')
+def test_a_failed_rewrite_of_a_scan_layout_leaves_the_old_one_whole(tmp_path, monkeypatch):
+    from zhibiao.records import Document, Origin
+
+    scans = web.Scans(tmp_path / "layouts")
+    scans.remember(7, Document("青川市粮食产量41.5亿斤", format="image", origins=(Origin(0, 13, 1, (1.0, 2.0, 3.0, 4.0)),)))
+    before = (tmp_path / "layouts" / "7.json").read_text(encoding="utf-8")
 
     def fail(*args):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(OSError):
-        web.write_atomic(path, '{"b.txt": "half')
-    assert json.loads(path.read_text(encoding="utf-8")) == {"a.txt": "青川.txt"}
-    assert [p.name for p in tmp_path.iterdir()] == ["upload-names.json"]
+        scans.remember(7, Document("青川市", format="image", origins=(Origin(0, 3, 2),)))
+    assert (tmp_path / "layouts" / "7.json").read_text(encoding="utf-8") == before
+    assert [p.name for p in (tmp_path / "layouts").iterdir()] == ["7.json"]
 
 
 # ---------------------------------------------------------------- bounded, paged responses

@@ -32,7 +32,7 @@ REPORTS = {
 _NUMBER = re.compile(r"(?P<metric>地区生产总值|全省生产总值|城镇新增就业)(?:增长)?(?P<value>\d+(?:\.\d+)?)(?P<unit>%|万人)")
 
 
-def fake_load(path):
+def fake_load(path, **limits):
     """A loader that knows the invented reports' metadata without metadata detection."""
     name = Path(path).name
     text = Path(path).read_text(encoding="utf-8")
@@ -621,6 +621,19 @@ def test_a_document_over_the_time_budget_fails_in_one_line_and_the_batch_goes_on
         assert again.failed_before == 1 and not again.failed
         retried = db.ingest([corpus], workers=1, progress=False, seconds=0.5, retry_failed=True)
         assert [Path(f).name for f, _ in retried.failed] == ["endless.txt"]
+
+
+def test_the_loader_reads_within_the_same_budget_as_the_whole_document(fakes, monkeypatch, tmp_path):
+    from zhibiao.load import Limits
+
+    corpus = write_corpus(tmp_path / "corpus")
+    given = []
+    monkeypatch.setattr(store, "load_file", lambda path, **limits: given.append(limits) or fake_load(path))
+    with Database(tmp_path / "z.duckdb") as db:
+        db.ingest([corpus], workers=1, progress=False, seconds=42)
+        db.ingest([corpus], workers=1, progress=False, force=True)
+    assert given == [{"max_seconds": 42}] * 3 + [{"max_seconds": store.DOCUMENT_SECONDS}] * 3
+    assert Limits().max_seconds == store.DOCUMENT_SECONDS  # a file loaded alone (extract) gets the same budget
 
 
 def test_irregular_files_in_a_batch_are_counted_and_reported(fakes, tmp_path):

@@ -48,6 +48,18 @@ def client(corpus):
         yield c
 
 
+def test_csv_download_has_a_bom_one_row_a_record_and_flags_joined():
+    from zhibiao.web.app import csv_bytes
+
+    body = csv_bytes([{"id": 1, "metric": "青川市地区生产总值", "value": 5.5, "flags": ["repaired", "range"]},
+                      {"id": 2, "metric": "粮食产量", "value": None, "flags": []}]).decode("utf-8")
+    assert body.startswith("\ufeff")
+    assert list(csv.DictReader(io.StringIO(body[1:]))) == [
+        {"id": "1", "metric": "青川市地区生产总值", "value": "5.5", "flags": "repaired;range"},
+        {"id": "2", "metric": "粮食产量", "value": "", "flags": ""}]
+    assert csv_bytes([]) == "\ufeff".encode("utf-8")
+
+
 def wait_upload(client, job: str, timeout: float = 30) -> dict:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

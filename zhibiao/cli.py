@@ -65,6 +65,7 @@ DB_OPTION = click.option("--db", default="zhibiao.duckdb", show_default=True, ty
                          help="The indicator database.")
 
 LEVELS = click.Choice(["national", "provincial", "city", "county"])
+STATUSES = click.Choice(["actual", "estimate", "target"])
 
 # extract's table: the columns in display order, each with the priority it keeps at a narrow width
 RECORD_COLUMNS = (Column("metric", 0), Column("value", 1), Column("base value", 6), Column("unit", 7),
@@ -230,9 +231,7 @@ def _emit_frame(frame, fmt: str, title: str, output_path: str | None, bom: bool,
     frame = _integer_columns(frame)
     with output.opened(output_path) as out:
         if fmt == "csv":
-            if bom:
-                out.write(output.BOM)
-            frame.to_csv(out, index=False)
+            output.write_frame_csv(frame, out, bom=bom)
         elif fmt == "json":
             out.write(frame.to_json(orient="records", force_ascii=False, indent=1) + "\n")
         else:
@@ -278,7 +277,7 @@ def _frame_rows(frame) -> tuple[list[Column], list[list[str]]]:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--force", is_flag=True, help="Extract unchanged files again (after upgrading zhibiao).")
 @click.option("--retry-failed", is_flag=True, help="Try unchanged files that failed before again.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=1), default=loading.DOCUMENT_SECONDS, show_default=True,
               help="Seconds each document may take to be read and extracted before it is recorded as failed.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="Where documents are loaded and extracted: worker processes here, or a Ray cluster.")
@@ -298,8 +297,9 @@ def ingest(paths, db, workers, quiet, force, retry_failed, timeout, engine, addr
             raise InputError("no paths on standard input")
     if engine == "ray":
         from .cluster import RayEngine
+        from .store import document_job
 
-        engine = RayEngine(address)
+        engine = RayEngine(address, loader=document_job(timeout))
     with Database(db) as database:
         s = database.ingest(paths, workers=workers, progress=not quiet, force=force, retry_failed=retry_failed,
                             seconds=timeout, engine=engine if engine != "local" else None)
@@ -366,7 +366,7 @@ def targets(indicator, region, level, year, vs_parent, all_years, fmt, output_pa
                               "zhibiao series --indicator gdp --status target --region 重庆",
                               "zhibiao series --indicator urban_new_jobs --format csv -o jobs.csv"))
 @click.option("--indicator", required=True, help="Canonical id: gdp (growth), cpi, urban_new_jobs ...")
-@click.option("--status", type=click.Choice(["actual", "estimate", "target"]), default="actual", show_default=True)
+@click.option("--status", type=STATUSES, default="actual", show_default=True)
 @click.option("--region", help="Only this region.")
 @format_option(("table", "json", "csv"))
 @OUTPUT_OPTION
@@ -412,9 +412,7 @@ def panel(names, status, level, region, output_path, bom, db):
         if output_path == "-":
             wide, _, _ = database.panel(indicators, status=status, level=level, region=region)
             with output.opened("-") as out:
-                if bom:
-                    out.write(output.BOM)
-                wide.to_csv(out, index=False)
+                output.write_frame_csv(wide, out, bom=bom)
             return
         rows, cells, companion = database.write_panel(output_path, indicators, status=status, level=level,
                                                       region=region, bom=bom)
@@ -453,16 +451,13 @@ def indicators_command(fmt, output_path, bom, db):
 @click.option("--indicator", "--canonical", "canonical", help="Only this canonical indicator (gdp, cpi ...).")
 @click.option("--region", help="Only reports of this region.")
 @click.option("--year", type=int, help="Only reports delivered in this year.")
-@click.option("--status", type=click.Choice(["actual", "estimate", "target"]), help="Only records of this status.")
-@click.option("--level", type=click.Choice(["national", "provincial", "city", "county"]),
-              help="Only reports of this level of government.")
+@click.option("--status", type=STATUSES, help="Only records of this status.")
+@click.option("--level", type=LEVELS, help="Only reports of this level of government.")
 @BOM_OPTION
 @DB_OPTION
 @one_line_errors
 def export(output_path, fmt, canonical, region, year, status, level, bom, db):
     """Write the records with their report's metadata (Stata .dta keeps variable labels)."""
-    import shutil
-    import tempfile
     from pathlib import Path
 
     from .store import FORMATS, Database
@@ -478,15 +473,8 @@ def export(output_path, fmt, canonical, region, year, status, level, bom, db):
         raise InputError("--bom/--excel is for CSV output")
     output_path = output_path or f"indicators.{fmt}"
     filters = {"canonical": canonical, "region": region, "year": year, "status": status, "level": level}
-    with tempfile.TemporaryDirectory(prefix="zhibiao-export-") as tmp:
-        staged = Path(tmp) / f"export.{fmt}"
-        with Database(db, read_only=True) as database:
-            n = database.export(staged, fmt, **filters)
-        with output.opened(output_path, binary=True) as out, staged.open("rb") as f:
-            if bom:
-                out.write(output.BOM.encode("utf-8"))
-            shutil.copyfileobj(f, out)
-            out.flush()
+    with Database(db, read_only=True) as database:
+        n = database.export(sys.stdout.buffer if output_path == "-" else output_path, fmt, bom=bom, **filters)
     click.echo(f"zhibiao: wrote {n} records to {'standard output' if output_path == '-' else output_path}", err=True)
 
 

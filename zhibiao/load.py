@@ -28,6 +28,11 @@ from .ocr import SENTENCE_END, Line
 from .records import Diagnostic, Document, Fact, Metadata, Origin, Span
 
 
+# The one time budget of a document, in seconds: here for reading its pages (text layer and OCR),
+# and for the whole load and extraction in ingest's workers and the explorer's upload workers.
+DOCUMENT_SECONDS = 600.0
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
     """How much a single input may cost; every one is a keyword of ``load``."""
@@ -36,7 +41,7 @@ class Limits:
     max_chars: int = 20_000_000  # text any loader produces (a DOCX of 4 MB can unpack to 100 M characters)
     max_pages: int = 1000  # PDF pages read
     max_ocr_pages: int = 100
-    max_seconds: float = 900.0  # time budget for reading the pages of one document (text layer and OCR)
+    max_seconds: float = DOCUMENT_SECONDS  # reading the pages of one document (text layer and OCR)
     max_unzipped: int = 300 * 2**20  # DOCX: total uncompressed size
     max_ratio: float = 200.0  # DOCX: uncompressed/compressed size of any member
 
@@ -683,4 +688,5 @@ def _join_pages(pages: list[list], name: str, join_lines: bool = False) -> tuple
     return text, tuple(origins)
 
 
-__all__ = ["load", "load_bytes", "load_stream", "load_text", "decode", "html_text", "sniff", "not_regular", "Limits"]
+__all__ = ["load", "load_bytes", "load_stream", "load_text", "decode", "html_text", "sniff", "not_regular", "Limits",
+           "DOCUMENT_SECONDS"]

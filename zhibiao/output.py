@@ -13,6 +13,7 @@ import math
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,22 +40,37 @@ class Column:
 
 
 @contextmanager
-def opened(output: str | None, *, binary: bool = False) -> Iterator[IO]:
-    """Standard output for None or '-', else FILE written beside itself and renamed when complete,
-    so a failed run never leaves half a file (or clobbers the old one)."""
-    if output in (None, "-"):
-        yield sys.stdout.buffer if binary else sys.stdout
-        return
-    path = Path(output)
+def atomic(path: str | os.PathLike) -> Iterator[Path]:
+    """A partial file beside ``path`` for the block to write, renamed to ``path`` when the block
+    completes and removed when it raises: a failed write never leaves half a file (or clobbers
+    the old one). Exports, panels, ``-o FILE``, the store's texts and the explorer's files use it."""
+    path = Path(path)
     if not path.parent.is_dir():
         raise InputError(f"{path.parent}: no such folder")
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
     try:
-        with open(partial, "wb") if binary else open(partial, "w", encoding="utf-8", newline="") as out:
-            yield out
+        yield partial
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+
+
+@contextmanager
+def opened(output: str | os.PathLike | None, *, binary: bool = False) -> Iterator[IO]:
+    """Standard output for None or '-', else FILE written atomically (``atomic``)."""
+    if output in (None, "-"):
+        yield sys.stdout.buffer if binary else sys.stdout
+        return
+    with atomic(output) as partial:
+        with open(partial, "wb") if binary else open(partial, "w", encoding="utf-8", newline="") as out:
+            yield out
+
+
+def write_frame_csv(frame, out: IO, *, bom: bool = False) -> None:
+    """A DataFrame as CSV on a text stream, with a byte-order mark for Excel when ``bom``."""
+    if bom:
+        out.write(BOM)
+    frame.to_csv(out, index=False)
 
 
 def cell(value: Any) -> str:
@@ -172,4 +188,5 @@ def _num(v: Any) -> float | None:
     return None if math.isnan(f) else f
 
 
-__all__ = ["Column", "opened", "cell", "csv_record", "write_csv", "table", "fit", "value_cells", "BOM"]
+__all__ = ["Column", "atomic", "opened", "write_frame_csv", "cell", "csv_record", "write_csv", "table", "fit",
+           "value_cells", "BOM"]

@@ -12,31 +12,35 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import errno
+import functools
 import gzip
 import hashlib
 import multiprocessing
 import os
 import re
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import IO
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from . import analysis, canonical, metadata, sections as outlining
+from . import analysis, canonical, metadata, output, sections as outlining
 from .errors import InputError, LimitExceeded, QueryError, StoreBusy, StoreError, ZhibiaoError
 from .grammar import extract_document
+from .load import DOCUMENT_SECONDS, not_regular  # the one per-document budget, defined by the loader
 from .load import load as load_file
-from .load import not_regular
 from .records import COLUMNS, INDICATOR_COLUMNS, LABELS as RECORD_LABELS, Document, Indicator
 from .records import indicators_ddl
 
@@ -45,6 +49,7 @@ SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf",
                       ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"})
 FORMATS = ("csv", "parquet", "xlsx", "dta", "jsonl")
 PANEL_FORMATS = ("dta", "csv", "parquet", "xlsx")
+_COPY_OPTIONS = {"csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet", "jsonl": "FORMAT json"}  # DuckDB writes
 STATA_NAME_MAX = 32
 XLSX_MAX_ROWS = 1_048_575
 LOCK_WAIT = 10.0  # seconds a Database waits for another process to let go of the file
@@ -193,11 +198,18 @@ def _sha256(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-DOCUMENT_SECONDS = 600.0  # default budget for loading and extracting one document
-
-
 class Overtime(BaseException):
     """Raised by the budget's alarm; a BaseException, so no ``except Exception`` on the way swallows it."""
+
+
+def load_limits(seconds: float | None) -> dict:
+    """The loader's keywords for a per-document budget of ``seconds`` (None: the loader's default)."""
+    return {"max_seconds": seconds} if seconds else {}
+
+
+def document_job(seconds: float | None = DOCUMENT_SECONDS) -> Callable[[_Work], _Loaded]:
+    """The per-document job of ingest with its budget, for an engine that runs it elsewhere (``cluster``)."""
+    return functools.partial(_load_one, seconds=seconds)
 
 
 @contextmanager
@@ -223,30 +235,39 @@ def budget(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _document_row(work: _Work) -> dict:
+    """The ``documents`` row every document starts from: its id, file and content, nothing read yet."""
+    return {**dict.fromkeys(DOCUMENT_COLUMNS), "id": doc_id_of(work.source), "source": work.source,
+            "sha256": work.sha256, "bytes": work.size}
+
+
+def _failed(work: _Work, error: str) -> _Loaded:
+    """A document that could not be read or extracted: its row with the one-line reason, no records."""
+    return _Loaded(work, {**_document_row(work), "error": error}, (), None)
+
+
 def _load_one(work: _Work, seconds: float | None = DOCUMENT_SECONDS) -> _Loaded:
     """Load, outline and extract one file (in a worker) within the time budget; every failure
     becomes the document's one-line error."""
-    doc_id = doc_id_of(work.source)
-    base = dict.fromkeys(DOCUMENT_COLUMNS)
-    base.update(id=doc_id, source=work.source, sha256=work.sha256, bytes=work.size)
     try:
-        with budget(seconds):
-            doc = load_file(work.source)  # the loader detects metadata and outlines the text once
+        with budget(seconds):  # the loader's own page and OCR deadline is the same budget
+            doc = load_file(work.source, **load_limits(seconds))  # it detects metadata and outlines the text once
             records = extract_document(doc)
         if len(records) >= MAX_RECORDS:
             raise LimitExceeded(f"{work.source}: {len(records)} records, more than {MAX_RECORDS - 1} in one document")
     except Overtime:
-        return _Loaded(work, {**base, "error": f"{work.source}: reading and extracting took over {seconds:g} s, "
-                                              "the per-document budget (skipped on reruns unless --retry-failed)"},
-                       (), None)
+        return _failed(work, f"{work.source}: reading and extracting took over {seconds:g} s, "
+                             "the per-document budget (skipped on reruns unless --retry-failed)")
     except ZhibiaoError as e:
-        return _Loaded(work, {**base, "error": str(e)}, (), None)
+        return _failed(work, str(e))
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a corpus run
-        return _Loaded(work, {**base, "error": f"{type(e).__name__}: {e}"}, (), None)
-    return _rows(work, doc_id, doc, records, base)
+        return _failed(work, f"{type(e).__name__}: {e}")
+    return _rows(work, doc, records)
 
 
-def _rows(work: _Work, doc_id: int, doc: Document, records: list[Indicator], base: dict) -> _Loaded:
+def _rows(work: _Work, doc: Document, records: list[Indicator]) -> _Loaded:
+    base = _document_row(work)
+    doc_id = base["id"]
     meta = doc.meta
     year = meta.get("year")
     reviewed = meta.get("reviewed_year") or (year - 1 if year else None)
@@ -294,9 +315,8 @@ class TextStore:
     def put(self, key: str, text: str) -> None:
         path = self._path(key)  # rewritten every time, so a newer loader's text replaces an older one
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        partial.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0))
-        os.replace(partial, path)
+        with output.atomic(path) as partial:
+            partial.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0))
 
     def get(self, key: str) -> str | None:
         try:
@@ -663,7 +683,7 @@ class Database:
         evidence.insert(evidence.columns.get_loc("doc_id") + 1, "source", evidence["doc_id"].map(sources))
         evidence["value_text"] = [self._text(d)[a:b] for d, a, b in
                                   zip(evidence["doc_id"], evidence["span_start"], evidence["span_end"])]
-        labels = {"region": "region of the report", "level": "level of government", "year": "year"}
+        labels = {"region": LABELS["region"], "level": LABELS["level"], "year": "year"}
         for row in rows:
             for s in analysis.PANEL_STATUSES[status]:
                 labels[names[(row.id, s)]] = _cut_chars(
@@ -687,22 +707,25 @@ class Database:
             raise InputError(f"{path.parent}: no such folder")
         wide, evidence, labels = self.panel(indicators, status=status, level=level, region=region)
         companion = None if fmt == "xlsx" else path.with_name(f"{path.stem}_evidence{path.suffix or '.' + fmt}")
-        try:
+        try:  # each file written atomically: whole or not at all
             if fmt == "csv":
-                encoding = "utf-8-sig" if bom else "utf-8"
-                wide.to_csv(path, index=False, encoding=encoding)
-                evidence.to_csv(companion, index=False, encoding=encoding)
+                for frame, target in ((wide, path), (evidence, companion)):
+                    with output.opened(target) as out:
+                        output.write_frame_csv(frame, out, bom=bom)
             elif fmt == "parquet":
-                wide.to_parquet(path, index=False)
-                evidence.to_parquet(companion, index=False)
+                for frame, target in ((wide, path), (evidence, companion)):
+                    with output.atomic(target) as partial:
+                        frame.to_parquet(partial, index=False)
             elif fmt == "xlsx":
-                with pd.ExcelWriter(path) as book:
+                with output.atomic(path) as partial, pd.ExcelWriter(partial, engine="openpyxl") as book:
                     wide.to_excel(book, index=False, sheet_name="panel")
                     evidence.to_excel(book, index=False, sheet_name="evidence")
             else:
-                _write_dta(wide, path, labels, "zhibiao panel: one row per region and year")
-                _write_dta(evidence, companion, {**LABELS, **EVIDENCE_LABELS},
-                           f"zhibiao panel evidence for {path.name}")
+                with output.atomic(path) as partial:
+                    _write_dta(wide, partial, labels, "zhibiao panel: one row per region and year", shown=path)
+                with output.atomic(companion) as partial:
+                    _write_dta(evidence, partial, {**LABELS, **EVIDENCE_LABELS},
+                               f"zhibiao panel evidence for {path.name}", shown=companion)
         except (OSError, ValueError) as e:
             raise StoreError(f"{path}: cannot write the panel ({_first_line(e)})") from None
         return len(wide), len(evidence), companion
@@ -727,43 +750,65 @@ class Database:
 
     # -- export and query ---------------------------------------------------------------------
 
-    def export(self, path: str | os.PathLike, fmt: str | None = None, *, canonical: str | None = None,
-               region: str | None = None, year: int | None = None, status: str | None = None,
-               level: str | None = None) -> int:
+    def export(self, path: str | os.PathLike | IO[bytes], fmt: str | None = None, *, bom: bool = False,
+               canonical: str | None = None, region: str | None = None, year: int | None = None,
+               status: str | None = None, level: str | None = None) -> int:
         """Write the records (all, or those the filters keep) with their report's metadata;
-        returns the number of rows."""
-        path = Path(path)
-        fmt = (fmt or path.suffix.lstrip(".")).lower()
+        returns the number of rows.
+
+        ``path`` is a file, written atomically (a failed export leaves no file, and the old one
+        whole), or a binary stream such as standard output (then ``fmt`` names the format).
+        ``bom`` starts CSV with a UTF-8 byte-order mark, so Excel reads the Chinese text.
+        """
+        stream = None if isinstance(path, (str, os.PathLike)) else path
+        path = Path(path) if stream is None else None
+        fmt = (fmt or (path.suffix.lstrip(".") if path else "")).lower()
         if fmt not in FORMATS:
             raise InputError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-        if not path.parent.is_dir():
-            raise InputError(f"{path.parent}: no such folder")
+        if bom and fmt != "csv":
+            raise InputError("a byte-order mark is for CSV output")
         where, params = self._indicator_filters(canonical=canonical, region=region, year=year, status=status,
                                                 level=level)
         sql = _INDICATORS_SQL + f" {_where(where)} ORDER BY d.region NULLS LAST, d.year, d.source, i.idx"
         n = self.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
         if fmt == "xlsx" and n > XLSX_MAX_ROWS:
             raise StoreError(f"{n} rows do not fit one Excel sheet; export csv or parquet instead")
-        # Written beside the target and renamed into place: a failed export leaves no partial file.
-        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-        target = str(partial).replace("'", "''")
-        try:
-            if fmt == "csv":
-                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT csv, HEADER)", params)
-            elif fmt == "parquet":
-                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet)", params)
-            elif fmt == "jsonl":
-                self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT json)", params)
-            elif fmt == "xlsx":
-                self._df(sql, params).to_excel(partial, index=False, sheet_name="indicators", engine="openpyxl")
-            else:
-                _write_dta(self._df(sql, params), partial, shown=path)
-            os.replace(partial, path)
-        except (duckdb.Error, OSError) as e:
-            raise StoreError(f"{path}: cannot export ({_first_line(e)})") from None
-        finally:
-            partial.unlink(missing_ok=True)
+        if stream is None:
+            try:
+                with output.atomic(path) as partial:
+                    self._write_export(sql, params, fmt, partial, bom, shown=path)
+            except (duckdb.Error, OSError) as e:
+                raise StoreError(f"{path}: cannot export ({_first_line(e)})") from None
+            return n
+        with tempfile.TemporaryDirectory(prefix="zhibiao-export-") as tmp:  # DuckDB writes files, not streams
+            staged = Path(tmp) / f"export.{fmt}"
+            try:
+                self._write_export(sql, params, fmt, staged, bom, shown="standard output")
+            except (duckdb.Error, OSError) as e:
+                raise StoreError(f"standard output: cannot export ({_first_line(e)})") from None
+            with staged.open("rb") as f:  # a reader closing the pipe early is no export error
+                shutil.copyfileobj(f, stream)
+            stream.flush()
         return n
+
+    def _write_export(self, sql: str, params: list, fmt: str, target: Path, bom: bool, shown: str | Path) -> None:
+        """The records of ``sql`` in ``fmt`` to the file ``target``: the one writer of every export format."""
+        if fmt in _COPY_OPTIONS:
+            body = target.with_name(target.name + ".body") if bom else target
+            try:
+                quoted = str(body).replace("'", "''")
+                self.con.execute(f"COPY ({sql}) TO '{quoted}' ({_COPY_OPTIONS[fmt]})", params)
+                if bom:
+                    with target.open("wb") as out, body.open("rb") as f:
+                        out.write(output.BOM.encode("utf-8"))
+                        shutil.copyfileobj(f, out)
+            finally:
+                if bom:
+                    body.unlink(missing_ok=True)
+        elif fmt == "xlsx":
+            self._df(sql, params).to_excel(target, index=False, sheet_name="indicators", engine="openpyxl")
+        else:
+            _write_dta(self._df(sql, params), target, shown=shown)
 
     def query(self, sql: str, *, allow_files: bool = False) -> pd.DataFrame:
         """Run one read-only SELECT; anything else is refused.
@@ -815,11 +860,15 @@ INDICATOR_ORDERS = {
 }
 
 
+# The endings a region's name may have or not (重庆市 = 重庆), in SQL filters and in Python comparisons alike.
+REGION_SUFFIXES = ("特别行政区", "自治区", "省", "市")
+_SUFFIX_SQL = f"({'|'.join(REGION_SUFFIXES)})$"
+
+
 def _filters(*, prefix: str, region=None, level=None, year=None) -> tuple[list[str], list]:
     where, params = [], []
     if region is not None:
-        where.append(f"(regexp_replace({prefix}region, '(省|市|自治区|特别行政区)$', '') = "
-                     f"regexp_replace(?, '(省|市|自治区|特别行政区)$', ''))")
+        where.append(f"(regexp_replace({prefix}region, '{_SUFFIX_SQL}', '') = regexp_replace(?, '{_SUFFIX_SQL}', ''))")
         params.append(region)
     if level is not None:
         where.append(f"{prefix}level = ?")
@@ -839,7 +888,7 @@ def _limit(limit: int | None) -> str:
 
 
 def _region_key(name: str) -> str:
-    for suffix in ("特别行政区", "自治区", "省", "市"):
+    for suffix in REGION_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             return name[: -len(suffix)]
     return name
@@ -1031,10 +1080,8 @@ def _run(todo: list[_Work], workers: int, seconds: float | None, retried: list[s
                     except cf.process.BrokenProcessPool:
                         broken = True
                         if work.source in lost:
-                            yield _Loaded(work, {**dict.fromkeys(DOCUMENT_COLUMNS), "id": doc_id_of(work.source),
-                                                 "source": work.source, "sha256": work.sha256, "bytes": work.size,
-                                                 "error": f"{work.source}: a worker process died reading it, twice "
-                                                          "(out of memory?)"}, (), None)
+                            yield _failed(work, f"{work.source}: a worker process died reading it, twice "
+                                                "(out of memory?)")
                         else:
                             lost.add(work.source)
                             retried.append(work.source)
@@ -1081,4 +1128,4 @@ class _Progress:
 
 
 __all__ = ["Database", "IngestSummary", "MIGRATIONS", "SCHEMA_VERSION", "FORMATS", "PANEL_FORMATS",
-           "DOCUMENT_SECONDS", "discover", "doc_id_of", "indicator_table", "read_document", "worker_pool"]
+           "DOCUMENT_SECONDS", "discover", "doc_id_of", "document_job", "load_limits", "indicator_table", "read_document", "worker_pool"]

@@ -7,7 +7,6 @@ strict Content-Security-Policy forbids inline script.
 """
 from __future__ import annotations
 
-import csv
 import hmac
 import io
 import ipaddress
@@ -43,7 +42,7 @@ from pandas import NA as _NA
 from pandas import StringDtype
 
 from .. import canonical as canon
-from .. import display
+from .. import display, output
 from ..analysis import APPROX_TOLERANCE
 from .. import load as loading
 from ..errors import InputError, LimitExceeded, QueryError, StoreBusy, ZhibiaoError
@@ -145,26 +144,11 @@ def json_bytes(content: Any) -> bytes:
     return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def fmt_number(v: float | None) -> str:
-    """Compact Chinese magnitude (万, 亿, 万亿) so chart ticks stay short."""
-    if v is None:
-        return ""
-    a = abs(v)
-    for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
-        if a >= size:
-            return f"{v / size:.4g}{word}"
-    return f"{v:.4g}"
-
-
 def csv_bytes(found: list[dict]) -> bytes:
     """Plain rows as CSV with a byte-order mark, which spreadsheet programs need to read Chinese as UTF-8."""
     buf = io.StringIO()
-    buf.write("\ufeff")
-    if found:
-        writer = csv.DictWriter(buf, fieldnames=list(found[0]))
-        writer.writeheader()
-        for r in found:
-            writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()})
+    output.write_csv(({k: output.cell(v) if isinstance(v, list) else v for k, v in r.items()} for r in found),
+                     buf, bom=True)
     return buf.getvalue().encode("utf-8")
 
 
@@ -192,6 +176,11 @@ def verdict(row: dict) -> str | None:
     if row.get("outcome") is None:
         return "no outcome"
     return "met" if row.get("met") is True else "missed" if row.get("met") is False else None
+
+
+def default_region(choices: dict) -> str | None:
+    """The region a chart page shows first: the nation when the database has its reports."""
+    return "全国" if "全国" in choices["regions"] else (choices["regions"] or [None])[0]
 
 
 # ---------------------------------------------------------------- highlighting
@@ -305,14 +294,14 @@ def target_chart(data: list[dict], height: int = 380) -> dict | None:
             p["ty"] = sy(t)
             p["tmax_y"] = sy(tmax) if isinstance(tmax, (int, float)) else None
             p["sign"] = MODIFIER_SIGNS.get(r.get("modifier") or "", "")
-            upper = "–" + fmt_number(tmax) if p["tmax_y"] is not None else ""
-            p["target_label"] = p["sign"] + fmt_number(t) + upper
+            upper = "–" + display.short(tmax) if p["tmax_y"] is not None else ""
+            p["target_label"] = p["sign"] + display.short(t) + upper
             p["target_href"] = _evidence_link(r.get("target_doc"), r.get("target_span_start"),
                                               r.get("target_span_end"))
             target_line.append(f"{p['tx']},{p['ty']}")
         if isinstance(o, (int, float)):
             p["oy"] = sy(o)
-            p["outcome_label"] = fmt_number(o)
+            p["outcome_label"] = display.short(o)
             p["met"] = {"met": "met", "exceeded": "met", "missed": "missed"}.get(verdict(r), "unknown")  # as the table
             p["outcome_href"] = _evidence_link(r.get("outcome_doc"), r.get("outcome_span_start"),
                                                r.get("outcome_span_end"))
@@ -342,7 +331,7 @@ def _axes(values: list[float], years: list[int], height: int) -> dict:
     every = max(1, math.ceil(len(range(min(years), max(years) + 1)) / 12))
     return {"width": width, "height": height, "left": left, "right": width - right, "top": top,
             "bottom": height - bottom, "sx": sx, "sy": sy,
-            "yticks": [{"y": sy(lo + i * step), "label": fmt_number(lo + i * step)} for i in range(n + 1)],
+            "yticks": [{"y": sy(lo + i * step), "label": display.short(lo + i * step)} for i in range(n + 1)],
             "xticks": [{"x": sx(y), "label": str(y)} for y in range(min(years), max(years) + 1, every)]}
 
 
@@ -516,15 +505,14 @@ class Store:
                 return self._choices[1]
             with self.reader() as db:
                 docs = rows(db.documents())
-                ids = rows(db.query("SELECT canonical, bool_or(status = 'target') AS has_target "
-                                    "FROM indicators WHERE canonical IS NOT NULL GROUP BY canonical"))
+                counts = rows(db.indicator_counts())
             result = {
                 "regions": sorted({d["region"] for d in docs if d.get("region")}),
                 "levels": sorted({d["level"] for d in docs if d.get("level")}),
                 "years": sorted({d["year"] for d in docs if isinstance(d.get("year"), int)}),
-                "canonical": sorted(r["canonical"] for r in ids),
-                "target_canonical": sorted(r["canonical"] for r in ids if r["has_target"]),
-                "labels": {row.id: row.label_en for row in canon.table()},
+                "canonical": sorted(r["id"] for r in counts if r["records"]),
+                "target_canonical": sorted(r["id"] for r in counts if r["targets"]),
+                "labels": {r["id"]: r["label_en"] for r in counts},
             }
             self._choices = (generation, result)
             return result
@@ -563,7 +551,8 @@ class Scans:
         layout = {"pages": max((o.page for o in doc.origins), default=0),
                   "origins": [[o.start, o.end, o.page, list(o.box) if o.box else None,
                                len(doc.text[o.start:o.end].rstrip())] for o in doc.origins]}
-        write_atomic(self._file(doc_id), json.dumps(layout))
+        with output.opened(self._file(doc_id)) as out:  # whole or not at all
+            out.write(json.dumps(layout))
 
     def layout(self, doc: dict) -> dict:
         path = self._file(doc["id"])
@@ -640,16 +629,6 @@ class Job:
         }
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a crash mid-write leaves the old file, never half of it."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
 class Uploads:
     """Saves uploads under the data folder; reads and extracts each in a worker process.
 
@@ -715,7 +694,8 @@ class Uploads:
         job = Job(job_id, Path(upload.filename or "").name[:200], path)
         self.jobs[job_id] = job
         self.names[path.name] = job.filename
-        write_atomic(self.names_file, json.dumps(self.names, ensure_ascii=False))
+        with output.opened(self.names_file) as out:
+            out.write(json.dumps(self.names, ensure_ascii=False))
         while len(self.jobs) > 200:
             self.jobs.pop(next(iter(self.jobs)))
         self.threads.submit(self.run, job)
@@ -739,9 +719,8 @@ class Uploads:
     def load(self, source: str) -> Document:
         """Load a file in a worker process, within the budget (a scan's layout, read again)."""
         pool = self._pool()
-        limits = {"max_seconds": self.seconds} if self.seconds else {}
         try:
-            return pool.submit(loading.load, source, **limits).result(
+            return pool.submit(loading.load, source, **storing.load_limits(self.seconds)).result(
                 timeout=self.seconds + 30 if self.seconds else None)
         except (cf.TimeoutError, cf.process.BrokenProcessPool):
             self._restart(pool)
@@ -917,7 +896,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
-    env.filters["num"] = fmt_number
+    env.filters["num"] = display.short
     env.filters["shown_name"] = lambda source: (uploads.names.get(Path(source).name) or Path(source).name
                                                 if source else "")
 
@@ -1156,8 +1135,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     def targets_page(indicator: str = Query("gdp", max_length=100),
                      region: str | None = Query(None, max_length=100)):
         choices = store.choices()
-        if not region:
-            region = "全国" if "全国" in choices["regions"] else (choices["regions"] or [None])[0]
+        region = region or default_region(choices)
         try:
             found, problem = rows(store.call("targets", indicator, region=region, vs_parent=True)), None
         except QueryError as e:  # an unknown indicator: say so beside the form
@@ -1174,8 +1152,7 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
     def series_page(indicator: str = Query("gdp", max_length=100), region: str | None = Query(None, max_length=100),
                     status: Status = Status.actual):
         choices = store.choices()
-        if not region:
-            region = "全国" if "全国" in choices["regions"] else (choices["regions"] or [None])[0]
+        region = region or default_region(choices)
         try:
             found, problem = rows(store.call("series", indicator, status=status.value, region=region)), None
         except QueryError as e:
