@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from .errors import StoreError, ZhibiaoError
-from .store import DOCUMENT_COLUMNS, _first_line, _load_one, _Loaded, _Work, doc_id_of
+from .store import _failed, _first_line, _load_one, _Loaded, _Work
 
 RETRIES = 3  # tries after the first for a task whose worker process died
 CONNECT_TIMEOUT = 5.0  # seconds to reach the head given by --address
@@ -27,12 +27,6 @@ def _task(loader: Callable[[_Work], _Loaded], work: _Work) -> _Loaded:
 
     ocr.SETTINGS = replace(ocr.SETTINGS, threads=1, parallel_pages=1)
     return loader(work)
-
-
-def _failed(work: _Work, error: str) -> _Loaded:
-    document = dict.fromkeys(DOCUMENT_COLUMNS)
-    document.update(id=doc_id_of(work.source), source=work.source, sha256=work.sha256, bytes=work.size, error=error)
-    return _Loaded(work, document, (), None)
 
 
 class RayEngine:
