@@ -69,3 +69,45 @@ def test_compose_equals_one_map(case, data):
     final = _delete(middle, second)
     both = OffsetMap.from_deletions(len(text), first).compose(OffsetMap.from_deletions(len(middle), second))
     assert all(text[both.original(i)] == ch for i, ch in enumerate(final))
+
+
+# --- Reordered: pieces of a working text put in another order (a two-column page read column by column) ---
+
+from zhibiao.offsets import Reordered  # noqa: E402
+
+#           0123456789
+_SOURCE = "甲乙丙丁12戊己34"
+_PIECES = [(0, 2), (6, 8), " ", (2, 6), (8, 10)]  # 甲乙 戊己 ␠ 丙丁12 34
+
+
+def _reordered(inner: OffsetMap = OffsetMap(length=len(_SOURCE))) -> tuple[str, Reordered]:
+    text = "".join(p if isinstance(p, str) else _SOURCE[p[0]:p[1]] for p in _PIECES)
+    return text, Reordered.of(_PIECES, inner)
+
+
+@pytest.mark.parametrize("working,original", [(0, 0), (1, 1), (2, 6), (3, 7), (4, 2), (5, 2), (8, 5), (9, 8)],
+                         ids=["first", "in-first", "moved", "in-moved", "separator", "after-separator",
+                              "piece-end", "last-piece"])
+def test_reordered_original(working, original):
+    assert _reordered()[1].original(working) == original
+
+
+def test_reordered_range_in_one_piece_is_that_piece_of_the_original():
+    text, m = _reordered()
+    assert text[5:9] == "丙丁12" and m.span(5, 9) == (2, 6)
+
+
+def test_reordered_range_across_pieces_covers_them_and_leads_with_its_first():
+    text, m = _reordered()
+    assert text[1:3] == "乙戊" and m.span(1, 3) == (1, 7) and m.leading(1, 3) == (1, 2)
+
+
+def test_reordered_keeps_the_inner_deletions():
+    inner = OffsetMap.from_deletions(len(_SOURCE) + 1, [(3, 4)])  # the working text lost one character at 3
+    _, m = _reordered(inner)
+    assert m.original(5) == 2 and m.original(6) == 4 and m.span(5, 9) == (2, 7)
+
+
+def test_reordered_breaks_are_the_joins_and_the_inner_gaps():
+    inner = OffsetMap.from_deletions(len(_SOURCE) + 1, [(3, 4)])
+    assert _reordered(inner)[1].breaks == (2, 4, 5, 6, 9)

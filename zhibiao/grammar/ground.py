@@ -21,7 +21,7 @@ class WorkRange:
 
 def span(p, r: WorkRange) -> Span:
     """The original-text span that working range ``r`` of prepared document ``p`` covers."""
-    start, end = (r.start, r.end) if p.work.offsets.identity else p.work.span(r.start, r.end)
+    start, end = (r.start, r.end) if p.work.offsets.identity else p.work.offsets.leading(r.start, r.end)
     return Span(start, end, p.original[start:end])
 
 

@@ -1,7 +1,8 @@
-"""Layout recovery for OCR'd infographics: boxes read into each other, headings run into content,
-values torn from their metric.
+"""Layout recovery for OCR'd infographics and gazette pages: boxes read into each other, headings
+run into content, values torn from their metric, two columns' lines read in turn.
 
-``interleaved`` runs once, while the document is prepared; ``Dangling`` remembers,
+``two_columns``, ``reading_order`` and ``interleaved`` run once, while the document is
+prepared; ``Dangling`` remembers,
 during the walk, metrics the page printed without a value, so a later value with
 no metric of its own can take one.
 """
@@ -10,9 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import repair as repairing, segment
+from ..offsets import Reordered
 from ..records import Diagnostic, Quantity, Span
 from . import metric as metrics
 
@@ -29,7 +33,7 @@ class Layout:
 
     intruders: tuple[tuple[int, int], ...] = ()  # working ranges that belong to another box
     splices: dict[int, str] = field(default_factory=dict)  # paragraph start -> the words it continues
-    columns: tuple[tuple[int, int], ...] = ()  # working ranges of paragraphs that interleave two columns
+    columns: tuple[tuple[int, int], ...] = ()  # working ranges of paragraphs whose text layer read two columns
 
     def in_columns(self, at: int) -> bool:
         return any(start <= at < end for start, end in self.columns)
@@ -77,8 +81,8 @@ def two_columns(wt: str, lang) -> tuple[tuple[int, int], ...]:
 
     A section heading (（二）…) opens a line of its own column, so where the lines of two
     columns alternate it lands mid-sentence, right after the other column's words
-    (…三次参加全国人代会江苏（二）坚持创新驱动…). Such a paragraph's metrics may hold words
-    of the other column and its values may be torn from theirs; not yet put back in order.
+    (…三次参加全国人代会江苏（二）坚持创新驱动…). ``reading_order`` puts such a paragraph's
+    lines back in order.
     """
     hits = [m.start() for m in lang.compiled(_column_heading).finditer(wt)]
     if len(hits) < MIN_COLUMN_HEADINGS:
@@ -94,14 +98,194 @@ def _column_heading(lang) -> re.Pattern:
     return re.compile(lang.raw["column_heading"])
 
 
+LINE_WIDTHS = range(12, 33)  # line widths tried, in ideographs; then quarters around the best
+_SAMPLE = 1200  # characters the line width is chosen on
+_SLACK = 1.2  # a full line may be this much narrower than the page's width (squeezed punctuation) ...
+_OVER = 1.0  # ... or this much wider
+_STEEP = 1.0  # what a line costs per square of its width off the page's
+_INDENT = 2.0  # a paragraph's first line is indented by two ideographs
+_LINE_END = set("。！？!?；;：:”")  # a line shorter still ends its paragraph
+_NEVER_OPENS = set("，,。、；;：:！!？?）)”’》」』")  # a printer never opens a line with these ...
+_NEVER_ENDS = set("（(“‘《「『")  # ... nor ends one with these
+_NUMBERISH = re.compile(r"[0-9A-Za-z.%]")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+PUNCTUATION = (0.6, 1.0)  # widths tried for a punctuation mark, in ideographs
+_DIGIT = 0.55  # a digit or Latin letter, in ideographs
+
+
+def _width(c: str, punctuation: float) -> float:
+    """An ideograph fills its cell, a digit about half of one; punctuation marks are set full or
+    squeezed (the page says which)."""
+    return 1.0 if _IDEOGRAPH.match(c) else _DIGIT if _NUMBERISH.match(c) else punctuation
+
+
+def _reads_on(wt: str, a: int, b: int, is_word) -> int:
+    """Words (of two to four characters) the text before ``a`` makes with the text from ``b``."""
+    left, right = wt[max(0, a - 3):a], wt[b:b + 3]
+    if len(left) == 3 and len(right) == 3:  # the common case, spelt out: it runs for every line tried
+        l1, l2, r1, r2 = left[2], left[1:], right[0], right[:2]
+        return (is_word(l1 + r1) + is_word(l1 + r2) + is_word(l1 + right) + is_word(l2 + r1)
+                + is_word(l2 + r2) + is_word(left + r1))
+    return sum(is_word(left[-i:] + right[:j]) for i in range(1, len(left) + 1)
+               for j in range(max(1, 2 - i), min(len(right), 4 - i) + 1))
+
+
+def _split(wt: str, b: int, reads_on: Callable[[int, int], int]) -> float:
+    """What a line break at ``b`` costs: a printer never breaks a number, and breaks few words."""
+    if _NUMBERISH.match(wt[b - 1]) and _NUMBERISH.match(wt[b]):
+        return 3.0
+    return min(reads_on(b, b), 2) * 0.5
+
+
+def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on: Callable[[int, int], int],
+           anchors: list[int]) -> tuple[float, list[int]]:
+    """Cut ``wt[start:end]`` into lines of about ``width``, each heading of ``anchors`` opening one:
+    the cuts that let most lines drop out of their neighbours' reading (the line before a line
+    reads on into the line after it, as its column does) and split fewest words; the cost per
+    line and the cuts."""
+    width, punctuation = measure
+    widths = [0.0]
+    for c in wt[start:end]:
+        widths.append(widths[-1] + _width(c, punctuation))
+    n, inf = end - start, float("inf")
+    best, back = [inf] * (n + 1), [0] * (n + 1)
+    best[0] = 0.0
+    for j in range(1, n + 1):
+        b = start + j
+        split = 0.0 if j == n else _split(wt, b, reads_on)
+        k = bisect_left(anchors, b)
+        floor = max(0, anchors[k - 1] - start) if k else 0  # no line holds a heading past its start
+        ends = wt[b - 1] in _LINE_END or j == n  # a short line may end here
+        lo = max(floor, bisect_left(widths, widths[j] - width - _OVER, 0, j))
+        hi = j - 1 if ends else bisect_right(widths, widths[j] - width + _INDENT + _SLACK, 0, j) - 1
+        if j < n and (wt[b] in _NEVER_OPENS or wt[b - 1] in _NEVER_ENDS):
+            split += 0.5
+        for i in range(lo, hi + 1):
+            if best[i] == inf:
+                continue
+            off = widths[j] - widths[i] - width
+            heading = i == floor and k  # a line a heading opens starts its paragraph: indented
+            if off >= -_SLACK:
+                cost = _STEEP * off * off + (0.2 if heading else 0.0)
+            elif abs(off + _INDENT) <= _SLACK:
+                cost = (0.0 if heading else 0.2) + _STEEP * (off + _INDENT) ** 2
+            elif ends:
+                cost = 0.2
+            else:
+                continue
+            if ends and off < 0:
+                cost = min(cost, 0.2)  # a paragraph's last line may stop anywhere
+            if i and j < n:
+                cost -= min(reads_on(start + i, b), 2)
+            if best[i] + cost + split < best[j]:
+                best[j], back[j] = best[i] + cost + split, i
+    cuts = [n]
+    while cuts[-1]:
+        cuts.append(back[cuts[-1]])
+    return best[n] / max(1, len(cuts) - 1), [start + c for c in reversed(cuts)]
+
+
+MAX_LINE_COST = -0.1  # below this, most lines drop out of their neighbours' reading: two columns
+_HEADER_MIN = 4  # a running header shorter than this is no header
+
+
+def _pages(wt: str, lang, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The pages of ``wt[start:end]`` and the page breaks between them: a page number and the
+    running header every page number is followed by (…全国文—5—某省人大常委会公报2026·2明城市…)."""
+    marks = list(lang.compiled(_page_number).finditer(wt, start, end))
+    header = ""
+    if len(marks) >= 2:
+        after = [wt[m.end():end] for m in marks]
+        k = 0
+        while all(k < len(x) for x in after) and len({x[k] for x in after}) == 1:
+            k += 1
+        header = after[0][:k] if k >= _HEADER_MIN else ""
+    breaks = [(m.start(), m.end() + len(header)) for m in marks]
+    pages, at = [], start
+    for a, b in breaks:
+        if at < a:
+            pages.append((at, a))
+        at = b
+    if at < end:
+        pages.append((at, end))
+    return pages, breaks
+
+
+def _line_heading(lang) -> re.Pattern:
+    return re.compile(lang.raw["line_heading"])
+
+
+def _page_number(lang) -> re.Pattern:
+    return re.compile(lang.raw["page_number"])
+
+
+def reading_order(work: repairing.Repaired, lang, columns: tuple[tuple[int, int], ...],
+                  is_word) -> tuple[repairing.Repaired, tuple[tuple[int, int], ...]]:
+    """Read each paragraph of ``columns`` column by column, page by page: cut each page into lines
+    of the page's width (chosen on a sample of the longest page), then put every other line (the
+    first column) before the rest; page numbers and running headers go after the paragraph, each
+    a line of its own. Spans still point at the original through an ``offsets.Reordered`` map;
+    where two lines of a column would join digits, a space keeps the values apart.
+
+    Where no width makes the lines drop out of each other's reading, the text is left as it is.
+    """
+    wt = work.text
+    if not columns:
+        return work, columns
+    layouts = [_pages(wt, lang, start, end) for start, end in columns]
+    s0, e0 = max((page for pages, _ in layouts for page in pages), key=lambda r: r[1] - r[0])
+    sample = min(e0, s0 + _SAMPLE)
+    anchors = [m.start() for m in lang.compiled(_line_heading).finditer(wt)]
+    reads_on = lru_cache(maxsize=1 << 16)(lambda a, b: _reads_on(wt, a, b, is_word))  # widths tried share lines
+    cost, (width, punctuation) = min((_lines(wt, s0, sample, (w, n), reads_on, anchors)[0], (w, n))
+                                     for w in LINE_WIDTHS for n in PUNCTUATION)
+    cost, measure = min((_lines(wt, s0, sample, (width + q / 4, punctuation), reads_on, anchors)[0],
+                         (width + q / 4, punctuation)) for q in range(-3, 4))
+    if cost > MAX_LINE_COST:
+        return work, columns
+    pieces: list[tuple[int, int] | str] = []
+    at, out_columns, length = 0, [], 0
+
+    def put(piece: tuple[int, int] | str) -> None:
+        nonlocal length
+        pieces.append(piece)
+        length += len(piece) if isinstance(piece, str) else piece[1] - piece[0]
+
+    for (start, end), (pages, page_breaks) in zip(columns, layouts):
+        if at < start:
+            put((at, start))
+        c_start = length
+        prev = None
+        for p_start, p_end in pages:
+            cuts = _lines(wt, p_start, p_end, measure, reads_on, anchors)[1]
+            lines = list(zip(cuts, cuts[1:]))
+            for a, b in lines[0::2] + lines[1::2]:
+                if prev is not None and _NUMBERISH.match(wt[a]) and _NUMBERISH.match(wt[prev - 1]):
+                    put(" ")
+                put((a, b))
+                prev = b
+        for a, b in page_breaks:
+            put("\n")
+            put((a, b))
+        out_columns.append((c_start, length))
+        at = end
+    if at < len(wt):
+        put((at, len(wt)))
+    text = "".join(p if isinstance(p, str) else wt[p[0]:p[1]] for p in pieces)
+    return repairing.Repaired(text, Reordered.of(pieces, work.offsets), work.changes), tuple(out_columns)
+
+
 def columns_diagnostic(original: str, work: repairing.Repaired, lay: Layout) -> list[Diagnostic]:
     """Tell the user which text reads two columns in turn: its records are flagged ``two_column``."""
     if not lay.columns:
         return []
     start, end = work.span(lay.columns[0][0], lay.columns[-1][1])
-    return [Diagnostic("two_column", "the text layer reads two columns' lines in turn: metrics there may "
-                       "hold words of the other column (records flagged two_column)",
-                       Span(start, end, original[start:end]))]
+    how = ("was read column by column from its lines' width: check" if isinstance(work.offsets, Reordered)
+           else "could not be put back in order: metrics there may hold words of the other column in")
+    return [Diagnostic("two_column", f"the text layer reads two columns' lines in turn; it {how} its records "
+                       "(flagged two_column)", Span(start, end, original[start:end]))]
 
 
 def without_intruders(wt: str, lay: Layout, start: int, end: int) -> str:

@@ -60,6 +60,8 @@ def prepare(doc: Document, lang: Language, *, year: int | None = None, repair: b
     noisy = repair if repair is not None else (doc.format in NOISY_FORMATS or repairing.looks_noisy(text))
     folded = repairing.fold_width(text)  # once, for the working text and the metadata
     work = repairing.repair(text, folded) if noisy else repairing.normalize(text, folded)
+    work, columns = layout.reading_order(work, lang, layout.two_columns(work.text, lang),
+                                         repairing.is_word)
     meta = doc.meta if doc.meta.get("year") or doc.meta.get("region") else metadata.detect(text, folded)
     region = meta.get("region")
     breaks = segment.Breaks.of(work.text)
@@ -73,7 +75,7 @@ def prepare(doc: Document, lang: Language, *, year: int | None = None, repair: b
         region=own_region,
         noisy=noisy,
         layout=replace(layout.interleaved(work, breaks) if noisy else layout.Layout(),
-                       columns=layout.two_columns(work.text, lang)),
+                       columns=columns),
         lang=lang,
         is_word=repairing.is_word,
         breaks=breaks,
