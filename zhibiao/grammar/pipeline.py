@@ -111,10 +111,20 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             continue
         if exclusions.excluded(reading, history):
             continue
+        reading.metric, rule = distribution.own_item(reading.metric, reading.noun, reading.left.metric,
+                                                     prev_end > s.start, lang)
+        if rule:
+            reading.rules.append(("distribution", rule))
         if history and reading.metric and prev_end > s.start and wt[prev_end] == "、":
-            reading.metric, rule = distribution.shared_qualifier(history[-1], reading.metric, lang)
+            reading.metric, rule = distribution.shared_qualifier(history[-1], reading.metric, reading.left.metric,
+                                                                 group[0].unit, lang, p.is_word)
             if rule:
                 reading.rules.append(("distribution", rule))
+        if history and len(group) == 1 and (part := distribution.part_of_count(
+                wt[s.breaks.clause_start(group[0].span.start, s.start):group[0].span.start], reading.right,
+                history[-1], lang)):
+            reading.metric = part
+            reading.rules.append(("distribution", "part_of_count_before"))
         if not reading.metric:
             names, rule = distribution.carried(history, len(group))
             rules = [*reading.rules, ("metric", "carried_from_clause_before")]
