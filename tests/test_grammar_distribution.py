@@ -102,6 +102,10 @@ def test_a_total_over_a_list_keeps_the_list(text, expected):
      [("金融机构本外币存款余额", 3.2e11), ("金融机构本外币贷款余额", 2.8e11)]),
     # a head starts with a dictionary word, never inside a run of single characters
     ("制造业、普惠小微贷款余额分别增长9.4%、12.1%。", [("制造业贷款余额", 9.4), ("普惠小微贷款余额", 12.1)]),
+    # 、 parts the items where 和/及 join words inside one (普及率, 文化及相关产业)
+    ("农村自来水、卫生户厕普及率分别达到96%、88%。", [("农村自来水普及率", 96), ("卫生户厕普及率", 88)]),
+    ("文化及相关产业、旅游及相关产业增加值分别增长6%、9%。",
+     [("文化及相关产业增加值", 6), ("旅游及相关产业增加值", 9)]),
     # a word pair with no measure noun after it is no pair: the items are left as written
     ("城镇新增就业、失业人员再就业分别达到8万人、2万人。", [("城镇新增就业", 8e4), ("失业人员再就业", 2e4)]),
 ])
@@ -149,9 +153,17 @@ def test_a_bare_measure_noun_after_a_value_takes_the_subject_before():
     ("完成812个行政村生活污水和96个农村黑臭水体治理。", [("行政村生活污水", 812), ("农村黑臭水体治理", 96)]),
     ("建设10个乡镇养老服务中心和30个村级互助幸福院。", [("乡镇养老服务中心", 10), ("村级互助幸福院", 30)]),
     ("新建12所乡镇卫生院与35所村卫生室。", [("乡镇卫生院", 12), ("村卫生室", 35)]),
+    # the next count stands after words of its own: its noun takes them, the count before does not
+    ("推进16个产粮大县和青川平原80万亩高标准农田建设。", [("产粮大县", 16), ("青川平原高标准农田建设", 8e5)]),
 ])
 def test_counts_joined_with_their_own_nouns_stay_apart(text, expected):
     assert metrics(text) == expected
+
+
+def test_a_joiner_inside_brackets_joins_words_of_one_noun():
+    (first, _) = extract("41个“两基”（普及义务教育和扫除文盲）攻坚县已有37个县通过验收。")
+    assert first.metric.startswith("“两基”(普及义务教育和扫除文盲)攻坚县")
+    assert ("metric", "distribution", "next_item_cut") not in first.trace
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -162,6 +174,10 @@ def test_counts_joined_with_their_own_nouns_stay_apart(text, expected):
 ])
 def test_a_part_of_a_count_is_named_by_what_it_is(text, expected):
     assert metrics(text) == expected
+
+
+def test_a_joiner_of_two_verbs_before_a_count_stays():
+    assert metrics("青川市审议通过8项法规，制定和颁布了15项规章。")[1] == ("制定和颁布了规章", 15)
 
 
 def test_a_part_without_a_copula_keeps_the_count_before():

@@ -12,6 +12,7 @@ from ..records import Quantity
 from . import metric as metrics
 
 _DIGIT = re.compile(r"[0-9]")
+_NUMBER = re.compile(r"(?<![0-9])[0-9]+(?![0-9年])")  # a number, not a year
 
 
 def carried(history: list[str], n: int) -> tuple[list[str], str]:
@@ -30,6 +31,8 @@ def distribute(metric: str, n: int, fillers: str, noun: str, lang,
         return [verb.group() + item.removeprefix(verb.group()) for item in _split_items(noun, lang)], "verb_shared_by_items"
     if n > 1 or distributed:
         items = _split_items(metric, lang)
+        if n > 1 and len(items) != n and len(outer := _split_items(metric, lang, outer=True)) == n:
+            items = outer  # 文化及相关产业、旅游及相关产业增加值: 、 parts the items, 及 is inside one
         if len(items) > 1 and (len(items) == n or (n == 1 and distributed)):
             return complete_heads(items, is_word, lang), "items_in_order"
         if n > 1 and (expanded := _expand_compound(metric, n, lang)):
@@ -50,8 +53,10 @@ def _holders(lang) -> re.Pattern:
     return re.compile(alternation(words))
 
 
-def _split_items(metric: str, lang) -> list[str]:
-    items = [x for x in re.split(f"[{''.join(lang.words('list_joiners'))}]", metric) if x]
+def _split_items(metric: str, lang, outer: bool = False) -> list[str]:
+    """The items of a list; ``outer``: only at the first joiner (、), which parts items that 和 joins inside."""
+    joiners = lang.words("list_joiners")[:1] if outer else lang.words("list_joiners")
+    items = [x for x in re.split(f"[{''.join(joiners)}]", metric) if x]
     return items if len(items) > 1 else [metric]
 
 
@@ -169,18 +174,29 @@ def shared_qualifier(before: str, metric: str, written: str, unit: str, lang,
     return metric, None
 
 
-def own_item(metric: str, noun: str, subject: str, after_value: bool, lang) -> tuple[str, str | None]:
+def own_item(metric: str, noun: str, subject: str, after_value: bool, after_cut: bool,
+             lang) -> tuple[str, str | None]:
     """Counts written each before its own noun and joined (1600个行政村污水和190个黑臭水体治理): a count's
-    metric stops at the joiner before the next count, and the count after a joiner takes no subject
-    from the item before it."""
+    noun stops at its last joiner before the next count's number (not one inside brackets), and the count
+    after a joiner takes no words of the item before it (66个重点县和平原200万亩农田 → 平原农田). A joiner
+    inside the words before the count joins the item before only where that item's noun was cut so
+    (``after_cut``); elsewhere it may join two verbs (制定和颁布了59项法规)."""
     if not noun:
         return metric, None
     g = lang.compiled(_build)
-    if (m := g.next_count.search(metric)) and m.start() >= 2:
-        return metric[:m.start()], "next_item_cut"
-    if after_value and subject.endswith(g.joiners) and metric.startswith(subject) and metric.endswith(noun):
-        return noun, "item_before_dropped"
+    own = metric.find(noun)
+    if own >= 0 and (digit := _NUMBER.search(metric, own)) and (cut := _last_joiner(metric, own, digit.start(), g)) >= 2 \
+            and not any(c in metric[cut:digit.start()] for c in g.closing):
+        return metric[:cut], "next_item_cut"
+    if after_value and metric.startswith(subject) and metric.endswith(noun) and (
+            cut := _last_joiner(subject, 0, len(subject), g)) >= 0 and (after_cut or cut in (0, len(subject) - 1)):
+        return subject[cut + 1:] + noun, "item_before_dropped"
     return metric, None
+
+
+def _last_joiner(text: str, start: int, end: int, g: "_Patterns") -> int:
+    """Where the last 和, 与 or 及 of ``text[start:end]`` stands, or -1."""
+    return max(text.rfind(j, start, end) for j in g.joiners)
 
 
 def part_of_count(before: str, right: str, whole: str, lang) -> str | None:
@@ -216,8 +232,8 @@ class _Patterns(NamedTuple):
     own_verb: re.Pattern
     measure_nouns: tuple[str, ...]
     rate_units: tuple[str, ...]
-    joiners: tuple[str, ...]  # 和, 与, 及: the word joiners of list items (、 ends a counted noun already)
-    next_count: re.Pattern  # a joiner, then the next count
+    joiners: tuple[str, ...]  # 和, 与, 及: the one-character word joiners of list items (、 ends a counted noun already)
+    closing: str  # brackets and quotes that close a parenthesis: a joiner before one is inside it
     measures: tuple[str, ...]  # metric endings that are a whole metric only with a subject (产值, 产量)
     part_openers: tuple[str, ...]
     part_copula: re.Pattern
@@ -231,7 +247,7 @@ def _build(lang) -> _Patterns:
     joiners = tuple(w for w in words("list_joiners") if w not in words("predicate_verbs"))
     return _Patterns(re.compile(lang.raw["shared_qualifier"]), re.compile(alternation(words("shared_verbs"))),
                      re.compile(alternation(verbs)), tuple(words("measure_nouns")), tuple(words("rate_units")),
-                     joiners, re.compile(f"(?:{alternation(joiners)})(?=[0-9])"),
+                     joiners, lang.raw["closing_marks"],
                      tuple(sorted(repairing.metric_endings(), key=len, reverse=True)), tuple(words("part_openers")),
                      re.compile(alternation(words("part_copulas"))))
 

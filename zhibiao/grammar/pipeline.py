@@ -98,7 +98,7 @@ def _windows(wt: str, breaks: segment.Breaks, p_start: int, p_end: int, busy: li
 def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[Quantity]) -> Iterator[Indicator]:
     wt, lang = p.text, p.lang
     history: list[str] = metrics.topic(wt, lang, s.breaks, s.start, batch[0].span.start)  # metrics of this sentence
-    prev_end = s.start
+    prev_end = cut_end = s.start  # cut_end: the end of the last count whose noun ran into the next count
     for group in quantities.groups(wt, lang, batch):
         reading = metrics.read(p, dangling, s.breaks, s.start, s.end, group, history, prev_end)
         if reading.recovered is not None:
@@ -112,9 +112,10 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         if exclusions.excluded(reading, history):
             continue
         reading.metric, rule = distribution.own_item(reading.metric, reading.noun, reading.left.metric,
-                                                     prev_end > s.start, lang)
+                                                     prev_end > s.start, cut_end == prev_end, lang)
         if rule:
             reading.rules.append(("distribution", rule))
+            cut_end = group[-1].span.end if rule == "next_item_cut" else cut_end
         if history and reading.metric and prev_end > s.start and wt[prev_end] == "、":
             reading.metric, rule = distribution.shared_qualifier(history[-1], reading.metric, reading.left.metric,
                                                                  group[0].unit, lang, p.is_word)
