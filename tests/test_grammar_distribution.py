@@ -194,11 +194,22 @@ def test_the_trace_names_the_list_rules():
     assert ("metric", "distribution", "part_of_count_before") in rows[1].trace
 
 
-@pytest.mark.xfail(strict=True, reason="a modifier word before the first value of a 分别 list (突破) is given "
-                                       "to that value alone; it covers every value of the list")
-def test_a_modifier_before_a_distributed_list_covers_every_value():
+@pytest.mark.parametrize("text, expected", [
+    ("存款、贷款余额分别突破3200亿元、2800亿元。", ["more_than", "more_than"]),
+    ("甲、乙、丙三县财政收入分别约为12亿元、9亿元和7亿元。", ["approx", "approx", "approx"]),
+    # a value with a word of its own keeps it
+    ("甲、乙两县财政收入分别超过12亿元、9亿元左右。", ["more_than", "approx"]),
+    # without 分别 a word before the first value is that value's alone
+    ("财政收入超过12亿元、增长9%。", ["more_than", "exact"]),
+])
+def test_a_modifier_before_a_distributed_list_covers_every_value(text, expected):
+    assert [r.modifier for r in extract(text)] == expected
+
+
+def test_the_trace_names_a_modifier_read_before_the_list():
     rows = extract("存款、贷款余额分别突破3200亿元、2800亿元。")
-    assert [r.modifier for r in rows] == ["more_than", "more_than"]
+    assert ("modifier", "modifier", "word_before_value") in rows[0].trace
+    assert ("modifier", "modifier", "word_before_list") in rows[1].trace
 
 
 @pytest.mark.xfail(strict=True, reason="a verb of an item after a value is known only from the word lists: "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import NamedTuple
 
 from .. import repair as repairing
@@ -250,6 +251,16 @@ def _build(lang) -> _Patterns:
                      joiners, lang.raw["closing_marks"],
                      tuple(sorted(repairing.metric_endings(), key=len, reverse=True)), tuple(words("part_openers")),
                      re.compile(alternation(words("part_copulas"))))
+
+
+def shared_modifier(group: list[Quantity], fillers: str, lang) -> list[Quantity]:
+    """分别突破1.5万亿元、1.4万亿元: a modifier word before the first value of a 分别 list covers every
+    value with none of its own (a 左右 after the last value stays that value's alone)."""
+    first = group[0]
+    if len(group) < 2 or first.cue not in lang.prefix_modifiers or not _distributed(fillers, lang):
+        return group
+    return [first] + [replace(q, modifier=first.modifier, cue=first.cue) if q.cue is None and q.modifier == "exact"
+                      else q for q in group[1:]]
 
 
 def pairs(names: list[str], group: list[Quantity]) -> list[tuple[str, Quantity]]:
