@@ -80,6 +80,14 @@ def test_complete_heads(items, expected):
 def test_carried_metrics_pair_in_order():
     assert distribution.carried(["甲", "乙", "丙"], 2) == (["乙", "丙"], "carried_in_order")
     assert distribution.carried(["甲"], 3) == (["甲", "甲", "甲"], "carried_last")
+    assert distribution.carried(["城镇居民收入和农村居民收入"], 2, language(), is_word) == (
+        ["城镇居民收入", "农村居民收入"], "carried_items_in_order")
+    assert distribution.carried(["城镇居民收入和农村居民收入"], 3, language(), is_word)[1] == "carried_last"
+
+
+def test_a_carried_list_pairs_its_items_with_the_values_in_order():
+    rows = metrics("农村居民人均纯收入和城镇居民人均可支配收入，去年分别达到1.2万元和3.1万元。")
+    assert rows == [("农村居民人均纯收入", 1.2e4), ("城镇居民人均可支配收入", 3.1e4)]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -127,7 +127,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             reading.metric = part
             reading.rules.append(("distribution", "part_of_count_before"))
         if not reading.metric:
-            names, rule = distribution.carried(history, len(group))
+            names, rule = distribution.carried(history, len(group), lang, p.is_word)
             rules = [*reading.rules, ("metric", "carried_from_clause_before")]
         else:
             names, rule = distribution.distribute(reading.metric, len(group), reading.left.fillers, reading.noun,
