@@ -230,3 +230,11 @@ def test_an_item_with_a_verb_in_no_list_keeps_its_own_words():
                                        "given to the last item only")
 def test_a_trailing_verb_is_shared_by_joined_counts():
     assert metrics("完成812个行政村生活污水和96个农村黑臭水体治理。")[0] == ("行政村生活污水治理", 812)
+
+
+def test_a_shared_verb_is_no_framing_verb():
+    """A framing verb is dropped from the first item, so it can never be shared with the items after it."""
+    lang = language()
+    assert lang.words("shared_verbs") and not set(lang.words("shared_verbs")) & set(lang.words("framing_verbs"))
+    assert all(len(w) == 1 for w in lang.raw["closing_marks"]) and set(lang.raw["closing_marks"]).isdisjoint(
+        lang.words("list_joiners"))

@@ -238,7 +238,7 @@ class _Patterns(NamedTuple):
     measure_nouns: tuple[str, ...]
     rate_units: tuple[str, ...]
     joiners: tuple[str, ...]  # 和, 与, 及: the one-character word joiners of list items (、 ends a counted noun already)
-    closing: str  # brackets and quotes that close a parenthesis: a joiner before one is inside it
+    closing: str  # marks that close a parenthesis: a joiner before one is inside it
     measures: tuple[str, ...]  # metric endings that are a whole metric only with a subject (产值, 产量)
     part_openers: tuple[str, ...]
     part_copula: re.Pattern
