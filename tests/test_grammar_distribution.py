@@ -110,6 +110,10 @@ def test_a_total_over_a_list_keeps_the_list(text, expected):
      [("金融机构本外币存款余额", 3.2e11), ("金融机构本外币贷款余额", 2.8e11)]),
     # a head starts with a dictionary word, never inside a run of single characters
     ("制造业、普惠小微贷款余额分别增长9.4%、12.1%。", [("制造业贷款余额", 9.4), ("普惠小微贷款余额", 12.1)]),
+    # the denominator of a rate that opens the first item is every item's
+    ("单位地区生产总值能耗和二氧化碳排放分别下降3.1%、4.2%。",
+     [("单位地区生产总值能耗", 3.1), ("单位地区生产总值二氧化碳排放", 4.2)]),
+    ("每千人口床位数、执业医师数分别达到7.1张、3.2人。", [("每千人口床位数", 7.1), ("每千人口执业医师数", 3.2)]),
     # 、 parts the items where 和/及 join words inside one (普及率, 文化及相关产业)
     ("农村自来水、卫生户厕普及率分别达到96%、88%。", [("农村自来水普及率", 96), ("卫生户厕普及率", 88)]),
     ("文化及相关产业、旅游及相关产业增加值分别增长6%、9%。",

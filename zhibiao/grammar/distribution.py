@@ -66,7 +66,8 @@ def _split_items(metric: str, lang, outer: bool = False) -> list[str]:
 
 
 def complete_heads(items: list[str], is_word: Callable[[str], bool] | None, lang) -> list[str]:
-    """Give each list item the head its last item carries: 高技术制造业、装备制造业增加值.
+    """Give each list item the head its last item carries: 高技术制造业、装备制造业增加值; and the
+    denominator the first item opens with (单位国内生产总值能耗和二氧化碳排放 → 单位国内生产总值二氧化碳排放).
 
     Numerals share what follows the last one (第一、二、三产业增加值). Where the items share no
     characters (电子、材料产业增加值) the head is read from the last item's dictionary words and
@@ -92,7 +93,14 @@ def complete_heads(items: list[str], is_word: Callable[[str], bool] | None, lang
             elif not item.endswith(endings):
                 head = _shared_head(item, last, is_word, lang)
         out.append(item + head if head and not item.endswith(head) else item)
-    return out[:1] + [qualifier + item for item in out[1:] + [last]]
+    out = out[:1] + [qualifier + item for item in out[1:] + [last]]
+    if per := lang.compiled(_denominator).match(out[0]):  # 单位国内生产总值能耗和二氧化碳排放
+        out = out[:1] + [item if item.startswith(per.group()) else per.group() + item for item in out[1:]]
+    return out
+
+
+def _denominator(lang) -> re.Pattern:
+    return re.compile(lang.raw["shared_denominator"])
 
 
 def _pair(item: str, last: str, is_word: Callable[[str], bool], endings: tuple[str, ...]) -> tuple[str, str, str] | None:
