@@ -257,8 +257,10 @@ def _build(lang) -> _Patterns:
     verbs = (words("shared_verbs") + words("framing_verbs") + words("action_verbs") + words("defining_verbs")
              + words("verbs", "change_up") + words("verbs", "change_down") + words("verbs", "level")
              + words("carried_subject_verbs") + words("predicate_verbs"))
+    shared = alternation(words("shared_verbs"))  # 新建和改造农村公路…: two joined verbs are shared whole
     joiners = tuple(w for w in words("list_joiners") if w not in words("predicate_verbs"))
-    return _Patterns(re.compile(lang.raw["shared_qualifier"]), re.compile(alternation(words("shared_verbs"))),
+    return _Patterns(re.compile(lang.raw["shared_qualifier"]),
+                     re.compile(f"(?:{shared})(?:(?:{alternation(joiners)})(?:{shared}))*"),
                      re.compile(alternation(verbs)), tuple(words("measure_nouns")), tuple(words("rate_units")),
                      joiners, lang.raw["closing_marks"],
                      tuple(sorted(repairing.metric_endings(), key=len, reverse=True)), tuple(words("part_openers")),
