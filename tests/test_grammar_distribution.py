@@ -110,6 +110,9 @@ def test_a_total_over_a_list_keeps_the_list(text, expected):
      [("金融机构本外币存款余额", 3.2e11), ("金融机构本外币贷款余额", 2.8e11)]),
     # a head starts with a dictionary word, never inside a run of single characters
     ("制造业、普惠小微贷款余额分别增长9.4%、12.1%。", [("制造业贷款余额", 9.4), ("普惠小微贷款余额", 12.1)]),
+    # a later item that is only a measure noun measures the first item's subject
+    ("竹制品产量、产值分别增长9%、8%。", [("竹制品产量", 9), ("竹制品产值", 8)]),
+    ("市属企业工业总产值、利润分别增长6%、11%。", [("市属企业工业总产值", 6), ("市属企业工业利润", 11)]),
     # the denominator of a rate that opens the first item is every item's
     ("单位地区生产总值能耗和二氧化碳排放分别下降3.1%、4.2%。",
      [("单位地区生产总值能耗", 3.1), ("单位地区生产总值二氧化碳排放", 4.2)]),
@@ -243,3 +246,18 @@ def test_a_shared_verb_is_no_framing_verb():
     assert lang.words("shared_verbs") and not set(lang.words("shared_verbs")) & set(lang.words("framing_verbs"))
     assert all(len(w) == 1 for w in lang.raw["closing_marks"]) and set(lang.raw["closing_marks"]).isdisjoint(
         lang.words("list_joiners"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("城镇、农村常住居民人均可支\n配收入分别增长4.7%、6.2%。",
+     [("城镇常住居民人均可支配收入", 4.7), ("农村常住居民人均可支配收入", 6.2)]),
+    ("金融机构本外币存、贷款余\n额分别增长6.1%、7.2%。", [("金融机构本外币存款余额", 6.1), ("金融机构本外币贷款余额", 7.2)]),
+    ("改造城镇老旧小区312个、棚户\n区1.3万套。", [("改造城镇老旧小区", 312), ("改造棚户区", 1.3e4)]),
+    ("完成812个行政村生活污水和96个农村黑臭水\n体治理。", [("行政村生活污水", 812), ("农村黑臭水体治理", 96)]),
+    ("货物和服务进出 口年均增长7.6%。", [("货物和服务进出口", 7.6)]),
+])
+def test_lists_in_noisy_text(text, expected):
+    """OCR'd or PDF text (a line break or blank inside a word) reads as the clean text does, spans grounded."""
+    rows = extract(text, repair=True)
+    assert [(r.metric, r.value) for r in rows] == expected
+    assert all(text[r.span.start:r.span.end] == r.span.text for r in rows)

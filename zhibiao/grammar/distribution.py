@@ -94,6 +94,10 @@ def complete_heads(items: list[str], is_word: Callable[[str], bool] | None, lang
                 head = _shared_head(item, last, is_word, lang)
         out.append(item + head if head and not item.endswith(head) else item)
     out = out[:1] + [qualifier + item for item in out[1:] + [last]]
+    if is_word is not None:  # 省属企业工业总产值、利润 → 省属企业工业利润: a bare measure noun measures the first's subject
+        g = lang.compiled(_build)
+        out = out[:1] + [subject + item if item in g.measures and not g.own_verb.match(item)
+                         and (subject := _subject(out[0], item, is_word, g)) else item for item in out[1:]]
     if per := lang.compiled(_denominator).match(out[0]):  # 单位国内生产总值能耗和二氧化碳排放
         out = out[:1] + [item if item.startswith(per.group()) else per.group() + item for item in out[1:]]
     return out
