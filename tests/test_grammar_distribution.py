@@ -105,6 +105,8 @@ def test_a_total_over_a_list_keeps_the_list(text, expected):
     ("金融机构本外币存款、贷款余额分别增长6.1%、7.2%。",
      [("金融机构本外币存款余额", 6.1), ("金融机构本外币贷款余额", 7.2)]),
     ("全市本外币进口、出口总额分别增长3%、8%。", [("本外币进口总额", 3), ("本外币出口总额", 8)]),
+    # a qualifier that makes one word with the first item's word is that item's own
+    ("高速公路、铁路里程分别达到5200公里、3100公里。", [("高速公路里程", 5200), ("铁路里程", 3100)]),
     # the pair squeezed: the first item is one character of a word the last item's first word completes
     ("金融机构本外币存、贷款余额分别达到3200亿元、2800亿元。",
      [("金融机构本外币存款余额", 3.2e11), ("金融机构本外币贷款余额", 2.8e11)]),

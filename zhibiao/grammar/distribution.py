@@ -117,8 +117,10 @@ def _pair(item: str, last: str, is_word: Callable[[str], bool], endings: tuple[s
     if not first or not head.endswith(endings):
         return None
     own = next((item[-k:] for k in range(min(4, len(item)), 1, -1) if is_word(item[-k:])), "")
-    if own and len(own) == len(first) and own[-1] == first[-1] and own != first:
-        return item, head, item[:-len(own)]
+    tail = item[-len(first):]
+    if tail != first and tail[-1] == first[-1] and is_word(tail):
+        # the qualifier before the word is shared, unless it makes one word with it (高速公路、铁路里程)
+        return item, head, "" if len(own) > len(tail) else item[:-len(tail)]
     if not own and len(first) == 2 and is_word(item[-1] + first[1]):
         return item + first[1], head, item[:-1]
     return None
