@@ -1,5 +1,7 @@
 """Step 4, distribution: one metric per value of a list (分别 lists pair in order, 均 repeats,
-shared heads are completed, compound heads like 城乡 expand)."""
+shared heads are completed, compound heads like 城乡 expand); list items written after a value
+take what the first item shares (its qualifier, verb or subject); counts joined each with its own
+noun stay apart; a 其中 part is named by what it is; a modifier word before a 分别 list covers it."""
 from __future__ import annotations
 
 import re
