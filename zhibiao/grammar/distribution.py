@@ -50,8 +50,8 @@ def distribute(metric: str, n: int, fillers: str, noun: str, lang,
 def _distributed(fillers: str, lang) -> bool:
     """分别, 均 or 都 among the fillers, but not the 均 of a filler word that holds it (年均, 人均, 平均):
     货物和服务进出口年均增长8% is one value of one metric."""
-    holders = lang.compiled(_holders)
-    return any(w in holders.sub("", fillers) for w in lang.words("distributive"))
+    dist = lang.words("distributive")
+    return any(w in fillers for w in dist) and any(w in lang.compiled(_holders).sub("", fillers) for w in dist)
 
 
 def _holders(lang) -> re.Pattern:
@@ -220,11 +220,12 @@ def _last_joiner(text: str, start: int, end: int, g: "_Patterns") -> int:
     return max(text.rfind(j, start, end) for j in g.joiners)
 
 
-def part_of_count(before: str, right: str, whole: str, lang) -> str | None:
+def part_of_count(wt: str, start: int, end: int, right: str, whole: str, lang) -> str | None:
     """其中56项为全国首创 after 推出259项制度创新成果: a part of the count before, named by what the
-    part is, measures that kind of the whole (全国首创制度创新成果), not the whole."""
+    part is, measures that kind of the whole (全国首创制度创新成果), not the whole. ``wt[start:end]``:
+    the words of the clause before the part's value."""
     g = lang.compiled(_build)
-    if before.strip("，, ") not in g.part_openers or not (m := g.part_copula.match(right)):
+    if not (m := g.part_copula.match(right)) or wt[start:end].strip("，, ") not in g.part_openers:
         return None
     kind = right[m.end():].strip()
     return kind + whole if 2 <= len(kind) <= 12 and not _DIGIT.search(kind) else None

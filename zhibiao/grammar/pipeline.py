@@ -122,7 +122,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             if rule:
                 reading.rules.append(("distribution", rule))
         if history and len(group) == 1 and (part := distribution.part_of_count(
-                wt[s.breaks.clause_start(group[0].span.start, s.start):group[0].span.start], reading.right,
+                wt, s.breaks.clause_start(group[0].span.start, s.start), group[0].span.start, reading.right,
                 history[-1], lang)):
             reading.metric = part
             reading.rules.append(("distribution", "part_of_count_before"))
