@@ -98,7 +98,7 @@ def _windows(wt: str, breaks: segment.Breaks, p_start: int, p_end: int, busy: li
 def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[Quantity]) -> Iterator[Indicator]:
     wt, lang = p.text, p.lang
     history: list[str] = metrics.topic(wt, lang, s.breaks, s.start, batch[0].span.start)  # metrics of this sentence
-    prev_end = s.start
+    prev_end = cut_end = s.start  # cut_end: the end of the last count whose noun ran into the next count
     for group in quantities.groups(wt, lang, batch):
         reading = metrics.read(p, dangling, s.breaks, s.start, s.end, group, history, prev_end)
         if reading.recovered is not None:
@@ -111,18 +111,30 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             continue
         if exclusions.excluded(reading, history):
             continue
+        reading.metric, rule = distribution.own_item(reading.metric, reading.noun, reading.left.metric,
+                                                     prev_end > s.start, cut_end == prev_end, lang)
+        if rule:
+            reading.rules.append(("distribution", rule))
+            cut_end = group[-1].span.end if rule == "next_item_cut" else cut_end
         if history and reading.metric and prev_end > s.start and wt[prev_end] == "、":
-            reading.metric, rule = distribution.shared_qualifier(history[-1], reading.metric, lang)
+            reading.metric, rule = distribution.shared_qualifier(history[-1], reading.metric, reading.left.metric,
+                                                                 group[0].unit, lang, p.is_word)
             if rule:
                 reading.rules.append(("distribution", rule))
+        if history and len(group) == 1 and (part := distribution.part_of_count(
+                wt, s.breaks.clause_start(group[0].span.start, s.start), group[0].span.start, reading.right,
+                history[-1], lang)):
+            reading.metric = part
+            reading.rules.append(("distribution", "part_of_count_before"))
         if not reading.metric:
-            names, rule = distribution.carried(history, len(group))
+            names, rule = distribution.carried(history, len(group), lang, p.is_word)
             rules = [*reading.rules, ("metric", "carried_from_clause_before")]
         else:
             names, rule = distribution.distribute(reading.metric, len(group), reading.left.fillers, reading.noun,
                                                   lang, p.is_word)
             rules = list(reading.rules)
         trace = tuple(("metric", *r) for r in (*rules, ("distribution", rule)))
+        group = distribution.shared_modifier(group, reading.left.fillers, lang)
         for name, q in distribution.pairs(names, group):
             yield _record(p, s, q, name, reading.left, group, reading, trace, carried=not reading.metric)
         history.extend(m for m in names if not history or history[-1] != m)
