@@ -42,7 +42,7 @@ def _time(path: Path) -> tuple[float, float, int, int]:
 
 
 def _warm(settings: ocr.Settings) -> float:
-    """Load the engines a setting uses (one per thread count), so their load is not counted as OCR."""
+    """Load the engines a setting uses (one per number of cores a page gets), so their load is not counted as OCR."""
     start = time.perf_counter()
     for cores in {settings.threads or n for n in (1, ocr._cores())}:
         ocr._engine(settings, cores)
@@ -95,12 +95,13 @@ def main() -> None:
     for name in settings:
         rows = [best[(name, p.name)] for p in files]
         pages = sum(r[2] for r in rows)
-        totals[name] = sum(r[0] for r in rows) / pages
-        print(f"total {name}: {pages} pages, {totals[name]:.2f} s/page wall, "
-              f"{sum(r[1] for r in rows) / pages:.2f} s/page CPU (best of {args.rounds})")
+        totals[name] = (sum(r[0] for r in rows) / pages, sum(r[1] for r in rows) / pages)
+        print(f"total {name}: {pages} pages, {totals[name][0]:.2f} s/page wall, "
+              f"{totals[name][1]:.2f} s/page CPU (best of {args.rounds})")
     for name in settings:
         if name != "after" and "after" in settings:
-            print(f"speed-up of after over {name}: {totals[name] / totals['after']:.2f}x")
+            print(f"speed-up of after over {name}: {totals[name][0] / totals['after'][0]:.2f}x wall, "
+                  f"{totals[name][1] / totals['after'][1]:.2f}x CPU")
     if args.gold.exists():
         for name in settings:
             s = _score(args.gold, name)
