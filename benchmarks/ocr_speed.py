@@ -1,14 +1,17 @@
-"""OCR seconds per page on the shared scans: the old engine settings against the current ones, in one run.
+"""OCR seconds per page on the shared scans: earlier engine settings against the current ones, in one run.
 
-    .venv/bin/python benchmarks/ocr_speed.py [SCAN_DIR] [--gold GOLD.json] [--rounds N]
+    .venv/bin/python benchmarks/ocr_speed.py [SCAN_DIR] [--gold GOLD.json] [--rounds N] [--settings A,B]
 
-Every scan in SCAN_DIR is loaded (OCR and reading order) with ``zhibiao.ocr.LEGACY``
-(the settings before: every core inside each page, the angle classifier on every
-line, pages one after another, full-width line images) and with the defaults,
-alternately, ``--rounds`` times; the best wall time of each is kept, since other jobs
-on a shared machine only ever add time. CPU seconds add up every thread. Engine
-loads are timed apart. Then the scan gold is scored with each setting, by the
-shared scorer, running ``zhibiao extract`` through this script.
+Every scan in SCAN_DIR is loaded (OCR and reading order) with each setting in turn,
+``--rounds`` times: ``legacy`` is ``zhibiao.ocr.LEGACY`` (every core inside each page,
+the angle classifier on every line, pages one after another, full-size line images),
+``before`` the defaults before line images were read 32 px high (pages side by
+side with their share of cores as intra-op threads, narrowed lines, angles only
+when a page reads badly), ``after`` the defaults.
+The best wall time of each is kept, since other jobs on a shared machine only ever
+add time. CPU seconds add up every thread. Engine loads are timed apart. Then the
+scan gold is scored with each setting, by the shared scorer, running ``zhibiao
+extract`` through this script.
 """
 from __future__ import annotations
 
@@ -24,6 +27,11 @@ from zhibiao import load as loading, ocr
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
+SETTINGS = {
+    "legacy": ocr.LEGACY,
+    "before": ocr.Settings(line_height=48, cores_by="ops"),
+    "after": ocr.Settings(),
+}
 
 
 def _time(path: Path) -> tuple[float, float, int, int]:
@@ -34,10 +42,10 @@ def _time(path: Path) -> tuple[float, float, int, int]:
 
 
 def _warm(settings: ocr.Settings) -> float:
-    """Load the engines a setting uses (one per thread count), so their load is not counted as OCR."""
+    """Load the engines a setting uses (one per number of cores a page gets), so their load is not counted as OCR."""
     start = time.perf_counter()
-    for threads in {settings.threads if settings.threads else n for n in (1, ocr._cores())}:
-        ocr._engine(threads, settings.line_width)
+    for cores in {settings.threads or n for n in (1, ocr._cores())}:
+        ocr._engine(settings, cores)
     return time.perf_counter() - start
 
 
@@ -53,16 +61,20 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", type=Path, default=SHARED / "corpus" / "scans")
     parser.add_argument("--gold", type=Path, default=SHARED / "gold" / "dev-ocr" / "scan__national__2024.json")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--settings", default=",".join(SETTINGS), help="which of %(default)s to run")
     parser.add_argument("--extract", nargs=2, metavar=("SETTING", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.extract:  # the scorer's command: zhibiao extract with the named settings
-        ocr.SETTINGS = ocr.LEGACY if args.extract[0] == "before" else ocr.Settings()
+        ocr.SETTINGS = SETTINGS[args.extract[0]]
         from zhibiao.cli import main as cli
 
         cli(["extract", "--format", "jsonl", args.extract[1]])
         return
     files = sorted(p for p in args.folder.iterdir() if p.suffix.lower() in SUFFIXES)
-    settings = {"before": ocr.LEGACY, "after": ocr.Settings()}
+    unknown = set(args.settings.split(",")) - set(SETTINGS)
+    if unknown:
+        parser.error(f"unknown settings {', '.join(sorted(unknown))} (known: {', '.join(SETTINGS)})")
+    settings = {name: SETTINGS[name] for name in args.settings.split(",")}
     for name, s in settings.items():
         print(f"{name}: {asdict(s)}; engine load {_warm(s):.2f} s")
     best: dict[tuple[str, str], tuple[float, float, int, int]] = {}
@@ -83,10 +95,13 @@ def main() -> None:
     for name in settings:
         rows = [best[(name, p.name)] for p in files]
         pages = sum(r[2] for r in rows)
-        totals[name] = sum(r[0] for r in rows) / pages
-        print(f"total {name}: {pages} pages, {totals[name]:.2f} s/page wall, "
-              f"{sum(r[1] for r in rows) / pages:.2f} s/page CPU (best of {args.rounds})")
-    print(f"speed-up: {totals['before'] / totals['after']:.2f}x")
+        totals[name] = (sum(r[0] for r in rows) / pages, sum(r[1] for r in rows) / pages)
+        print(f"total {name}: {pages} pages, {totals[name][0]:.2f} s/page wall, "
+              f"{totals[name][1]:.2f} s/page CPU (best of {args.rounds})")
+    for name in settings:
+        if name != "after" and "after" in settings:
+            print(f"speed-up of after over {name}: {totals[name][0] / totals['after'][0]:.2f}x wall, "
+                  f"{totals[name][1] / totals['after'][1]:.2f}x CPU")
     if args.gold.exists():
         for name in settings:
             s = _score(args.gold, name)

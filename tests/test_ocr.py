@@ -85,7 +85,6 @@ def test_fast_settings_read_the_numbers_the_old_ones_read():
         ocr.recognise(page, "p", settings=ocr.LEGACY))
 
 
-@pytest.mark.xfail(strict=True, reason="narrowed line images (line_width 0.8) read this wide Latin O as a zero")
 def test_fast_settings_read_a_wide_latin_word_as_the_old_ones():
     from zhibiao import ocr
 
@@ -106,6 +105,49 @@ def test_an_upside_down_page_is_turned_when_it_reads_badly():
     assert sorted(_texts(ocr.recognise(turned, "p"))) == sorted(upright)  # "auto" angle: classified after all
     never = ocr.Settings(angle="never")
     assert "2031" not in "".join(_texts(ocr.recognise(turned, "p", settings=never)))
+
+
+class _FakeRecogniser:
+    """Reads a line image as its width; records the batches it was given."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, images, return_word_box=False):
+        self.calls.append([im.shape[1] for im in images])
+        return [(f"w{im.shape[1]}", 0.9) for im in images], 0.01
+
+
+LANE_CASES = [  # (line widths, lanes, width scale)
+    ([40, 300, 120, 80, 200], 1, 1.0),
+    ([40, 300, 120, 80, 200], 2, 1.0),
+    ([40, 300, 120, 80, 200], 3, 0.5),
+    ([90], 2, 1.0),  # one line: no lanes
+    ([90, 30], 4, 1.0),  # more lanes than lines
+]
+
+
+@pytest.mark.parametrize("widths, lanes, scale", LANE_CASES)
+def test_lines_read_in_lanes_come_back_in_their_order(widths, lanes, scale):
+    import numpy as np
+
+    from zhibiao import ocr
+
+    fake = _FakeRecogniser()
+    images = [np.zeros((20, w, 3), dtype=np.uint8) for w in widths]
+    read, _ = ocr._Lines(fake, scale, lanes)(images)
+    assert [text for text, _ in read] == [f"w{round(w * scale)}" for w in widths]
+    assert len(fake.calls) == min(lanes, len(widths))
+    assert sorted(w for call in fake.calls for w in call) == sorted(round(w * scale) for w in widths)
+
+
+def test_settings_are_checked():
+    from zhibiao import ocr
+
+    with pytest.raises(ValueError, match="cores_by"):
+        ocr.Settings(cores_by="pages")
+    with pytest.raises(ValueError, match="angle"):
+        ocr.Settings(angle="sometimes")
 
 
 def test_pages_run_side_by_side_and_come_back_in_order():
