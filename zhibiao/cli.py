@@ -15,6 +15,7 @@ import click
 
 from . import load as loading
 from . import output
+from . import records as records_schema
 from .errors import InputError, StoreError, ZhibiaoError
 from .output import Column
 
@@ -64,8 +65,8 @@ BOM_OPTION = click.option("--bom", "--excel", "bom", is_flag=True,
 DB_OPTION = click.option("--db", default="zhibiao.duckdb", show_default=True, type=click.Path(dir_okay=False),
                          help="The indicator database.")
 
-LEVELS = click.Choice(["national", "provincial", "city", "county"])
-STATUSES = click.Choice(["actual", "estimate", "target"])
+LEVELS = click.Choice(records_schema.LEVELS)
+STATUSES = click.Choice(records_schema.STATUSES)
 
 # extract's table: the columns in display order, each with the priority it keeps at a narrow width
 RECORD_COLUMNS = (Column("metric", 0), Column("value", 1), Column("base value", 6), Column("unit", 7),

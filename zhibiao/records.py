@@ -45,6 +45,10 @@ class Fact:
     span: Span | None = None
 
 
+STATUSES = ("actual", "estimate", "target")  # what a record's value is, in the report's own time
+LEVELS = ("national", "provincial", "city", "county")  # the level of the government reporting
+
+
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """What a report is: who issued it, where, when."""

@@ -41,7 +41,7 @@ from .errors import InputError, LimitExceeded, QueryError, StoreBusy, StoreError
 from .grammar import extract_document
 from .load import DOCUMENT_SECONDS, not_regular  # the one per-document budget, defined by the loader
 from .load import load as load_file
-from .records import COLUMNS, INDICATOR_COLUMNS, LABELS as RECORD_LABELS, Document, Indicator
+from .records import COLUMNS, INDICATOR_COLUMNS, LABELS as RECORD_LABELS, STATUSES, Document, Indicator
 from .records import indicators_ddl
 
 # Suffixes taken when walking a folder; a file named on the command line is always tried.
@@ -647,8 +647,8 @@ class Database:
         return table.reset_index(drop=True)
 
     def series(self, indicator: str, *, status: str = "actual", region: str | None = None) -> pd.DataFrame:
-        if status not in ("actual", "estimate", "target"):
-            raise QueryError(f"status must be actual, estimate or target, not {status!r}")
+        if status not in STATUSES:
+            raise QueryError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
         row = self._indicator(indicator)
         records, _ = self._analysis_input(row)
         table = analysis.series(records, row, self._text, status)

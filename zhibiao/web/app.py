@@ -47,7 +47,7 @@ from ..analysis import APPROX_TOLERANCE
 from .. import load as loading
 from ..errors import InputError, LimitExceeded, QueryError, StoreBusy, ZhibiaoError
 from .. import store as storing
-from ..records import Document
+from ..records import LEVELS, STATUSES, Document
 from ..store import INDICATOR_ORDERS, Database
 
 HERE = Path(__file__).parent
@@ -60,7 +60,6 @@ API_MAX_ROWS = 10_000  # rows one JSON response may hold: more are paged with of
 CSV_MAX_ROWS = 100_000
 DOCUMENT_PAGE_RECORDS = 5_000  # records a document page lists and embeds (its text marks them all)
 PAGE_EVIDENCE_CHARS = 400  # evidence embedded in a document page, per record
-STATUSES = ("actual", "estimate", "target")
 SCANNED = ("image", "scan")  # formats read by OCR: their pages can be shown with the text boxes
 
 # Accepted upload types: suffix -> the leading bytes its content must start with
@@ -85,17 +84,8 @@ class JSONBody(Response):
     media_type = "application/json"
 
 
-class Status(str, Enum):
-    actual = "actual"
-    estimate = "estimate"
-    target = "target"
-
-
-class Level(str, Enum):
-    national = "national"
-    provincial = "provincial"
-    city = "city"
-    county = "county"
+Status = Enum("Status", [(s, s) for s in STATUSES], type=str)
+Level = Enum("Level", [(s, s) for s in LEVELS], type=str)
 
 
 # ---------------------------------------------------------------- plain values
