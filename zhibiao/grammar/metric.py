@@ -37,6 +37,9 @@ class Patterns:
     gap: re.Pattern  # a generic rate word, then a gap verb (增速|高于全国)
     words: dict  # word lists the rules test membership in, as tuples (built once, not per value)
     to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
+    framing_end: re.Pattern  # a framing verb ending the subject of a count (自贸片区形成|86项成果)
+    adverb_start: re.Pattern  # an adverb opening a metric (累计|建成…, 共|建成…), no part of what is measured
+    particle_after_verb: re.Pattern  # a verb of doing, then its particle (新建了|高速公路): the particle goes
 
 
 def _build(lang) -> Patterns:
@@ -46,6 +49,8 @@ def _build(lang) -> Patterns:
              if v not in after]
     fillers = words("fillers") + words("status", "estimate") + words("status", "between")
     leading = words("scope") + words("time_words") + words("status", "target") + words("openers")
+    doing = (words("framing_verbs") + words("defining_verbs") + words("action_verbs") + words("verbs", "change_up")
+             + words("verbs", "change_down") + words("verbs", "level"))
     return Patterns(
         verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>{alternation(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
         filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))})$"),
@@ -62,6 +67,11 @@ def _build(lang) -> Patterns:
             "generic_heads", "verbs.to_level")},
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
+        framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
+        adverb_start=re.compile(rf"^(?:{alternation(words('metric_adverbs', 'always'))}"
+                                rf"|(?:{alternation(words('metric_adverbs', 'before_verb'))})(?={alternation(doing)}))"),
+        particle_after_verb=re.compile(rf"^(?:{alternation(words('framing_verbs') + words('defining_verbs'))})"
+                                       rf"(?P<particle>{alternation(words('verbs', 'perfective'))})"),
     )
 
 
@@ -115,7 +125,7 @@ def clean_metric(metric: str, lang) -> str:
         metric = metric[m.end():]
     if metric.endswith(lang.raw["possessive"]):
         metric = metric[:-1]
-    if metric.startswith(("”", "、")):
+    if metric.startswith(("”", "、", lang.raw["possessive"])):  # 一九五七年的|工业总产值: 的 opens no metric
         metric = metric[1:]
     return metric
 
@@ -155,24 +165,31 @@ def noun_phrase(metric: str, lang) -> bool:
 
 def noun_after(right: str, lang) -> str:
     """The noun a count stands before, up to its own predicate; where the count's classifier is
-    itself the counted noun (120万人受益), the predicate that opens the words after it."""
+    itself the counted noun (120万人受益), the predicate that opens the words after it. A framing verb
+    ending the noun is its predicate (4个物流基地建设 -> 物流基地)."""
+    g = patterns(lang)
     noun = right.removeprefix(lang.raw["possessive"])
-    m = patterns(lang).predicate.search(noun, 1)
+    m = g.predicate.search(noun, 1)
     noun = noun[:m.start()] if m else noun
     year = _YEAR.search(noun, 1)  # 13个重点园区|2025年营业收入: a year opens the next phrase
-    return noun[:year.start()] if year else noun
+    noun = noun[:year.start()] if year else noun
+    framed = g.framing_end.search(noun)
+    return noun[:framed.start()] if framed else noun
 
 
 def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]:
     """The metric of a count written before its noun: the noun phrase after the number. Words before
-    the number stay only as the subject that has the count (自贸试验区形成240项制度); an existential
-    verb, named examples or a verb of doing are dropped (全省有35个县实现… -> 县; A、B等20项成果 -> 成果);
+    the number stay only as the subject that has the count (自贸试验区…240项制度); an existential
+    verb, named examples or a verb of doing are dropped (全省有35个县实现… -> 县; A、B等20项成果 -> 成果),
+    and so is a framing verb ending the subject (自贸试验区形成240项制度 -> 自贸试验区制度);
     a modifier phrase with 的 belongs to the noun (按期建设的123个项目 -> 按期建设的项目)."""
     de, subject, g = lang.raw["possessive"], left.metric, patterns(lang)
     if subject and not left.verb and left_text.rstrip().endswith(de):
         return subject + de + noun, "modifier_with_de_before_count"
     if left.verb or subject.endswith(g.words["count_openers"]) or not unframed(subject, "", lang, whole=True):
         return noun, "noun_after_count"
+    if (f := g.framing_end.search(subject)) is not None:  # 自贸片区形成86项成果: the subject, not its verb
+        subject = subject[:f.start()]
     return subject + noun, "subject_and_noun_after_count"
 
 
@@ -200,10 +217,23 @@ def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
     if noun and metric == noun and patterns(lang).predicate.match(noun):
         return metric
     g = patterns(lang)
+    if (p := g.particle_after_verb.match(metric)) is not None:  # 新建了高速公路: the particle names nothing
+        metric = metric[:p.start("particle")] + metric[p.end("particle"):]
     starts = (g.framing_start, g.action_start, g.defining_start) if whole else (g.framing_start,)
     de = lang.raw["possessive"]
     while ((m := next((m for p in starts if (m := p.match(metric))), None)) and (whole or m.end() < len(metric))
            and not metric.startswith(de, m.end())):  # 建成的学校: a verb before 的 is the noun's own modifier
+        metric = metric[m.end():]
+    if (d := g.defining_start.match(metric)) and (f := g.framing_start.match(metric[d.end():])) and f.end() < len(
+            metric) - d.end():  # 新开工建设项目: 新开工 defines the count, 建设 only frames it
+        metric = metric[:d.end()] + metric[d.end() + f.end():]
+    return metric
+
+
+def without_adverbs(metric: str, lang) -> str:
+    """累计建成高标准农田, 共建成驿站: an adverb opening a metric says how or how often, not what is measured."""
+    g = patterns(lang)
+    while (m := g.adverb_start.match(metric)) and m.end() < len(metric):
         metric = metric[m.end():]
     return metric
 
@@ -281,6 +311,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         metric, rule = counted_noun(left_text, left, noun, lang)
         metric = g.action_start.sub("", metric) or metric
         rules.append(("metric", rule))
+    if (plain := without_adverbs(metric, lang)) != metric:
+        metric = plain
+        rules.append(("metric", "adverb_dropped"))
     if (undated := g.inner_year.sub("", metric)) != metric:
         metric = undated
         rules.append(("metric", "year_inside_dropped"))
