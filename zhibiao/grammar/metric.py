@@ -21,6 +21,7 @@ _SPACE = re.compile(r"\s+")
 _STRIP = "“”\"'·-—"  # quotes and dashes around a metric are no part of it
 _DIGIT = re.compile(r"[0-9]")
 _YEAR = re.compile(r"[0-9]{4}年")
+_LAST_DIGIT = re.compile(r"[0-9](?=[^0-9]*$)")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Patterns:
     framing_start: re.Pattern  # a framing verb opening a metric (建成|乡村驿站), unless it opens a noun
     defining_start: re.Pattern  # a verb that defines what is counted (新建|学校), kept before a noun
     inner_year: re.Pattern  # a year between words of a metric (重点园区|2025年|营业收入)
+    area: re.Pattern  # the name of an area opening a phrase (青川东部经济圈|加快建设)
     gap: re.Pattern  # a generic rate word, then a gap verb (增速|高于全国)
     words: dict  # word lists the rules test membership in, as tuples (built once, not per value)
     to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
@@ -60,7 +62,9 @@ def _build(lang) -> Patterns:
         verb_start=re.compile(alternation(words("verbs", "change_up") + words("verbs", "change_down"))),
         defining_start=re.compile(rf"^(?:{alternation(words('defining_verbs'))})"),
         inner_year=re.compile(lang.raw["inner_year"]),
-        gap=re.compile(rf"(?P<rate>{alternation(words('generic_heads'))})?(?:{alternation(words('gap', 'verbs'))})"),
+        area=re.compile(rf"^[^\W\d_]{{2,8}}?(?:{alternation(words('area_suffixes'))})"),
+        gap=re.compile(rf"(?P<rate>{alternation(words('generic_heads'))})?"
+                       rf"(?:{alternation(words('gap', 'verbs'))}|(?P<beyond>{alternation(words('gap', 'beyond'))}))"),
         words={key: tuple(words(*key.split("."))) for key in (
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
@@ -240,13 +244,39 @@ def without_adverbs(metric: str, lang) -> str:
 
 def gap_to_reference(metric: str, q: Quantity, lang) -> str | None:
     """高于全国1.8个百分点 after 规上工业增加值增长7.7%: a gap to a reference, in points, says what is
-    compared: the metric before + 增速 + the gap (规上工业增加值增速高于全国)."""
+    compared: the metric before + 增速 + the gap (规上工业增加值增速高于全国). A value beyond a reference
+    in its own unit (完成投资2929亿元、超年度计划28%) is the metric before + the gap."""
     gap = lang.raw["gap"]
-    m = patterns(lang).gap.match(metric) if q.unit == gap["unit"] else None
-    if m is None:
-        return None
+    m = patterns(lang).gap.match(metric)
+    if m is None or (q.unit != gap["unit"] and (not m.group("beyond") or len(metric) - m.end() < 2)):
+        return None  # 超收2573亿元: a word opening with 超, no reference
     rate = m.group("rate") or ""
-    return (rate or gap["rate"]) + metric[len(rate):]
+    return (rate or (gap["rate"] if q.unit == gap["unit"] else "")) + metric[len(rate):]
+
+
+def referent(clause: str, lang) -> str:
+    """The noun that ends a clause, after its last 的, 了 or count (通了新的|高速公路, 新建8条|高速公路),
+    or "" where the clause ends in no plain noun."""
+    marks = (lang.raw["possessive"], *lang.words("verbs", "perfective"))
+    cut = max(clause.rfind(w) + len(w) for w in marks)
+    if (d := _LAST_DIGIT.search(clause)) is not None and d.end() > cut:
+        cut = d.end()
+        cut += next((len(u) for u in sorted(lang.units, key=len, reverse=True) if clause.startswith(u, cut)), 0)
+    noun = clause[cut:].strip()
+    plain = 2 <= len(noun) <= 10 and all("\u4e00" <= c <= "\u9fff" for c in noun)
+    return noun if plain and not patterns(lang).predicate.search(noun) else ""
+
+
+def area_subject(clause: str, metric: str, left_text: str, lang) -> str:
+    """The area a clause opens with, as its subject (青川经济圈加快建设), lent to a metric of the clause after
+    that names no place; one whose words open with a scope word (全市…) is the report's own."""
+    g = patterns(lang)
+    subject = clean_metric(clause, lang)
+    if g.area.search(metric) or g.leading.match(_SPACE.sub("", left_text)) or subject.startswith(
+            lang.words("heading_verbs")) or any(
+            p.match(subject) for p in (g.action_start, g.framing_start, g.defining_start, g.verb_start)):
+        return ""
+    return m.group() if (m := g.area.match(subject)) else ""
 
 
 def appositive(metric: str) -> str:
@@ -343,6 +373,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             g.words["region_classes"]):
         metric = local
         rules.append(("metric", "own_region_dropped"))
+    if metric and c_start > s_start and prev_end <= s_start and (area := area_subject(
+            wt[breaks.clause_start(c_start - 1, s_start):c_start - 1], metric, left_text, lang)):
+        metric = area + metric  # 青川经济圈加快建设，经济总量增长7%: the area's, not the report's own
+        rules.append(("metric", "area_of_clause_before"))
     if metric.startswith(g.words["comparison_openers"]):
         metric = ""
         rules.append(("metric", "comparison_frame"))
@@ -356,11 +390,17 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             reading.metric = reading.recovered[0]
             rules.append(("layout", "dangling_metric"))
             return reading
-    if history and (gap := gap_to_reference(metric, first, lang)) is not None:
+    if history and not g.gap.match(history[-1]) and (gap := gap_to_reference(metric, first, lang)) is not None:
         reading.metric = history[-1] + gap
         rules.append(("metric", "gap_to_reference"))
         return reading
-    if metric and history and metric in g.words["generic_heads"]:
+    new = g.defining_start.match(metric)
+    head = metric[new.end():] if new else metric
+    if metric and head in g.words["generic_heads"] and c_start > s_start and (new or not history) and (
+            noun := referent(wt[breaks.clause_start(c_start - 1, s_start):c_start - 1], lang)):
+        reading.metric = noun + metric  # …通了新的高速公路，新增里程590公里: the length of the road
+        rules.append(("metric", "generic_head_of_noun_before"))
+    elif metric and history and head in g.words["generic_heads"]:
         reading.metric = history[-1] + metric
         rules.append(("metric", "generic_head_of_metric_before"))
     return reading
