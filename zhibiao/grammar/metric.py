@@ -36,6 +36,7 @@ class Patterns:
     defining_start: re.Pattern  # a verb that defines what is counted (新建|学校), kept before a noun
     inner_year: re.Pattern  # a year between words of a metric (重点园区|2025年|营业收入)
     area: re.Pattern  # the name of an area opening a phrase (青川东部经济圈|加快建设)
+    area_word: re.Pattern  # the last words of an area's name, anywhere (青川新区|经济总量)
     gap: re.Pattern  # a generic rate word, then a gap verb (增速|高于全国)
     words: dict  # word lists the rules test membership in, as tuples (built once, not per value)
     to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
@@ -62,13 +63,14 @@ def _build(lang) -> Patterns:
         verb_start=re.compile(alternation(words("verbs", "change_up") + words("verbs", "change_down"))),
         defining_start=re.compile(rf"^(?:{alternation(words('defining_verbs'))})"),
         inner_year=re.compile(lang.raw["inner_year"]),
+        area_word=re.compile(alternation(words("area_suffixes"))),
         area=re.compile(rf"^[^\W\d_]{{2,8}}?(?:{alternation(words('area_suffixes'))})"),
         gap=re.compile(rf"(?P<rate>{alternation(words('generic_heads'))})?"
                        rf"(?:{alternation(words('gap', 'verbs'))}|(?P<beyond>{alternation(words('gap', 'beyond'))}))"),
         words={key: tuple(words(*key.split("."))) for key in (
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
-            "generic_heads", "verbs.to_level")},
+            "generic_heads", "verbs.to_level", "gap.beyond")},
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
@@ -177,7 +179,7 @@ def noun_after(right: str, lang) -> str:
     noun = noun[:m.start()] if m else noun
     year = _YEAR.search(noun, 1)  # 13个重点园区|2025年营业收入: a year opens the next phrase
     noun = noun[:year.start()] if year else noun
-    framed = g.framing_end.search(noun)
+    framed = g.framing_end.search(noun, max(0, len(noun) - TAIL))
     return noun[:framed.start()] if framed else noun
 
 
@@ -192,7 +194,7 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
         return subject + de + noun, "modifier_with_de_before_count"
     if left.verb or subject.endswith(g.words["count_openers"]) or not unframed(subject, "", lang, whole=True):
         return noun, "noun_after_count"
-    if (f := g.framing_end.search(subject)) is not None:  # 自贸片区形成86项成果: the subject, not its verb
+    if (f := g.framing_end.search(subject, max(0, len(subject) - TAIL))) is not None:  # 自贸片区形成86项成果: the subject, not its verb
         subject = subject[:f.start()]
     return subject + noun, "subject_and_noun_after_count"
 
@@ -247,7 +249,10 @@ def gap_to_reference(metric: str, q: Quantity, lang) -> str | None:
     compared: the metric before + 增速 + the gap (规上工业增加值增速高于全国). A value beyond a reference
     in its own unit (完成投资2929亿元、超年度计划28%) is the metric before + the gap."""
     gap = lang.raw["gap"]
-    m = patterns(lang).gap.match(metric)
+    g = patterns(lang)
+    if q.unit != gap["unit"] and not metric.startswith(g.words["gap.beyond"]):
+        return None
+    m = g.gap.match(metric)
     if m is None or (q.unit != gap["unit"] and (not m.group("beyond") or len(metric) - m.end() < 2)):
         return None  # 超收2573亿元: a word opening with 超, no reference
     rate = m.group("rate") or ""
@@ -271,9 +276,10 @@ def area_subject(clause: str, metric: str, left_text: str, lang) -> str:
     """The area a clause opens with, as its subject (青川经济圈加快建设), lent to a metric of the clause after
     that names no place; one whose words open with a scope word (全市…) is the report's own."""
     g = patterns(lang)
+    if g.area_word.search(metric) or g.leading.match(_SPACE.sub("", left_text)):
+        return ""
     subject = clean_metric(clause, lang)
-    if g.area.search(metric) or g.leading.match(_SPACE.sub("", left_text)) or subject.startswith(
-            lang.words("heading_verbs")) or any(
+    if subject.startswith(lang.words("heading_verbs")) or any(
             p.match(subject) for p in (g.action_start, g.framing_start, g.defining_start, g.verb_start)):
         return ""
     return m.group() if (m := g.area.match(subject)) else ""
