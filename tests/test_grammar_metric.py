@@ -206,3 +206,9 @@ def test_count_inside_a_frame():
                                        "next 的: one-character verbs are no predicate words (they hide inside nouns)")
 def test_count_noun_before_a_one_character_verb():
     assert metrics("全市12个乡镇通了新的公路。") == [("乡镇", 12.0, "个", "level")]
+
+
+def test_a_copula_opens_no_metric():
+    """是2015年到2020年投资总和的1.2倍: 是 links the value to its base; it names nothing measured."""
+    metrics_ = [r.metric for r in extract("今年交通投资120亿元，是2015年到2020年投资总和的1.2倍。")]
+    assert metrics_[0] == "交通投资" and metrics_[1] and not metrics_[1].startswith("是")

@@ -276,7 +276,7 @@ def area_subject(clause: str, metric: str, left_text: str, lang) -> str:
     """The area a clause opens with, as its subject (青川经济圈加快建设), lent to a metric of the clause after
     that names no place; one whose words open with a scope word (全市…) is the report's own."""
     g = patterns(lang)
-    if g.area_word.search(metric) or g.leading.match(_SPACE.sub("", left_text)):
+    if g.area_word.search(metric) or _SPACE.sub("", left_text).startswith(lang.words("scope")):
         return ""
     subject = clean_metric(clause, lang)
     if subject.startswith(lang.words("heading_verbs")) or any(
