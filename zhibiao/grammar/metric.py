@@ -189,7 +189,7 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
     verb, named examples or a verb of doing are dropped (全省有35个县实现… -> 县; A、B等20项成果 -> 成果),
     and so is a framing verb ending the subject (自贸试验区形成240项制度 -> 自贸试验区制度);
     a modifier phrase with 的 belongs to the noun (按期建设的123个项目 -> 按期建设的项目)."""
-    de, subject, g = lang.raw["possessive"], left.metric, patterns(lang)
+    de, subject, g = lang.raw["possessive"], without_adverbs(left.metric, lang), patterns(lang)
     if subject and not left.verb and left_text.rstrip().endswith(de):
         return subject + de + noun, "modifier_with_de_before_count"
     if left.verb or subject.endswith(g.words["count_openers"]) or not unframed(subject, "", lang, whole=True):
