@@ -58,6 +58,10 @@ ADVERBS = [
     ("为 opening a metric", "力争为中小企业减负30亿元以上。", [("中小企业减负", 3000000000.0, "元", "level")]),
     ("成功 before a count's noun", "全市成功创建65个省级示范村。", [("省级示范村", 65.0, "个", "level")]),
     ("an enumeration 二是 opens no metric", "二是新建12所乡镇卫生院。", [("乡镇卫生院", 12.0, "所", "level")]),
+    ("a place named by examples", "力争在工业、农业、文旅等领域应用落地300个以上。",
+     [("应用落地", 300.0, "个", "level")]),
+    ("a list naming what is spent on stays", "全市财政用于教育、卫生等方面的支出120亿元。",
+     [("财政用于教育、卫生等方面的支出", 12000000000.0, "元", "level")]),
     ("的 opening a metric", "一九九五年的粮食产量四千亿斤。", [("粮食产量", 400000000000.0, "斤", "level")]),
 ]
 

@@ -37,6 +37,7 @@ class Patterns:
     inner_year: re.Pattern  # a year between words of a metric (重点园区|2025年|营业收入)
     area: re.Pattern  # the name of an area opening a phrase (青川东部经济圈|加快建设)
     area_word: re.Pattern  # the last words of an area's name, anywhere (青川新区|经济总量)
+    place_frame: re.Pattern  # a place named by examples (在工业、农业等领域|应用落地)
     gap: re.Pattern  # a generic rate word, then a gap verb (增速|高于全国)
     words: dict  # word lists the rules test membership in, as tuples (built once, not per value)
     to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
@@ -63,6 +64,7 @@ def _build(lang) -> Patterns:
         verb_start=re.compile(alternation(words("verbs", "change_up") + words("verbs", "change_down"))),
         defining_start=re.compile(rf"^(?:{alternation(words('defining_verbs'))})"),
         inner_year=re.compile(lang.raw["inner_year"]),
+        place_frame=re.compile(lang.raw["place_frame"]),
         area_word=re.compile(alternation(words("area_suffixes"))),
         area=re.compile(rf"^[^\W\d_]{{2,8}}?(?:{alternation(words('area_suffixes'))})"),
         gap=re.compile(rf"(?P<rate>{alternation(words('generic_heads'))})?"
@@ -332,6 +334,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         if cut != left_text:
             left_text = cut
             rules.append(("layout", "box_heading_cut"))
+    if (placed := g.place_frame.sub("", left_text)) != left_text:
+        left_text = placed  # 在工业、农业等领域应用落地300个: where, by examples, is no part of what
+        rules.append(("metric", "place_by_examples_dropped"))
     left = read_left(left_text, lang)
     right = wt[last.span.end:min(breaks.clause_end(last.span.end, s_end), last.span.end + RIGHT_REACH)]
     if left.verb in g.words["verbs.after_metric"]:
