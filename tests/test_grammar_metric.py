@@ -218,3 +218,20 @@ def test_a_copula_opens_no_metric():
     """是2015年到2020年投资总和的1.2倍: 是 links the value to its base; it names nothing measured."""
     metrics_ = [r.metric for r in extract("今年交通投资120亿元，是2015年到2020年投资总和的1.2倍。")]
     assert metrics_[0] == "交通投资" and metrics_[1] and not metrics_[1].startswith("是")
+
+
+@pytest.mark.parametrize("suffix", language().words("area_suffixes"))
+def test_every_kind_of_area_is_a_subject(suffix):
+    assert metrics(f"青川东部{suffix}加快建设，经济总量年均增长7.5%。") == [
+        (f"青川东部{suffix}经济总量", 7.5, "%", "change")]
+
+
+@pytest.mark.parametrize("word", language().words("gap", "beyond"))
+def test_every_word_beyond_a_plan(word):
+    assert metrics(f"重点项目完成投资380亿元，{word}年度计划15%。")[-1] == (
+        f"重点项目完成投资{word}年度计划", 15.0, "%", "level")
+
+
+@pytest.mark.parametrize("word", language().words("metric_adverbs", "always"))
+def test_every_adverb_opening_a_metric(word):
+    assert metrics(f"全市{word}建成5G基站1.2万个。") == [("5G基站", 12000.0, "个", "level")]
