@@ -43,6 +43,7 @@ class Patterns:
     to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
     framing_end: re.Pattern  # a framing verb ending the subject of a count (自贸片区形成|86项成果)
     adverb_start: re.Pattern  # an adverb opening a metric (累计|建成…, 共|建成…), no part of what is measured
+    adverb_inside: re.Pattern  # one between a metric's subject and its verb (中欧班列|累计|开行)
     particle_after_verb: re.Pattern  # a verb of doing, then its particle (新建了|高速公路): the particle goes
 
 
@@ -78,6 +79,7 @@ def _build(lang) -> Patterns:
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
         adverb_start=re.compile(rf"^(?:{alternation(words('metric_adverbs', 'always'))}"
                                 rf"|(?:{alternation(words('metric_adverbs', 'before_verb'))})(?={alternation(doing)}))"),
+        adverb_inside=re.compile(rf"(?<=..)(?:{alternation(words('metric_adverbs', 'always'))})(?=[^\W\d_]{{2}})"),
         particle_after_verb=re.compile(rf"^(?:{alternation(words('framing_verbs') + words('defining_verbs'))})"
                                        rf"(?P<particle>{alternation(words('verbs', 'perfective'))})"),
     )
@@ -239,11 +241,12 @@ def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
 
 
 def without_adverbs(metric: str, lang) -> str:
-    """累计建成高标准农田, 共建成驿站: an adverb opening a metric says how or how often, not what is measured."""
+    """累计建成高标准农田, 共建成驿站, 中央财政累计支出: an adverb opening a metric, or between its subject and
+    verb, says how or how often, not what is measured."""
     g = patterns(lang)
     while (m := g.adverb_start.match(metric)) and m.end() < len(metric):
         metric = metric[m.end():]
-    return metric
+    return g.adverb_inside.sub("", metric)
 
 
 def gap_to_reference(metric: str, q: Quantity, lang) -> str | None:
