@@ -48,6 +48,7 @@ ADVERBS = [
     ("累计 before a framing verb", "全市累计建成5G基站1.2万个。", [("5G基站", 12000.0, "个", "level")]),
     ("累计 between the subject and its verb", "青川至东海班列累计开行1200列。",
      [("青川至东海班列开行", 1200.0, "列", "level")]),
+    ("a quote the metric opens stays closed", "全市累计提供“惠民煤”200万吨。", [("提供“惠民煤”", 2e6, "吨", "level")]),
     ("共 before a verb", "全市共建成乡村驿站120个。", [("乡村驿站", 120.0, "个", "level")]),
     ("共 opening a noun stays", "全市共享单车投放量达到3万辆。", [("共享单车投放量", 30000.0, "辆", "level")]),
     ("再 before a verb", "今年再压减粗钢产能50万吨。", [("压减粗钢产能", 500000.0, "吨", "level")]),

@@ -127,7 +127,11 @@ def read_left(left: str, lang) -> Left:
 def clean_metric(metric: str, lang) -> str:
     """Drop blanks, quotes, and the scope, time and connective words that open a phrase."""
     g = patterns(lang)
-    metric = _SPACE.sub("", metric).strip(_STRIP)
+    spaced = _SPACE.sub("", metric)
+    metric = spaced.strip(_STRIP)
+    end = len(spaced) - len(spaced.lstrip(_STRIP)) + len(metric)
+    if spaced.startswith("”", end) and metric.count("“") > metric.count("”"):
+        metric += "”"  # 提供“暖心煤”1亿吨: the quote the metric opened is closed
     for _ in range(3):
         m = g.leading.match(metric)
         if not m or m.end() == 0:
