@@ -408,7 +408,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             reading.metric = reading.recovered[0]
             rules.append(("layout", "dangling_metric"))
             return reading
-    if history and not g.gap.match(history[-1]) and (gap := gap_to_reference(metric, first, lang)) is not None:
+    if history and len(history[-1]) >= 2 and not g.gap.match(history[-1]) and (
+            gap := gap_to_reference(metric, first, lang)) is not None:
         reading.metric = history[-1] + gap
         rules.append(("metric", "gap_to_reference"))
         return reading
