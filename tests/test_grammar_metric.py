@@ -101,6 +101,8 @@ SUBJECTS = [
      [("外贸进出口", 8.0, "%", "change"), ("外贸进出口总额", 90000000000.0, "元", "level")]),
     ("a generic head takes the noun ending the clause before", "今年青川南部山区通了新的高速公路，新增里程320公里。",
      [("高速公路新增里程", 320.0, "公里", "level")]),
+    ("the metric before, without its defining verb", "全市新建高速公路8条，新增里程320公里。",
+     [("新建高速公路", 8.0, "条", "level"), ("高速公路新增里程", 320.0, "公里", "level")]),
     ("the noun after a count ending the clause before", "今年新建了8条高速公路，新增里程320公里。",
      [("高速公路", 8.0, "条", "level"), ("高速公路新增里程", 320.0, "公里", "level")]),
     ("an area opening the clause before is the subject", "青川东部经济圈加快建设，经济总量年均增长7.5%。",

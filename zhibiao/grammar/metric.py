@@ -420,6 +420,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         reading.metric = noun + metric  # …通了新的高速公路，新增里程590公里: the length of the road
         rules.append(("metric", "generic_head_of_noun_before"))
     elif metric and history and head in g.words["generic_heads"]:
-        reading.metric = history[-1] + metric
+        # 新建高速公路8条，新增里程320公里: the thing the head is of, without the verb that made it
+        before = (unframed(history[-1], "", lang, whole=True) or history[-1]) if new else history[-1]
+        reading.metric = before + metric
         rules.append(("metric", "generic_head_of_metric_before"))
     return reading
