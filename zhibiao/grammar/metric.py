@@ -54,6 +54,7 @@ def _build(lang) -> Patterns:
              if v not in after]
     fillers = words("fillers") + words("status", "estimate") + words("status", "between")
     leading = words("scope") + words("time_words") + words("status", "target") + words("openers")
+    always, before_verb = words("metric_adverbs", "always"), words("metric_adverbs", "before_verb")
     doing = (words("framing_verbs") + words("defining_verbs") + words("action_verbs") + words("verbs", "change_up")
              + words("verbs", "change_down") + words("verbs", "level"))
     return Patterns(
@@ -77,9 +78,8 @@ def _build(lang) -> Patterns:
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
-        adverb_start=re.compile(rf"^(?:{alternation(words('metric_adverbs', 'always'))}"
-                                rf"|(?:{alternation(words('metric_adverbs', 'before_verb'))})(?={alternation(doing)}))"),
-        adverb_inside=re.compile(rf"(?<=..)(?:{alternation(words('metric_adverbs', 'always'))})(?=[^\W\d_]{{2}})"),
+        adverb_start=re.compile(rf"^(?:{alternation(always)}|(?:{alternation(before_verb)})(?={alternation(doing)}))"),
+        adverb_inside=re.compile(rf"(?<=..)(?:{alternation(always)})(?=[^\W\d_]{{2}})"),
         particle_after_verb=re.compile(rf"^(?:{alternation(words('framing_verbs') + words('defining_verbs'))})"
                                        rf"(?P<particle>{alternation(words('verbs', 'perfective'))})"),
     )
@@ -202,8 +202,8 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
         return subject + de + noun, "modifier_with_de_before_count"
     if left.verb or subject.endswith(g.words["count_openers"]) or not unframed(subject, "", lang, whole=True):
         return noun, "noun_after_count"
-    if (f := g.framing_end.search(subject, max(0, len(subject) - TAIL))) is not None:  # 自贸片区形成86项成果: the subject, not its verb
-        subject = subject[:f.start()]
+    if (f := g.framing_end.search(subject, max(0, len(subject) - TAIL))) is not None:
+        subject = subject[:f.start()]  # 自贸片区形成86项成果: the subject, not its verb
     return subject + noun, "subject_and_noun_after_count"
 
 
