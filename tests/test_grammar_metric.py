@@ -143,6 +143,7 @@ COUNTS = [
     ("a framing verb ending the noun is its predicate", "全市4个冷链物流基地建设进展顺利。",
      [("冷链物流基地", 4.0, "个", "level")]),
     ("形成 as the predicate", "力争在15个重点产业赛道形成领先成果。", [("重点产业赛道", 15.0, "个", "level")]),
+    ("开工 as the predicate", "全市12座小型水库开工建设。", [("小型水库", 12.0, "座", "level")]),
     ("加快 as the predicate", "全市3个区域医疗中心加快建设。", [("区域医疗中心", 3.0, "个", "level")]),
     ("the classifier counts people: the predicate names the count", "全市120多万人受益。",
      [("受益", 1200000.0, "人", "level")]),
