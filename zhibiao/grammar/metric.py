@@ -43,7 +43,7 @@ class Patterns:
     to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
     framing_end: re.Pattern  # a framing verb ending the subject of a count (自贸片区形成|86项成果)
     adverb_start: re.Pattern  # an adverb opening a metric (累计|建成…, 共|建成…), no part of what is measured
-    adverb_inside: re.Pattern  # one between a metric's subject and its verb (中欧班列|累计|开行)
+    adverb_inside: re.Pattern  # one between a metric's subject and its verb (中欧班列|累计|开行), searched from 2
     particle_after_verb: re.Pattern  # a verb of doing, then its particle (新建了|高速公路): the particle goes
 
 
@@ -79,7 +79,7 @@ def _build(lang) -> Patterns:
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
         adverb_start=re.compile(rf"^(?:{alternation(always)}|(?:{alternation(before_verb)})(?={alternation(doing)}))"),
-        adverb_inside=re.compile(rf"(?<=..)(?:{alternation(always)})(?=[^\W\d_]{{2}})"),
+        adverb_inside=re.compile(rf"(?:{alternation(always)})(?=[^\W\d_]{{2}})"),
         particle_after_verb=re.compile(rf"^(?:{alternation(words('framing_verbs') + words('defining_verbs'))})"
                                        rf"(?P<particle>{alternation(words('verbs', 'perfective'))})"),
     )
@@ -129,8 +129,8 @@ def clean_metric(metric: str, lang) -> str:
     g = patterns(lang)
     spaced = _SPACE.sub("", metric)
     metric = spaced.strip(_STRIP)
-    end = len(spaced) - len(spaced.lstrip(_STRIP)) + len(metric)
-    if spaced.startswith("”", end) and metric.count("“") > metric.count("”"):
+    if "“" in metric and spaced.startswith("”", len(spaced) - len(spaced.lstrip(_STRIP)) + len(metric)) and (
+            metric.count("“") > metric.count("”")):
         metric += "”"  # 提供“暖心煤”1亿吨: the quote the metric opened is closed
     for _ in range(3):
         m = g.leading.match(metric)
@@ -250,7 +250,9 @@ def without_adverbs(metric: str, lang) -> str:
     g = patterns(lang)
     while (m := g.adverb_start.match(metric)) and m.end() < len(metric):
         metric = metric[m.end():]
-    return g.adverb_inside.sub("", metric)
+    while (m := g.adverb_inside.search(metric, 2)) is not None:
+        metric = metric[:m.start()] + metric[m.end():]
+    return metric
 
 
 def gap_to_reference(metric: str, q: Quantity, lang) -> str | None:
@@ -285,7 +287,8 @@ def area_subject(clause: str, metric: str, left_text: str, lang) -> str:
     """The area a clause opens with, as its subject (青川经济圈加快建设), lent to a metric of the clause after
     that names no place; one whose words open with a scope word (全市…) is the report's own."""
     g = patterns(lang)
-    if g.area_word.search(metric) or _SPACE.sub("", left_text).startswith(lang.words("scope")):
+    if not g.area_word.search(clause, 0, 40) or g.area_word.search(metric) or _SPACE.sub(
+            "", left_text).startswith(lang.words("scope")):
         return ""
     subject = clean_metric(clause, lang)
     if subject.startswith(lang.words("heading_verbs")) or any(
