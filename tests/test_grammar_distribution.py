@@ -172,7 +172,7 @@ def test_a_bare_measure_noun_after_a_value_takes_the_subject_before():
     ("建设10个乡镇养老服务中心和30个村级互助幸福院。", [("乡镇养老服务中心", 10), ("村级互助幸福院", 30)]),
     ("新建12所乡镇卫生院与35所村卫生室。", [("乡镇卫生院", 12), ("村卫生室", 35)]),
     # the next count stands after words of its own: its noun takes them, the count before does not
-    ("推进16个产粮大县和青川平原80万亩高标准农田建设。", [("产粮大县", 16), ("青川平原高标准农田建设", 8e5)]),
+    ("推进16个产粮大县和青川平原80万亩高标准农田建设。", [("产粮大县", 16), ("青川平原高标准农田", 8e5)]),
 ])
 def test_counts_joined_with_their_own_nouns_stay_apart(text, expected):
     assert metrics(text) == expected

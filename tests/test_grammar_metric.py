@@ -42,6 +42,32 @@ BOUNDARIES = [
     ("a noun ending like a verb keeps it", "全市经济增长5.5%左右。", [("经济增长", 5.5, "%", "change")]),
 ]
 
+# Adverbs and function words at a metric's edge are no part of it.
+ADVERBS = [
+    ("累计 opening a metric", "全市累计接待游客8600万人次。", [("接待游客", 86000000.0, "人次", "level")]),
+    ("累计 before a framing verb", "全市累计建成5G基站1.2万个。", [("5G基站", 12000.0, "个", "level")]),
+    ("累计 between the subject and its verb", "青川至东海班列累计开行1200列。",
+     [("青川至东海班列开行", 1200.0, "列", "level")]),
+    ("a quote the metric opens stays closed", "全市累计提供“惠民煤”200万吨。", [("提供“惠民煤”", 2e6, "吨", "level")]),
+    ("共 before a verb", "全市共建成乡村驿站120个。", [("乡村驿站", 120.0, "个", "level")]),
+    ("共 opening a noun stays", "全市共享单车投放量达到3万辆。", [("共享单车投放量", 30000.0, "辆", "level")]),
+    ("再 before a verb", "今年再压减粗钢产能50万吨。", [("压减粗钢产能", 500000.0, "吨", "level")]),
+    ("成功 before a framing verb", "全市成功创建省级示范村32个。", [("省级示范村", 32.0, "个", "level")]),
+    ("在全省率先 before the value", "全市茶产业总产值在全省率先突破500亿元。",
+     [("茶产业总产值", 50000000000.0, "元", "level")]),
+    ("首次 before the value", "全市数字经济核心产业增加值首次突破300亿元。",
+     [("数字经济核心产业增加值", 30000000000.0, "元", "level")]),
+    ("均实现 before a change verb", "三个园区产值均实现增长8%。", [("三个园区产值", 8.0, "%", "change")]),
+    ("为 opening a metric", "力争为中小企业减负30亿元以上。", [("中小企业减负", 3000000000.0, "元", "level")]),
+    ("成功 before a count's noun", "全市成功创建65个省级示范村。", [("省级示范村", 65.0, "个", "level")]),
+    ("an enumeration 二是 opens no metric", "二是新建12所乡镇卫生院。", [("乡镇卫生院", 12.0, "所", "level")]),
+    ("a place named by examples", "力争在工业、农业、文旅等领域应用落地300个以上。",
+     [("应用落地", 300.0, "个", "level")]),
+    ("a list naming what is spent on stays", "全市财政用于教育、卫生等方面的支出120亿元。",
+     [("财政用于教育、卫生等方面的支出", 12000000000.0, "元", "level")]),
+    ("的 opening a metric", "一九九五年的粮食产量四千亿斤。", [("粮食产量", 400000000000.0, "斤", "level")]),
+]
+
 # The subject: named before a 由A增加到B frame, or carried into a clause that has no metric of its own.
 SUBJECTS = [
     ("subject before 由…增加到", "全市接待游客，由2020年的1200万人次增加到2025年的2100万人次。",
@@ -66,6 +92,26 @@ SUBJECTS = [
      [("规上工业增加值", 7.2, "%", "change"), ("规上工业增加值增速高于全国", 1.3, "百分点", "level")]),
     ("a gap that names its rate", "全市固定资产投资增长4%、增速低于全省0.5个百分点。",
      [("固定资产投资", 4.0, "%", "change"), ("固定资产投资增速低于全省", 0.5, "百分点", "level")]),
+    ("a value beyond a plan says what exceeds it", "12个重点项目完成投资380亿元、超年度计划15%。",
+     [("重点项目", 12.0, "个", "level"), ("重点项目完成投资", 38000000000.0, "元", "level"),
+      ("重点项目完成投资超年度计划", 15.0, "%", "level")]),
+    ("a word opening with 超 is no gap", "全市税收收入达到80亿元，超收6亿元。",
+     [("税收收入", 8000000000.0, "元", "level"), ("超收", 600000000.0, "元", "level")]),
+    ("a generic head takes the metric before", "全市外贸进出口增长8%，总额达到900亿元。",
+     [("外贸进出口", 8.0, "%", "change"), ("外贸进出口总额", 90000000000.0, "元", "level")]),
+    ("a generic head takes the noun ending the clause before", "今年青川南部山区通了新的高速公路，新增里程320公里。",
+     [("高速公路新增里程", 320.0, "公里", "level")]),
+    ("the metric before, without its defining verb", "全市新建高速公路8条，新增里程320公里。",
+     [("新建高速公路", 8.0, "条", "level"), ("高速公路新增里程", 320.0, "公里", "level")]),
+    ("the noun after a count ending the clause before", "今年新建了8条高速公路，新增里程320公里。",
+     [("高速公路", 8.0, "条", "level"), ("高速公路新增里程", 320.0, "公里", "level")]),
+    ("an area opening the clause before is the subject", "青川东部经济圈加快建设，经济总量年均增长7.5%。",
+     [("青川东部经济圈经济总量", 7.5, "%", "change")]),
+    ("an area as an object of a verb is no subject", "推动青川新区高质量发展，地区生产总值增长6%。",
+     [("地区生产总值", 6.0, "%", "change")]),
+    ("the report's own scope word keeps the metric its own", "青川新区加快发展，全市地区生产总值增长6%。",
+     [("地区生产总值", 6.0, "%", "change")]),
+    ("an area inside the metric stays", "青川新区经济总量年均增长7.5%。", [("青川新区经济总量", 7.5, "%", "change")]),
 ]
 
 # Framing verbs say a counted thing was done; verbs that define the quantity stay.
@@ -76,6 +122,10 @@ VERBS = [
     ("培育 frames", "全市培育专精特新企业48家。", [("专精特新企业", 48.0, "家", "level")]),
     ("参与 frames", "全市企业参与碳市场交易1.2亿元。", [("企业参与碳市场交易", 120000000.0, "元", "level")]),
     ("two framing verbs", "全市获批建设省级重点实验室6家。", [("省级重点实验室", 6.0, "家", "level")]),
+    ("形成 frames", "全市形成应急粮食储备能力30万吨。", [("应急粮食储备能力", 300000.0, "吨", "level")]),
+    ("a framing verb after a defining verb", "全市新开工建设重点项目215个。",
+     [("新开工重点项目", 215.0, "个", "level")]),
+    ("开工 defines, 建设 frames", "全市开工建设城市地下管廊40公里。", [("开工城市地下管廊", 40.0, "公里", "level")]),
     ("改造 defines", "全市改造老旧小区45个。", [("改造老旧小区", 45.0, "个", "level")]),
     ("新建 defines", "全市新建学校12所。", [("新建学校", 12.0, "所", "level")]),
     ("淘汰 defines", "全市淘汰落后产能30万吨。", [("淘汰落后产能", 300000.0, "吨", "level")]),
@@ -88,6 +138,13 @@ COUNTS = [
     ("existential 有 dropped", "全市有35个乡镇实现整镇推进。", [("乡镇", 35.0, "个", "level")]),
     ("the noun, not the defining verb", "全市新建12所学校。", [("学校", 12.0, "所", "level")]),
     ("the noun, not the framing verb", "全市建成300个省级美丽乡村。", [("省级美丽乡村", 300.0, "个", "level")]),
+    ("形成 before the count", "全市形成8个特色产业集群。", [("特色产业集群", 8.0, "个", "level")]),
+    ("a particle after the verb", "全市建成了12座水厂。", [("水厂", 12.0, "座", "level")]),
+    ("a framing verb ending the noun is its predicate", "全市4个冷链物流基地建设进展顺利。",
+     [("冷链物流基地", 4.0, "个", "level")]),
+    ("形成 as the predicate", "力争在15个重点产业赛道形成领先成果。", [("重点产业赛道", 15.0, "个", "level")]),
+    ("开工 as the predicate", "全市12座小型水库开工建设。", [("小型水库", 12.0, "座", "level")]),
+    ("加快 as the predicate", "全市3个区域医疗中心加快建设。", [("区域医疗中心", 3.0, "个", "level")]),
     ("the classifier counts people: the predicate names the count", "全市120多万人受益。",
      [("受益", 1200000.0, "人", "level")]),
     ("the classifier counts people, a longer predicate", "全市2300人入选技能人才库。",
@@ -98,15 +155,15 @@ COUNTS = [
     ("a quoted label in the predicate", "全市推动456个事项“一网通办”。", [("事项", 456.0, "个", "level")]),
     ("a modifier phrase with 的 belongs to the noun", "全市按期建设的123个大中型项目全部开工。",
      [("按期建设的大中型项目", 123.0, "个", "level")]),
-    ("a subject that has the count stays", "青川自贸片区形成86项制度创新成果。",
-     [("青川自贸片区形成制度创新成果", 86.0, "项", "level")]),
+    ("a subject that has the count stays, its framing verb goes", "青川自贸片区形成86项制度创新成果。",
+     [("青川自贸片区制度创新成果", 86.0, "项", "level")]),
     ("an amount of a noun phrase after it", "全市筹措13亿元实施科教惠民工程。",
      [("科教惠民工程", 1300000000.0, "元", "level")]),
 ]
 
 
-@pytest.mark.parametrize("text, expected", [c[1:] for c in BOUNDARIES + SUBJECTS + VERBS + COUNTS],
-                         ids=[c[0] for c in BOUNDARIES + SUBJECTS + VERBS + COUNTS])
+@pytest.mark.parametrize("text, expected", [c[1:] for c in BOUNDARIES + ADVERBS + SUBJECTS + VERBS + COUNTS],
+                         ids=[c[0] for c in BOUNDARIES + ADVERBS + SUBJECTS + VERBS + COUNTS])
 def test_metric(text, expected):
     assert metrics(text) == expected
 
@@ -119,6 +176,10 @@ def test_metric(text, expected):
     ("全市接待游客，由2020年的1200万人次增加到2025年的2100万人次。", "subject_before_from_frame"),
     ("全市规上工业增加值增长7.2%，高于全国1.3个百分点。", "gap_to_reference"),
     ("全市经济增长5.5%左右。", "noun_ending_like_a_verb"),
+    ("全市累计接待游客8600万人次。", "adverb_dropped"),
+    ("今年青川南部山区通了新的高速公路，新增里程320公里。", "generic_head_of_noun_before"),
+    ("青川东部经济圈加快建设，经济总量年均增长7.5%。", "area_of_clause_before"),
+    ("12个重点项目完成投资380亿元、超年度计划15%。", "gap_to_reference"),
 ])
 def test_the_rule_is_in_the_trace(text, rule):
     assert any(rule in r for r in rules(text))
@@ -145,3 +206,43 @@ def test_count_noun_running_into_the_next_noun():
                                        "and loses 平均每人: the metric is 农民平均每人纯收入")
 def test_per_head_moved_into_the_subject():
     assert metrics("农民的纯收入，全市平均每人达到3550元。") == [("农民平均每人纯收入", 3550.0, "元", "level")]
+
+
+@pytest.mark.xfail(strict=True, reason="a verb and its object around a count (改善…所学校办学条件) frame the counted noun; "
+                                       "the grammar does not know where the noun of the classifier ends")
+def test_count_inside_a_frame():
+    assert metrics("改善1200多所农村学校办学条件。") == [("农村学校", 1200.0, "所", "level")]
+
+
+@pytest.mark.xfail(strict=True, reason="a count's noun followed by a one-character verb (乡镇通了…) runs on to the "
+                                       "next 的: one-character verbs are no predicate words (they hide inside nouns)")
+def test_count_noun_before_a_one_character_verb():
+    assert metrics("全市12个乡镇通了新的公路。") == [("乡镇", 12.0, "个", "level")]
+
+
+def test_a_copula_opens_no_metric():
+    """是2015年到2020年投资总和的1.2倍: 是 links the value to its base; it names nothing measured."""
+    metrics_ = [r.metric for r in extract("今年交通投资120亿元，是2015年到2020年投资总和的1.2倍。")]
+    assert metrics_[0] == "交通投资" and metrics_[1] and not metrics_[1].startswith("是")
+
+
+@pytest.mark.parametrize("suffix", language().words("area_suffixes"))
+def test_every_kind_of_area_is_a_subject(suffix):
+    assert metrics(f"青川东部{suffix}加快建设，经济总量年均增长7.5%。") == [
+        (f"青川东部{suffix}经济总量", 7.5, "%", "change")]
+
+
+@pytest.mark.parametrize("word", language().words("gap", "beyond"))
+def test_every_word_beyond_a_plan(word):
+    assert metrics(f"重点项目完成投资380亿元，{word}年度计划15%。")[-1] == (
+        f"重点项目完成投资{word}年度计划", 15.0, "%", "level")
+
+
+@pytest.mark.parametrize("word", language().words("metric_adverbs", "always"))
+def test_every_adverb_opening_a_metric(word):
+    assert metrics(f"全市{word}建成5G基站1.2万个。") == [("5G基站", 12000.0, "个", "level")]
+
+
+@pytest.mark.parametrize("word", language().words("metric_adverbs", "before_verb"))
+def test_every_adverb_before_a_verb(word):
+    assert metrics(f"全市{word}建成智慧药房120家。") == [("智慧药房", 120.0, "家", "level")]

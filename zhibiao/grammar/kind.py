@@ -22,6 +22,9 @@ def _rate_suffix(lang) -> re.Pattern:
 
 def decide(q: Quantity, group: list[Quantity], left: Left, metric: str, lang) -> Kind:
     verb = left.verb
+    if q.span.text.startswith(lang.words("written_changes")):  # 经济总量实现翻一番: the value says how it moved
+        direction = next(d for w, d in lang.raw["written_changes"].items() if q.span.text.startswith(w))
+        return Kind("change", direction, "value_written_as_change", metric)
     if verb and left.to_level:
         kind, direction, rule = "level", None, "verb_states_level"
     elif verb and q is not group[0] and q.unit != group[0].unit:

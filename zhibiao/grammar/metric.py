@@ -22,6 +22,7 @@ _STRIP = "“”\"'·-—"  # quotes and dashes around a metric are no part of i
 _DIGIT = re.compile(r"[0-9]")
 _YEAR = re.compile(r"[0-9]{4}年")
 LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+_LAST_DIGIT = re.compile(r"[0-9](?=[^0-9]*$)")
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,16 @@ class Patterns:
     framing_start: re.Pattern  # a framing verb opening a metric (建成|乡村驿站), unless it opens a noun
     defining_start: re.Pattern  # a verb that defines what is counted (新建|学校), kept before a noun
     inner_year: re.Pattern  # a year between words of a metric (重点园区|2025年|营业收入)
+    area: re.Pattern  # the name of an area opening a phrase (青川东部经济圈|加快建设)
+    area_word: re.Pattern  # the last words of an area's name, anywhere (青川新区|经济总量)
+    place_frame: re.Pattern  # a place named by examples (在工业、农业等领域|应用落地)
     gap: re.Pattern  # a generic rate word, then a gap verb (增速|高于全国)
     words: dict  # word lists the rules test membership in, as tuples (built once, not per value)
     to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
+    framing_end: re.Pattern  # a framing verb ending the subject of a count (自贸片区形成|86项成果)
+    adverb_start: re.Pattern  # an adverb opening a metric (累计|建成…, 共|建成…), no part of what is measured
+    adverb_inside: re.Pattern  # one between a metric's subject and its verb (中欧班列|累计|开行), searched from 2
+    particle_after_verb: re.Pattern  # a verb of doing, then its particle (新建了|高速公路): the particle goes
 
 
 def _build(lang) -> Patterns:
@@ -47,6 +55,9 @@ def _build(lang) -> Patterns:
              if v not in after]
     fillers = words("fillers") + words("status", "estimate") + words("status", "between")
     leading = words("scope") + words("time_words") + words("status", "target") + words("openers")
+    always, before_verb = words("metric_adverbs", "always"), words("metric_adverbs", "before_verb")
+    doing = (words("framing_verbs") + words("defining_verbs") + words("action_verbs") + words("verbs", "change_up")
+             + words("verbs", "change_down") + words("verbs", "level"))
     return Patterns(
         verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>{alternation(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
         filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))})$"),
@@ -56,13 +67,22 @@ def _build(lang) -> Patterns:
         verb_start=re.compile(alternation(words("verbs", "change_up") + words("verbs", "change_down"))),
         defining_start=re.compile(rf"^(?:{alternation(words('defining_verbs'))})"),
         inner_year=re.compile(lang.raw["inner_year"]),
-        gap=re.compile(rf"(?P<rate>{alternation(words('generic_heads'))})?(?:{alternation(words('gap', 'verbs'))})"),
+        place_frame=re.compile(lang.raw["place_frame"]),
+        area_word=re.compile(alternation(words("area_suffixes"))),
+        area=re.compile(rf"^[^\W\d_]{{2,8}}?(?:{alternation(words('area_suffixes'))})"),
+        gap=re.compile(rf"(?P<rate>{alternation(words('generic_heads'))})?"
+                       rf"(?:{alternation(words('gap', 'verbs'))}|(?P<beyond>{alternation(words('gap', 'beyond'))}))"),
         words={key: tuple(words(*key.split("."))) for key in (
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
-            "generic_heads", "verbs.to_level")},
+            "generic_heads", "verbs.to_level", "gap.beyond")},
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
+        framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
+        adverb_start=re.compile(rf"^(?:{alternation(always)}|(?:{alternation(before_verb)})(?={alternation(doing)}))"),
+        adverb_inside=re.compile(rf"(?:{alternation(always)})(?=[^\W\d_]{{2}})"),
+        particle_after_verb=re.compile(rf"^(?:{alternation(words('framing_verbs') + words('defining_verbs'))})"
+                                       rf"(?P<particle>{alternation(words('verbs', 'perfective'))})"),
     )
 
 
@@ -108,7 +128,11 @@ def read_left(left: str, lang) -> Left:
 def clean_metric(metric: str, lang) -> str:
     """Drop blanks, quotes, and the scope, time and connective words that open a phrase."""
     g = patterns(lang)
-    metric = _SPACE.sub("", metric).strip(_STRIP)
+    spaced = _SPACE.sub("", metric)
+    metric = spaced.strip(_STRIP)
+    if "“" in metric and spaced.startswith("”", len(spaced) - len(spaced.lstrip(_STRIP)) + len(metric)) and (
+            metric.count("“") > metric.count("”")):
+        metric += "”"  # 提供“暖心煤”1亿吨: the quote the metric opened is closed
     for _ in range(3):
         m = g.leading.match(metric)
         if not m or m.end() == 0:
@@ -116,7 +140,7 @@ def clean_metric(metric: str, lang) -> str:
         metric = metric[m.end():]
     if metric.endswith(lang.raw["possessive"]):
         metric = metric[:-1]
-    if metric.startswith(("”", "、")):
+    if metric.startswith(("”", "、", lang.raw["possessive"])):  # 一九五七年的|工业总产值: 的 opens no metric
         metric = metric[1:]
     return metric
 
@@ -156,24 +180,31 @@ def noun_phrase(metric: str, lang) -> bool:
 
 def noun_after(right: str, lang) -> str:
     """The noun a count stands before, up to its own predicate; where the count's classifier is
-    itself the counted noun (120万人受益), the predicate that opens the words after it."""
+    itself the counted noun (120万人受益), the predicate that opens the words after it. A framing verb
+    ending the noun is its predicate (4个物流基地建设 -> 物流基地)."""
+    g = patterns(lang)
     noun = right.removeprefix(lang.raw["possessive"])
-    m = patterns(lang).predicate.search(noun, 1)
+    m = g.predicate.search(noun, 1)
     noun = noun[:m.start()] if m else noun
     year = _YEAR.search(noun, 1)  # 13个重点园区|2025年营业收入: a year opens the next phrase
-    return noun[:year.start()] if year else noun
+    noun = noun[:year.start()] if year else noun
+    framed = g.framing_end.search(noun, max(0, len(noun) - TAIL))
+    return noun[:framed.start()] if framed else noun
 
 
 def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]:
     """The metric of a count written before its noun: the noun phrase after the number. Words before
-    the number stay only as the subject that has the count (自贸试验区形成240项制度); an existential
-    verb, named examples or a verb of doing are dropped (全省有35个县实现… -> 县; A、B等20项成果 -> 成果);
+    the number stay only as the subject that has the count (自贸试验区…240项制度); an existential
+    verb, named examples or a verb of doing are dropped (全省有35个县实现… -> 县; A、B等20项成果 -> 成果),
+    and so is a framing verb ending the subject (自贸试验区形成240项制度 -> 自贸试验区制度);
     a modifier phrase with 的 belongs to the noun (按期建设的123个项目 -> 按期建设的项目)."""
-    de, subject, g = lang.raw["possessive"], left.metric, patterns(lang)
+    de, subject, g = lang.raw["possessive"], without_adverbs(left.metric, lang), patterns(lang)
     if subject and not left.verb and left_text.rstrip().endswith(de):
         return subject + de + noun, "modifier_with_de_before_count"
     if left.verb or subject.endswith(g.words["count_openers"]) or not unframed(subject, "", lang, whole=True):
         return noun, "noun_after_count"
+    if (f := g.framing_end.search(subject, max(0, len(subject) - TAIL))) is not None:
+        subject = subject[:f.start()]  # 自贸片区形成86项成果: the subject, not its verb
     return subject + noun, "subject_and_noun_after_count"
 
 
@@ -201,23 +232,70 @@ def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
     if noun and metric == noun and patterns(lang).predicate.match(noun):
         return metric
     g = patterns(lang)
+    if (p := g.particle_after_verb.match(metric)) is not None:  # 新建了高速公路: the particle names nothing
+        metric = metric[:p.start("particle")] + metric[p.end("particle"):]
     starts = (g.framing_start, g.action_start, g.defining_start) if whole else (g.framing_start,)
     de = lang.raw["possessive"]
     while ((m := next((m for p in starts if (m := p.match(metric))), None)) and (whole or m.end() < len(metric))
            and not metric.startswith(de, m.end())):  # 建成的学校: a verb before 的 is the noun's own modifier
         metric = metric[m.end():]
+    if (d := g.defining_start.match(metric)) and (f := g.framing_start.match(metric[d.end():])) and f.end() < len(
+            metric) - d.end():  # 新开工建设项目: 新开工 defines the count, 建设 only frames it
+        metric = metric[:d.end()] + metric[d.end() + f.end():]
+    return metric
+
+
+def without_adverbs(metric: str, lang) -> str:
+    """累计建成高标准农田, 共建成驿站, 中央财政累计支出: an adverb opening a metric, or between its subject and
+    verb, says how or how often, not what is measured."""
+    g = patterns(lang)
+    while (m := g.adverb_start.match(metric)) and m.end() < len(metric):
+        metric = metric[m.end():]
+    while (m := g.adverb_inside.search(metric, 2)) is not None:
+        metric = metric[:m.start()] + metric[m.end():]
     return metric
 
 
 def gap_to_reference(metric: str, q: Quantity, lang) -> str | None:
     """高于全国1.8个百分点 after 规上工业增加值增长7.7%: a gap to a reference, in points, says what is
-    compared: the metric before + 增速 + the gap (规上工业增加值增速高于全国)."""
+    compared: the metric before + 增速 + the gap (规上工业增加值增速高于全国). A value beyond a reference
+    in its own unit (完成投资2929亿元、超年度计划28%) is the metric before + the gap."""
     gap = lang.raw["gap"]
-    m = patterns(lang).gap.match(metric) if q.unit == gap["unit"] else None
-    if m is None:
+    g = patterns(lang)
+    if q.unit != gap["unit"] and not metric.startswith(g.words["gap.beyond"]):
         return None
+    m = g.gap.match(metric)
+    if m is None or (q.unit != gap["unit"] and (not m.group("beyond") or len(metric) - m.end() < 2)):
+        return None  # 超收2573亿元: a word opening with 超, no reference
     rate = m.group("rate") or ""
-    return (rate or gap["rate"]) + metric[len(rate):]
+    return (rate or (gap["rate"] if q.unit == gap["unit"] else "")) + metric[len(rate):]
+
+
+def referent(clause: str, lang) -> str:
+    """The noun that ends a clause, after its last 的, 了 or count (通了新的|高速公路, 新建8条|高速公路),
+    or "" where the clause ends in no plain noun."""
+    marks = (lang.raw["possessive"], *lang.words("verbs", "perfective"))
+    cut = max(clause.rfind(w) + len(w) for w in marks)
+    if (d := _LAST_DIGIT.search(clause)) is not None and d.end() > cut:
+        cut = d.end()
+        cut += next((len(u) for u in sorted(lang.units, key=len, reverse=True) if clause.startswith(u, cut)), 0)
+    noun = clause[cut:].strip()
+    plain = 2 <= len(noun) <= 10 and all("\u4e00" <= c <= "\u9fff" for c in noun)
+    return noun if plain and not patterns(lang).predicate.search(noun) else ""
+
+
+def area_subject(clause: str, metric: str, left_text: str, lang) -> str:
+    """The area a clause opens with, as its subject (青川经济圈加快建设), lent to a metric of the clause after
+    that names no place; one whose words open with a scope word (全市…) is the report's own."""
+    g = patterns(lang)
+    if not g.area_word.search(clause, 0, 40) or g.area_word.search(metric) or _SPACE.sub(
+            "", left_text).startswith(lang.words("scope")):
+        return ""
+    subject = clean_metric(clause, lang)
+    if subject.startswith(lang.words("heading_verbs")) or any(
+            p.match(subject) for p in (g.action_start, g.framing_start, g.defining_start, g.verb_start)):
+        return ""
+    return m.group() if (m := g.area.match(subject)) else ""
 
 
 def appositive(metric: str) -> str:
@@ -280,6 +358,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         if cut != left_text:
             left_text = cut
             rules.append(("layout", "box_heading_cut"))
+    if (placed := g.place_frame.sub("", left_text)) != left_text:
+        left_text = placed  # 在工业、农业等领域应用落地300个: where, by examples, is no part of what
+        rules.append(("metric", "place_by_examples_dropped"))
     right = wt[last.span.end:min(breaks.clause_end(last.span.end, s_end), last.span.end + RIGHT_REACH)]
     if (bare := wordless(p, left_text, right, first, history, rules)) is not None:
         return bare
@@ -297,6 +378,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         metric, rule = counted_noun(left_text, left, noun, lang)
         metric = g.action_start.sub("", metric) or metric
         rules.append(("metric", rule))
+    if (plain := without_adverbs(metric, lang)) != metric:
+        metric = plain
+        rules.append(("metric", "adverb_dropped"))
     if (undated := g.inner_year.sub("", metric)) != metric:
         metric = undated
         rules.append(("metric", "year_inside_dropped"))
@@ -326,6 +410,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             g.words["region_classes"]):
         metric = local
         rules.append(("metric", "own_region_dropped"))
+    if metric and c_start > s_start and prev_end <= s_start and (area := area_subject(
+            wt[breaks.clause_start(c_start - 1, s_start):c_start - 1], metric, left_text, lang)):
+        metric = area + metric  # 青川经济圈加快建设，经济总量增长7%: the area's, not the report's own
+        rules.append(("metric", "area_of_clause_before"))
     if metric.startswith(g.words["comparison_openers"]):
         metric = ""
         rules.append(("metric", "comparison_frame"))
@@ -339,11 +427,20 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             reading.metric = reading.recovered[0]
             rules.append(("layout", "dangling_metric"))
             return reading
-    if history and (gap := gap_to_reference(metric, first, lang)) is not None:
+    if history and len(history[-1]) >= 2 and not g.gap.match(history[-1]) and (
+            gap := gap_to_reference(metric, first, lang)) is not None:
         reading.metric = history[-1] + gap
         rules.append(("metric", "gap_to_reference"))
         return reading
-    if metric and history and metric in g.words["generic_heads"]:
-        reading.metric = history[-1] + metric
+    new = g.defining_start.match(metric)
+    head = metric[new.end():] if new else metric
+    if metric and head in g.words["generic_heads"] and c_start > s_start and (new or not history) and (
+            noun := referent(wt[breaks.clause_start(c_start - 1, s_start):c_start - 1], lang)):
+        reading.metric = noun + metric  # …通了新的高速公路，新增里程590公里: the length of the road
+        rules.append(("metric", "generic_head_of_noun_before"))
+    elif metric and history and head in g.words["generic_heads"]:
+        # 新建高速公路8条，新增里程320公里: the thing the head is of, without the verb that made it
+        before = (unframed(history[-1], "", lang, whole=True) or history[-1]) if new else history[-1]
+        reading.metric = before + metric
         rules.append(("metric", "generic_head_of_metric_before"))
     return reading

@@ -1,0 +1,37 @@
+"""The modifier step: 超, 约, 近, 以上 next to a value qualify it and are no part of its metric (invented sentences)."""
+import pytest
+
+from zhibiao import extract
+
+
+def modifiers(text):
+    return [(r.metric, r.value, r.modifier) for r in extract(text)]
+
+
+MODIFIERS = [
+    ("超 before the value", "全市新能源汽车保有量超30万辆。", [("新能源汽车保有量", 300000.0, "more_than")]),
+    ("超过 before the value", "全市森林覆盖率超过60%。", [("森林覆盖率", 60.0, "more_than")]),
+    ("约 before the value", "全市研发投入强度约2.6%。", [("研发投入强度", 2.6, "approx")]),
+    ("近 before the value", "全市常住人口近300万人。", [("常住人口", 3000000.0, "approx")]),
+    ("以上 after the value", "全市规上工业企业达到1200家以上。", [("规上工业企业", 1200.0, "at_least")]),
+    ("约为 before a 分别 list: every value of it", "全市一产、二产增加值分别约为5%、6%。",
+     [("一产增加值", 5.0, "approx"), ("二产增加值", 6.0, "approx")]),
+    ("左右 after a 分别 list: its last value alone", "全市一产、二产增加值分别增长5%、6%左右。",
+     [("一产增加值", 5.0, "exact"), ("二产增加值", 6.0, "approx")]),
+    ("one modifier per value of a list", "全市城镇新增就业超3万人、农村劳动力转移就业近20万人。",
+     [("城镇新增就业", 30000.0, "more_than"), ("农村劳动力转移就业", 200000.0, "approx")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in MODIFIERS], ids=[c[0] for c in MODIFIERS])
+def test_modifier(text, expected):
+    assert modifiers(text) == expected
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("全市常住人口近300万人。", "word_before_value"),
+    ("全市规上工业企业达到1200家以上。", "word_after_value"),
+    ("全市粮食产量1100多万吨。", "word_inside_value"),
+])
+def test_the_rule_is_in_the_trace(text, rule):
+    assert ("modifier", "modifier", rule) in extract(text)[0].trace
