@@ -99,8 +99,10 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
     wt, lang = p.text, p.lang
     history: list[str] = metrics.topic(wt, lang, s.breaks, s.start, batch[0].span.start)  # metrics of this sentence
     prev_end = cut_end = s.start  # cut_end: the end of the last count whose noun ran into the next count
-    for group in quantities.groups(wt, lang, batch):
-        reading = metrics.read(p, dangling, s.breaks, s.start, s.end, group, history, prev_end)
+    groups = quantities.groups(wt, lang, batch)
+    for i, group in enumerate(groups):
+        reach = groups[i + 2][0].span.start if i + 2 < len(groups) else None  # a noun holds one count at most
+        reading = metrics.read(p, dangling, s.breaks, s.start, s.end, group, history, prev_end, reach)
         if reading.recovered is not None:
             name, verb = reading.recovered
             left = metrics.Left(name, verb, False, reading.left.fillers)
