@@ -8,6 +8,7 @@ an ``Indicator`` whose trace names them, and ``ground`` maps its spans.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -184,11 +185,20 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
     )
 
 
+def _noun_units(lang) -> tuple[re.Pattern, re.Pattern]:
+    """The nouns that name their unit (农民 -> 人), in their order: at one place the first listed wins. The
+    first pattern finds the first place (skipping on first characters), the second every place."""
+    nouns = "|".join(map(re.escape, lang.noun_units))
+    return re.compile(nouns), re.compile(f"(?=({nouns}))")
+
+
 def _noun_unit(phrase: str, lang, first: bool = False) -> str:
     """The unit of the noun nearest the value: the first noun after it, or the last before it."""
-    best, where = "", None
-    for noun, unit in lang.noun_units.items():
-        pos = phrase.find(noun) if first else phrase.rfind(noun)
-        if pos >= 0 and (where is None or (pos < where if first else pos > where)):
-            best, where = unit, pos
-    return best
+    if not lang.noun_units:
+        return ""
+    first_place, every_place = lang.compiled(_noun_units)
+    if first:
+        m = first_place.search(phrase)
+        return lang.noun_units[m.group()] if m else ""
+    m = max(every_place.finditer(phrase), key=lambda m: m.start(), default=None)
+    return lang.noun_units[m.group(1)] if m else ""
