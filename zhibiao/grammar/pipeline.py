@@ -60,6 +60,7 @@ class _Sentence:
     breaks: segment.Breaks  # the document's clause breaks
     window: Window  # the sentence's words, indexed for the prefix of each value
     section: Section | None
+    section_name: str | None  # the record's section field: the headings' path
     targets_from: int | None  # working offset where the paragraph's targets start
     five_years: bool  # the text at hand speaks of five years (五年来，… / a five-year plan's section)
 
@@ -86,6 +87,7 @@ def _paragraph(p: Prepared, dangling: layout.Dangling, p_start: int, p_end: int)
             section = p.sections.at(p.work.offsets.original(s_start))
             five_years = opens_five_years or (section is not None and any(pg.plan.search(h) for h in section.path))
             s = _Sentence(s_start, s_end, breaks, Window.of(wt, p.layout, s_start, s_end), section,
+                          " > ".join(section.path) if section else None,
                           opener.end() if opener else None, five_years)
             yield from _sentence(p, dangling, s, batch)
 
@@ -178,7 +180,7 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
         canonical=canonical.match(k.metric, unit, k.kind),
         cue="/".join(cues) or None,
         confidence=confidence,
-        section=" > ".join(s.section.path) if s.section else None,
+        section=s.section_name,
         flags=(("repaired",) if p.noisy else ()) + (("recovered",) if recovered else ())
         + (("two_column",) if two_column else ()),
         trace=trace,
