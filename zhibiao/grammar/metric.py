@@ -336,8 +336,10 @@ def wordless(p, left_text: str, right: str, first: Quantity, history: list[str],
 
 
 def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_end: int, group: list[Quantity],
-         history: list[str], prev_end: int) -> Reading:
-    """The metric of ``group``: the words before it, rewritten by the rules below in this order."""
+         history: list[str], prev_end: int, reach: int | None = None) -> Reading:
+    """The metric of ``group``: the words before it, rewritten by the rules below in this order.
+    ``reach``: where the value after the next one starts: a count's noun may hold the next count (there
+    ``distribution.own_item`` parts the items) but never runs on through another."""
     wt, lang = p.text, p.lang
     g = patterns(lang)
     first, last = group[0], group[-1]
@@ -373,7 +375,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (goal := goal_of(metric + left.fillers, metric, lang)) not in (None, metric):
         metric = goal  # 经济增长速度的调控目标定为8%: the goal's quantity
         rules.append(("metric", "quantity_of_goal"))
-    noun = noun_after(right, lang) if prenominal(right, left, first, lang) else ""
+    own = right if reach is None else right[:reach - last.span.end]
+    noun = noun_after(own, lang) if prenominal(right, left, first, lang) else ""
     if noun:
         metric, rule = counted_noun(left_text, left, noun, lang)
         metric = g.action_start.sub("", metric) or metric

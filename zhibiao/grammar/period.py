@@ -54,28 +54,27 @@ def decide(lang, year: int | None, status: str, win: Window, end: int,
            five_years: bool = False) -> tuple[Period | None, str]:
     """The period and the rule that set it; ``win.text[:end]`` is the sentence up to the value."""
     g = patterns(lang)
-    find = win.searcher(end)
     if m := g.year_before.search(win.text, max(0, end - _YEAR_BEFORE_REACH), end):
         y = int(m.group(1))
         return Period(y, y), "year_written_before"
-    if m := find(g.by_year):
+    if m := win.first(g.by_year, 0, end):
         return Period(int(m.group(1)), int(m.group(1))), "by_year"
-    if m := find(g.compared):
+    if m := win.first(g.compared, 0, end):
         later, earlier = sorted(map(int, m.groups()), reverse=True)
         return Period(earlier + 1, later), "years_compared"
     if year is None:
         return None, "no_report_year"
     clause = win.last_of("，,", end) or 0  # the value's clause, from the comma before it
-    if status != "target" and (m := find(g.since, clause)) and int(m.group(1)) < year:
+    if status != "target" and (m := win.first(g.since, clause, end)) and int(m.group(1)) < year:
         return Period(int(m.group(1)) + 1, year - 1), "since_a_year"
-    if years := find(g.years, clause):
+    if years := win.first(g.years, clause, end):
         n = int(years.group(1)) if years.group(1).isdigit() else int(chinese_to_number(years.group(1)) or 5)
         rule = "number_of_years"
     elif five_years:
         n, rule = 5, "five_year_text"
-    elif find(g.average, clause):
+    elif win.first(g.average, clause, end):
         n, rule = 5, "average_rate"
-    elif find(g.five_years):
+    elif win.first(g.five_years, 0, end):
         n, rule = 5, "five_year_words"
     else:
         n, rule = 1, "report_year"

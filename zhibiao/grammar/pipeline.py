@@ -8,6 +8,7 @@ an ``Indicator`` whose trace names them, and ``ground`` maps its spans.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -59,6 +60,7 @@ class _Sentence:
     breaks: segment.Breaks  # the document's clause breaks
     window: Window  # the sentence's words, indexed for the prefix of each value
     section: Section | None
+    section_name: str | None  # the record's section field: the headings' path
     targets_from: int | None  # working offset where the paragraph's targets start
     five_years: bool  # the text at hand speaks of five years (五年来，… / a five-year plan's section)
 
@@ -85,6 +87,7 @@ def _paragraph(p: Prepared, dangling: layout.Dangling, p_start: int, p_end: int)
             section = p.sections.at(p.work.offsets.original(s_start))
             five_years = opens_five_years or (section is not None and any(pg.plan.search(h) for h in section.path))
             s = _Sentence(s_start, s_end, breaks, Window.of(wt, p.layout, s_start, s_end), section,
+                          " > ".join(section.path) if section else None,
                           opener.end() if opener else None, five_years)
             yield from _sentence(p, dangling, s, batch)
 
@@ -99,8 +102,10 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
     wt, lang = p.text, p.lang
     history: list[str] = metrics.topic(wt, lang, s.breaks, s.start, batch[0].span.start)  # metrics of this sentence
     prev_end = cut_end = s.start  # cut_end: the end of the last count whose noun ran into the next count
-    for group in quantities.groups(wt, lang, batch):
-        reading = metrics.read(p, dangling, s.breaks, s.start, s.end, group, history, prev_end)
+    groups = quantities.groups(wt, lang, batch)
+    for i, group in enumerate(groups):
+        reach = groups[i + 2][0].span.start if i + 2 < len(groups) else None  # a noun holds one count at most
+        reading = metrics.read(p, dangling, s.breaks, s.start, s.end, group, history, prev_end, reach)
         if reading.recovered is not None:
             name, verb = reading.recovered
             left = metrics.Left(name, verb, False, reading.left.fillers)
@@ -175,18 +180,27 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
         canonical=canonical.match(k.metric, unit, k.kind),
         cue="/".join(cues) or None,
         confidence=confidence,
-        section=" > ".join(s.section.path) if s.section else None,
+        section=s.section_name,
         flags=(("repaired",) if p.noisy else ()) + (("recovered",) if recovered else ())
         + (("two_column",) if two_column else ()),
         trace=trace,
     )
 
 
+def _noun_units(lang) -> tuple[re.Pattern, re.Pattern]:
+    """The nouns that name their unit (农民 -> 人), in their order: at one place the first listed wins. The
+    first pattern finds the first place (skipping on first characters), the second every place."""
+    nouns = "|".join(map(re.escape, lang.noun_units))
+    return re.compile(nouns), re.compile(f"(?=({nouns}))")
+
+
 def _noun_unit(phrase: str, lang, first: bool = False) -> str:
     """The unit of the noun nearest the value: the first noun after it, or the last before it."""
-    best, where = "", None
-    for noun, unit in lang.noun_units.items():
-        pos = phrase.find(noun) if first else phrase.rfind(noun)
-        if pos >= 0 and (where is None or (pos < where if first else pos > where)):
-            best, where = unit, pos
-    return best
+    if not lang.noun_units:
+        return ""
+    first_place, every_place = lang.compiled(_noun_units)
+    if first:
+        m = first_place.search(phrase)
+        return lang.noun_units[m.group()] if m else ""
+    m = max(every_place.finditer(phrase), key=lambda m: m.start(), default=None)
+    return lang.noun_units[m.group(1)] if m else ""

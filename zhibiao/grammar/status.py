@@ -96,14 +96,14 @@ class Status:
 
 
 _SCOPE_BREAKS = "，,：:"
+_NO_CUE = Status("actual", None, "no_target_cue")  # the common outcome, one shared frozen record
 
 
 def decide(lang, win: Window, end: int, after: str, section: Section | None, targets_from: int | None,
            at: int, year: int | None) -> Status:
     """``win.text[:end]``: the sentence up to the value; ``after``: its clause after it; ``at``: a working offset."""
     g = patterns(lang)
-    find = win.searcher(end)
-    if m := find(g.estimate):
+    if m := win.first(g.estimate, 0, end):
         return Status("estimate", m.group(), "estimate_cue")
     in_review = section is not None and section.role == "review"
     if m := modal_cue(g, win, end, in_review):
@@ -115,9 +115,9 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
     if part := g.plan_part.match(win.text, end):  # a count in a classifier the plan counts its parts in
         if g.plan_noun_before.search(win.text, max(0, end - _PLAN_REACH), end):
             return Status("actual", None, "count_of_the_plan_itself")
-        if (m := find(g.plan_count)) and _part_of_plan(g, win, m, part, end):
+        if (m := win.first(g.plan_count, 0, end)) and _part_of_plan(g, win, m, part, end):
             return Status("actual", None, "part_of_the_plan_itself")
-    if (m := find(periods.patterns(lang).by_year)) and year and int(m.group(1)) >= year:
+    if (m := win.first(periods.patterns(lang).by_year, 0, end)) and year and int(m.group(1)) >= year:
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):
         return Status("target", m.group("cue"), "quoted_goal")
@@ -125,7 +125,7 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
         return Status("target", None, "targets_paragraph")
     if section is not None and section.role in ("targets", "plans"):
         return Status("target", None, f"section_{section.role}")
-    return Status("actual", None, "no_target_cue")
+    return _NO_CUE
 
 
 _PLAN_REACH = 16  # the longest plan noun and link word before a count

@@ -47,11 +47,11 @@ class Window:
 
     def matches(self, pattern: re.Pattern, keep=None) -> tuple[list[int], list[re.Match]]:
         """Every match of ``pattern`` in the window (those ``keep`` accepts), found once."""
-        key = (pattern, keep)
-        if key not in self._found:
+        key = (id(pattern), keep)  # hashing a compiled pattern hashes its whole program; the entry holds it
+        if (hit := self._found.get(key)) is None:
             found = [m for m in pattern.finditer(self.text) if keep is None or keep(self.text, m)]
-            self._found[key] = ([m.start() for m in found], found)
-        return self._found[key]
+            hit = self._found[key] = (pattern, [m.start() for m in found], found)
+        return hit[1], hit[2]
 
     def first(self, pattern: re.Pattern, lo: int, hi: int, keep=None) -> re.Match | None:
         """The first match that starts at or after ``lo`` and ends by ``hi``."""
@@ -60,23 +60,15 @@ class Window:
                 return pattern.search(self.text, lo, hi)
             return next((m for m in pattern.finditer(self.text, lo, hi) if keep is None or keep(self.text, m)), None)
         if lo == 0:  # most questions are about the whole prefix: only the window's first match is needed
-            key = ("first", pattern, keep)
-            if key not in self._found:
-                self._found[key] = next((m for m in pattern.finditer(self.text) if keep is None or keep(self.text, m)),
-                                        None)
-            m = self._found[key]
+            key = ("first", id(pattern), keep)
+            if (hit := self._found.get(key)) is None:
+                hit = self._found[key] = (pattern, next(
+                    (m for m in pattern.finditer(self.text) if keep is None or keep(self.text, m)), None))
+            m = hit[1]
             return m if m is not None and m.end() <= hi else None
         starts, found = self.matches(pattern, keep)
         k = bisect_left(starts, lo)
         return found[k] if k < len(found) and found[k].end() <= hi else None
-
-    def searcher(self, end: int):
-        """``find(pattern, lo=0)``: the first match in ``text[lo:end]`` (no ``keep``), directly for a short
-        prefix, else from the index."""
-        if end <= DIRECT:
-            text = self.text
-            return lambda pattern, lo=0: pattern.search(text, lo, end)
-        return lambda pattern, lo=0: self.first(pattern, lo, end)
 
     def positions(self, chars: str) -> list[int]:
         key = ("chars", chars)
