@@ -46,6 +46,7 @@ class Patterns:
     adverb_start: re.Pattern  # an adverb opening a metric (累计|建成…, 共|建成…), no part of what is measured
     adverb_inside: re.Pattern  # one between a metric's subject and its verb (中欧班列|累计|开行), searched from 2
     particle_after_verb: re.Pattern  # a verb of doing, then its particle (新建了|高速公路): the particle goes
+    connective: re.Pattern  # a conjunction or adverb linking clauses (而|1956年就…), unless it opens a noun
 
 
 def _build(lang) -> Patterns:
@@ -54,7 +55,8 @@ def _build(lang) -> Patterns:
     verbs = [v for v in words("verbs", "change_up") + words("verbs", "change_down") + words("verbs", "level")
              if v not in after]
     fillers = words("fillers") + words("status", "estimate") + words("status", "between")
-    leading = words("scope") + words("time_words") + words("status", "target") + words("openers")
+    leading = (words("scope") + words("time_words") + words("status", "target") + words("status", "estimate")
+               + words("openers"))
     always, before_verb = words("metric_adverbs", "always"), words("metric_adverbs", "before_verb")
     doing = (words("framing_verbs") + words("defining_verbs") + words("action_verbs") + words("verbs", "change_up")
              + words("verbs", "change_down") + words("verbs", "level"))
@@ -83,6 +85,7 @@ def _build(lang) -> Patterns:
         adverb_inside=re.compile(rf"(?:{alternation(always)})(?=[^\W\d_]{{2}})"),
         particle_after_verb=re.compile(rf"^(?:{alternation(words('framing_verbs') + words('defining_verbs'))})"
                                        rf"(?P<particle>{alternation(words('verbs', 'perfective'))})"),
+        connective=re.compile(rf"^(?!{alternation(words('connective_nouns'))})(?:{alternation(words('connectives'))})"),
     )
 
 
@@ -256,6 +259,15 @@ def without_adverbs(metric: str, lang) -> str:
     return metric
 
 
+def without_connectives(metric: str, lang) -> str:
+    """而1956年就, 则经济建设支出, 也从1950年的: a word that links a clause to the one before names nothing
+    measured; what follows it is read again for the time and scope words it may open."""
+    g = patterns(lang)
+    while (m := g.connective.match(metric)) is not None:
+        metric = clean_metric(metric[m.end():], lang)
+    return metric
+
+
 def gap_to_reference(metric: str, q: Quantity, lang) -> str | None:
     """高于全国1.8个百分点 after 规上工业增加值增长7.7%: a gap to a reference, in points, says what is
     compared: the metric before + 增速 + the gap (规上工业增加值增速高于全国). A value beyond a reference
@@ -381,6 +393,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
+    if (linked := without_connectives(metric, lang)) != metric:
+        metric = linked
+        rules.append(("metric", "connective_dropped"))
     if (undated := g.inner_year.sub("", metric)) != metric:
         metric = undated
         rules.append(("metric", "year_inside_dropped"))
