@@ -187,6 +187,13 @@ OLDER = [
     ("增产 and 减产 are changes", "全县棉纱增产了一万二千件，食糖减产了三百吨。",
      [("棉纱", 12000.0, "件", "change"), ("食糖", 300.0, "吨", "change")]),
     ("已经有 before a count", "全县合作社社员已经有三万户。", [("合作社社员", 30000.0, "户", "level")]),
+    ("a base value before 增长 in Chinese numerals is no count of a noun",
+     "全县工业总产值达到了六十五亿元，比一九五二年的二十七亿元增长百分之一百四十一。",
+     [("工业总产值", 6500000000.0, "元", "level"), ("工业总产值", 2700000000.0, "元", "level"),
+      ("工业总产值", 141.0, "%", "change")]),
+    ("已有 before a count whose noun follows", "全县大病保险制度基本建立、已有17万人次受益。",
+     [("受益", 170000.0, "人次", "level")]),
+    ("共有 before a count whose noun follows", "全县是一个共有五十多个民族的县。", [("民族", 50.0, "个", "level")]),
 ]
 
 

@@ -20,6 +20,7 @@ TAIL = 12  # the longest verb, filler or rate word anchored at a phrase's end is
 _SPACE = re.compile(r"\s+")
 _STRIP = "“”\"'·-—"  # quotes and dashes around a metric are no part of it
 _DIGIT = re.compile(r"[0-9]")
+_NUMERAL = re.compile(r"[0-9〇零一二三四五六七八九十百千万亿两]")  # a number in digits or in Chinese numerals
 _YEAR = re.compile(r"[0-9]{4}年")
 LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 _LAST_DIGIT = re.compile(r"[0-9](?=[^0-9]*$)")
@@ -204,7 +205,8 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
     de, subject, g = lang.raw["possessive"], without_adverbs(left.metric, lang), patterns(lang)
     if subject and not left.verb and left_text.rstrip().endswith(de):
         return subject + de + noun, "modifier_with_de_before_count"
-    if left.verb or subject.endswith(g.words["count_openers"]) or not unframed(subject, "", lang, whole=True):
+    opened = any(w.endswith(g.words["count_openers"]) for w in (subject, _SPACE.sub("", left_text)))  # 已有: a filler
+    if left.verb or opened or not unframed(subject, "", lang, whole=True):
         return noun, "noun_after_count"
     if (f := g.framing_end.search(subject, max(0, len(subject) - TAIL))) is not None:
         subject = subject[:f.start()]  # 自贸片区形成86项成果: the subject, not its verb
@@ -221,8 +223,8 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     g = patterns(lang)
     if head.startswith(g.words["not_prenominal"]):
         return False
-    if g.to_level_start.match(head) or (g.verb_start.match(head) and (left.metric or _DIGIT.search(head))):
-        return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元: the words after move the value
+    if g.to_level_start.match(head) or (g.verb_start.match(head) and (left.metric or _NUMERAL.search(head))):
+        return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元 (or 增长百分之八): the words after move the value
     has_verb = left.verb or (q.cue in lang.prefix_modifiers)
     return not (has_verb and left.metric)
 
