@@ -194,6 +194,11 @@ OLDER = [
     ("已有 before a count whose noun follows", "全县大病保险制度基本建立、已有17万人次受益。",
      [("受益", 170000.0, "人次", "level")]),
     ("共有 before a count whose noun follows", "全县是一个共有五十多个民族的县。", [("民族", 50.0, "个", "level")]),
+    ("a span of years before the verb", "全县粮食产量三年共增加了九十万斤。", [("粮食产量", 900000.0, "斤", "change")]),
+    ("a span of years before 新增 and a count's noun names a plan", "今年实施三年新增800亿元的投资计划。",
+     [("三年新增投资计划", 80000000000.0, "元", "level")]),
+    ("a count before a verb, with a numeral later in the clause", "全市两次降低贷款利率、三次下调担保费率。",
+     [("降低贷款利率", 2.0, "次", "level"), ("下调担保费率", 3.0, "次", "level")]),
 ]
 
 

@@ -48,6 +48,7 @@ class Patterns:
     adverb_inside: re.Pattern  # one between a metric's subject and its verb (中欧班列|累计|开行), searched from 2
     particle_after_verb: re.Pattern  # a verb of doing, then its particle (新建了|高速公路): the particle goes
     connective: re.Pattern  # a conjunction or adverb linking clauses (而|1956年就…), unless it opens a noun
+    year_span: re.Pattern  # a span of years (五年|共增加了), a filler but before 新增 and a count's noun
 
 
 def _build(lang) -> Patterns:
@@ -63,7 +64,7 @@ def _build(lang) -> Patterns:
              + words("verbs", "change_down") + words("verbs", "level"))
     return Patterns(
         verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>{alternation(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
-        filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))})$"),
+        filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))}|{lang.raw['year_span']})$"),
         leading=re.compile(rf"^(?:{alternation(leading)}|{'|'.join(words('leading_patterns'))})+"),
         action_start=re.compile(rf"^(?:{alternation(words('action_verbs'))})"),
         predicate=re.compile(alternation(words("predicate_verbs"))),
@@ -86,6 +87,7 @@ def _build(lang) -> Patterns:
         adverb_inside=re.compile(rf"(?:{alternation(always)})(?=[^\W\d_]{{2}})"),
         particle_after_verb=re.compile(rf"^(?:{alternation(words('framing_verbs') + words('defining_verbs'))})"
                                        rf"(?P<particle>{alternation(words('verbs', 'perfective'))})"),
+        year_span=re.compile(lang.raw["year_span"]),
         connective=re.compile(rf"^(?!{alternation(words('connective_nouns'))})(?:{alternation(words('connectives'))})"),
     )
 
@@ -223,7 +225,8 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     g = patterns(lang)
     if head.startswith(g.words["not_prenominal"]):
         return False
-    if g.to_level_start.match(head) or (g.verb_start.match(head) and (left.metric or _NUMERAL.search(head))):
+    if g.to_level_start.match(head) or ((v := g.verb_start.match(head)) and (
+            left.metric or _DIGIT.search(head) or _NUMERAL.match(head[v.end():].lstrip("了约近")))):
         return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元 (or 增长百分之八): the words after move the value
     has_verb = left.verb or (q.cue in lang.prefix_modifiers)
     return not (has_verb and left.metric)
@@ -380,7 +383,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         return bare
     left = read_left(left_text, lang)
     if left.verb in g.words["verbs.after_metric"]:
-        named = Left(left.metric + left.verb, None, False, left.fillers)
+        span = left.fillers if g.year_span.fullmatch(left.fillers) else ""  # 两年新增|4万亿元的投资计划
+        named = Left(left.metric + span + left.verb, None, False, left.fillers)
         if prenominal(right, named, first, lang):  # 中央财政新增47亿元专项资金: 新增 names the noun after
             left = named
     metric = left.metric
