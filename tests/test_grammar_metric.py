@@ -197,6 +197,12 @@ OLDER = [
     ("a span of years before the verb", "全县粮食产量三年共增加了九十万斤。", [("粮食产量", 900000.0, "斤", "change")]),
     ("a span of years before 新增 and a count's noun names a plan", "今年实施三年新增800亿元的投资计划。",
      [("三年新增投资计划", 80000000000.0, "元", "level")]),
+    ("有 takes the noun phrase of the clause before as its subject",
+     "全县中等学校的学生，一九五二年有三千多人，一九五七年已经有七千多人，增加一倍多。",
+     [("中等学校的学生", 3000.0, "人", "level"), ("中等学校的学生", 7000.0, "人", "level"),
+      ("中等学校的学生", 1.0, "倍", "change")]),
+    ("a clause with a verb is no subject of 有", "由于性能达不到要求，有百分之九十需要返工。",
+     [("有", 90.0, "%", "level")]),
     ("a count before a verb, with a numeral later in the clause", "全市两次降低贷款利率、三次下调担保费率。",
      [("降低贷款利率", 2.0, "次", "level"), ("下调担保费率", 3.0, "次", "level")]),
 ]
@@ -221,6 +227,7 @@ def test_metric(text, expected):
     ("青川东部经济圈加快建设，经济总量年均增长7.5%。", "area_of_clause_before"),
     ("12个重点项目完成投资380亿元、超年度计划15%。", "gap_to_reference"),
     ("则1956年全县经济建设支出增长百分之十二。", "connective_dropped"),
+    ("全县中等学校的学生，一九五二年有三千多人。", "subject_of_existential_before"),
 ])
 def test_the_rule_is_in_the_trace(text, rule):
     assert any(rule in r for r in rules(text))

@@ -79,7 +79,7 @@ def _build(lang) -> Patterns:
         words={key: tuple(words(*key.split("."))) for key in (
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
-            "generic_heads", "verbs.to_level", "gap.beyond")},
+            "generic_heads", "verbs.to_level", "gap.beyond", "existential")},
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
@@ -273,6 +273,17 @@ def without_connectives(metric: str, lang) -> str:
     return metric
 
 
+def subject_before(clause: str, lang) -> str:
+    """The plain noun phrase a clause is (中等学校的学生), or "" where it holds a verb, a number or a frame."""
+    g = patterns(lang)
+    noun = clean_metric(clause, lang)
+    plain = 2 <= len(noun) <= 16 and all("\u4e00" <= c <= "\u9fff" for c in noun)
+    if not plain or g.predicate.search(noun.replace(lang.raw["possessive"], "")) or _NUMERAL.search(noun) or any(
+            p.match(noun) for p in (g.action_start, g.framing_start, g.defining_start, g.verb_start, g.connective)):
+        return ""
+    return noun
+
+
 def gap_to_reference(metric: str, q: Quantity, lang) -> str | None:
     """高于全国1.8个百分点 after 规上工业增加值增长7.7%: a gap to a reference, in points, says what is
     compared: the metric before + 增速 + the gap (规上工业增加值增速高于全国). A value beyond a reference
@@ -402,6 +413,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (linked := without_connectives(metric, lang)) != metric:
         metric = linked
         rules.append(("metric", "connective_dropped"))
+    if metric in g.words["existential"] and c_start > s_start and not history and (
+            subject := subject_before(wt[breaks.clause_start(c_start - 1, s_start):c_start - 1], lang)):
+        metric = subject  # 中等学校的学生，1952年有300万人: the subject of 有 is the clause before
+        rules.append(("metric", "subject_of_existential_before"))
     if (undated := g.inner_year.sub("", metric)) != metric:
         metric = undated
         rules.append(("metric", "year_inside_dropped"))
