@@ -20,6 +20,7 @@ TAIL = 12  # the longest verb, filler or rate word anchored at a phrase's end is
 _SPACE = re.compile(r"\s+")
 _STRIP = "“”\"'·-—"  # quotes and dashes around a metric are no part of it
 _DIGIT = re.compile(r"[0-9]")
+_NUMERAL = re.compile(r"[0-9〇零一二三四五六七八九十百千万亿两]")  # a number in digits or in Chinese numerals
 _YEAR = re.compile(r"[0-9]{4}年")
 LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 _LAST_DIGIT = re.compile(r"[0-9](?=[^0-9]*$)")
@@ -46,6 +47,8 @@ class Patterns:
     adverb_start: re.Pattern  # an adverb opening a metric (累计|建成…, 共|建成…), no part of what is measured
     adverb_inside: re.Pattern  # one between a metric's subject and its verb (中欧班列|累计|开行), searched from 2
     particle_after_verb: re.Pattern  # a verb of doing, then its particle (新建了|高速公路): the particle goes
+    connective: re.Pattern  # a conjunction or adverb linking clauses (而|1956年就…), unless it opens a noun
+    year_span: re.Pattern  # a span of years (五年|共增加了), a filler but before 新增 and a count's noun
 
 
 def _build(lang) -> Patterns:
@@ -54,13 +57,14 @@ def _build(lang) -> Patterns:
     verbs = [v for v in words("verbs", "change_up") + words("verbs", "change_down") + words("verbs", "level")
              if v not in after]
     fillers = words("fillers") + words("status", "estimate") + words("status", "between")
-    leading = words("scope") + words("time_words") + words("status", "target") + words("openers")
+    leading = (words("scope") + words("time_words") + words("status", "target") + words("status", "estimate")
+               + words("openers"))
     always, before_verb = words("metric_adverbs", "always"), words("metric_adverbs", "before_verb")
     doing = (words("framing_verbs") + words("defining_verbs") + words("action_verbs") + words("verbs", "change_up")
              + words("verbs", "change_down") + words("verbs", "level"))
     return Patterns(
         verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>{alternation(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
-        filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))})$"),
+        filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))}|{lang.raw['year_span']})$"),
         leading=re.compile(rf"^(?:{alternation(leading)}|{'|'.join(words('leading_patterns'))})+"),
         action_start=re.compile(rf"^(?:{alternation(words('action_verbs'))})"),
         predicate=re.compile(alternation(words("predicate_verbs"))),
@@ -75,7 +79,7 @@ def _build(lang) -> Patterns:
         words={key: tuple(words(*key.split("."))) for key in (
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
-            "generic_heads", "verbs.to_level", "gap.beyond")},
+            "generic_heads", "verbs.to_level", "gap.beyond", "existential")},
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
@@ -83,6 +87,8 @@ def _build(lang) -> Patterns:
         adverb_inside=re.compile(rf"(?:{alternation(always)})(?=[^\W\d_]{{2}})"),
         particle_after_verb=re.compile(rf"^(?:{alternation(words('framing_verbs') + words('defining_verbs'))})"
                                        rf"(?P<particle>{alternation(words('verbs', 'perfective'))})"),
+        year_span=re.compile(lang.raw["year_span"]),
+        connective=re.compile(rf"^(?!{alternation(words('connective_nouns'))})(?:{alternation(words('connectives'))})"),
     )
 
 
@@ -201,7 +207,8 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
     de, subject, g = lang.raw["possessive"], without_adverbs(left.metric, lang), patterns(lang)
     if subject and not left.verb and left_text.rstrip().endswith(de):
         return subject + de + noun, "modifier_with_de_before_count"
-    if left.verb or subject.endswith(g.words["count_openers"]) or not unframed(subject, "", lang, whole=True):
+    opened = any(w.endswith(g.words["count_openers"]) for w in (subject, _SPACE.sub("", left_text)))  # 已有: a filler
+    if left.verb or opened or not unframed(subject, "", lang, whole=True):
         return noun, "noun_after_count"
     if (f := g.framing_end.search(subject, max(0, len(subject) - TAIL))) is not None:
         subject = subject[:f.start()]  # 自贸片区形成86项成果: the subject, not its verb
@@ -218,8 +225,9 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     g = patterns(lang)
     if head.startswith(g.words["not_prenominal"]):
         return False
-    if g.to_level_start.match(head) or (g.verb_start.match(head) and (left.metric or _DIGIT.search(head))):
-        return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元: the words after move the value
+    if g.to_level_start.match(head) or ((v := g.verb_start.match(head)) and (
+            left.metric or _DIGIT.search(head) or _NUMERAL.match(head[v.end():].lstrip("了约近")))):
+        return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元 (or 增长百分之八): the words after move the value
     has_verb = left.verb or (q.cue in lang.prefix_modifiers)
     return not (has_verb and left.metric)
 
@@ -254,6 +262,26 @@ def without_adverbs(metric: str, lang) -> str:
     while (m := g.adverb_inside.search(metric, 2)) is not None:
         metric = metric[:m.start()] + metric[m.end():]
     return metric
+
+
+def without_connectives(metric: str, lang) -> str:
+    """而1956年就, 则经济建设支出, 也从1950年的: a word that links a clause to the one before names nothing
+    measured; what follows it is read again for the time and scope words it may open."""
+    g = patterns(lang)
+    while (m := g.connective.match(metric)) is not None:
+        metric = clean_metric(metric[m.end():], lang)
+    return metric
+
+
+def subject_before(clause: str, lang) -> str:
+    """The plain noun phrase a clause is (中等学校的学生), or "" where it holds a verb, a number or a frame."""
+    g = patterns(lang)
+    noun = clean_metric(clause, lang)
+    plain = 2 <= len(noun) <= 16 and all("\u4e00" <= c <= "\u9fff" for c in noun)
+    if not plain or g.predicate.search(noun.replace(lang.raw["possessive"], "")) or _NUMERAL.search(noun) or any(
+            p.match(noun) for p in (g.action_start, g.framing_start, g.defining_start, g.verb_start, g.connective)):
+        return ""
+    return noun
 
 
 def gap_to_reference(metric: str, q: Quantity, lang) -> str | None:
@@ -368,7 +396,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         return bare
     left = read_left(left_text, lang)
     if left.verb in g.words["verbs.after_metric"]:
-        named = Left(left.metric + left.verb, None, False, left.fillers)
+        span = left.fillers if g.year_span.fullmatch(left.fillers) else ""  # 两年新增|4万亿元的投资计划
+        named = Left(left.metric + span + left.verb, None, False, left.fillers)
         if prenominal(right, named, first, lang):  # 中央财政新增47亿元专项资金: 新增 names the noun after
             left = named
     metric = left.metric
@@ -384,6 +413,13 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
+    if (linked := without_connectives(metric, lang)) != metric:
+        metric = linked
+        rules.append(("metric", "connective_dropped"))
+    if metric in g.words["existential"] and c_start > s_start and not history and (
+            subject := subject_before(wt[breaks.clause_start(c_start - 1, s_start):c_start - 1], lang)):
+        metric = subject  # 中等学校的学生，1952年有300万人: the subject of 有 is the clause before
+        rules.append(("metric", "subject_of_existential_before"))
     if (undated := g.inner_year.sub("", metric)) != metric:
         metric = undated
         rules.append(("metric", "year_inside_dropped"))
