@@ -7,8 +7,8 @@ Used to check that a refactoring leaves every record identical:
 """
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from pathlib import Path
 
 from zhibiao import load as loading
@@ -41,4 +41,6 @@ def main(out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", help="the folder to write one JSONL file per corpus file into")
+    main(parser.parse_args().out)
