@@ -2,6 +2,7 @@
 import pytest
 
 from zhibiao import extract
+from zhibiao.lexicon import language
 
 
 def kinds(text):
@@ -19,12 +20,33 @@ KINDS = [
     ("翻两番 is up 3 倍", "全市进出口总额翻两番。", [("进出口总额", 3.0, "倍", "change", "up")]),
     ("a gap to a reference is a level in points", "全市规上工业增加值增长6.8%，增速高于全国0.6个百分点。",
      [("规上工业增加值", 6.8, "%", "change", "up"), ("规上工业增加值增速高于全国", 0.6, "百分点", "level", None)]),
+    # a change verb before a count written before its noun counts new things: no verb between metric and value
+    ("增加N个 before its noun is a level", "全市增加600个公办学位。", [("公办学位", 600.0, "个", "level", None)]),
+    ("减少N项 before its noun is a level", "全市减少45项审批事项。", [("审批事项", 45.0, "项", "level", None)]),
+    ("the noun before 增加N个 moved", "全市公办学位增加600个。", [("公办学位", 600.0, "个", "change", "up")]),
+    ("增加N% stays a change", "全市公办学位数量增加6%。", [("公办学位数量", 6.0, "%", "change", "up")]),
 ]
 
 
 @pytest.mark.parametrize("text, expected", [c[1:] for c in KINDS], ids=[c[0] for c in KINDS])
 def test_kind(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "全市增加600个公办学位。", "全市减少45项审批事项。", "全市增加20家养老机构。", "全市增加12所幼儿园。",
+    "全市增加300名乡村医生。", "全市增加5000套保障性住房。", "全市增加8座污水处理厂。", "全市增加6条公交线路。",
+    "全市增加40处停车场。",
+], ids=str)
+def test_every_counter_of_new_things(text):
+    [record] = extract(text)
+    assert (record.kind, record.direction) == ("level", None)
+    assert record.unit in language().words("new_things_counted")
+
+
+def test_a_count_of_new_things_is_in_the_trace():
+    [record] = extract("全市增加600个公办学位。")
+    assert ("kind", "kind", "count_of_new_things") in record.trace
 
 
 def test_the_written_change_is_in_the_trace():

@@ -311,3 +311,16 @@ def test_a_noun_opening_like_a_connective_keeps_it(noun):
                                        "cannot tell the two apart")
 def test_a_comparison_opening_the_subject():
     assert metrics("全县较1955年这些工厂的总产值增加了百分之三十。") == [("这些工厂的总产值", 30.0, "%", "change")]
+
+
+@pytest.mark.parametrize("text, value_text, metric", [
+    ("今年办好民生实事：1.新建10个社区食堂。", "10个", "社区食堂"),
+    ("(3)新增普惠托位2000个。", "2000个", "新增普惠托位"),
+    ("4、增加300个公办学位。", "300个", "公办学位"),
+    ("12.实施农村公路改造800公里。", "800公里", "农村公路改造"),
+    ("(二)税收收入120亿元。", "120亿元", "税收收入"),
+], ids=str)
+def test_a_list_mark_is_no_part_of_the_metric(text, value_text, metric):
+    [record] = [r for r in extract(text) if r.span.text == value_text]
+    assert record.metric == metric
+    assert ("metric", "metric", "list_mark_dropped") in record.trace

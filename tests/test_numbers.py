@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from zhibiao.lexicon import language
-from zhibiao.numbers import chinese_to_number, quantities
+from zhibiao.numbers import chinese_to_number, list_mark, quantities
 from zhibiao.repair import normalize
 
 
@@ -159,7 +159,14 @@ def test_span_covers_modifiers_and_unit():
     ("ordinal", "市第十二次党代会"), ("ordinal", "居全国第7位"),
     ("label", "实施“双千工程”10个"), ("label", "打造“5个200”"),
     ("size_class", "千亿级产业集群"), ("size_class", "万吨级码头"), ("size_class", "百万千瓦级机组"),
-    ("size_class", "新开工亿元以上项目120个"), ("size_class", "10亿元以上的企业"), ("size_class", "500千伏输变电工程"),
+    ("class_threshold", "新开工投资1亿元以上项目120个"), ("class_threshold", "10亿元以上的企业"),
+    ("size_class", "500千伏输变电工程"),
+    ("class_threshold", "年营收超5亿元的企业达30家"), ("class_threshold", "主营业务收入2000万元以上的工业企业"),
+    ("class_threshold", "年销售收入超过8亿元的龙头企业"), ("class_threshold", "新增财政收入超20亿元县3个"),
+    ("class_threshold", "年应纳税所得额不到100万元的部分"), ("class_threshold", "年产煤100万吨以上的就有12个"),
+    ("class_threshold", "人均收入不到3000元的国家"), ("class_threshold", "年出口额超1亿美元的企业"), ("class_threshold", "年吞吐量100万吨以上的物流园区"), ("class_threshold", "年主营业务收入2000万元及以上的工业企业"),
+    ("report_structure", "重点做好7个方面工作"), ("report_structure", "抓好以下8个方面"),
+    ("report_structure", "报告分三个部分"), ("report_structure", "重点抓好以下8项工作"),
     ("grade", "3类水质"), ("grade", "3等奖"),
     ("rank", "居全国前5位"), ("rank", "进入全省前十"), ("rank", "世界500强企业"),
     ("per_base", "每10万人口"), ("per_base", "每万人口"),
@@ -171,6 +178,39 @@ def test_dropped_by_a_named_rule(rule, text):
     dropped = []
     quantities(normalize(text).text, dropped=dropped)
     assert rule in [d.rule for d in dropped], dropped
+
+
+@pytest.mark.parametrize("text, value_text", [
+    ("全市80%以上的企业实现数字化改造", "80%以上"),  # a share of the firms, not a bound on each
+    ("实施500个以上市重点项目", "500个以上"),  # a count of the projects themselves
+    ("累计投资超过100亿元推动项目建设", "超过100亿元"),  # no 的 or 以上: a verb, not a class's words, follows
+    ("实施总投资50亿元的青川港项目", "50亿元"),  # no bound: one project's amount
+    ("新建7个青川方面军纪念馆", "7个"),  # 方面 only as a word of its own
+    ("为3岁以下2万名婴幼儿发放补贴", "2万名"),  # 以下 bounds the age before it, it lists nothing
+    ("完成以下12个重点工程", "12个"),  # things built, listed next: not the report's own tasks
+], ids=str)
+def test_amounts_near_a_class_noun_stay(text, value_text):
+    assert value_text in [q.span.text for q in quantities(normalize(text).text)]
+
+
+@pytest.mark.parametrize("text, length", [
+    ("1.新建10个社区食堂", 2), ("(3)新增托位2000个", 3), ("4、增加300个学位", 2), ("③建成口袋公园20个", 1),
+    ("12.改造老旧小区", 3),
+    ("(二)各项税收", 3), ("（十二）改造", 4), ("1.5万个学位", 0), ("一、二、三产业增加值", 0), ("新建10个社区食堂", 0), ("2026年", 0),
+], ids=str)
+def test_list_mark(text, length):
+    assert list_mark(normalize(text).text) == length
+
+
+@pytest.mark.xfail(strict=True, reason="a capacity class of plants (10万千瓦及以下燃煤机组) is read as an amount: "
+                                        "千瓦 bounds no class, 建成300万千瓦以上的风电项目 is an amount built")
+def test_a_capacity_class_of_plants():
+    assert quantities(normalize("关停10万千瓦及以下燃煤机组").text) == []
+
+
+@pytest.mark.xfail(strict=True, reason="a class bounded by a range (100万元至300万元的部分) is read as an amount")
+def test_a_class_bounded_by_a_range():
+    assert quantities(normalize("年应纳税所得额100万元至300万元的部分减半征收").text) == []
 
 
 def test_a_size_class_drops_only_the_class():
@@ -235,6 +275,8 @@ def test_not_indicator_rules_are_plain_words():
     no = raw["not_indicators"]
     lists = [no["session"]["after"], no["session"]["marks"], no["session"]["term"], no["class_suffixes"],
              no["class_units"], no["size_class_nouns"], no["grade_after"], no["rank"]["before"],
+             no["class_threshold"]["units"], no["class_threshold"]["bounds"], no["class_threshold"]["headless"], no["report_structure"]["counters"],
+             no["report_structure"]["parts"], no["report_structure"]["following"], no["report_structure"]["tasks"],
              no["rank"]["not_after"], no["rank"]["after"], no["per_before"], no["vague"]["before"],
              no["vague"]["not_after"], raw["rate_denominators"], raw["modifiers"]["linking"]]
     for words in lists:

@@ -123,6 +123,12 @@ def is_vague(numeral: str) -> bool:
     return any(ch in _VAGUE for ch in numeral)
 
 
+def list_mark(text: str, lang=None) -> int:
+    """The length of the list mark opening ``text`` (3.新建…, （3）, 3、, ③), 0 where none: a mark numbers
+    an item of a list, it is no part of the item's metric."""
+    return m.end() if (m := (lang or language()).compiled(_patterns).list_mark.match(text)) else 0
+
+
 def _patterns(lang):
     """The quantity regex and its helpers.
 
@@ -165,7 +171,21 @@ def _patterns(lang):
         term=tuple(no["session"]["term"]),
         session=re.compile(rf"(?:{alternation(no['session']['after'])})"),
         session_marks=re.compile(rf"[{''.join(no['session']['marks'])}][^，。；,;]{{0,{no['session']['within']}}}$"),
-        size_class=re.compile(rf"以上的?(?:{alternation(no['size_class_nouns'])})"),
+        threshold=re.compile(rf"(?P<bound>(?:{alternation(lang.words('list_joiners'))})"
+                             rf"(?:{alternation([w for w, m in lang.suffix_modifiers.items() if m in no['class_threshold']['bounds']])}))?"
+                             rf"(?:(?P<of>{lang.raw['possessive']})?(?P<words>[^\W\d_]{{0,{no['class_threshold']['within']}}}?)"
+                             rf"(?:{alternation(no['size_class_nouns'])})"
+                             rf"|(?P<headless>{lang.raw['possessive']}(?:{alternation(no['class_threshold']['headless'])})))"),
+        list_mark=re.compile(no["list_mark"]),
+        threshold_units=frozenset(no["class_threshold"]["units"]),
+        bounds=frozenset(no["class_threshold"]["bounds"]),
+        following=re.compile(rf"(?<![0-9{digits}十百千万][^\W\d_])(?<![0-9{digits}十百千万])"
+                             rf"(?:{alternation(no['report_structure']['following'])})$"),
+        following_words=tuple(no["report_structure"]["following"]),
+        tasks=re.compile(rf"(?:{alternation(no['report_structure']['counters'])})"
+                         rf"(?:{alternation(no['report_structure']['tasks'])})"),
+        structure=re.compile(rf"(?:{alternation(no['report_structure']['counters'])})"
+                             rf"(?:{alternation(no['report_structure']['parts'])})"),
         class_suffixes=tuple(no["class_suffixes"]),
         class_units=tuple(no["class_units"]),
         vague_before=tuple(no["vague"]["before"]),
@@ -196,7 +216,14 @@ class _Patterns:
     term: tuple[str, ...]
     session: re.Pattern
     session_marks: re.Pattern
-    size_class: re.Pattern
+    threshold: re.Pattern  # (及以上)(的)(words) class noun after an amount with a bound: 年营收超5亿元的企业
+    list_mark: re.Pattern
+    threshold_units: frozenset[str]  # units of what a firm or project has (元), not of what is counted (个, %)
+    bounds: frozenset[str]  # the modifiers that make an amount a threshold (超, 以上 ...)
+    following: re.Pattern  # 以下 (not a bound after a value: 3岁以下) before a count: the items that follow
+    following_words: tuple[str, ...]
+    tasks: re.Pattern  # 8项工作 after 以下: the report's own tasks (以下48个主要工程 are things built)
+    structure: re.Pattern  # a count of the report's own parts: 做好7个方面工作
     class_suffixes: tuple[str, ...]
     class_units: tuple[str, ...]
     vague_before: tuple[str, ...]
@@ -287,8 +314,11 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     after = text[end:end + 1]
     if (after and _LETTER.match(after) and not unit) or text.startswith(lang.name_suffixes, end):
         return "name"
-    if text.startswith(p.class_suffixes, end) or (post and p.size_class.match(text, m.start("post"))):
-        return "size_class"  # 万吨级, 亿元以上项目
+    if text.startswith(p.class_suffixes, end):
+        return "size_class"  # 万吨级, 千亿级
+    if p.structure.match(text, num_end) or (text.endswith(p.following_words, 0, start) and p.tasks.match(
+            text, num_end) and p.following.search(text, max(0, start - 8), start)):
+        return "report_structure"  # 重点做好7个方面工作, 抓好以下8项工作: the report counts its own parts
     if after == ":" and text[end + 1:end + 2].isdigit():
         return "ratio_or_time"
     if _in_label(text, m.start(), end, p):
@@ -343,6 +373,10 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
         cue, span_start = prefix
         modifier = lang.prefix_modifiers[cue]
     unit_name = lang.units.get(unit, unit) if unit else ""
+    if unit_name in p.threshold_units and (t := p.threshold.match(text, end)) \
+            and (modifier in p.bounds or t.group("bound")) and (not t.group("words") or t.group("of") or post
+                                                                 or t.group("bound") or t.group("headless")):
+        return "class_threshold"  # 年营收超5亿元的企业, 亿元以上项目: a bound that defines a class of firms
     if unit and m.group("per") and end >= m.end("per"):
         unit_name = f"{unit}/{m.group('per')}"  # 元/人, 人/百亿元: a rate is written whole
     return Quantity(value, None, unit_name, modifier, Span(span_start, end, text[span_start:end]), cue)

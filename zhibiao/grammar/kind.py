@@ -20,7 +20,8 @@ def _rate_suffix(lang) -> re.Pattern:
     return re.compile(rf"(?:{lang.pattern('rate_suffixes')})$")
 
 
-def decide(q: Quantity, group: list[Quantity], left: Left, metric: str, lang) -> Kind:
+def decide(q: Quantity, group: list[Quantity], left: Left, metric: str, lang, *, prenominal: bool = False) -> Kind:
+    """``prenominal``: the value is a count written before its noun (增加300个招生名额)."""
     verb = left.verb
     if q.span.text.startswith(lang.words("written_changes")):  # 经济总量实现翻一番: the value says how it moved
         direction = next(d for w, d in lang.raw["written_changes"].items() if q.span.text.startswith(w))
@@ -29,6 +30,8 @@ def decide(q: Quantity, group: list[Quantity], left: Left, metric: str, lang) ->
         kind, direction, rule = "level", None, "verb_states_level"
     elif verb and q is not group[0] and q.unit != group[0].unit:
         kind, direction, rule = "level", None, "unit_differs_from_first_value"
+    elif verb and prenominal and q.unit in lang.words("new_things_counted"):
+        kind, direction, rule = "level", None, "count_of_new_things"  # 增加300个招生名额: no verb between
     elif verb in lang.change_up:
         kind, direction, rule = "change", "up", "change_verb_up"
     elif verb in lang.change_down:

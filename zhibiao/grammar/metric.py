@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import segment
+from .. import numbers, segment
 from ..lexicon import alternation
 from ..records import Quantity
 from . import layout as layouts
@@ -375,6 +375,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     c_start = breaks.clause_start(first.span.start, s_start)
     left_from = max(c_start, prev_end, first.span.start - LEFT_REACH)
     left_text = layouts.without_intruders(wt, p.layout, left_from, first.span.start).lstrip("、，, ")
+    if mark := numbers.list_mark(left_text, lang):
+        left_text = left_text[mark:]  # 3.新建10个食堂: the item's number is no part of its metric
+        rules.append(("metric", "list_mark_dropped"))
     if c_start in p.layout.splices and prev_end <= c_start:
         left_text = p.layout.splices[c_start] + left_text
         rules.append(("layout", "torn_box_spliced"))

@@ -151,7 +151,7 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
     lang = p.lang
     recovered = reading.recovered is not None
     prenominal = bool(reading.noun) and not recovered
-    k = kinds.decide(q, group, left, metric, lang)
+    k = kinds.decide(q, group, left, metric, lang, prenominal=prenominal)
     trace = metric_trace + (("metric", "kind", "rate_word_moved_to_kind"),) if k.metric != metric else metric_trace
     unit = q.unit or _noun_unit(reading.right, lang, first=True) or _noun_unit(k.metric, lang)
     before = s.window.at(q.span.start)  # the sentence's words before the value: s.window.text[:before]
