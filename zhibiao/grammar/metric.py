@@ -198,6 +198,13 @@ def noun_after(right: str, lang) -> str:
     return noun[:framed.start()] if framed else noun
 
 
+def before_deed(noun: str, lang) -> str:
+    """46万群众远离了危险 -> 群众: a perfective particle after the counted noun marks the deed done to it;
+    the noun ends before the two-character verb the particle follows (a shorter noun is left whole)."""
+    at = min((i for w in lang.words("verbs", "perfective") if (i := noun.find(w, 4)) >= 0), default=-1)
+    return noun[:at - 2] if at >= 0 and LETTER.fullmatch(noun[at - 1]) and LETTER.fullmatch(noun[at - 2]) else noun
+
+
 def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]:
     """The metric of a count written before its noun: the noun phrase after the number. Words before
     the number stay only as the subject that has the count (自贸试验区…240项制度); an existential
@@ -409,6 +416,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         rules.append(("metric", "quantity_of_goal"))
     own = right if reach is None else right[:reach - last.span.end]
     noun = noun_after(own, lang) if prenominal(right, left, first, lang) else ""
+    if noun and (done := before_deed(noun, lang)) != noun:
+        noun = done
+        rules.append(("metric", "deed_after_noun_dropped"))
     if noun:
         metric, rule = counted_noun(left_text, left, noun, lang)
         metric = g.action_start.sub("", metric) or metric
