@@ -159,6 +159,15 @@ COUNTS = [
      [("青川自贸片区制度创新成果", 86.0, "项", "level")]),
     ("an amount of a noun phrase after it", "全市筹措13亿元实施科教惠民工程。",
      [("科教惠民工程", 1300000000.0, "元", "level")]),
+    ("a deed done to the noun, marked by 了, is dropped", "全县8万群众远离了地灾隐患。",
+     [("群众", 80000.0, "人", "level")]),
+    ("the same with a longer noun", "全县1200个行政村用上了天然气。", [("行政村", 1200.0, "个", "level")]),
+    ("names listed before a count are the items counted", "全市建设东川、西川3座光热电站。",
+     [("光热电站", 3.0, "座", "level")]),
+    ("the class they are examples of stays", "全市钢铁、有色等重点行业40种产品能耗达到先进值。",
+     [("重点行业产品能耗", 40.0, "种", "level")]),
+    ("并 after a value joins a second predicate, no noun", "青川市轨道交通运营里程86公里并连通两县。",
+     [("青川市轨道交通运营里程", 86.0, "公里", "level")]),
 ]
 
 # Older reports (1950s-1980s style, simplified or traditional): conjunctions, adverbs, years and months written
@@ -228,9 +237,27 @@ def test_metric(text, expected):
     ("12个重点项目完成投资380亿元、超年度计划15%。", "gap_to_reference"),
     ("则1956年全县经济建设支出增长百分之十二。", "connective_dropped"),
     ("全县中等学校的学生，一九五二年有三千多人。", "subject_of_existential_before"),
+    ("全县8万群众远离了地灾隐患。", "deed_after_noun_dropped"),
+    ("全市建设东川、西川3座光热电站。", "named_items_before_count"),
 ])
 def test_the_rule_is_in_the_trace(text, rule):
     assert any(rule in r for r in rules(text))
+
+
+@pytest.mark.parametrize("subject, kind", [
+    ("建设东川、西川", ""),  # names of the items: nothing of them stays
+    ("钢铁、有色等重点行业", "重点行业"),  # the class they are examples of stays
+    ("改造老旧小区、困难家庭学生给予", None),  # a last item longer than a name is a clause, no list of names
+    ("青川自贸片区", None),  # no list
+])
+def test_names_listed_before_a_count(subject, kind):
+    from zhibiao.grammar.metric import named_items
+    assert named_items(subject, language()) == kind
+
+
+@pytest.mark.xfail(strict=True, reason="a one-character verb before 了 is not told from the noun's last character")
+def test_a_one_character_deed_after_the_noun_is_dropped():
+    assert metrics("全县3所学校建了食堂。") == [("学校", 3.0, "所", "level")]
 
 
 def test_framing_and_defining_verbs_are_disjoint():

@@ -198,11 +198,33 @@ def noun_after(right: str, lang) -> str:
     return noun[:framed.start()] if framed else noun
 
 
+def before_deed(noun: str, lang) -> str:
+    """46万群众远离了危险 -> 群众: a perfective particle after the counted noun marks the deed done to it;
+    the noun ends before the two-character verb the particle follows (a shorter noun is left whole)."""
+    at = min((i for w in lang.words("verbs", "perfective") if (i := noun.find(w, 4)) >= 0), default=-1)
+    return noun[:at - 2] if at >= 0 and LETTER.fullmatch(noun[at - 1]) and LETTER.fullmatch(noun[at - 2]) else noun
+
+
+NAME = 6  # the longest name in a list of the items a count counts (东川、西川|3座电站)
+
+
+def named_items(subject: str, lang) -> str | None:
+    """建设东川、西川3座电站, 钢铁、化工等重点行业40种产品: names listed before a count are the items it counts
+    and no part of what is counted; a class they are named as examples of stays (重点行业产品). None where
+    the subject holds no list of names (the last item is longer than a name: a clause of its own)."""
+    items, sep, last = subject.rpartition("、")
+    example = next((w for w in lang.words("open_list_marks") if w in last), None)
+    name, _, kind = last.partition(example) if example else (last, "", "")
+    if not sep or not items or len(name) > NAME:
+        return None
+    return kind
+
+
 def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]:
     """The metric of a count written before its noun: the noun phrase after the number. Words before
     the number stay only as the subject that has the count (自贸试验区…240项制度); an existential
     verb, named examples or a verb of doing are dropped (全省有35个县实现… -> 县; A、B等20项成果 -> 成果),
-    and so is a framing verb ending the subject (自贸试验区形成240项制度 -> 自贸试验区制度);
+    so are the names of the items counted (建设A、B两座电站 -> 电站), and so is a framing verb ending the subject (自贸试验区形成240项制度 -> 自贸试验区制度);
     a modifier phrase with 的 belongs to the noun (按期建设的123个项目 -> 按期建设的项目)."""
     de, subject, g = lang.raw["possessive"], without_adverbs(left.metric, lang), patterns(lang)
     if subject and not left.verb and left_text.rstrip().endswith(de):
@@ -210,9 +232,12 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
     opened = any(w.endswith(g.words["count_openers"]) for w in (subject, _SPACE.sub("", left_text)))  # 已有: a filler
     if left.verb or opened or not unframed(subject, "", lang, whole=True):
         return noun, "noun_after_count"
+    rule = "subject_and_noun_after_count"
+    if (named := named_items(subject, lang)) is not None:
+        subject, rule = named, "named_items_before_count"
     if (f := g.framing_end.search(subject, max(0, len(subject) - TAIL))) is not None:
         subject = subject[:f.start()]  # 自贸片区形成86项成果: the subject, not its verb
-    return subject + noun, "subject_and_noun_after_count"
+    return subject + noun, rule
 
 
 def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
@@ -409,6 +434,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         rules.append(("metric", "quantity_of_goal"))
     own = right if reach is None else right[:reach - last.span.end]
     noun = noun_after(own, lang) if prenominal(right, left, first, lang) else ""
+    if noun and (done := before_deed(noun, lang)) != noun:
+        noun = done
+        rules.append(("metric", "deed_after_noun_dropped"))
     if noun:
         metric, rule = counted_noun(left_text, left, noun, lang)
         metric = g.action_start.sub("", metric) or metric
