@@ -140,6 +140,11 @@ COUNTS = [
     ("the noun, not the framing verb", "全市建成300个省级美丽乡村。", [("省级美丽乡村", 300.0, "个", "level")]),
     ("形成 before the count", "全市形成8个特色产业集群。", [("特色产业集群", 8.0, "个", "level")]),
     ("a particle after the verb", "全市建成了12座水厂。", [("水厂", 12.0, "座", "level")]),
+    ("a verb of coming into use ends the noun", "青川市新能源储能等12个市校合作项目落地。",
+     [("市校合作项目", 12.0, "个", "level")]),
+    ("two such verbs end it too", "全市5项扶持政策及配套办法出台施行。", [("扶持政策及配套办法", 5.0, "项", "level")]),
+    ("and so does a framing verb before one", "全市14个产业园区建设开局。", [("产业园区", 14.0, "个", "level")]),
+    ("a noun opening with such a verb stays whole", "全市新增9个落地项目。", [("落地项目", 9.0, "个", "level")]),
     ("a framing verb ending the noun is its predicate", "全市4个冷链物流基地建设进展顺利。",
      [("冷链物流基地", 4.0, "个", "level")]),
     ("形成 as the predicate", "力争在15个重点产业赛道形成领先成果。", [("重点产业赛道", 15.0, "个", "level")]),
@@ -238,6 +243,7 @@ def test_metric(text, expected):
     ("则1956年全县经济建设支出增长百分之十二。", "connective_dropped"),
     ("全县中等学校的学生，一九五二年有三千多人。", "subject_of_existential_before"),
     ("全县8万群众远离了地灾隐患。", "deed_after_noun_dropped"),
+    ("全市7个文旅项目竣工。", "completion_after_noun_dropped"),
     ("全市建设东川、西川3座光热电站。", "named_items_before_count"),
 ])
 def test_the_rule_is_in_the_trace(text, rule):

@@ -33,6 +33,7 @@ class Patterns:
     leading: re.Pattern  # scope, time and connective words opening a metric
     action_start: re.Pattern
     predicate: re.Pattern
+    completion: re.Pattern
     verb_start: re.Pattern
     framing_start: re.Pattern  # a framing verb opening a metric (建成|乡村驿站), unless it opens a noun
     defining_start: re.Pattern  # a verb that defines what is counted (新建|学校), kept before a noun
@@ -68,6 +69,7 @@ def _build(lang) -> Patterns:
         leading=re.compile(rf"^(?:{alternation(leading)}|{'|'.join(words('leading_patterns'))})+"),
         action_start=re.compile(rf"^(?:{alternation(words('action_verbs'))})"),
         predicate=re.compile(alternation(words("predicate_verbs"))),
+        completion=re.compile(alternation(words("verbs", "completion"))),
         verb_start=re.compile(alternation(words("verbs", "change_up") + words("verbs", "change_down"))),
         defining_start=re.compile(rf"^(?:{alternation(words('defining_verbs'))})"),
         inner_year=re.compile(lang.raw["inner_year"]),
@@ -203,6 +205,18 @@ def before_deed(noun: str, lang) -> str:
     the noun ends before the two-character verb the particle follows (a shorter noun is left whole)."""
     at = min((i for w in lang.words("verbs", "perfective") if (i := noun.find(w, 4)) >= 0), default=-1)
     return noun[:at - 2] if at >= 0 and LETTER.fullmatch(noun[at - 1]) and LETTER.fullmatch(noun[at - 2]) else noun
+
+
+def before_completion(noun: str, lang) -> str:
+    """12个合作项目落地, 5项政策出台施行, 14个园区建设开局 -> 合作项目, 政策, 园区: a verb of coming into
+    force or use after the counted noun is its predicate, and so is a framing verb right before it."""
+    g = patterns(lang)
+    m = g.completion.search(noun, 2)
+    if not m:
+        return noun
+    head = noun[:m.start()]
+    framed = g.framing_end.search(head, max(0, len(head) - TAIL))
+    return head[:framed.start()] if framed else head
 
 
 NAME = 6  # the longest name in a list of the items a count counts (东川、西川|3座电站)
@@ -437,6 +451,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and (done := before_deed(noun, lang)) != noun:
         noun = done
         rules.append(("metric", "deed_after_noun_dropped"))
+    if noun and (done := before_completion(noun, lang)) != noun:
+        noun = done
+        rules.append(("metric", "completion_after_noun_dropped"))
     if noun:
         metric, rule = counted_noun(left_text, left, noun, lang)
         metric = g.action_start.sub("", metric) or metric
