@@ -44,7 +44,8 @@ class Patterns:
     gap: re.Pattern  # a generic rate word, then a gap verb (增速|高于全国)
     words: dict  # word lists the rules test membership in, as tuples (built once, not per value)
     to_level_start: re.Pattern  # a verb that moves a value to a level (由1750元|提高到2880元)
-    framing_end: re.Pattern  # a framing verb ending the subject of a count (自贸片区形成|86项成果)
+    framing_end: re.Pattern  # a framing verb ending a counted noun (4个物流基地|建设)
+    adverb_framing_end: re.Pattern  # a framing verb, with its adverb, ending the subject of a count (规划|共设置|26项指标)
     adverb_start: re.Pattern  # an adverb opening a metric (累计|建成…, 共|建成…), no part of what is measured
     adverb_inside: re.Pattern  # one between a metric's subject and its verb (中欧班列|累计|开行), searched from 2
     particle_after_verb: re.Pattern  # a verb of doing, then its particle (新建了|高速公路): the particle goes
@@ -85,6 +86,8 @@ def _build(lang) -> Patterns:
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
+        adverb_framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(before_verb)})?"
+                                      rf"(?:{alternation(words('framing_verbs'))})$"),
         adverb_start=re.compile(rf"^(?:{alternation(always)}|(?:{alternation(before_verb)})(?={alternation(doing)}))"),
         adverb_inside=re.compile(rf"(?:{alternation(always)})(?=[^\W\d_]{{2}})"),
         particle_after_verb=re.compile(rf"^(?:{alternation(words('framing_verbs') + words('defining_verbs'))})"
@@ -249,8 +252,8 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
     rule = "subject_and_noun_after_count"
     if (named := named_items(subject, lang)) is not None:
         subject, rule = named, "named_items_before_count"
-    if (f := g.framing_end.search(subject, max(0, len(subject) - TAIL))) is not None:
-        subject = subject[:f.start()]  # 自贸片区形成86项成果: the subject, not its verb
+    if (f := g.adverb_framing_end.search(subject, max(0, len(subject) - TAIL))) is not None:
+        subject = subject[:f.start()]  # 自贸片区形成86项成果, 规划共设置26项指标: the subject, not its verb
     return subject + noun, rule
 
 
