@@ -15,6 +15,9 @@ def rules(text):
 
 # A metric never keeps its verb, a comparison frame, a scope word, a year or an adverb.
 BOUNDARIES = [
+    ("a quoted census as the base", "全市“五经普”法人单位从业人员比“四经普”增长18.6%。",
+     [("“五经普”法人单位从业人员", 18.6, "%", "change")]),
+    ("a quoted plan period as the base", "全市进出口总额比“十三五”时期增长61.3%。", [("进出口总额", 61.3, "%", "change")]),
     ("verb to a level", "全市地区生产总值增加到3120亿元。", [("地区生产总值", 312000000000.0, "元", "level")]),
     ("verb down to a level", "城镇登记失业率降到3.1%。", [("城镇登记失业率", 3.1, "%", "level")]),
     ("verb raised to a level", "森林覆盖率提升到52.4%。", [("森林覆盖率", 52.4, "%", "level")]),
