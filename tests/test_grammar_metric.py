@@ -363,3 +363,21 @@ def test_a_list_mark_is_no_part_of_the_metric(text, value_text, metric):
     [record] = [r for r in extract(text) if r.span.text == value_text]
     assert record.metric == metric
     assert ("metric", "metric", "list_mark_dropped") in record.trace
+
+
+@pytest.mark.xfail(strict=True, reason="a comparison base named without a year or a quote (比上次普查) is read as "
+                                       "part of the metric; nothing marks where the base ends")
+def test_unquoted_comparison_base():
+    assert metrics("全市法人单位数比上次普查增长21.5%。") == [("法人单位数", 21.5, "%", "change")]
+
+
+@pytest.mark.xfail(strict=True, reason="a cause with named examples and its verb (“一网通办”等新机制推动) before the "
+                                       "metric stays in it; 推动 also opens metrics of its own")
+def test_cause_with_examples_before_metric():
+    assert metrics("全市“一网通办”等新机制推动企业诉求办结率提高到96%。") == [("企业诉求办结率", 96.0, "%", "level")]
+
+
+@pytest.mark.xfail(strict=True, reason="吸引 before a counted noun (联赛吸引参赛队伍1200支) is kept; it also names "
+                                       "metrics of its own (吸引外资)")
+def test_attracting_verb_before_counted_noun():
+    assert metrics("青川“村超”联赛吸引参赛队伍1200支。") == [("青川“村超”联赛参赛队伍", 1200.0, "支", "level")]
