@@ -287,3 +287,17 @@ def test_a_shared_subject_is_named_in_the_trace_and_reaches_a_fenbie_value():
     rows = extract("青川市属企业完成投资55亿元、研发投入13亿元，分别增长10%、8%。")
     assert ("metric", "distribution", "opening_subject_shared_by_items") in rows[1].trace
     assert [(r.metric, r.value) for r in rows[2:]] == [("青川市属企业完成投资", 10), ("青川市属企业研发投入", 8)]
+
+
+@pytest.mark.parametrize("text, second", [
+    # a bare trade flow after a value measures what the item before measured, and the other way round
+    ("青川市茶叶产值增长5%、出口增长9%。", "青川市茶叶出口"),
+    ("青川市茶叶出口增长5%、产值增长9%。", "青川市茶叶产值"),
+    ("青川市家电销售额增长7%、交易额增长4%。", "青川市家电交易额"),
+    ("青川市原油产量增长3%、进口增长6%。", "青川市原油进口"),
+    ("青川市家电交易额增长3%、销售额增长6%。", "青川市家电销售额"),
+])
+def test_a_bare_trade_flow_takes_the_subject_before_it(text, second):
+    rows = extract(text)
+    assert rows[1].metric == second
+    assert ("metric", "distribution", "subject_shared_by_items") in rows[1].trace

@@ -287,7 +287,8 @@ def _build(lang) -> _Patterns:
                      re.compile(f"(?:{shared})(?:(?:{alternation(joiners)})(?:{shared}))*"),
                      re.compile(alternation(verbs)), tuple(words("measure_nouns")), tuple(words("rate_units")),
                      joiners, lang.raw["closing_marks"],
-                     tuple(sorted(repairing.metric_endings(), key=len, reverse=True)), tuple(words("part_openers")),
+                     tuple(sorted((*repairing.metric_endings(), *words("subject_measures")), key=len, reverse=True)),
+                     tuple(words("part_openers")),
                      re.compile(alternation(words("part_copulas"))), re.compile(alternation(words("subject_opening_verbs"))),
                      tuple(words("subject_negations")))
 
