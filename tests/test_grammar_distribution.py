@@ -263,3 +263,46 @@ def test_lists_in_noisy_text(text, expected):
     rows = extract(text, repair=True)
     assert [(r.metric, r.value) for r in rows] == expected
     assert all(text[r.span.start:r.span.end] == r.span.text for r in rows)
+
+
+@pytest.mark.parametrize("text, second", [
+    # the subject before 完成/实现 in the first item is the subject of the items after a value
+    ("青川市属企业完成投资55亿元、研发投入13亿元。", "青川市属企业研发投入"),
+    ("青川市属企业完成投资55亿元、实现利润8亿元。", "青川市属企业实现利润"),
+    ("东川区实现地区生产总值120亿元、一般公共预算收入9亿元。", "东川区一般公共预算收入"),
+])
+def test_the_subject_opening_the_first_item_is_shared(text, second):
+    assert metrics(text)[1][0] == second
+
+
+@pytest.mark.parametrize("text", [
+    "完成投资55亿元、研发投入13亿元。",  # no subject before the verb
+    "全市没有实现投资55亿元、研发投入13亿元的目标。",  # a negated verb has no subject before it
+])
+def test_no_subject_is_shared_where_none_opens_the_first_item(text):
+    assert metrics(text)[1][0].startswith("研发投入")
+
+
+def test_a_shared_subject_is_named_in_the_trace_and_reaches_a_fenbie_value():
+    rows = extract("青川市属企业完成投资55亿元、研发投入13亿元，分别增长10%、8%。")
+    assert ("metric", "distribution", "opening_subject_shared_by_items") in rows[1].trace
+    assert [(r.metric, r.value) for r in rows[2:]] == [("青川市属企业完成投资", 10), ("青川市属企业研发投入", 8)]
+
+
+@pytest.mark.parametrize("text, second", [
+    # a bare trade flow after a value measures what the item before measured, and the other way round
+    ("青川市茶叶产值增长5%、出口增长9%。", "青川市茶叶出口"),
+    ("青川市茶叶出口增长5%、产值增长9%。", "青川市茶叶产值"),
+    ("青川市家电销售额增长7%、交易额增长4%。", "青川市家电交易额"),
+    ("青川市原油产量增长3%、进口增长6%。", "青川市原油进口"),
+    ("青川市家电交易额增长3%、销售额增长6%。", "青川市家电销售额"),
+])
+def test_a_bare_trade_flow_takes_the_subject_before_it(text, second):
+    rows = extract(text)
+    assert rows[1].metric == second
+    assert ("metric", "distribution", "subject_shared_by_items") in rows[1].trace
+
+
+@pytest.mark.xfail(strict=True, reason="a bare measure in the next clause does not yet refer back to the thing just named")
+def test_a_bare_measure_refers_back_to_the_thing_named_in_the_clause_before():
+    assert metrics("青川市共建牛羊肉交易中心，力争交易额达到10亿元。")[0][0] == "牛羊肉交易中心交易额"

@@ -185,6 +185,9 @@ def shared_qualifier(before: str, metric: str, written: str, unit: str, lang,
     if (is_word is not None and metric in g.measures and not g.own_verb.match(metric)
             and (subject := _subject(before, metric, is_word, g))):
         return subject + metric, "subject_shared_by_items"
+    if (subject := _opening_subject(before, g)) and not metric.startswith(subject) \
+            and (not g.own_verb.match(metric) or g.opening_verb.match(metric)) and not _DIGIT.search(metric):
+        return subject + metric, "opening_subject_shared_by_items"
     for k in range(min(len(metric), 6), 1, -1):
         pos = before.find(metric[:k])
         if pos > 0 and (m := g.qualifier.search(before, 0, pos)) and m.end() == pos and not metric.startswith(m.group()):
@@ -241,6 +244,16 @@ def _subject(before: str, measure: str, is_word: Callable[[str], bool], g: "_Pat
     return before[:cut] if cut >= 2 else ""
 
 
+def _opening_subject(before: str, g: "_Patterns") -> str:
+    """The subject before the verb of achievement that opens ``before`` (市属企业|完成投资 -> 市属企业):
+    two to eight characters with no verb or number of their own; none where the item opens with the verb."""
+    if not (verb := g.opening_verb.search(before)) or not 2 <= verb.start() <= 8:
+        return ""
+    subject = before[:verb.start()]
+    return "" if g.own_verb.search(subject) or _DIGIT.search(subject) or any(n in subject for n in g.negations) \
+        else subject
+
+
 def _counted_thing(metric: str, unit: str, g: "_Patterns") -> bool:
     """An item that names things counted (棚户区), not a quantity with a verb or measure of its own
     (城镇调查失业率, 新增实验室, 惠及…户): only such an item takes the verb of the item before."""
@@ -259,6 +272,8 @@ class _Patterns(NamedTuple):
     measures: tuple[str, ...]  # metric endings that are a whole metric only with a subject (产值, 产量)
     part_openers: tuple[str, ...]
     part_copula: re.Pattern
+    opening_verb: re.Pattern  # 完成, 实现 after a subject the items after a value share
+    negations: tuple[str, ...]  # 没, 未: the words before a negated opening verb are no subject
 
 
 def _build(lang) -> _Patterns:
@@ -272,8 +287,10 @@ def _build(lang) -> _Patterns:
                      re.compile(f"(?:{shared})(?:(?:{alternation(joiners)})(?:{shared}))*"),
                      re.compile(alternation(verbs)), tuple(words("measure_nouns")), tuple(words("rate_units")),
                      joiners, lang.raw["closing_marks"],
-                     tuple(sorted(repairing.metric_endings(), key=len, reverse=True)), tuple(words("part_openers")),
-                     re.compile(alternation(words("part_copulas"))))
+                     tuple(sorted((*repairing.metric_endings(), *words("subject_measures")), key=len, reverse=True)),
+                     tuple(words("part_openers")),
+                     re.compile(alternation(words("part_copulas"))), re.compile(alternation(words("subject_opening_verbs"))),
+                     tuple(words("subject_negations")))
 
 
 def shared_modifier(group: list[Quantity], fillers: str, lang) -> list[Quantity]:
