@@ -32,3 +32,30 @@ PROVINCE_2023 = """四川省人民政府工作报告
 二、2023年主要目标
 地区生产总值增长6%以上。
 """
+
+
+def ingest_reports(folder, reports: dict[str, str], db_name: str = "p.duckdb"):
+    """Write each invented report into ``folder`` and ingest them; the database's path."""
+    from zhibiao.store import Database
+
+    paths = []
+    for name, text in reports.items():
+        paths.append(folder / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    with Database(folder / db_name) as db:
+        db.ingest(paths, workers=1, progress=False)
+    return folder / db_name
+
+
+def wait_upload(client, job: str, timeout: float = 60) -> dict:
+    """Poll an upload's state until the worker is done with it."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    state: dict = {}
+    while time.monotonic() < deadline:
+        state = client.get(f"/api/uploads/{job}").json()
+        if state["done"]:
+            return state
+        time.sleep(0.05)
+    raise AssertionError(f"upload {job} did not finish: {state}")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from zhibiao.store import Database  # noqa: E402
 from zhibiao.web import create_app  # noqa: E402
 from zhibiao.web import app as web  # noqa: E402
-from qingchuan import REPORT_2023, REPORT_2024  # noqa: E402
+from qingchuan import REPORT_2023, REPORT_2024, wait_upload  # noqa: E402
 
 OWN = "http://127.0.0.1"
 
@@ -34,16 +33,6 @@ def site(tmp_path):
 
 def client_for(site, **options) -> TestClient:
     return TestClient(create_app(site / "s.duckdb", site / "data", **options), base_url=OWN)
-
-
-def wait(client, job: str) -> dict:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        state = client.get(f"/api/uploads/{job}").json()
-        if state["done"]:
-            return state
-        time.sleep(0.05)
-    raise AssertionError(f"upload {job} did not finish")
 
 
 def upload(client, text: str, name: str = "r.txt", **headers):
@@ -124,8 +113,8 @@ def test_a_post_from_the_servers_own_page_or_a_script_is_accepted(site):
         assert same.status_code == 202
         script = upload(client, NEW_REPORT.replace("6.7%", "6.8%"), "s.txt")  # curl sends neither header
         assert script.status_code == 202
-        assert wait(client, same.json()["job"])["stage"] == "done"
-        assert wait(client, script.json()["job"])["stage"] == "done"
+        assert wait_upload(client, same.json()["job"])["stage"] == "done"
+        assert wait_upload(client, script.json()["job"])["stage"] == "done"
 
 
 def test_the_upload_form_needs_the_pages_token(site):
@@ -136,7 +125,7 @@ def test_the_upload_form_needs_the_pages_token(site):
         token = re.search(r'name="csrf" value="([^"]+)"', client.get("/upload").text)[1]
         ok = client.post("/upload", files=form, data={"csrf": token}, follow_redirects=False)
         assert ok.status_code == 303
-        wait(client, ok.headers["location"].rsplit("/", 1)[1])
+        wait_upload(client, ok.headers["location"].rsplit("/", 1)[1])
     with client_for(site) as other:  # another server run, another token
         assert other.post("/upload", files=form, data={"csrf": token}, follow_redirects=False).status_code == 403
 
@@ -146,7 +135,7 @@ def test_the_upload_form_needs_the_pages_token(site):
 def test_an_upload_over_the_budget_fails_in_one_line_and_its_file_is_removed(site):
     with client_for(site, document_seconds=0.001) as client:  # too short for any document
         job = upload(client, NEW_REPORT).json()["job"]
-        state = wait(client, job)
+        state = wait_upload(client, job)
         assert state["stage"] == "failed" and "took over" in state["error"] and "\n" not in state["error"]
         assert "uploads/" not in state["error"]
     assert uploaded(site) == []
@@ -154,7 +143,7 @@ def test_an_upload_over_the_budget_fails_in_one_line_and_its_file_is_removed(sit
 
 def test_a_failed_upload_leaves_no_file_but_is_recorded(site):
     with client_for(site) as client:
-        state = wait(client, upload(client, "   \n  ", "blank.txt").json()["job"])
+        state = wait_upload(client, upload(client, "   \n  ", "blank.txt").json()["job"])
         assert state["stage"] == "failed"
         failed = [d for d in client.get("/api/documents").json()["documents"] if d["error"]]
         assert len(failed) == 1 and "empty" in failed[0]["error"]
@@ -166,7 +155,7 @@ def test_a_failed_upload_leaves_no_file_but_is_recorded(site):
 def test_uploads_stop_at_the_folders_quota(site):
     with client_for(site, uploads_quota_bytes=len(NEW_REPORT.encode()) + 100) as client:
         first = upload(client, NEW_REPORT)
-        assert first.status_code == 202 and wait(client, first.json()["job"])["stage"] == "done"
+        assert first.status_code == 202 and wait_upload(client, first.json()["job"])["stage"] == "done"
         full = upload(client, NEW_REPORT.replace("6.7%", "6.9%"), "again.txt")
         assert full.status_code == 507 and "quota" in full.json()["error"]
     assert len(uploaded(site)) == 1

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from zhibiao.store import Database  # noqa: E402
 from zhibiao.web import create_app, highlight  # noqa: E402
 from zhibiao.web.app import target_chart  # noqa: E402
-from qingchuan import NATION_2023, PROVINCE_2023, REPORT_2023, REPORT_2024  # noqa: E402
+from qingchuan import NATION_2023, PROVINCE_2023, REPORT_2023, REPORT_2024, ingest_reports, wait_upload  # noqa: E402
 
 # The invented city's second report, with a script its text must never run.
 REPORT_2024 = REPORT_2024.replace("，粮食产量达到41.5亿斤。", "。<script>window.pwned=1</script>")
@@ -28,15 +28,8 @@ MARK = re.compile(r'<mark class="([^"]*)" tabindex="0" data-ids="([^"]*)" data-s
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("web")
-    files = []
-    for name, text in (("qc2023.txt", REPORT_2023), ("qc2024.txt", REPORT_2024)):
-        path = root / "reports" / name
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        files.append(path)
-    db_path = root / "web.duckdb"
+    db_path = ingest_reports(root, {"qc2023.txt": REPORT_2023, "qc2024.txt": REPORT_2024}, "web.duckdb")
     with Database(db_path) as db:
-        db.ingest(files, workers=1, progress=False)
         docs = {Path(d["source"]).name: int(d["id"]) for _, d in db.documents().iterrows()}
     return {"db": db_path, "data": root / "data", "docs": docs}
 
@@ -58,16 +51,6 @@ def test_csv_download_has_a_bom_one_row_a_record_and_flags_joined():
         {"id": "1", "metric": "青川市地区生产总值", "value": "5.5", "flags": "repaired;range"},
         {"id": "2", "metric": "粮食产量", "value": "", "flags": ""}]
     assert csv_bytes([]) == "\ufeff".encode("utf-8")
-
-
-def wait_upload(client, job: str, timeout: float = 30) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        state = client.get(f"/api/uploads/{job}").json()
-        if state["done"]:
-            return state
-        time.sleep(0.05)
-    raise AssertionError(f"upload {job} did not finish: {state}")
 
 
 # ---------------------------------------------------------------- highlighting, pure
@@ -267,12 +250,7 @@ def test_targets_page_has_csv_results_with_their_rule(client):
 
 
 def test_targets_page_compares_with_the_parent_government(tmp_path):
-    files = []
-    for name, text in (("nation.txt", NATION_2023), ("province.txt", PROVINCE_2023)):
-        files.append(tmp_path / name)
-        files[-1].write_text(text, encoding="utf-8")
-    with Database(tmp_path / "p.duckdb") as db:
-        db.ingest(files, workers=1, progress=False)
+    ingest_reports(tmp_path, {"nation.txt": NATION_2023, "province.txt": PROVINCE_2023})
     with TestClient(create_app(tmp_path / "p.duckdb", tmp_path / "data"), base_url="http://127.0.0.1") as c:
         page = c.get("/targets", params={"indicator": "gdp", "region": "四川"}).text
         alone = c.get("/targets", params={"indicator": "gdp", "region": "全国"}).text

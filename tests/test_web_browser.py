@@ -28,7 +28,7 @@ import uvicorn  # noqa: E402
 
 from zhibiao.store import Database  # noqa: E402
 from zhibiao.web import create_app  # noqa: E402
-from qingchuan import REPORT_2023, REPORT_2024  # noqa: E402
+from qingchuan import REPORT_2023, REPORT_2024, ingest_reports  # noqa: E402
 
 
 
@@ -36,12 +36,7 @@ from qingchuan import REPORT_2023, REPORT_2024  # noqa: E402
 def server(tmp_path_factory):
     """The app on a free loopback port in a background thread, over a database of two invented reports."""
     root = tmp_path_factory.mktemp("browser")
-    files = []
-    for name, text in (("qc2023.txt", REPORT_2023), ("qc2024.txt", REPORT_2024)):
-        files.append(root / name)
-        files[-1].write_text(text, encoding="utf-8")
-    with Database(root / "b.duckdb") as db:
-        db.ingest(files, workers=1, progress=False)
+    with Database(ingest_reports(root, {"qc2023.txt": REPORT_2023, "qc2024.txt": REPORT_2024}, "b.duckdb")) as db:
         docs = {Path(d["source"]).name: int(d["id"]) for _, d in db.documents().iterrows()}
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
