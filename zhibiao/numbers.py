@@ -421,6 +421,11 @@ def _chinese_rule(chinese: str, value: float, unit, percent: bool, prefix, lang)
     return "small_numeral_name"
 
 
+def in_label(text: str, start: int, end: int, lang) -> bool:
+    """Whether text[start:end] sits inside a short quoted label, by the language's quotes."""
+    return _in_label(text, start, end, lang.compiled(_patterns))
+
+
 def _in_label(text: str, start: int, end: int, p: _Patterns) -> bool:
     """Whether text[start:end] sits inside a short quoted label (“双千工程”, “5个200”)."""
     if not p.opening.search(text, max(0, start - p.quote_len), start):

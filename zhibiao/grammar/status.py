@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
+from .. import numbers
 from ..records import Section
 from . import period as periods
 from .window import Window
@@ -26,27 +29,18 @@ class Patterns:
     disposal: frozenset[str]  # 将 right before a number moves it (将2.8万亿元资金纳入…): no modal
     number: re.Pattern
     disposal_frame: re.Pattern  # a noun, then a verb that moves it or a 从/由 frame
-    quotes: dict[str, str]  # a cue inside a short quoted name is part of the name (“两个确保”)
-    quote_len: int
+    in_label: Callable[[str, int, int], bool]  # a cue inside a short quoted name is part of it (“两个确保”)
 
     def is_target(self, text: str, m: re.Match) -> bool:
         """A target word that is not part of a longer word (要求, 即将), of a quoted name or a disposal."""
         if m.group() in self.disposal and self.number.match(text, m.end()):
             return False
-        if self.quoted(text, m.start(), m.end()):
+        if self.in_label(text, m.start(), m.end()):
             return False
         window = text[max(0, m.start() - 3):m.end() + 3]
         offset = m.start() - max(0, m.start() - 3)
         return not any(n.start() < offset + (m.end() - m.start()) and offset < n.end()
                        for n in self.not_target.finditer(window))
-
-    def quoted(self, text: str, start: int, end: int) -> bool:
-        before = text[max(0, start - self.quote_len):start]
-        for opening, closing in self.quotes.items():
-            at = before.rfind(opening)
-            if at >= 0 and closing not in before[at:] and closing in text[end:end + self.quote_len]:
-                return True
-        return False
 
     def is_target_in_review(self, text: str, m: re.Match) -> bool:
         """In a review, 将 before a noun and the verb that moves it (将税率从17%降至13%) is the disposal 将:
@@ -59,7 +53,6 @@ class Patterns:
 def _build(lang) -> Patterns:
     plan_nouns, classifiers = lang.pattern("plan_own_nouns"), "".join(lang.words("plan_count_classifiers"))
     count = "[0-9一二三四五六七八九十两]+"
-    labels = lang.raw["not_indicators"]["label_quotes"]
     moving = lang.pattern("verbs", "change_up") + "|" + lang.pattern("verbs", "change_down")
     return Patterns(
         estimate=re.compile(lang.pattern("status", "estimate")),
@@ -73,8 +66,7 @@ def _build(lang) -> Patterns:
         disposal_frame=re.compile(
             rf"(?!{moving}|{lang.pattern('verbs', 'level')}|{lang.pattern('fillers')}|{lang.pattern('comparison_openers')})"
             rf"[^，,。；;：:]{{1,30}}?(?:{moving}|{lang.pattern('status', 'disposal_verbs')}|{lang.pattern('from_frames')})"),
-        quotes=dict(labels["pairs"]),
-        quote_len=int(labels["max_len"]),
+        in_label=partial(numbers.in_label, lang=lang),
         plan_itself=re.compile(rf"(?:{plan_nouns})(?![\u4e00-\u9fff])"),
         plan_noun_before=re.compile(rf"(?:{plan_nouns})(?:{lang.pattern('plan_count_links')})?$"),
         plan_count=re.compile(rf"{count}(?P<cl>[{classifiers}])(?:{plan_nouns})|(?:{plan_nouns}){count}(?P<cl2>[{classifiers}])"),
