@@ -341,6 +341,10 @@ def gap_to_reference(metric: str, q: Quantity, lang) -> str | None:
     return (rate or (gap["rate"] if q.unit == gap["unit"] else "")) + metric[len(rate):]
 
 
+def _units_longest_first(lang) -> tuple[str, ...]:
+    return tuple(sorted(lang.units, key=len, reverse=True))
+
+
 def referent(clause: str, lang) -> str:
     """The noun that ends a clause, after its last 的, 了 or count (通了新的|高速公路, 新建8条|高速公路),
     or "" where the clause ends in no plain noun."""
@@ -348,7 +352,7 @@ def referent(clause: str, lang) -> str:
     cut = max(clause.rfind(w) + len(w) for w in marks)
     if (d := _LAST_DIGIT.search(clause)) is not None and d.end() > cut:
         cut = d.end()
-        cut += next((len(u) for u in sorted(lang.units, key=len, reverse=True) if clause.startswith(u, cut)), 0)
+        cut += next((len(u) for u in lang.compiled(_units_longest_first) if clause.startswith(u, cut)), 0)
     noun = clause[cut:].strip()
     plain = 2 <= len(noun) <= 10 and all("\u4e00" <= c <= "\u9fff" for c in noun)
     return noun if plain and not patterns(lang).predicate.search(noun) else ""
