@@ -9,8 +9,6 @@ import math
 
 from .lexicon import language
 
-# Units written straight after the number, never with a magnitude word (5.2%, 1.5百分点, 2倍).
-RATIOS = frozenset({"%", "百分点", "个百分点", "倍", "‰"})
 # The magnitude words a reader expects in a table: the ones a report prints on their own.
 SHOWN_MAGNITUDES = ("万亿", "亿", "万")
 DIGITS = 6  # significant digits of a value as written in a table
@@ -47,7 +45,7 @@ def human(value: float | None, unit: str | None = None, value_max: float | None 
         return ""
     unit = unit or ""
     high = None if _missing(value_max) else value_max
-    magnitude = None if unit in RATIOS else _magnitude(max(abs(value), abs(high or 0.0)))
+    magnitude = None if unit in language().words("rate_units") else _magnitude(max(abs(value), abs(high or 0.0)))
     words = magnitude or ""
     if high is None:
         return f"{_scaled(value, magnitude, digits)}{words}{unit}"
