@@ -119,7 +119,7 @@ _LONGEST_PREFIX = 32  # 2031年全年黔东南苗族侗族自治州 is 16; _PREF
 def _is_scope(prefix: str) -> bool:
     if not prefix:
         return True
-    if len(prefix) > _LONGEST_PREFIX or prefix in _NOT_SCOPE or not _PREFIX.fullmatch(prefix):
+    if prefix in _NOT_SCOPE or not _PREFIX.fullmatch(prefix):
         return False
     return not any(prefix.endswith(word) for word in _NOT_SCOPE)
 

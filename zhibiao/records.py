@@ -186,10 +186,6 @@ class Column:
     stored: bool = True
 
 
-def _period_bound(which: str) -> Callable[[Indicator], int | None]:
-    return lambda r: getattr(r.period, which) if r.period else None
-
-
 # The record schema, defined once: JSONL fields, the indicators table, export columns and labels.
 COLUMNS: tuple[Column, ...] = (
     Column("id", "BIGINT NOT NULL", "record id"),

@@ -37,8 +37,8 @@ class Breaks:
     positions: list[int]
 
     @classmethod
-    def of(cls, text: str, start: int = 0, end: int | None = None) -> Breaks:
-        return cls([m.start() for m in _BREAK.finditer(text, start, len(text) if end is None else end)])
+    def of(cls, text: str) -> Breaks:
+        return cls([m.start() for m in _BREAK.finditer(text)])
 
     def clause_start(self, at: int, limit: int) -> int:
         """Where the clause holding ``at`` begins (after the last break before it), not before ``limit``."""

@@ -167,8 +167,8 @@ def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple
                         found.setdefault(str(child.resolve()), child)
         elif not os.path.lexists(path):
             raise InputError(f"{path}: no such file or folder")
-        elif _irregular(path):
-            refused.setdefault(str(path), _irregular(path))
+        elif why := _irregular(path):
+            refused.setdefault(str(path), why)
         else:
             found.setdefault(str(path.resolve()), path)
     return [Path(source) for source in sorted(found)], sorted(refused.items())
