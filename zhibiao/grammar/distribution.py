@@ -278,9 +278,8 @@ class _Patterns(NamedTuple):
 
 def _build(lang) -> _Patterns:
     words = lang.words
-    verbs = (words("shared_verbs") + words("framing_verbs") + words("action_verbs") + words("defining_verbs")
-             + words("verbs", "change_up") + words("verbs", "change_down") + words("verbs", "level")
-             + words("carried_subject_verbs") + words("predicate_verbs"))
+    verbs = (words("shared_verbs") + metrics.doing_verbs(lang) + words("carried_subject_verbs")
+             + words("predicate_verbs"))
     shared = alternation(words("shared_verbs"))  # 新建和改造农村公路…: two joined verbs are shared whole
     joiners = tuple(w for w in words("list_joiners") if w not in words("predicate_verbs"))
     return _Patterns(re.compile(lang.raw["shared_qualifier"]),

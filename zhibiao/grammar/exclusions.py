@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..lexicon import alternation
 from ..numbers import chinese_to_number
 from ..records import Quantity
-from .metric import LETTER, Reading
+from .metric import LETTER, Reading, doing_verbs
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ITEM_BREAKS = "，,。；;：:、\n"  # where the words of a list item before a value start
@@ -39,8 +39,7 @@ class Patterns:
 def _build(lang) -> Patterns:
     words, names = lang.words, lang.raw["name_parts"]
     capacity = names["capacity"]
-    verbs = (words("verbs", "change_up") + words("verbs", "change_down") + words("verbs", "level")
-             + words("framing_verbs") + words("action_verbs") + words("defining_verbs"))
+    verbs = doing_verbs(lang)
     quotes = lang.raw["not_indicators"]["label_quotes"]["pairs"]
     opening, closing = "".join(quotes) + '"', "".join(quotes.values()) + '"'
     quotes_len = int(lang.raw["not_indicators"]["label_quotes"]["max_len"])

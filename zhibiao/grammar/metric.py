@@ -53,6 +53,13 @@ class Patterns:
     year_span: re.Pattern  # a span of years (五年|共增加了), a filler but before 新增 and a count's noun
 
 
+def doing_verbs(lang) -> tuple[str, ...]:
+    """The verbs that say something was done to a quantity: changed, set, built, framed or defined."""
+    words = lang.words
+    return (words("framing_verbs") + words("defining_verbs") + words("action_verbs") + words("verbs", "change_up")
+            + words("verbs", "change_down") + words("verbs", "level"))
+
+
 def _build(lang) -> Patterns:
     words = lang.words
     after = words("verbs", "after_metric")
@@ -62,8 +69,7 @@ def _build(lang) -> Patterns:
     leading = (words("scope") + words("time_words") + words("status", "target") + words("status", "estimate")
                + words("openers"))
     always, before_verb = words("metric_adverbs", "always"), words("metric_adverbs", "before_verb")
-    doing = (words("framing_verbs") + words("defining_verbs") + words("action_verbs") + words("verbs", "change_up")
-             + words("verbs", "change_down") + words("verbs", "level"))
+    doing = doing_verbs(lang)
     return Patterns(
         verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>{alternation(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
         filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))}|{lang.raw['year_span']})$"),
