@@ -425,6 +425,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     first, last = group[0], group[-1]
     rules: list[tuple[str, str]] = [("metric", "words_before")]
     c_start = breaks.clause_start(first.span.start, s_start)
+    before_clause = wt[breaks.clause_start(c_start - 1, s_start):c_start - 1] if c_start > s_start else ""
     left_from = max(c_start, prev_end, first.span.start - LEFT_REACH)
     left_text = layouts.without_intruders(wt, p.layout, left_from, first.span.start).lstrip("、，, ")
     if mark := numbers.list_mark(left_text, lang):
@@ -478,7 +479,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         metric = linked
         rules.append(("metric", "connective_dropped"))
     if metric in g.words["existential"] and c_start > s_start and not history and (
-            subject := subject_before(wt[breaks.clause_start(c_start - 1, s_start):c_start - 1], lang)):
+            subject := subject_before(before_clause, lang)):
         metric = subject  # 中等学校的学生，1952年有300万人: the subject of 有 is the clause before
         rules.append(("metric", "subject_of_existential_before"))
     if (undated := g.inner_year.sub("", metric)) != metric:
@@ -489,11 +490,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         rules.append(("metric", "framing_verb_dropped"))
     if c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"]):
         before = history[-1] if history else clean_metric(
-            wt[breaks.clause_start(c_start - 1, s_start):c_start - 1], lang)
+            before_clause, lang)
         metric = before + metric
         rules.append(("metric", "subject_of_clause_before"))
     if not metric and not history and c_start > s_start and any(w in left.fillers for w in g.words["from_frames"]):
-        before = read_left(wt[breaks.clause_start(c_start - 1, s_start):c_start - 1], lang)
+        before = read_left(before_clause, lang)
         if not before.verb and len(before.metric) >= 2:
             metric = before.metric
             rules.append(("metric", "subject_before_from_frame"))
@@ -511,7 +512,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         metric = local
         rules.append(("metric", "own_region_dropped"))
     if metric and c_start > s_start and prev_end <= s_start and (area := area_subject(
-            wt[breaks.clause_start(c_start - 1, s_start):c_start - 1], metric, left_text, lang)):
+            before_clause, metric, left_text, lang)):
         metric = area + metric  # 青川经济圈加快建设，经济总量增长7%: the area's, not the report's own
         rules.append(("metric", "area_of_clause_before"))
     if metric.startswith(g.words["comparison_openers"]):
@@ -535,7 +536,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     new = g.defining_start.match(metric)
     head = metric[new.end():] if new else metric
     if metric and head in g.words["generic_heads"] and c_start > s_start and (new or not history) and (
-            noun := referent(wt[breaks.clause_start(c_start - 1, s_start):c_start - 1], lang)):
+            noun := referent(before_clause, lang)):
         reading.metric = noun + metric  # …通了新的高速公路，新增里程590公里: the length of the road
         rules.append(("metric", "generic_head_of_noun_before"))
     elif metric and history and head in g.words["generic_heads"]:
