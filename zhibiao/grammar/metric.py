@@ -68,7 +68,8 @@ def _build(lang) -> Patterns:
     fillers = words("fillers") + words("status", "estimate") + words("status", "between")
     leading = (words("scope") + words("time_words") + words("status", "target") + words("status", "estimate")
                + words("openers"))
-    always, before_verb = words("metric_adverbs", "always"), words("metric_adverbs", "before_verb")
+    always = words("metric_adverbs", "always")
+    before_verb = words("metric_adverbs", "before_verb") + tuple("在" + w for w in words("scope"))
     doing = doing_verbs(lang)
     return Patterns(
         verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>{alternation(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
