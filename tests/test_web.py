@@ -108,10 +108,10 @@ def test_document_legend_shows_recovered_only_where_a_record_is(client, corpus, 
 
 def test_target_chart_marks_met_missed_ranges_and_links_evidence():
     rows = [
-        {"year": 2022, "target": 6.0, "target_max": 6.5, "modifier": "range", "outcome": 5.0, "met": False,
+        {"year": 2022, "target": 6.0, "target_max": 6.5, "modifier": "range", "outcome": 5.0, "result": "missed",
          "target_doc": 7, "target_span_start": 10, "target_span_end": 14, "outcome_doc": 8,
          "outcome_span_start": 3, "outcome_span_end": 7},
-        {"year": 2023, "target": 5.0, "target_max": None, "modifier": "at_least", "outcome": 5.2, "met": True,
+        {"year": 2023, "target": 5.0, "target_max": None, "modifier": "at_least", "outcome": 5.2, "result": "met",
          "target_doc": 8, "target_span_start": 20, "target_span_end": 22, "outcome_doc": None},
     ]
     chart = target_chart(rows)

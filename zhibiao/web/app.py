@@ -158,14 +158,8 @@ VERDICTS = {
 
 
 def verdict(row: dict) -> str | None:
-    """The row's result, from the analysis when it gives one, else read from ``met``."""
-    if row.get("result"):
-        return str(row["result"])
-    if row.get("target") is None:
-        return None
-    if row.get("outcome") is None:
-        return "no outcome"
-    return "met" if row.get("met") is True else "missed" if row.get("met") is False else None
+    """The row's result as the analysis gave it (None where there is no target)."""
+    return str(row["result"]) if row.get("result") else None
 
 
 def default_region(choices: dict) -> str | None:
