@@ -314,11 +314,11 @@ def test_ingest_on_ray_gives_each_document_the_timeout(tmp_path, monkeypatch):
     from zhibiao import cluster, store
 
     class InProcess:  # stands for the cluster: runs the job it is given here, in the main thread
-        def __init__(self, address, loader):
-            self.loader = loader
+        def __init__(self, address):
+            self.address = address
 
-        def __call__(self, todo, workers):
-            return (self.loader(work) for work in todo)
+        def __call__(self, todo, workers, seconds):
+            return (store._load_one(work, seconds) for work in todo)
 
     def endless(doc):
         time.sleep(60)  # stands for an extraction that would never end

@@ -45,19 +45,19 @@ def ingest(db: Path, folder: Path, engine=None, **options):
         return database.ingest([folder], workers=2, progress=False, engine=engine, **options)
 
 
-def crash_once(work):
+def crash_once(work, seconds=None):
     """The worker process dies (as when the kernel kills it) the first time it meets crash.txt."""
     marker = Path(work.source).with_name(".crashed")
     if Path(work.source).name == "crash.txt" and not marker.exists():
         marker.touch()
         os._exit(1)
-    return _load_one(work)
+    return _load_one(work, seconds)
 
 
-def crash_always(work):
+def crash_always(work, seconds=None):
     if Path(work.source).name == "crash.txt":
         os._exit(1)
-    return _load_one(work)
+    return _load_one(work, seconds)
 
 
 def test_ray_ingest_equals_local_ingest_and_records_the_bad_file(tmp_path):

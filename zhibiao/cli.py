@@ -298,9 +298,8 @@ def ingest(paths, db, workers, quiet, force, retry_failed, timeout, engine, addr
             raise InputError("no paths on standard input")
     if engine == "ray":
         from .cluster import RayEngine
-        from .store import document_job
 
-        engine = RayEngine(address, loader=document_job(timeout))
+        engine = RayEngine(address)
     with Database(db) as database:
         s = database.ingest(paths, workers=workers, progress=not quiet, force=force, retry_failed=retry_failed,
                             seconds=timeout, engine=engine if engine != "local" else None)

@@ -10,12 +10,13 @@ file, and is tried again by the next run. See docs/SCALING.md.
 """
 from __future__ import annotations
 
+import functools
 import socket
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from .errors import StoreError, ZhibiaoError
-from .store import _failed, _first_line, _load_one, _Loaded, _Work
+from .store import DOCUMENT_SECONDS, _failed, _first_line, _load_one, _Loaded, _Work
 
 RETRIES = 3  # tries after the first for a task whose worker process died
 CONNECT_TIMEOUT = 5.0  # seconds to reach the head given by --address
@@ -40,7 +41,8 @@ class RayEngine:
         self.address = address
         self.loader = loader
 
-    def __call__(self, todo: list[_Work], workers: int | None) -> Iterator[_Loaded]:
+    def __call__(self, todo: list[_Work], workers: int | None,
+                 seconds: float | None = DOCUMENT_SECONDS) -> Iterator[_Loaded]:
         ray = _ray()
         started = self._connect(ray, workers)
         try:
@@ -49,7 +51,7 @@ class RayEngine:
             remote = ray.remote(num_cpus=1, max_retries=RETRIES)(_task)
             cpus = int(ray.cluster_resources().get("CPU", 1))
             limit = 2 * (min(workers, cpus) if workers else cpus)  # in flight: results stream, memory stays flat
-            loader = ray.put(self.loader)
+            loader = ray.put(functools.partial(self.loader, seconds=seconds))  # each document's budget
             queue = iter(todo)
             pending: dict = {}
 

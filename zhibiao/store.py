@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import errno
-import functools
 import gzip
 import hashlib
 import multiprocessing
@@ -25,7 +24,7 @@ import tempfile
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -205,11 +204,6 @@ class Overtime(BaseException):
 def load_limits(seconds: float | None) -> dict:
     """The loader's keywords for a per-document budget of ``seconds`` (None: the loader's default)."""
     return {"max_seconds": seconds} if seconds else {}
-
-
-def document_job(seconds: float | None = DOCUMENT_SECONDS) -> Callable[[_Work], _Loaded]:
-    """The per-document job of ingest with its budget, for an engine that runs it elsewhere (``cluster``)."""
-    return functools.partial(_load_one, seconds=seconds)
 
 
 @contextmanager
@@ -407,7 +401,7 @@ class Database:
         """Store every file under ``paths``; unchanged files are skipped (unless ``force``: after
         an upgrade of zhibiao, to extract them again), and so are unchanged files that failed
         before (unless ``retry_failed``). Each document gets ``seconds`` to be read and extracted.
-        ``engine(todo, workers)`` maps the documents to their rows elsewhere (``cluster.RayEngine``);
+        ``engine(todo, workers, seconds)`` maps the documents to their rows elsewhere (``cluster.RayEngine``);
         this process still writes."""
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
@@ -438,7 +432,7 @@ class Database:
         failed: list[tuple[str, str]] = []
         retried: list[str] = []
         with _Progress(progress, len(todo)) as tick:
-            for loaded in (engine(todo, requested) if engine else _run(todo, workers, seconds, retried)):
+            for loaded in (engine(todo, requested, seconds) if engine else _run(todo, workers, seconds, retried)):
                 if loaded.work.source in present:
                     replaced += 1
                 error = self._write(loaded) or loaded.document["error"]
@@ -1128,4 +1122,4 @@ class _Progress:
 
 
 __all__ = ["Database", "IngestSummary", "MIGRATIONS", "SCHEMA_VERSION", "FORMATS", "PANEL_FORMATS",
-           "DOCUMENT_SECONDS", "discover", "doc_id_of", "document_job", "load_limits", "indicator_table", "read_document", "worker_pool"]
+           "DOCUMENT_SECONDS", "discover", "doc_id_of", "load_limits", "indicator_table", "read_document", "worker_pool"]
