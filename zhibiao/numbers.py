@@ -198,6 +198,7 @@ def _patterns(lang):
         quotes=dict(no["label_quotes"]["pairs"]),
         opening=re.compile(f"[{re.escape(''.join(no['label_quotes']['pairs']))}]"),
         quote_len=int(no["label_quotes"]["max_len"]),
+        suffix=re.compile(post),
     )
 
 
@@ -236,6 +237,7 @@ class _Patterns:
     quotes: dict[str, str]
     opening: re.Pattern  # any opening quote: most values have none before them
     quote_len: int
+    suffix: re.Pattern  # a modifier word written after a value (左右, 以上)
 
 
 def quantities(text: str, start: int = 0, end: int | None = None, *, lang=None,
@@ -483,9 +485,8 @@ def _range(text: str, first: Quantity, lang, p: _Patterns) -> Quantity | None:
         if value is None or not first.value < value:
             return None
         stop, modifier, cue = tail.end(), "range", first.cue
-        if post := next((w for w in sorted(lang.suffix_modifiers, key=len, reverse=True)
-                         if text.startswith(w, stop)), None):  # 百分之五至六左右
-            stop, modifier, cue = stop + len(post), lang.suffix_modifiers[post], post
+        if post := p.suffix.match(text, stop):  # 百分之五至六左右
+            stop, modifier, cue = post.end(), lang.suffix_modifiers[post.group()], post.group()
         return Quantity(first.value, value, "%", modifier, Span(first.span.start, stop, text[first.span.start:stop]), cue)
     second = _read(text, m, lang, p)
     if second in ("no_unit", "bare_magnitude") and first.span.text.startswith("百分之") and m.group("c"):
