@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .lexicon import alternation
+
 # Words before an alias that only say where, when, or that it is budgeted: 全省, 重庆市, 2019年, 拟安排.
 _TIME = r"(?:\d{4}年|今年|去年|全年|当年|上年|明年|拟安排|安排|发行)"
 _SCOPE = (r"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|我国|我省|我市|我区|我县|本省|本市|本区"
@@ -25,12 +27,13 @@ _SCOPE = (r"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|我国|�
 _HEAD = r"(?:的|但|而|并|且|[\u4e00-\u9fff]{0,4}?(?:提出|确定|要求|预计|力争|争取|把|将)(?=今年|明年|全年|当年|\d{4}年))?"
 _PREFIX = re.compile(rf"{_HEAD}(?:{_TIME}|{_SCOPE})*")
 # Words after an alias that name the change or the budgeting, not the measure: 增速, 涨幅, 拟按.
-_SUFFIX = r"(?:增长率|增长速度|增速|增幅|上涨幅度|涨幅|增长|总量|总额|规模|水平|安排|拟按)?"
+_CHANGE_WORDS = ("增长率", "增长速度", "增速", "增幅", "上涨幅度", "涨幅", "增长")
+_SUFFIX = rf"(?:{alternation(_CHANGE_WORDS + ('总量', '总额', '规模', '水平', '安排', '拟按'))})?"
 # Place-like prefixes that are in fact part of a measure's name.
 # Words after a measure that name its target (经济增长速度的调控目标定为8%): the measure is before them.
 _TARGET_TAIL = re.compile(r"的?(?:宏观)?(?:调控|预期|计划|主要)?目标(?:定|为|是|值)?$")
 # Endings that make a figure in % a rate of change, whatever kind extraction gave it.
-_CHANGE_END = re.compile(r"(?:增长|增长率|增长速度|增速|增幅|涨幅|上涨幅度|上涨)$")
+_CHANGE_END = re.compile(rf"(?:{alternation(_CHANGE_WORDS + ('上涨',))})$")
 _NOT_SCOPE = frozenset({"城市", "城区", "市区", "地区", "园区", "社区", "山区", "库区", "景区", "城镇地区"})
 _DROP = re.compile(r"\([^()]*\)|[\s\"'“”‘’《》「」『』〈〉]")
 
@@ -109,8 +112,7 @@ def _by_id() -> dict[str, Canonical]:
 def _compiled() -> tuple[re.Pattern[str], dict[str, Canonical]]:
     owner = {normalize(alias): row for row in table() for alias in row.aliases}
     # Longest alias first, so 人均国内生产总值 wins over 国内生产总值 at the same start.
-    alternation = "|".join(re.escape(a) for a in sorted(owner, key=len, reverse=True))
-    return re.compile(rf"(?P<alias>{alternation}){_SUFFIX}$"), owner
+    return re.compile(rf"(?P<alias>{alternation(owner)}){_SUFFIX}$"), owner
 
 
 _LONGEST_PREFIX = 32  # 2031年全年黔东南苗族侗族自治州 is 16; _PREFIX's nested repeats backtrack exponentially past this
