@@ -36,6 +36,19 @@ _CLOSE = "。！？!?；;：:"
 _GAP = re.compile(rf"[ \t\r\n\u3000{_ZERO_WIDTH}](?:(?<=[{_ZERO_WIDTH}])[{_ZERO_WIDTH}]*"
                   rf"|(?<=[ \t\r\n\u3000])[ \t\r\n\u3000{_ZERO_WIDTH}]*)")
 _JOINABLE = re.compile(rf"[{_CJK}0-9A-Za-z%.,、()“”\"《》]")
+_DIGITS_APART = re.compile(r"\d(?= \d)")
+_DIGITS_TOGETHER = re.compile(r"\d(?=\d)")
+
+
+def spaces_its_digits(folded: str) -> bool:
+    """Whether the typesetting spaces every digit (3 2 0 万吨, 1 9 9 8 年): its digits stand one space
+    apart more often than side by side. Elsewhere two digits a space apart are two numbers."""
+    apart = sum(1 for _ in _DIGITS_APART.finditer(folded))
+    return apart >= 3 and apart > sum(1 for _ in _DIGITS_TOGETHER.finditer(folded))
+
+
+def _spaced_digit(gap: str, before: str, after: str, spaced: bool) -> bool:
+    return spaced and gap == " " and before.isdigit() and after.isdigit()
 
 
 class Change(NamedTuple):
@@ -97,7 +110,7 @@ def _edges(text: str, start: int, end: int) -> bool | tuple[str, str]:
     return text[start - 1], text[end]
 
 
-def _joinable_gap(text: str, start: int, end: int) -> bool:
+def _joinable_gap(text: str, start: int, end: int, spaced: bool) -> bool:
     gap = text[start:end]
     edges = _edges(text, start, end)
     if isinstance(edges, bool):
@@ -110,7 +123,7 @@ def _joinable_gap(text: str, start: int, end: int) -> bool:
     if "\n" in gap and before in _CLOSE:
         return False
     if before.isdigit() and after.isdigit():
-        return False
+        return _spaced_digit(gap, before, after, spaced)
     return bool(_JOINABLE.match(before)) and bool(_JOINABLE.match(after))
 
 
@@ -121,11 +134,12 @@ def normalize(text: str, folded: str | None = None) -> Repaired:
     segmentation needs them. ``folded``: ``fold_width(text)``, where the caller has it already.
     """
     folded = fold_width(text) if folded is None else folded
+    spaced = spaces_its_digits(folded)
     deletions: list[tuple[int, int]] = []
     changes: list[Change] = []
     for m in _GAP.finditer(folded):
         start, end = m.span()
-        if _joinable_gap(folded, start, end):
+        if _joinable_gap(folded, start, end, spaced):
             deletions.append((start, end))
             changes.append(Change(start, end, text[start:end], "", "gap"))
     if not deletions:
@@ -196,9 +210,10 @@ def repair(text: str, folded: str | None = None) -> Repaired:
     changes = [Change(i, i + 1, text[i], "", "debris") for i in debris]
     deletions = [(i, i + 1) for i in debris]
     line = _Line()
+    spaced = spaces_its_digits(blank)
     for m in _GAP.finditer(blank):
         start, end = m.span()
-        joinable = _repair_joinable(blank, start, end, width, line) and not _parts_numbers(blank, start, end, debris)
+        joinable = _repair_joinable(blank, start, end, width, line, spaced) and not _parts_numbers(blank, start, end, debris)
         if "\n" in blank[start:end]:  # gaps come in order: the next line starts after this one's break
             line = _Line(blank.rindex("\n", start, end) + 1)
         if joinable:
@@ -345,12 +360,14 @@ class _Line:
         return self.content
 
 
-def _repair_joinable(text: str, start: int, end: int, width: float, line: _Line) -> bool:
+def _repair_joinable(text: str, start: int, end: int, width: float, line: _Line, spaced: bool) -> bool:
     gap = text[start:end]
     edges = _edges(text, start, end)
     if isinstance(edges, bool):
         return edges
     before, after = edges
+    if _spaced_digit(gap, before, after, spaced):
+        return True
     if _digitish(before) and _digitish(after):  # 0 丨O: the O may be read as a digit below
         return False
     if not (_JOINABLE.match(before) and _JOINABLE.match(after)):
