@@ -1,7 +1,7 @@
 """Step 4, distribution: one metric per value of a list (分别 lists pair in order, 均 repeats,
 shared heads are completed, compound heads like 城乡 expand); list items written after a value
 take what the first item shares (its qualifier, verb or subject); counts joined each with its own
-noun stay apart; a 其中 part is named by what it is; a modifier word before a 分别 list covers it."""
+noun stay apart; a 其中 part is named by what it is; a modifier word before a list of values covers them."""
 from __future__ import annotations
 
 import re
@@ -292,11 +292,12 @@ def _build(lang) -> _Patterns:
                      tuple(words("subject_negations")))
 
 
-def shared_modifier(group: list[Quantity], fillers: str, lang) -> list[Quantity]:
-    """分别突破1.5万亿元、1.4万亿元: a modifier word before the first value of a 分别 list covers every
-    value with none of its own (a 左右 after the last value stays that value's alone)."""
+def shared_modifier(group: list[Quantity], lang) -> list[Quantity]:
+    """分别突破1.5万亿元、1.4万亿元 and 普及率超过95%、80%: a modifier word before the first value of a
+    list, with or without 分别, covers every value with none of its own (a 左右 after the last value stays
+    that value's alone)."""
     first = group[0]
-    if len(group) < 2 or first.cue not in lang.prefix_modifiers or not _distributed(fillers, lang):
+    if len(group) < 2 or first.cue not in lang.prefix_modifiers:
         return group
     return [first] + [replace(q, modifier=first.modifier, cue=first.cue) if q.cue is None and q.modifier == "exact"
                       else q for q in group[1:]]
