@@ -161,6 +161,19 @@ def test_a_leading_verb_is_shared_by_the_items_after_values(text, expected):
     assert metrics(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an item that is only a verb of a deed done takes the subject of the item before's own such verb
+    ("青川市重点项目开工120个、竣工95个。", [("青川市重点项目开工", 120), ("青川市重点项目竣工", 95)]),
+    ("东川区亿元以上项目新开工43个、竣工38个、投产12个。",
+     [("东川区亿元以上项目新开工", 43), ("东川区亿元以上项目竣工", 38), ("东川区亿元以上项目投产", 12)]),
+    ("青川市中小学校舍新建40所、改造65所。", [("青川市中小学校舍新建", 40), ("青川市中小学校舍改造", 65)]),
+    # a first item that ends in no such verb lends no subject
+    ("青川市新开工项目120个、竣工95个。", [("青川市新开工项目", 120), ("竣工", 95)]),
+])
+def test_a_bare_deed_after_a_value_takes_the_subject_before(text, expected):
+    assert metrics(text) == expected
+
+
 def test_a_bare_measure_noun_after_a_value_takes_the_subject_before():
     assert metrics("竹制品总产量增长9%、产值增长8%。") == [("竹制品总产量", 9), ("竹制品产值", 8)]
     assert metrics("规上工业增加值增长8%、利润增长10%。")[1] == ("规上工业利润", 10)
@@ -210,6 +223,8 @@ def test_the_trace_names_the_list_rules():
     assert ("metric", "distribution", "item_before_dropped") in rows[1].trace
     rows = extract("累计推出131项制度创新成果，其中27项为全省首创。")
     assert ("metric", "distribution", "part_of_count_before") in rows[1].trace
+    rows = extract("青川市重点项目开工120个、竣工95个。")
+    assert ("metric", "distribution", "subject_shared_by_deeds") in rows[1].trace
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -217,7 +232,7 @@ def test_the_trace_names_the_list_rules():
     ("甲、乙、丙三县财政收入分别约为12亿元、9亿元和7亿元。", ["approx", "approx", "approx"]),
     # a value with a word of its own keeps it
     ("甲、乙两县财政收入分别超过12亿元、9亿元左右。", ["more_than", "approx"]),
-    # without 分别 a word before the first value is that value's alone
+    # a value after a verb of its own is no list with the first: the word is the first value's alone
     ("财政收入超过12亿元、增长9%。", ["more_than", "exact"]),
 ])
 def test_a_modifier_before_a_distributed_list_covers_every_value(text, expected):

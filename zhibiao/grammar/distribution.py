@@ -180,8 +180,13 @@ def shared_qualifier(before: str, metric: str, written: str, unit: str, lang,
     市级以上示范农场40个、示范牧场15个 → 市级以上示范牧场; or the verb that says what every item
     counts: 改造老旧小区45个、棚户区1.2万套 → 改造棚户区 (``written``: the item's words before any rule
     rewrote them, as its own verb is written there); or, where it is only a measure noun, the
-    subject the item before measured: 竹制品总产量增长9%、产值增长8% → 竹制品产值."""
+    subject the item before measured: 竹制品总产量增长9%、产值增长8% → 竹制品产值; or, where it is only a
+    verb of deeds done, the subject of the item before's own such verb: 重点项目开工200个、竣工150个 →
+    重点项目竣工."""
     g = lang.compiled(_build)
+    if metric in g.deeds and (done := next((v for v in g.deeds if before.endswith(v)), None)) \
+            and len(before) - len(done) >= 2:
+        return before[:-len(done)] + metric, "subject_shared_by_deeds"
     if (is_word is not None and metric in g.measures and not g.own_verb.match(metric)
             and (subject := _subject(before, metric, is_word, g))):
         return subject + metric, "subject_shared_by_items"
@@ -274,6 +279,7 @@ class _Patterns(NamedTuple):
     part_copula: re.Pattern
     opening_verb: re.Pattern  # 完成, 实现 after a subject the items after a value share
     negations: tuple[str, ...]  # 没, 未: the words before a negated opening verb are no subject
+    deeds: tuple[str, ...]  # verbs of a deed done to counted things (开工, 竣工, 新建, 改造), longest first
 
 
 def _build(lang) -> _Patterns:
@@ -289,7 +295,9 @@ def _build(lang) -> _Patterns:
                      tuple(sorted((*repairing.metric_endings(), *words("subject_measures")), key=len, reverse=True)),
                      tuple(words("part_openers")),
                      re.compile(alternation(words("part_copulas"))), re.compile(alternation(words("subject_opening_verbs"))),
-                     tuple(words("subject_negations")))
+                     tuple(words("subject_negations")),
+                     tuple(sorted({*words("framing_verbs"), *words("defining_verbs"), *words("shared_verbs"),
+                                   *words("verbs", "completion")}, key=len, reverse=True)))
 
 
 def shared_modifier(group: list[Quantity], lang) -> list[Quantity]:
