@@ -80,6 +80,9 @@ def complete_heads(items: list[str], is_word: Callable[[str], bool] | None, lang
     last = items[-1]
     endings = (*repairing.metric_endings(), *lang.words("item_endings"))
     open_list = last.endswith(tuple(lang.words("open_list_marks")))  # 猪牛羊肉等: no head to share
+    # a list where an item names its own measure (进口货值、入境游客人次、…销售额) lists metrics of their
+    # own: the last item's measure word is not given to the others
+    own_measures = any(item.endswith(endings) for item in items[:-1])
     out, qualifier = [], ""
     for i, item in enumerate(items[:-1]):
         head, shared = "", False
@@ -93,7 +96,8 @@ def complete_heads(items: list[str], is_word: Callable[[str], bool] | None, lang
                 item, head, own_qualifier = pair
                 qualifier = own_qualifier if i == 0 else qualifier
             elif not item.endswith(endings):
-                head = _shared_head(item, last, is_word, lang)
+                head = _shared_head(item, last, is_word, lang) or (
+                    "" if own_measures else _measure_head(last, is_word, lang))
         out.append(item + head if head and not item.endswith(head) else item)
     out = out[:1] + [qualifier + item for item in out[1:] + [last]]
     if is_word is not None:  # 省属企业工业总产值、利润 → 省属企业工业利润: a bare measure noun measures the first's subject
@@ -153,6 +157,13 @@ def _shared_head(item: str, last: str, is_word: Callable[[str], bool], lang) -> 
         if len(word) > 1:  # 分别, not the 均 of 人均
             head = head.split(word, 1)[0]
     return head if len(head) >= 2 and abs(own - len(item)) <= 1 else ""
+
+
+def _measure_head(last: str, is_word: Callable[[str], bool], lang) -> str:
+    """The measure word that ends ``last`` where no head is found by length (集成电路、汽车零配件、锂电池出口:
+    汽车零配件 is longer than 锂电池): the item measures what the last item measures (汽车零配件出口)."""
+    measures = lang.compiled(_build).measures
+    return next((last[b:] for b in reversed(_word_bounds(last, is_word)) if last[b:] in measures), "")
 
 
 def _word_bounds(text: str, is_word: Callable[[str], bool]) -> list[int]:
