@@ -85,6 +85,22 @@ def test_complete_heads(items, expected):
     assert distribution.complete_heads(items, is_word, language()) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a cumulative value counts every such thing: the verb of new things is not carried onto it
+    ("青川市新增示范县10个，累计达到40个。", [("青川市新增示范县", 10), ("青川市示范县", 40)]),
+    ("新建乡村书屋36个，累计达到210个。", [("新建乡村书屋", 36), ("乡村书屋", 210)]),
+    # a value that is no total takes the carried metric whole
+    ("新建乡村书屋36个，比上年多12个。", [("新建乡村书屋", 36), ("新建乡村书屋", 12)]),
+])
+def test_a_total_so_far_takes_no_verb_of_new_things(text, expected):
+    assert metrics(text) == expected
+
+
+def test_the_trace_names_the_dropped_verb_of_new_things():
+    rows = extract("青川市新增示范县10个，累计达到40个。")
+    assert ("metric", "distribution", "new_things_dropped_from_cumulative") in rows[1].trace
+
+
 def test_carried_metrics_pair_in_order():
     assert distribution.carried(["甲", "乙", "丙"], 2) == (["乙", "丙"], "carried_in_order")
     assert distribution.carried(["甲"], 3) == (["甲", "甲", "甲"], "carried_last")

@@ -29,6 +29,20 @@ def carried(history: list[str], n: int, lang=None,
     return [history[-1]] * n, "carried_last"
 
 
+def cumulative(names: list[str], fillers: str, lang) -> tuple[list[str], str | None]:
+    """新增示范县10个，累计达到40个: a metric carried onto a cumulative value (累计 among its fillers) counts
+    every such thing, not the new ones: the verb of new things in it goes (40 示范县)."""
+    if not any(w in fillers for w in lang.words("cumulative_fillers")):
+        return names, None
+    new = lang.compiled(_new_things)
+    out = [new.sub("", name, count=1) if len(new.sub("", name, count=1)) >= 2 else name for name in names]
+    return out, "new_things_dropped_from_cumulative" if out != names else None
+
+
+def _new_things(lang) -> re.Pattern:
+    return re.compile(alternation(lang.words("defining_verbs")))
+
+
 def distribute(metric: str, n: int, fillers: str, noun: str, lang,
                is_word: Callable[[str], bool] | None) -> tuple[list[str], str]:
     """One metric per value, and the rule that paired them."""

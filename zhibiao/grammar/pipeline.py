@@ -134,6 +134,8 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         if not reading.metric:
             names, rule = distribution.carried(history, len(group), lang, p.is_word)
             rules = [*reading.rules, ("metric", "carried_from_clause_before")]
+            names, new_rule = distribution.cumulative(names, reading.left.fillers, lang)
+            rules += [("distribution", new_rule)] if new_rule else []
         else:
             names, rule = distribution.distribute(reading.metric, len(group), reading.left.fillers, reading.noun,
                                                   lang, p.is_word)
