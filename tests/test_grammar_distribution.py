@@ -215,6 +215,22 @@ def test_counts_joined_with_their_own_nouns_stay_apart(text, expected):
     assert metrics(text) == expected
 
 
+def test_a_count_noun_cut_at_a_list_mark_stops_at_its_joiner_before_the_next_count():
+    rows = metrics("推进6个市级整治项目和校园安全、住房乱象治理2个区级整治项目。")
+    assert rows[0] == ("市级整治项目", 6) and rows[1][0].endswith("区级整治项目")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a joiner right before a count: the item before it has no number and is no part of the count's noun
+    ("获批建设省医学中心和8个区域医疗中心。", [("区域医疗中心", 8)]),
+    ("全市首个国家级实验室和3家省级实验室投入运行。", [("省级实验室", 3)]),
+    # a verb ending in a joiner's character (惠及, 涉及) joins no items
+    ("青川市育儿补贴惠及12万婴幼儿。", [("青川市育儿补贴惠及婴幼儿", 1.2e5)]),
+])
+def test_a_number_less_item_before_a_count_is_dropped(text, expected):
+    assert metrics(text) == expected
+
+
 def test_a_joiner_inside_brackets_joins_words_of_one_noun():
     (first, _) = extract("41个“两基”（普及义务教育和扫除文盲）攻坚县已有37个县通过验收。")
     assert first.metric.startswith("“两基”(普及义务教育和扫除文盲)攻坚县")
@@ -249,6 +265,8 @@ def test_the_trace_names_the_list_rules():
     assert ("metric", "distribution", "part_of_count_before") in rows[1].trace
     rows = extract("青川市重点项目开工120个、竣工95个。")
     assert ("metric", "distribution", "subject_shared_by_deeds") in rows[1].trace
+    (row,) = extract("获批建设省医学中心和8个区域医疗中心。")
+    assert ("metric", "distribution", "number_less_item_dropped") in row.trace
 
 
 @pytest.mark.parametrize("text, expected", [

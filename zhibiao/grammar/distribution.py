@@ -229,12 +229,15 @@ def shared_qualifier(before: str, metric: str, written: str, unit: str, lang,
 
 
 def own_item(metric: str, noun: str, subject: str, after_value: bool, after_cut: bool,
-             lang) -> tuple[str, str | None]:
+             lang, right: str = "", unit: str = "",
+             is_word: Callable[[str], bool] | None = None) -> tuple[str, str | None]:
     """Counts written each before its own noun and joined (1600个行政村污水和190个黑臭水体治理): a count's
-    noun stops at its last joiner before the next count's number (not one inside brackets), and the count
-    after a joiner takes no words of the item before it (66个重点县和平原200万亩农田 → 平原农田). A joiner
-    inside the words before the count joins the item before only where that item's noun was cut so
-    (``after_cut``); elsewhere it may join two verbs (制定和颁布了59项法规)."""
+    noun stops at its last joiner before the next count's number (not one inside brackets), also where
+    the noun ended before it at a 、 and the next count (``right``: the words after the count) has the
+    same ``unit`` (6个甲项目和乙、丙治理2个项目); and the count after a joiner takes no words of the item
+    before it (66个重点县和平原200万亩农田 → 平原农田; 建设甲中心和8个乙中心 → 乙中心: the first item has no
+    number). A joiner inside the words before the count joins the item before only where that item's noun
+    was cut so (``after_cut``); elsewhere it may join two verbs (制定和颁布了59项法规)."""
     if not noun:
         return metric, None
     g = lang.compiled(_build)
@@ -242,9 +245,16 @@ def own_item(metric: str, noun: str, subject: str, after_value: bool, after_cut:
     if own >= 0 and (digit := _NUMBER.search(metric, own)) and (cut := _last_joiner(metric, own, digit.start(), g)) >= 2 \
             and not any(c in metric[cut:digit.start()] for c in g.closing):
         return metric[:cut], "next_item_cut"
+    if own >= 0 and unit and right.startswith(noun) and (digit := _NUMBER.search(right, len(noun))) \
+            and right.startswith(unit, digit.end()) and 2 <= (cut := _last_joiner(right, 0, len(noun), g)) \
+            and not _DIGIT.search(right, 0, digit.start()) and not any(c in right[cut:digit.start()] for c in g.closing):
+        return metric[:own + cut], "next_item_cut"
     if after_value and metric.startswith(subject) and metric.endswith(noun) and (
             cut := _last_joiner(subject, 0, len(subject), g)) >= 0 and (after_cut or cut in (0, len(subject) - 1)):
         return subject[cut + 1:] + noun, "item_before_dropped"
+    if metric.endswith(noun) and len(before := metric[:-len(noun)]) >= 3 and before[-1] in g.joiners \
+            and not (is_word is not None and is_word(before[-2:])):  # 惠及, 涉及: a verb, no joiner
+        return noun, "number_less_item_dropped"
     return metric, None
 
 

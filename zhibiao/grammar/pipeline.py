@@ -117,7 +117,8 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         if exclusions.excluded(reading, history):
             continue
         reading.metric, rule = distribution.own_item(reading.metric, reading.noun, reading.left.metric,
-                                                     prev_end > s.start, cut_end == prev_end, lang)
+                                                     prev_end > s.start, cut_end == prev_end, lang,
+                                                     reading.right, group[0].unit, p.is_word)
         if rule:
             reading.rules.append(("distribution", rule))
             cut_end = group[-1].span.end if rule == "next_item_cut" else cut_end
