@@ -215,6 +215,20 @@ def test_counts_joined_with_their_own_nouns_stay_apart(text, expected):
     assert metrics(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # nouns after a count's noun that open with a word of it, or end as it ends, are counted with it
+    ("培育30个市级产业园、产业集群、产业强镇。", [("市级产业园、产业集群、产业强镇", 30)]),
+    ("实施80项市级重大科技专项、重点研发专项。", [("市级重大科技专项、重点研发专项", 80)]),
+    ("新建150个智能车间、智能工厂。", [("智能车间、智能工厂", 150)]),
+    # an item with a number, a verb, or no word in common is no item of the count
+    ("新建12所学校、3家医院。", [("学校", 12), ("医院", 3)]),
+    ("培育30个示范村、带动示范户增收。", [("示范村", 30)]),
+    ("加快2条在建海缆、国际通信出入口局建设。", [("在建海缆", 2)]),
+])
+def test_items_after_a_count_share_it(text, expected):
+    assert metrics(text) == expected
+
+
 def test_a_count_noun_cut_at_a_list_mark_stops_at_its_joiner_before_the_next_count():
     rows = metrics("推进6个市级整治项目和校园安全、住房乱象治理2个区级整治项目。")
     assert rows[0] == ("市级整治项目", 6) and rows[1][0].endswith("区级整治项目")
@@ -265,6 +279,8 @@ def test_the_trace_names_the_list_rules():
     assert ("metric", "distribution", "part_of_count_before") in rows[1].trace
     rows = extract("青川市重点项目开工120个、竣工95个。")
     assert ("metric", "distribution", "subject_shared_by_deeds") in rows[1].trace
+    (row,) = extract("新建150个智能车间、智能工厂。")
+    assert ("metric", "distribution", "items_share_the_count") in row.trace
     (row,) = extract("获批建设省医学中心和8个区域医疗中心。")
     assert ("metric", "distribution", "number_less_item_dropped") in row.trace
 

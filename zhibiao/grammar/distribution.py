@@ -258,6 +258,26 @@ def own_item(metric: str, noun: str, subject: str, after_value: bool, after_cut:
     return metric, None
 
 
+def items_of_count(metric: str, noun: str, right: str, unit: str, lang) -> tuple[str, str | None]:
+    """30个产业园、产业集群、产业强镇: nouns after a count's noun, each after a 、, with no number or verb
+    of their own, that open with a word of it (产业) or end as it ends (重大专项、研发专项), are counted
+    with it: the count's metric keeps them all. ``right``: the words after the count, opening with its
+    noun; ``unit``: the count's classifier (a count of people, 7000多万, has none)."""
+    if not noun or not unit or not metric.endswith(noun) or not right.startswith(noun):
+        return metric, None
+    g = lang.compiled(_build)
+    items, at = [], len(noun)
+    while at < len(right) and right[at] == "、":
+        item = metrics.noun_after(right[at + 1:], lang)
+        after = at + 1 + len(item)
+        if not item or _DIGIT.search(item) or (after < len(right) and _DIGIT.match(right, after)) \
+                or g.own_verb.search(item) or not (item[:2] in noun or item[-2:] == noun[-2:]):
+            break
+        items.append(item)
+        at = after
+    return (metric + "".join("、" + item for item in items), "items_share_the_count") if items else (metric, None)
+
+
 def _last_joiner(text: str, start: int, end: int, g: "_Patterns") -> int:
     """Where the last 和, 与 or 及 of ``text[start:end]`` stands, or -1."""
     return max(text.rfind(j, start, end) for j in g.joiners)

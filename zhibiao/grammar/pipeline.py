@@ -122,6 +122,9 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         if rule:
             reading.rules.append(("distribution", rule))
             cut_end = group[-1].span.end if rule == "next_item_cut" else cut_end
+        reading.metric, rule = distribution.items_of_count(reading.metric, reading.noun, reading.right,
+                                                          group[0].unit, lang)
+        reading.rules += [("distribution", rule)] if rule else []
         if history and reading.metric and prev_end > s.start and wt[prev_end] == "、":
             reading.metric, rule = distribution.shared_qualifier(history[-1], reading.metric, reading.left.metric,
                                                                  group[0].unit, lang, p.is_word)
