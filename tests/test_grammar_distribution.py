@@ -229,6 +229,21 @@ def test_items_after_a_count_share_it(text, expected):
     assert metrics(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a clause naming no measure, ending with the head word the metric before names its subject with,
+    # is measured as that one is
+    ("青川市纺织产业年产值超500亿元，化工、建材产业超300亿元，食品产业超百亿元。",
+     [("青川市纺织产业年产值", 5e10), ("化工、建材产业年产值", 3e10), ("食品产业年产值", 1e10)]),
+    ("东川区公路总里程1.2万公里，其中农村公路9000公里。",
+     [("东川区公路总里程", 1.2e4), ("农村公路总里程", 9000)]),
+    # the words after the head are another noun, or none: nothing is carried
+    ("青川市建材产业投资总额120亿元，化工产业80亿元。", [("青川市建材产业投资总额", 1.2e10), ("化工产业", 8e9)]),
+    ("青川市粮食产量120万吨，油料30万吨。", [("青川市粮食产量", 1.2e6), ("油料", 3e5)]),
+])
+def test_a_parallel_clause_takes_the_measure_before(text, expected):
+    assert metrics(text) == expected
+
+
 def test_a_count_noun_cut_at_a_list_mark_stops_at_its_joiner_before_the_next_count():
     rows = metrics("推进6个市级整治项目和校园安全、住房乱象治理2个区级整治项目。")
     assert rows[0] == ("市级整治项目", 6) and rows[1][0].endswith("区级整治项目")

@@ -228,6 +228,22 @@ def shared_qualifier(before: str, metric: str, written: str, unit: str, lang,
     return metric, None
 
 
+def parallel_measure(before: str, metric: str, is_word: Callable[[str], bool] | None,
+                     lang) -> tuple[str, str | None]:
+    """甲产业产值超500亿元，乙、丙产业超300亿元: a metric that names no measure and ends with the head word
+    the metric before names its subject with (产业) is measured as that one is (乙、丙产业产值)."""
+    g = lang.compiled(_build)
+    head = metric[-2:]
+    if is_word is None or len(metric) < 3 or not is_word(head) or metric.endswith(g.measures) \
+            or (at := before.rfind(head)) < 1:
+        return metric, None
+    measure = before[at + 2:]  # a measure word, or one qualified by one character (年产值), not another noun
+    if not any(measure.endswith(m) and len(measure) - len(m) <= 1 for m in g.measures) or len(measure) < 2 \
+            or lang.raw["possessive"] in measure:
+        return metric, None
+    return metric + measure, "measure_of_the_parallel_before"
+
+
 def own_item(metric: str, noun: str, subject: str, after_value: bool, after_cut: bool,
              lang, right: str = "", unit: str = "",
              is_word: Callable[[str], bool] | None = None) -> tuple[str, str | None]:

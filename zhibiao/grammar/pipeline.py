@@ -130,6 +130,9 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
                                                                  group[0].unit, lang, p.is_word)
             if rule:
                 reading.rules.append(("distribution", rule))
+        if history and reading.metric and prev_end > s.start and not reading.noun:
+            reading.metric, rule = distribution.parallel_measure(history[-1], reading.metric, p.is_word, lang)
+            reading.rules += [("distribution", rule)] if rule else []
         if history and len(group) == 1 and (part := distribution.part_of_count(
                 wt, s.breaks.clause_start(group[0].span.start, s.start), group[0].span.start, reading.right,
                 history[-1], lang)):
