@@ -15,6 +15,7 @@ from ..records import Quantity
 from . import metric as metrics
 
 _DIGIT = re.compile(r"[0-9]")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
 _NUMBER = re.compile(r"(?<![0-9])[0-9]+(?![0-9年])")  # a number, not a year
 
 
@@ -244,6 +245,24 @@ def parallel_measure(before: str, metric: str, is_word: Callable[[str], bool] | 
     return metric + measure, "measure_of_the_parallel_before"
 
 
+def owner_of_bare_measure(metric: str, clause: str, counted: str, lang) -> tuple[str, str | None]:
+    """共建某交易中心，交易额达50亿元; 实施100个省重点项目，年度完成投资500亿元: a bare measure, which says
+    of what only with an owner, measures the thing the clause before set up: the noun its count counted
+    (``counted``, the metric of a count in that clause, or "") or the noun its verb ends on. ``clause``: the
+    words of the clause before."""
+    g = lang.compiled(_build)
+    if not g.bare_measure.fullmatch(metric):
+        return metric, None
+    owner = counted if counted and not _DIGIT.search(counted) and not counted.endswith(g.measures) else ""
+    if not owner and not _DIGIT.search(clause) and (verb := max(g.owner_verb.finditer(clause), key=lambda m: m.end(),
+                                                                default=None)) is not None:
+        owner = clause[verb.end():]
+    if not 2 <= len(owner) <= 12 or not _CJK.fullmatch(owner) or g.own_verb.search(owner) \
+            or owner.endswith(g.measures):
+        return metric, None
+    return owner + metric, "owner_of_bare_measure"
+
+
 def own_item(metric: str, noun: str, subject: str, after_value: bool, after_cut: bool,
              lang, right: str = "", unit: str = "",
              is_word: Callable[[str], bool] | None = None) -> tuple[str, str | None]:
@@ -351,6 +370,8 @@ class _Patterns(NamedTuple):
     opening_verb: re.Pattern  # 完成, 实现 after a subject the items after a value share
     negations: tuple[str, ...]  # 没, 未: the words before a negated opening verb are no subject
     deeds: tuple[str, ...]  # verbs of a deed done to counted things (开工, 竣工, 新建, 改造), longest first
+    bare_measure: re.Pattern  # a measure that says of what only with an owner (交易额, 年度完成投资)
+    owner_verb: re.Pattern  # a verb whose object a bare measure in the clause after measures (共建, 实施)
 
 
 def _build(lang) -> _Patterns:
@@ -368,7 +389,9 @@ def _build(lang) -> _Patterns:
                      re.compile(alternation(words("part_copulas"))), re.compile(alternation(words("subject_opening_verbs"))),
                      tuple(words("subject_negations")),
                      tuple(sorted({*words("framing_verbs"), *words("defining_verbs"), *words("shared_verbs"),
-                                   *words("verbs", "completion")}, key=len, reverse=True)))
+                                   *words("verbs", "completion")}, key=len, reverse=True)),
+                     re.compile(lang.raw["bare_measure"]),
+                     re.compile(alternation(words("framing_verbs") + words("action_verbs") + words("owner_verbs"))))
 
 
 def shared_modifier(group: list[Quantity], lang) -> list[Quantity]:
