@@ -245,13 +245,18 @@ def parallel_measure(before: str, metric: str, is_word: Callable[[str], bool] | 
     return metric + measure, "measure_of_the_parallel_before"
 
 
+def bare(metric: str, lang) -> bool:
+    """A measure that says of what only with an owner (交易额, 年度完成投资)."""
+    return bool(metric) and lang.compiled(_build).bare_measure.fullmatch(metric) is not None
+
+
 def owner_of_bare_measure(metric: str, clause: str, counted: str, lang) -> tuple[str, str | None]:
     """共建某交易中心，交易额达50亿元; 实施100个省重点项目，年度完成投资500亿元: a bare measure, which says
     of what only with an owner, measures the thing the clause before set up: the noun its count counted
     (``counted``, the metric of a count in that clause, or "") or the noun its verb ends on. ``clause``: the
     words of the clause before."""
     g = lang.compiled(_build)
-    if not g.bare_measure.fullmatch(metric):
+    if not bare(metric, lang):
         return metric, None
     owner = counted if counted and not _DIGIT.search(counted) and not counted.endswith(g.measures) else ""
     if not owner and not _DIGIT.search(clause) and (verb := max(g.owner_verb.finditer(clause), key=lambda m: m.end(),

@@ -133,7 +133,8 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         if history and reading.metric and prev_end > s.start and not reading.noun:
             reading.metric, rule = distribution.parallel_measure(history[-1], reading.metric, p.is_word, lang)
             reading.rules += [("distribution", rule)] if rule else []
-        if reading.metric and (c_start := s.breaks.clause_start(group[0].span.start, s.start)) > s.start:
+        if distribution.bare(reading.metric, lang) and (
+                c_start := s.breaks.clause_start(group[0].span.start, s.start)) > s.start:
             b_start = s.breaks.clause_start(c_start - 1, s.start)
             counted = history[-1] if history and prev_end > b_start and reading.noun == "" else ""
             reading.metric, rule = distribution.owner_of_bare_measure(reading.metric, wt[b_start:c_start - 1],
