@@ -314,6 +314,17 @@ def test_a_modifier_before_a_distributed_list_covers_every_value(text, expected)
     assert [r.modifier for r in extract(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the unit written once after the last value of a list is every value's
+    ("青川市电子、材料产业规模分别达1.2万亿、8200亿元。", [(1.2e12, "元"), (8.2e11, "元")]),
+    ("甲、乙、丙三县耕地面积分别减少1.6万、3.8万、2.1万亩。", [(1.6e4, "亩"), (3.8e4, "亩"), (2.1e4, "亩")]),
+    # values that write their own units keep them
+    ("新建学校5所、医院3家。", [(5, "所"), (3, "家")]),
+])
+def test_a_unit_written_once_after_a_list_is_every_values(text, expected):
+    assert [(r.value, r.unit) for r in extract(text)] == expected
+
+
 def test_the_trace_names_a_modifier_read_before_the_list():
     rows = extract("存款、贷款余额分别突破3200亿元、2800亿元。")
     assert ("modifier", "modifier", "word_before_value") in rows[0].trace

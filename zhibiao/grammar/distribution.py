@@ -410,6 +410,18 @@ def shared_modifier(group: list[Quantity], lang) -> list[Quantity]:
                       else q for q in group[1:]]
 
 
+def shared_unit(group: list[Quantity]) -> list[Quantity]:
+    """1.28万亿、1.18万亿、8200亿元: a value of a list written without a unit has the unit of the next value
+    that writes one."""
+    if len(group) < 2 or all(q.unit for q in group) or not group[-1].unit:
+        return group
+    out, unit = [], ""
+    for q in reversed(group):
+        unit = q.unit or unit
+        out.append(q if q.unit else replace(q, unit=unit))
+    return out[::-1]
+
+
 def pairs(names: list[str], group: list[Quantity]) -> list[tuple[str, Quantity]]:
     """Metric and value side by side; more metrics than values share the first value (均)."""
     return list(zip(names, group)) if len(names) == len(group) else [(m, group[0]) for m in names]

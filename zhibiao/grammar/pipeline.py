@@ -155,7 +155,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
                                                   lang, p.is_word)
             rules = list(reading.rules)
         trace = tuple(("metric", *r) for r in (*rules, ("distribution", rule)))
-        group = distribution.shared_modifier(group, lang)
+        group = distribution.shared_unit(distribution.shared_modifier(group, lang))
         for name, q in distribution.pairs(names, group):
             yield _record(p, s, q, name, reading.left, group, reading, trace, carried=not reading.metric)
         history.extend(m for m in names if not history or history[-1] != m)
