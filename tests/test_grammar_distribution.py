@@ -101,6 +101,16 @@ def test_the_trace_names_the_dropped_verb_of_new_things():
     assert ("metric", "distribution", "new_things_dropped_from_cumulative") in rows[1].trace
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 分别 inside the words before the values (its verb in no list): what follows it is every item's
+    ("煤炭、电解铝分别淘汰落后产能200万吨和12万吨。", [("煤炭淘汰落后产能", 2e6), ("电解铝淘汰落后产能", 1.2e5)]),
+    ("城镇新增就业、新增创业担保贷款分别完成年计划的118%、148%。",
+     [("城镇新增就业完成年计划", 118), ("新增创业担保贷款完成年计划", 148)]),
+])
+def test_words_after_a_distributive_inside_the_metric_are_every_items(text, expected):
+    assert metrics(text) == expected
+
+
 def test_carried_metrics_pair_in_order():
     assert distribution.carried(["甲", "乙", "丙"], 2) == (["乙", "丙"], "carried_in_order")
     assert distribution.carried(["甲"], 3) == (["甲", "甲", "甲"], "carried_last")

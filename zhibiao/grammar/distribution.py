@@ -51,6 +51,11 @@ def distribute(metric: str, n: int, fillers: str, noun: str, lang,
     verb_start = metrics.patterns(lang).verb_start
     if noun and noun == metric and "和" in noun and (verb := verb_start.match(noun)):
         return [verb.group() + item.removeprefix(verb.group()) for item in _split_items(noun, lang)], "verb_shared_by_items"
+    if n > 1 and (inner := next((w for w in lang.words("distributive") if len(w) > 1 and w in metric), None)):
+        head, _, tail = metric.partition(inner)  # 煤炭、电解铝分别淘汰落后产能: what follows 分别 is every item's
+        if len(tail) >= 2 and len(items := _split_items(head, lang)) == n \
+                and not lang.compiled(_build).change_verb.search(tail):  # a change verb is no metric's
+            return [item + tail for item in items], "items_before_distributive_in_metric"
     if n > 1 or distributed:
         items = _split_items(metric, lang)
         if n > 1 and len(items) != n and len(outer := _split_items(metric, lang, outer=True)) == n:
@@ -377,6 +382,7 @@ class _Patterns(NamedTuple):
     deeds: tuple[str, ...]  # verbs of a deed done to counted things (开工, 竣工, 新建, 改造), longest first
     bare_measure: re.Pattern  # a measure that says of what only with an owner (交易额, 年度完成投资)
     owner_verb: re.Pattern  # a verb whose object a bare measure in the clause after measures (共建, 实施)
+    change_verb: re.Pattern  # 增长, 下降: a verb that moves a value
 
 
 def _build(lang) -> _Patterns:
@@ -396,7 +402,8 @@ def _build(lang) -> _Patterns:
                      tuple(sorted({*words("framing_verbs"), *words("defining_verbs"), *words("shared_verbs"),
                                    *words("verbs", "completion")}, key=len, reverse=True)),
                      re.compile(lang.raw["bare_measure"]),
-                     re.compile(alternation(words("framing_verbs") + words("action_verbs") + words("owner_verbs"))))
+                     re.compile(alternation(words("framing_verbs") + words("action_verbs") + words("owner_verbs"))),
+                     re.compile(alternation(words("verbs", "change_up") + words("verbs", "change_down"))))
 
 
 def shared_modifier(group: list[Quantity], lang) -> list[Quantity]:
