@@ -1,7 +1,10 @@
 """Step 4, distribution: one metric per value of a list (分别 lists pair in order, 均 repeats,
 shared heads are completed, compound heads like 城乡 expand); list items written after a value
-take what the first item shares (its qualifier, verb or subject); counts joined each with its own
-noun stay apart; a 其中 part is named by what it is; a modifier word before a list of values covers them."""
+take what the first item shares (its qualifier, verb or subject); a parallel clause takes the
+measure of the one before (乙产业 → 乙产业年产值) and a bare measure the thing the clause before set up
+(交易额 → 某中心交易额); a cumulative value drops the verb of new things it is carried with; counts joined
+each with its own noun stay apart, nouns after a count that share its words are counted with it; a 其中
+part is named by what it is; a modifier word or a unit written once for a list of values covers them."""
 from __future__ import annotations
 
 import re
