@@ -184,9 +184,11 @@ def _shared_head(item: str, last: str, is_word: Callable[[str], bool], lang) -> 
 
 def _measure_head(last: str, is_word: Callable[[str], bool], lang) -> str:
     """The measure word that ends ``last`` where no head is found by length (集成电路、汽车零配件、锂电池出口:
-    汽车零配件 is longer than 锂电池): the item measures what the last item measures (汽车零配件出口)."""
-    measures = lang.compiled(_build).measures
-    return next((last[b:] for b in reversed(_word_bounds(last, is_word)) if last[b:] in measures), "")
+    汽车零配件 is longer than 锂电池): the item measures what the last item measures (汽车零配件出口), from the
+    start of the dictionary word that holds the measure (东盟|进出口 → 进出口)."""
+    m = next((m for m in lang.compiled(_build).measures if len(m) >= 2 and last.endswith(m)), "")
+    start = max((b for b in _word_bounds(last, is_word) if b <= len(last) - len(m)), default=0) if m else 0
+    return last[start:] if start > 0 else ""
 
 
 def _word_bounds(text: str, is_word: Callable[[str], bool]) -> list[int]:
