@@ -256,6 +256,12 @@ def test_a_parallel_clause_takes_the_measure_before(text, expected):
     assert metrics(text) == expected
 
 
+@pytest.mark.xfail(strict=True, reason="an adverb before the framing verb that ends the last item (梯次创建) "
+                                       "is in no word list and stays in the item")
+def test_an_adverb_after_the_last_item_of_a_count_goes():
+    assert metrics("培育30个市级产业园、产业集群、产业强镇梯次创建。") == [("市级产业园、产业集群、产业强镇", 30)]
+
+
 def test_a_count_noun_cut_at_a_list_mark_stops_at_its_joiner_before_the_next_count():
     rows = metrics("推进6个市级整治项目和校园安全、住房乱象治理2个区级整治项目。")
     assert rows[0] == ("市级整治项目", 6) and rows[1][0].endswith("区级整治项目")
