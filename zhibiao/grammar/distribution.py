@@ -39,7 +39,7 @@ def cumulative(names: list[str], fillers: str, lang) -> tuple[list[str], str | N
     if not any(w in fillers for w in lang.words("cumulative_fillers")):
         return names, None
     new = lang.compiled(_new_things)
-    out = [new.sub("", name, count=1) if len(new.sub("", name, count=1)) >= 2 else name for name in names]
+    out = [name if len(all_of := new.sub("", name, count=1)) < 2 else all_of for name in names]
     return out, "new_things_dropped_from_cumulative" if out != names else None
 
 
@@ -262,9 +262,9 @@ def bare(metric: str, lang) -> bool:
 
 def owner_of_bare_measure(metric: str, clause: str, counted: str, lang) -> tuple[str, str | None]:
     """共建某交易中心，交易额达50亿元; 实施100个省重点项目，年度完成投资500亿元: a bare measure, which says
-    of what only with an owner, measures the thing the clause before set up: the noun its count counted
-    (``counted``, the metric of a count in that clause, or "") or the noun its verb ends on. ``clause``: the
-    words of the clause before."""
+    of what only with an owner, measures the thing the clause before set up: what its value counted
+    (``counted``: the metric of the value before, where one stands in that clause, or "") unless that is a
+    measure itself, or the noun its verb ends on. ``clause``: the words of the clause before."""
     g = lang.compiled(_build)
     if not bare(metric, lang):
         return metric, None
