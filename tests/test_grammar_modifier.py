@@ -16,6 +16,8 @@ MODIFIERS = [
     ("以上 after the value", "全市规上工业企业达到1200家以上。", [("规上工业企业", 1200.0, "at_least")]),
     ("约为 before a 分别 list: every value of it", "全市一产、二产增加值分别约为5%、6%。",
      [("一产增加值", 5.0, "approx"), ("二产增加值", 6.0, "approx")]),
+    ("超过 before a pair with no 分别: every value of it", "全市自来水、户厕普及率超过97%、86%。",
+     [("自来水普及率", 97.0, "more_than"), ("户厕普及率", 86.0, "more_than")]),
     ("左右 after a 分别 list: its last value alone", "全市一产、二产增加值分别增长5%、6%左右。",
      [("一产增加值", 5.0, "exact"), ("二产增加值", 6.0, "approx")]),
     ("one modifier per value of a list", "全市城镇新增就业超3万人、农村劳动力转移就业近20万人。",

@@ -1,7 +1,10 @@
 """Step 4, distribution: one metric per value of a list (分别 lists pair in order, 均 repeats,
 shared heads are completed, compound heads like 城乡 expand); list items written after a value
-take what the first item shares (its qualifier, verb or subject); counts joined each with its own
-noun stay apart; a 其中 part is named by what it is; a modifier word before a 分别 list covers it."""
+take what the first item shares (its qualifier, verb or subject); a parallel clause takes the
+measure of the one before (乙产业 → 乙产业年产值) and a bare measure the thing the clause before set up
+(交易额 → 某中心交易额); a cumulative value drops the verb of new things it is carried with; counts joined
+each with its own noun stay apart, nouns after a count that share its words are counted with it; a 其中
+part is named by what it is; a modifier word or a unit written once for a list of values covers them."""
 from __future__ import annotations
 
 import re
@@ -15,6 +18,7 @@ from ..records import Quantity
 from . import metric as metrics
 
 _DIGIT = re.compile(r"[0-9]")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
 _NUMBER = re.compile(r"(?<![0-9])[0-9]+(?![0-9年])")  # a number, not a year
 
 
@@ -29,6 +33,20 @@ def carried(history: list[str], n: int, lang=None,
     return [history[-1]] * n, "carried_last"
 
 
+def cumulative(names: list[str], fillers: str, lang) -> tuple[list[str], str | None]:
+    """新增示范县10个，累计达到40个: a metric carried onto a cumulative value (累计 among its fillers) counts
+    every such thing, not the new ones: the verb of new things in it goes (40 示范县)."""
+    if not any(w in fillers for w in lang.words("cumulative_fillers")):
+        return names, None
+    new = lang.compiled(_new_things)
+    out = [name if len(all_of := new.sub("", name, count=1)) < 2 else all_of for name in names]
+    return out, "new_things_dropped_from_cumulative" if out != names else None
+
+
+def _new_things(lang) -> re.Pattern:
+    return re.compile(alternation(lang.words("defining_verbs")))
+
+
 def distribute(metric: str, n: int, fillers: str, noun: str, lang,
                is_word: Callable[[str], bool] | None) -> tuple[list[str], str]:
     """One metric per value, and the rule that paired them."""
@@ -36,6 +54,11 @@ def distribute(metric: str, n: int, fillers: str, noun: str, lang,
     verb_start = metrics.patterns(lang).verb_start
     if noun and noun == metric and "和" in noun and (verb := verb_start.match(noun)):
         return [verb.group() + item.removeprefix(verb.group()) for item in _split_items(noun, lang)], "verb_shared_by_items"
+    if n > 1 and (inner := next((w for w in lang.words("distributive") if len(w) > 1 and w in metric), None)):
+        head, _, tail = metric.partition(inner)  # 煤炭、电解铝分别淘汰落后产能: what follows 分别 is every item's
+        if len(tail) >= 2 and len(items := _split_items(head, lang)) == n \
+                and not lang.compiled(_build).change_verb.search(tail):  # a change verb is no metric's
+            return [item + tail for item in items], "items_before_distributive_in_metric"
     if n > 1 or distributed:
         items = _split_items(metric, lang)
         if n > 1 and len(items) != n and len(outer := _split_items(metric, lang, outer=True)) == n:
@@ -80,6 +103,9 @@ def complete_heads(items: list[str], is_word: Callable[[str], bool] | None, lang
     last = items[-1]
     endings = (*repairing.metric_endings(), *lang.words("item_endings"))
     open_list = last.endswith(tuple(lang.words("open_list_marks")))  # 猪牛羊肉等: no head to share
+    # a list where an item names its own measure (进口货值、入境游客人次、…销售额) lists metrics of their
+    # own: the last item's measure word is not given to the others
+    own_measures = any(item.endswith(endings) for item in items[:-1])
     out, qualifier = [], ""
     for i, item in enumerate(items[:-1]):
         head, shared = "", False
@@ -93,7 +119,8 @@ def complete_heads(items: list[str], is_word: Callable[[str], bool] | None, lang
                 item, head, own_qualifier = pair
                 qualifier = own_qualifier if i == 0 else qualifier
             elif not item.endswith(endings):
-                head = _shared_head(item, last, is_word, lang)
+                head = _shared_head(item, last, is_word, lang) or (
+                    "" if own_measures else _measure_head(last, is_word, lang))
         out.append(item + head if head and not item.endswith(head) else item)
     out = out[:1] + [qualifier + item for item in out[1:] + [last]]
     if is_word is not None:  # 省属企业工业总产值、利润 → 省属企业工业利润: a bare measure noun measures the first's subject
@@ -155,6 +182,15 @@ def _shared_head(item: str, last: str, is_word: Callable[[str], bool], lang) -> 
     return head if len(head) >= 2 and abs(own - len(item)) <= 1 else ""
 
 
+def _measure_head(last: str, is_word: Callable[[str], bool], lang) -> str:
+    """The measure word that ends ``last`` where no head is found by length (集成电路、汽车零配件、锂电池出口:
+    汽车零配件 is longer than 锂电池): the item measures what the last item measures (汽车零配件出口), from the
+    start of the dictionary word that holds the measure (东盟|进出口 → 进出口)."""
+    m = next((m for m in lang.compiled(_build).measures if len(m) >= 2 and last.endswith(m)), "")
+    start = max((b for b in _word_bounds(last, is_word) if b <= len(last) - len(m)), default=0) if m else 0
+    return last[start:] if start > 0 else ""
+
+
 def _word_bounds(text: str, is_word: Callable[[str], bool]) -> list[int]:
     """Where the words of ``text`` of two to four characters start, by forward longest match over the
     dictionary: a head starts with a word, never inside a run of single characters (普惠小微|贷款余额)."""
@@ -180,8 +216,13 @@ def shared_qualifier(before: str, metric: str, written: str, unit: str, lang,
     市级以上示范农场40个、示范牧场15个 → 市级以上示范牧场; or the verb that says what every item
     counts: 改造老旧小区45个、棚户区1.2万套 → 改造棚户区 (``written``: the item's words before any rule
     rewrote them, as its own verb is written there); or, where it is only a measure noun, the
-    subject the item before measured: 竹制品总产量增长9%、产值增长8% → 竹制品产值."""
+    subject the item before measured: 竹制品总产量增长9%、产值增长8% → 竹制品产值; or, where it is only a
+    verb of deeds done, the subject of the item before's own such verb: 重点项目开工200个、竣工150个 →
+    重点项目竣工."""
     g = lang.compiled(_build)
+    if metric in g.deeds and (done := next((v for v in g.deeds if before.endswith(v)), None)) \
+            and len(before) - len(done) >= 2:
+        return before[:-len(done)] + metric, "subject_shared_by_deeds"
     if (is_word is not None and metric in g.measures and not g.own_verb.match(metric)
             and (subject := _subject(before, metric, is_word, g))):
         return subject + metric, "subject_shared_by_items"
@@ -198,13 +239,55 @@ def shared_qualifier(before: str, metric: str, written: str, unit: str, lang,
     return metric, None
 
 
+def parallel_measure(before: str, metric: str, is_word: Callable[[str], bool] | None,
+                     lang) -> tuple[str, str | None]:
+    """甲产业产值超500亿元，乙、丙产业超300亿元: a metric that names no measure and ends with the head word
+    the metric before names its subject with (产业) is measured as that one is (乙、丙产业产值)."""
+    g = lang.compiled(_build)
+    head = metric[-2:]
+    if is_word is None or len(metric) < 3 or not is_word(head) or metric.endswith(g.measures) \
+            or (at := before.rfind(head)) < 1:
+        return metric, None
+    measure = before[at + 2:]  # a measure word, or one qualified by one character (年产值), not another noun
+    if not any(measure.endswith(m) and len(measure) - len(m) <= 1 for m in g.measures) or len(measure) < 2 \
+            or lang.raw["possessive"] in measure:
+        return metric, None
+    return metric + measure, "measure_of_the_parallel_before"
+
+
+def bare(metric: str, lang) -> bool:
+    """A measure that says of what only with an owner (交易额, 年度完成投资)."""
+    return bool(metric) and lang.compiled(_build).bare_measure.fullmatch(metric) is not None
+
+
+def owner_of_bare_measure(metric: str, clause: str, counted: str, lang) -> tuple[str, str | None]:
+    """共建某交易中心，交易额达50亿元; 实施100个省重点项目，年度完成投资500亿元: a bare measure, which says
+    of what only with an owner, measures the thing the clause before set up: what its value counted
+    (``counted``: the metric of the value before, where one stands in that clause, or "") unless that is a
+    measure itself, or the noun its verb ends on. ``clause``: the words of the clause before."""
+    g = lang.compiled(_build)
+    if not bare(metric, lang):
+        return metric, None
+    owner = counted if counted and not _DIGIT.search(counted) and not counted.endswith(g.measures) else ""
+    if not owner and not _DIGIT.search(clause) and (verb := max(g.owner_verb.finditer(clause), key=lambda m: m.end(),
+                                                                default=None)) is not None:
+        owner = clause[verb.end():]
+    if not 2 <= len(owner) <= 12 or not _CJK.fullmatch(owner) or g.own_verb.search(owner) \
+            or owner.endswith(g.measures):
+        return metric, None
+    return owner + metric, "owner_of_bare_measure"
+
+
 def own_item(metric: str, noun: str, subject: str, after_value: bool, after_cut: bool,
-             lang) -> tuple[str, str | None]:
+             lang, right: str = "", unit: str = "",
+             is_word: Callable[[str], bool] | None = None) -> tuple[str, str | None]:
     """Counts written each before its own noun and joined (1600个行政村污水和190个黑臭水体治理): a count's
-    noun stops at its last joiner before the next count's number (not one inside brackets), and the count
-    after a joiner takes no words of the item before it (66个重点县和平原200万亩农田 → 平原农田). A joiner
-    inside the words before the count joins the item before only where that item's noun was cut so
-    (``after_cut``); elsewhere it may join two verbs (制定和颁布了59项法规)."""
+    noun stops at its last joiner before the next count's number (not one inside brackets), also where
+    the noun ended before it at a 、 and the next count (``right``: the words after the count) has the
+    same ``unit`` (6个甲项目和乙、丙治理2个项目); and the count after a joiner takes no words of the item
+    before it (66个重点县和平原200万亩农田 → 平原农田; 建设甲中心和8个乙中心 → 乙中心: the first item has no
+    number). A joiner inside the words before the count joins the item before only where that item's noun
+    was cut so (``after_cut``); elsewhere it may join two verbs (制定和颁布了59项法规)."""
     if not noun:
         return metric, None
     g = lang.compiled(_build)
@@ -212,10 +295,37 @@ def own_item(metric: str, noun: str, subject: str, after_value: bool, after_cut:
     if own >= 0 and (digit := _NUMBER.search(metric, own)) and (cut := _last_joiner(metric, own, digit.start(), g)) >= 2 \
             and not any(c in metric[cut:digit.start()] for c in g.closing):
         return metric[:cut], "next_item_cut"
+    if own >= 0 and unit and right.startswith(noun) and (digit := _NUMBER.search(right, len(noun))) \
+            and right.startswith(unit, digit.end()) and 2 <= (cut := _last_joiner(right, 0, len(noun), g)) \
+            and not _DIGIT.search(right, 0, digit.start()) and not any(c in right[cut:digit.start()] for c in g.closing):
+        return metric[:own + cut], "next_item_cut"
     if after_value and metric.startswith(subject) and metric.endswith(noun) and (
             cut := _last_joiner(subject, 0, len(subject), g)) >= 0 and (after_cut or cut in (0, len(subject) - 1)):
         return subject[cut + 1:] + noun, "item_before_dropped"
+    if metric.endswith(noun) and len(before := metric[:-len(noun)]) >= 3 and before[-1] in g.joiners \
+            and not (is_word is not None and is_word(before[-2:])):  # 惠及, 涉及: a verb, no joiner
+        return noun, "number_less_item_dropped"
     return metric, None
+
+
+def items_of_count(metric: str, noun: str, right: str, unit: str, lang) -> tuple[str, str | None]:
+    """30个产业园、产业集群、产业强镇: nouns after a count's noun, each after a 、, with no number or verb
+    of their own, that open with a word of it (产业) or end as it ends (重大专项、研发专项), are counted
+    with it: the count's metric keeps them all. ``right``: the words after the count, opening with its
+    noun; ``unit``: the count's classifier (a count of people, 7000多万, has none)."""
+    if not noun or not unit or not metric.endswith(noun) or not right.startswith(noun):
+        return metric, None
+    g = lang.compiled(_build)
+    items, at = [], len(noun)
+    while at < len(right) and right[at] == "、":
+        item = metrics.noun_after(right[at + 1:], lang)
+        after = at + 1 + len(item)
+        if not item or _DIGIT.search(item) or (after < len(right) and _DIGIT.match(right, after)) \
+                or g.own_verb.search(item) or not (item[:2] in noun or item[-2:] == noun[-2:]):
+            break
+        items.append(item)
+        at = after
+    return (metric + "".join("、" + item for item in items), "items_share_the_count") if items else (metric, None)
 
 
 def _last_joiner(text: str, start: int, end: int, g: "_Patterns") -> int:
@@ -274,6 +384,10 @@ class _Patterns(NamedTuple):
     part_copula: re.Pattern
     opening_verb: re.Pattern  # 完成, 实现 after a subject the items after a value share
     negations: tuple[str, ...]  # 没, 未: the words before a negated opening verb are no subject
+    deeds: tuple[str, ...]  # verbs of a deed done to counted things (开工, 竣工, 新建, 改造), longest first
+    bare_measure: re.Pattern  # a measure that says of what only with an owner (交易额, 年度完成投资)
+    owner_verb: re.Pattern  # a verb whose object a bare measure in the clause after measures (共建, 实施)
+    change_verb: re.Pattern  # 增长, 下降: a verb that moves a value
 
 
 def _build(lang) -> _Patterns:
@@ -289,17 +403,35 @@ def _build(lang) -> _Patterns:
                      tuple(sorted((*repairing.metric_endings(), *words("subject_measures")), key=len, reverse=True)),
                      tuple(words("part_openers")),
                      re.compile(alternation(words("part_copulas"))), re.compile(alternation(words("subject_opening_verbs"))),
-                     tuple(words("subject_negations")))
+                     tuple(words("subject_negations")),
+                     tuple(sorted({*words("framing_verbs"), *words("defining_verbs"), *words("shared_verbs"),
+                                   *words("verbs", "completion")}, key=len, reverse=True)),
+                     re.compile(lang.raw["bare_measure"]),
+                     re.compile(alternation(words("framing_verbs") + words("action_verbs") + words("owner_verbs"))),
+                     re.compile(alternation(words("verbs", "change_up") + words("verbs", "change_down"))))
 
 
-def shared_modifier(group: list[Quantity], fillers: str, lang) -> list[Quantity]:
-    """分别突破1.5万亿元、1.4万亿元: a modifier word before the first value of a 分别 list covers every
-    value with none of its own (a 左右 after the last value stays that value's alone)."""
+def shared_modifier(group: list[Quantity], lang) -> list[Quantity]:
+    """分别突破1.5万亿元、1.4万亿元 and 普及率超过95%、80%: a modifier word before the first value of a
+    list, with or without 分别, covers every value with none of its own (a 左右 after the last value stays
+    that value's alone)."""
     first = group[0]
-    if len(group) < 2 or first.cue not in lang.prefix_modifiers or not _distributed(fillers, lang):
+    if len(group) < 2 or first.cue not in lang.prefix_modifiers:
         return group
     return [first] + [replace(q, modifier=first.modifier, cue=first.cue) if q.cue is None and q.modifier == "exact"
                       else q for q in group[1:]]
+
+
+def shared_unit(group: list[Quantity]) -> list[Quantity]:
+    """1.28万亿、1.18万亿、8200亿元: a value of a list written without a unit has the unit of the next value
+    that writes one."""
+    if len(group) < 2 or all(q.unit for q in group) or not group[-1].unit:
+        return group
+    out, unit = [], ""
+    for q in reversed(group):
+        unit = q.unit or unit
+        out.append(q if q.unit else replace(q, unit=unit))
+    return out[::-1]
 
 
 def pairs(names: list[str], group: list[Quantity]) -> list[tuple[str, Quantity]]:

@@ -11,7 +11,7 @@ def decide(q: Quantity, lang) -> str:
     if q.cue is None:
         return "no_modifier_word"
     if q.cue not in q.span.text:
-        return "word_before_list"  # 分别突破X、Y: Y's modifier is the word before X (distribution.shared_modifier)
+        return "word_before_list"  # 超过X、Y (with or without 分别): Y's modifier is the word before X (distribution.shared_modifier)
     if q.cue in lang.suffix_modifiers:
         return "word_after_value"
     if q.cue in lang.inner_modifiers:

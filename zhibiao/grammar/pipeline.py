@@ -117,15 +117,29 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         if exclusions.excluded(reading, history):
             continue
         reading.metric, rule = distribution.own_item(reading.metric, reading.noun, reading.left.metric,
-                                                     prev_end > s.start, cut_end == prev_end, lang)
+                                                     prev_end > s.start, cut_end == prev_end, lang,
+                                                     reading.right, group[0].unit, p.is_word)
         if rule:
             reading.rules.append(("distribution", rule))
             cut_end = group[-1].span.end if rule == "next_item_cut" else cut_end
+        reading.metric, rule = distribution.items_of_count(reading.metric, reading.noun, reading.right,
+                                                          group[0].unit, lang)
+        reading.rules += [("distribution", rule)] if rule else []
         if history and reading.metric and prev_end > s.start and wt[prev_end] == "、":
             reading.metric, rule = distribution.shared_qualifier(history[-1], reading.metric, reading.left.metric,
                                                                  group[0].unit, lang, p.is_word)
             if rule:
                 reading.rules.append(("distribution", rule))
+        if history and reading.metric and prev_end > s.start and not reading.noun:
+            reading.metric, rule = distribution.parallel_measure(history[-1], reading.metric, p.is_word, lang)
+            reading.rules += [("distribution", rule)] if rule else []
+        if distribution.bare(reading.metric, lang) and (
+                c_start := s.breaks.clause_start(group[0].span.start, s.start)) > s.start:
+            b_start = s.breaks.clause_start(c_start - 1, s.start)
+            counted = history[-1] if history and prev_end > b_start and reading.noun == "" else ""
+            reading.metric, rule = distribution.owner_of_bare_measure(reading.metric, wt[b_start:c_start - 1],
+                                                                      counted, lang)
+            reading.rules += [("distribution", rule)] if rule else []
         if history and len(group) == 1 and (part := distribution.part_of_count(
                 wt, s.breaks.clause_start(group[0].span.start, s.start), group[0].span.start, reading.right,
                 history[-1], lang)):
@@ -134,12 +148,14 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         if not reading.metric:
             names, rule = distribution.carried(history, len(group), lang, p.is_word)
             rules = [*reading.rules, ("metric", "carried_from_clause_before")]
+            names, new_rule = distribution.cumulative(names, reading.left.fillers, lang)
+            rules += [("distribution", new_rule)] if new_rule else []
         else:
             names, rule = distribution.distribute(reading.metric, len(group), reading.left.fillers, reading.noun,
                                                   lang, p.is_word)
             rules = list(reading.rules)
         trace = tuple(("metric", *r) for r in (*rules, ("distribution", rule)))
-        group = distribution.shared_modifier(group, reading.left.fillers, lang)
+        group = distribution.shared_unit(distribution.shared_modifier(group, lang))
         for name, q in distribution.pairs(names, group):
             yield _record(p, s, q, name, reading.left, group, reading, trace, carried=not reading.metric)
         history.extend(m for m in names if not history or history[-1] != m)
