@@ -1,5 +1,8 @@
-"""Step 1, quantities: the values of a paragraph, and the lists they are written in (8.9%、7.7%)."""
+"""Step 1, quantities: the values of a paragraph, the lists they are written in (8.9%、7.7%), and the
+runs of values with no word between them, which name nothing (六成六成六成…)."""
 from __future__ import annotations
+
+import re
 
 from .. import numbers
 from ..records import Quantity
@@ -22,3 +25,23 @@ def groups(wt: str, lang, batch: list[Quantity]) -> list[list[Quantity]]:
                 continue
         out.append([q])
     return out
+
+
+def _word(lang) -> re.Pattern:
+    """A letter that is no character of a number: a word between two values."""
+    return re.compile(rf"[^\W\d_{re.escape(lang.raw['wordless_run']['numerals'])}]")
+
+
+def wordless_runs(wt: str, lang, found: list[Quantity]) -> list[tuple[int, int]]:
+    """The runs ``found[i:j]`` of at least ``wordless_run.values`` values with no word between any two:
+    a table's bare figures or noise, no language. The first value of a run may have words before it;
+    those after it have none of their own, and reading each of them would cost a full reading a value."""
+    word, least = lang.compiled(_word), int(lang.raw["wordless_run"]["values"])
+    runs, i = [], 0
+    for k in range(1, len(found) + 1):
+        if k < len(found) and not word.search(wt, found[k - 1].span.end, found[k].span.start):
+            continue
+        if k - i >= least:
+            runs.append((i, k))
+        i = k
+    return runs
