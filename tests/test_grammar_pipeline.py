@@ -53,6 +53,8 @@ LEAST = int(language().raw["wordless_run"]["values"])
     ("青川市粮食产量" + "、".join(["5万吨"] * LEAST) + "。", [(0, LEAST)]),  # punctuation is no word
     ("7亿拾" * LEAST, [(0, LEAST)]),  # nor is a numeral of the big form
     ("增长5%" * LEAST, []),  # a verb between every two values: language
+    ("成5%" * LEAST, [(0, LEAST)]),  # one letter is no word of its own
+    ("5%公里" * LEAST, [(0, LEAST)]),  # nor is a unit of two letters
     ("六成" * LEAST + "青川" + "5%" * LEAST, [(0, LEAST), (LEAST, 2 * LEAST)]),  # a word ends a run
 ])
 def test_wordless_runs(text, runs):

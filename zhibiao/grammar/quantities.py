@@ -27,19 +27,24 @@ def groups(wt: str, lang, batch: list[Quantity]) -> list[list[Quantity]]:
     return out
 
 
-def _word(lang) -> re.Pattern:
-    """A letter that is no character of a number: a word between two values."""
-    return re.compile(rf"[^\W\d_{re.escape(lang.raw['wordless_run']['numerals'])}]")
+def _wordless(lang) -> re.Pattern:
+    """What may stand between two values of a wordless run: units, characters of numbers, digits, signs,
+    punctuation (units first, longest first: 百分点 is a unit, not 百 and then a word), and at most
+    ``wordless_run.letters`` other letters (成5%成5%…: no word of its own either)."""
+    run = lang.raw["wordless_run"]
+    no_word = rf"(?:{lang.pattern('units')}|[\W\d_{re.escape(run['numerals'])}])*+"
+    return re.compile(rf"{no_word}(?:[^\W\d_]{no_word}){{0,{int(run['letters'])}}}")
 
 
 def wordless_runs(wt: str, lang, found: list[Quantity]) -> list[tuple[int, int]]:
     """The runs ``found[i:j]`` of at least ``wordless_run.values`` values with no word between any two:
     a table's bare figures or noise, no language. The first value of a run may have words before it;
     those after it have none of their own, and reading each of them would cost a full reading a value."""
-    word, least = lang.compiled(_word), int(lang.raw["wordless_run"]["values"])
+    wordless, least = lang.compiled(_wordless).fullmatch, int(lang.raw["wordless_run"]["values"])
     runs, i = [], 0
     for k in range(1, len(found) + 1):
-        if k < len(found) and not word.search(wt, found[k - 1].span.end, found[k].span.start):
+        if k < len(found) and (found[k - 1].span.end >= found[k].span.start
+                               or wordless(wt, found[k - 1].span.end, found[k].span.start)):
             continue
         if k - i >= least:
             runs.append((i, k))
