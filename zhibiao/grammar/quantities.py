@@ -32,7 +32,8 @@ def _wordless(lang) -> re.Pattern:
     punctuation (units first, longest first: 百分点 is a unit, not 百 and then a word), and at most
     ``wordless_run.letters`` other letters (成5%成5%…: no word of its own either)."""
     run = lang.raw["wordless_run"]
-    no_word = rf"(?:{lang.pattern('units')}|[\W\d_{re.escape(run['numerals'])}])*+"
+    firsts = re.escape("".join(sorted({u[0] for u in lang.units})))  # a unit is tried only where one can start
+    no_word = rf"(?:(?=[{firsts}])(?:{lang.pattern('units')})|[\W\d_{re.escape(run['numerals'])}])*+"
     return re.compile(rf"{no_word}(?:[^\W\d_]{no_word}){{0,{int(run['letters'])}}}")
 
 
