@@ -50,9 +50,13 @@ def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | No
         diagnostics.extend(dangling.lost(p.original, p.work))
     if diagnostics is not None:
         diagnostics.extend(layout.columns_diagnostic(p.original, p.work, p.layout))
-        diagnostics.extend(Diagnostic("wordless_run", f"{n:,} values with no word between them (a table's bare "
-                                      "figures or noise): no records", covering(p, WorkRange(start, end)))
-                           for start, end, n in runs)
+        diagnostics.extend(_wordless(p, *run) for run in runs)
+
+
+def _wordless(p: Prepared, start: int, end: int, n: int) -> Diagnostic:
+    """A wordless run's values after its first, read for no record: said once, with the run's span."""
+    return Diagnostic("wordless_run", f"{n:,} values after the first of a run with no word between them "
+                      "(a table's bare figures or noise): no records", covering(p, WorkRange(start, end)))
 
 
 @dataclass(frozen=True)
@@ -78,11 +82,9 @@ def _paragraph(p: Prepared, dangling: layout.Dangling, runs: list[tuple[int, int
         dangling.note(wt, lang, p_start, p_end, found)
     if not found:
         return
-    unread = set()
-    for i, j in quantities.wordless_runs(wt, lang, found):
-        unread.update(q.span.start for q in found[i + 1:j])
-        runs.append((found[i + 1].span.start, found[j - 1].span.end, j - i - 1))
-    unread = frozenset(unread)
+    wordless = quantities.wordless_runs(wt, lang, found)
+    unread = frozenset(q.span.start for i, j in wordless for q in found[i + 1:j])
+    runs.extend((found[i + 1].span.start, found[j - 1].span.end, j - i - 1) for i, j in wordless)
     sg, pg = statuses.patterns(lang), periods.patterns(lang)
     opens_five_years = pg.five_years.match(wt, p_start) is not None
     opener = sg.opener.search(wt, p_start, p_end)
