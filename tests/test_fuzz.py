@@ -176,3 +176,37 @@ def test_the_wordless_shortcut_changes_no_record_on_fuzzed_text(monkeypatch):
     fast = [_records(t) for t in texts]
     _full_reading(monkeypatch)
     assert [i for i, t in enumerate(texts) if _records(t) != fast[i]] == []
+
+
+# --- a wordless run's values after its first are not read: no other record changes ---------------
+
+RUN_CASES = [
+    "青川市" + "六成" * 60 + "，城镇新增就业3.2万人，增长5%。",
+    "青川市粮食产量" + "、".join(["5万吨"] * 60) + "。全年新建学校12所。",
+    "6亿一" * 80 + "\n青川市地区生产总值增长6.5%。",
+]
+
+
+def _without_trace(records: list[dict]) -> list[dict]:
+    return [{k: v for k, v in r.items() if k != "trace"} for r in records]
+
+
+def _drops_only(monkeypatch, texts: list[str]) -> list[int]:
+    """The texts whose records are not those of the full reading less some of the runs' values."""
+    from zhibiao.grammar import quantities
+
+    fast = [_without_trace(_records(t)) for t in texts]
+    monkeypatch.setattr(quantities, "wordless_runs", lambda *args: [])
+    full = [_without_trace(_records(t)) for t in texts]
+    return [i for i, (f, g) in enumerate(zip(fast, full)) if any(r not in g for r in f) or len(f) > len(g)]
+
+
+@pytest.mark.parametrize("text", RUN_CASES)
+def test_a_wordless_run_drops_its_values_and_changes_no_other_record(monkeypatch, text):
+    fewer = len(_records(text))
+    assert _drops_only(monkeypatch, [text]) == []
+    assert fewer < len(_records(text))  # the full reading, still patched, reads every value of the run
+
+
+def test_a_wordless_run_changes_no_other_record_on_fuzzed_text(monkeypatch):
+    assert _drops_only(monkeypatch, [text for _, text in fuzzing.inputs(seed=29, count=240, max_chars=1500)]) == []

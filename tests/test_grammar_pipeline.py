@@ -1,11 +1,14 @@
-"""Record building in grammar.pipeline: how far a count's noun reaches, and the unit a noun names."""
+"""Record building in grammar.pipeline: how far a count's noun reaches, the unit a noun names, and the runs
+of values with no word between them, which give no records."""
 from __future__ import annotations
 
 import pytest
 
 import zhibiao
-from zhibiao.grammar.pipeline import _noun_unit
+from zhibiao.grammar import quantities
+from zhibiao.grammar.pipeline import _noun_unit, iter_indicators
 from zhibiao.lexicon import language
+from zhibiao.records import Document
 
 
 def _metrics(text: str) -> dict[str, str]:
@@ -22,8 +25,8 @@ def test_a_counts_noun_holds_one_count_at_most(text, value, metric):
 
 
 def test_a_run_of_counts_before_nouns_of_numbers_keeps_each_metric_short():
-    records = zhibiao.extract("6亿一" * 400)
-    assert len(records) == 400
+    records = zhibiao.extract("6亿一" * 40)  # fewer than a wordless run's values: every value is read
+    assert len(records) == 40
     assert max(len(r.metric) for r in records) <= len("一一6亿一")  # the word before, the noun up to the next count
 
 
@@ -37,3 +40,51 @@ def test_a_run_of_counts_before_nouns_of_numbers_keeps_each_metric_short():
 ])
 def test_the_unit_a_noun_names(phrase, first, unit):
     assert _noun_unit(phrase, language(), first=first) == unit
+
+
+# --- runs of values with no word between them: a table's bare figures or noise, no records ---------
+
+LEAST = int(language().raw["wordless_run"]["values"])
+
+
+@pytest.mark.parametrize("text, runs", [
+    ("六成" * LEAST, [(0, LEAST)]),
+    ("六成" * (LEAST - 1), []),  # too short to be no language: a long list is read
+    ("青川市粮食产量" + "、".join(["5万吨"] * LEAST) + "。", [(0, LEAST)]),  # punctuation is no word
+    ("7亿拾" * LEAST, [(0, LEAST)]),  # nor is a numeral of the big form
+    ("增长5%" * LEAST, []),  # a verb between every two values: language
+    ("成5%" * LEAST, [(0, LEAST)]),  # one letter is no word of its own
+    ("5%公里" * LEAST, [(0, LEAST)]),  # nor is a unit of two letters
+    ("六成" * LEAST + "青川" + "5%" * LEAST, [(0, LEAST), (LEAST, 2 * LEAST)]),  # a word ends a run
+])
+def test_wordless_runs(text, runs):
+    lang = language()
+    assert quantities.wordless_runs(text, lang, quantities.find(text, lang, 0, len(text))) == runs
+
+
+def _read(text: str):
+    diagnostics = []
+    records = list(iter_indicators(Document(text=text), diagnostics=diagnostics))
+    return records, diagnostics
+
+
+def test_a_wordless_run_gives_its_first_value_only_and_a_diagnostic():
+    head, tail = "青川市", "，城镇新增就业3.2万人。"
+    records, diagnostics = _read(head + "六成" * (LEAST + 9) + tail)
+    assert [(r.metric, r.value_text) for r in records] == [("青川市", "六成"), ("城镇新增就业", "3.2万人")]
+    (run,) = [d for d in diagnostics if d.code == "wordless_run"]
+    assert (run.span.start, run.span.end) == (len(head) + 2, len(head) + 2 * (LEAST + 9))
+    assert run.message.startswith(f"{LEAST + 8} values")
+
+
+def test_a_list_shorter_than_a_wordless_run_is_read_whole():
+    records, diagnostics = _read("青川市粮食产量分别为" + "、".join(["5万吨"] * (LEAST - 1)) + "。")
+    assert len(records) == LEAST - 1 and not diagnostics
+
+
+def test_a_wordless_run_in_repaired_text_is_grounded_in_the_original():
+    text = "青川市\u200b" + "六\u200b成" * LEAST + "。"  # zero-width characters go in the working text
+    records, diagnostics = _read(text)
+    (run,) = [d for d in diagnostics if d.code == "wordless_run"]
+    assert text[run.span.start:run.span.end] == run.span.text and run.span.text.startswith("六")
+    assert all(text[r.span.start:r.span.end] == r.value_text for r in records)

@@ -25,6 +25,13 @@ def span(p, r: WorkRange) -> Span:
     return Span(start, end, p.original[start:end])
 
 
+def covering(p, r: WorkRange) -> Span:
+    """The original text that working range ``r`` covers, all of it (a value's ``span`` keeps to the piece
+    where it starts)."""
+    start, end = (r.start, r.end) if p.work.offsets.identity else p.work.span(r.start, r.end)
+    return Span(start, end, p.original[start:end])
+
+
 EVIDENCE_MAX = 200  # characters of evidence at most: the clause around the value, cut around it when longer
 
 

@@ -17,7 +17,7 @@ from ..lexicon import Language, language as shipped
 from ..records import Diagnostic, Document, Indicator, Quantity, Section
 from . import distribution, exclusions, kind as kinds, layout, metric as metrics, modifier as modifiers
 from . import period as periods, quantities, status as statuses
-from .ground import WorkRange, evidence, span
+from .ground import WorkRange, covering, evidence, span
 from .prepare import Prepared, prepare
 from .window import Window
 
@@ -42,13 +42,21 @@ def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | No
         return
     p = prepare(doc, language or shipped(), year=year, repair=repair)
     dangling = layout.Dangling()
+    runs: list[tuple[int, int, int]] = []  # the wordless runs read for no record: (start, end, values)
     for p_start, p_end in segment.paragraphs(p.text):
-        yield from _paragraph(p, dangling, p_start, p_end)
+        yield from _paragraph(p, dangling, runs, p_start, p_end)
     if p.noisy and diagnostics is not None:
         diagnostics.extend(repairing.incomplete(p.original, p.work))
         diagnostics.extend(dangling.lost(p.original, p.work))
     if diagnostics is not None:
         diagnostics.extend(layout.columns_diagnostic(p.original, p.work, p.layout))
+        diagnostics.extend(_wordless(p, *run) for run in runs)
+
+
+def _wordless(p: Prepared, start: int, end: int, n: int) -> Diagnostic:
+    """A wordless run's values after its first, read for no record: said once, with the run's span."""
+    return Diagnostic("wordless_run", f"{n:,} values after the first of a run with no word between them "
+                      "(a table's bare figures or noise): no records", covering(p, WorkRange(start, end)))
 
 
 @dataclass(frozen=True)
@@ -63,15 +71,20 @@ class _Sentence:
     section_name: str | None  # the record's section field: the headings' path
     targets_from: int | None  # working offset where the paragraph's targets start
     five_years: bool  # the text at hand speaks of five years (五年来，… / a five-year plan's section)
+    unread: frozenset[int]  # starts of the paragraph's values in a wordless run after its first: no record
 
 
-def _paragraph(p: Prepared, dangling: layout.Dangling, p_start: int, p_end: int) -> Iterator[Indicator]:
+def _paragraph(p: Prepared, dangling: layout.Dangling, runs: list[tuple[int, int, int]], p_start: int,
+               p_end: int) -> Iterator[Indicator]:
     wt, lang = p.text, p.lang
     found = [q for q in quantities.find(wt, lang, p_start, p_end) if not exclusions.name_part(wt, q, lang)]
     if p.noisy:
         dangling.note(wt, lang, p_start, p_end, found)
     if not found:
         return
+    wordless = quantities.wordless_runs(wt, lang, found)
+    unread = frozenset(q.span.start for i, j in wordless for q in found[i + 1:j])
+    runs.extend((found[i + 1].span.start, found[j - 1].span.end, j - i - 1) for i, j in wordless)
     sg, pg = statuses.patterns(lang), periods.patterns(lang)
     opens_five_years = pg.five_years.match(wt, p_start) is not None
     opener = sg.opener.search(wt, p_start, p_end)
@@ -88,7 +101,7 @@ def _paragraph(p: Prepared, dangling: layout.Dangling, p_start: int, p_end: int)
             five_years = opens_five_years or (section is not None and any(pg.plan.search(h) for h in section.path))
             s = _Sentence(s_start, s_end, breaks, Window.of(wt, p.layout, s_start, s_end), section,
                           " > ".join(section.path) if section else None,
-                          opener.end() if opener else None, five_years)
+                          opener.end() if opener else None, five_years, unread)
             yield from _sentence(p, dangling, s, batch)
 
 
@@ -104,6 +117,11 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
     prev_end = cut_end = s.start  # cut_end: the end of the last count whose noun ran into the next count
     groups = quantities.groups(wt, lang, batch)
     for i, group in enumerate(groups):
+        if s.unread and group[0].span.start in s.unread:
+            prev_end = group[-1].span.end  # a wordless run's values after its first: no words, no record
+            continue
+        if s.unread and group[-1].span.start in s.unread:
+            group = [q for q in group if q.span.start not in s.unread]
         reach = groups[i + 2][0].span.start if i + 2 < len(groups) else None  # a noun holds one count at most
         reading = metrics.read(p, dangling, s.breaks, s.start, s.end, group, history, prev_end, reach)
         if reading.recovered is not None:
