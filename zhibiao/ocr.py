@@ -13,7 +13,9 @@ images are scaled to, so they are read 32 px high instead of the model's 48
 narrowed. A second intra-op thread barely speeds a session up, so every session
 runs on one thread and a page's cores go to reading its lines side by side; the
 pages of a document run side by side too (ONNX Runtime releases the GIL). The
-angle classifier runs only on a page that reads badly upright.
+angle classifier runs only on a page that reads badly upright. The detector and
+recogniser are loaded rewritten by ``ocr_graph`` (their element-wise chains folded:
+a third less CPU a page, the same text).
 """
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ class Settings:
     line_height: int = 32  # ... and to this height (px); the model was trained at 48
     cores_by: str = "lines"  # a page's cores read its lines side by side ("lines") or are intra-op threads ("ops")
     upright_score: float = 0.8  # "auto": a page whose median line score is below this is read again with angles
+    fold: bool = True  # detector and recogniser loaded with their affines and hard-swishes folded (ocr_graph)
 
     def __post_init__(self):
         if self.angle not in ("always", "never", "auto"):
@@ -46,7 +49,8 @@ class Settings:
             raise ValueError(f"cores_by must be lines or ops, not {self.cores_by!r}")
 
 
-LEGACY = Settings(threads=-1, parallel_pages=1, angle="always", line_width=1.0, line_height=48, cores_by="ops")
+LEGACY = Settings(threads=-1, parallel_pages=1, angle="always", line_width=1.0, line_height=48, cores_by="ops",
+                  fold=False)
 SETTINGS = Settings()  # what ``recognise``/``recognise_pages`` use unless given settings
 MIN_SCORE = 0.5  # lines recognised with a lower confidence are dropped (the engine's own default)
 
@@ -119,10 +123,26 @@ def _engine(settings: Settings, cores: int):
     if threads > 0:
         kwargs.update(intra_op_num_threads=threads, inter_op_num_threads=1)
     engine = RapidOCR(**kwargs)
+    if settings.fold:
+        for holder in (engine.text_det.infer, engine.text_rec.session):
+            holder.session = _folded(holder.session)
     lanes = (cores if cores > 0 else _cores()) if settings.cores_by == "lines" else 1
     if settings.line_width != 1.0 or lanes > 1:
         engine.text_rec = _Lines(engine.text_rec, settings.line_width, lanes)
     return engine
+
+
+def _folded(session):
+    """The session's model again, rewritten by ``ocr_graph`` (same options and providers); as it was
+    without ``onnx`` (the ``[ocr]`` extra): the same text, only slower."""
+    from . import ocr_graph
+
+    try:
+        import onnx  # noqa: F401
+    except ImportError:
+        return session
+    return type(session)(ocr_graph.simplified(session._model_path), sess_options=session.get_session_options(),
+                         providers=session.get_providers())
 
 
 def _cores() -> int:
