@@ -9,22 +9,27 @@ Mul, Add, Clip, Div 52%, Conv 29%). Three rewrites, each exact up to float round
 - an affine after a convolution goes into its weights and bias;
 - the hard-swish becomes ``x * HardSigmoid(x)`` (an operator of opset 6, so the model's opset stays);
 - an affine before a convolution without padding goes into its weights and bias (with padding the
-  border would see zeros instead of the affine's offset, so those stay).
+  border would see zeros instead of the affine's offset); before one with padding it becomes a
+  BatchNormalization, which ONNX Runtime runs in its blocked layout with the convolutions.
 
 Nothing is written to disk: the rewritten model is handed to ONNX Runtime as bytes.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 HARD_SWISH = (3.0, 0.0, 6.0, 6.0)  # x * clip(x + 3, 0, 6) / 6: the offset, the clip bounds, the divisor
+BN_EPSILON = 1e-5  # of the BatchNormalization an affine before a padding convolution becomes
 
 
+@lru_cache(maxsize=4)
 def simplified(path: str | Path) -> bytes:
-    """The model at ``path`` with its affines folded and hard-swishes fused, serialised."""
+    """The model at ``path`` with its affines folded and hard-swishes fused, serialised (once a process:
+    every engine loads the same two models)."""
     import onnx
 
     model = onnx.load(str(path))
@@ -50,8 +55,8 @@ class _Graph:
 
     def simplify(self) -> dict[str, int]:
         """Apply every rewrite; returns how many of each were made."""
-        done = {"affine after conv": self._fold_after(), "hard-swish": self._hard_swish(),
-                "affine before conv": self._fold_before()}
+        done = {"affine after conv": self._fold_after(), "hard-swish": self._hard_swish()}
+        done["affine before conv"], done["affine before padded conv"] = self._fold_before()
         self._write()
         return done
 
@@ -153,9 +158,13 @@ class _Graph:
         name = clip.input[k] if len(clip.input) > k else ""
         return float(self.const[name].reshape(-1)[0]) if name in self.const and self.const[name].size == 1 else None
 
-    def _fold_before(self) -> int:
-        """Mul(x, s) -> Add(t), scalars, read only by Convs without padding: into those Convs."""
-        folded = 0
+    def _fold_before(self) -> tuple[int, int]:
+        """Mul(x, s) -> Add(t), scalars, read only by Convs: into those Convs where none pads; before a
+        padding Conv, a BatchNormalization instead (ONNX Runtime turns it into a convolution in its
+        blocked layout, so the tensor is not reordered out of that layout and back for two passes)."""
+        from onnx import helper
+
+        folded = normalised = 0
         for mul in [n for n in self.nodes if n.op_type == "Mul"]:
             s, x = self._scalar(mul)
             if s is None:
@@ -164,16 +173,27 @@ class _Graph:
             add = self._only_user(users, mul.output[0], "Add")
             t = self._scalar(add)[0] if add is not None else None
             convs = users.get(add.output[0], []) if t is not None and add.output[0] not in self.outputs else []
-            if not convs or not all(c.op_type == "Conv" and c.input[0] == add.output[0] and not _padded(c)
+            if not convs or not all(c.op_type == "Conv" and c.input[0] == add.output[0]
                                     and self._weights(c) is not None for c in convs):
                 continue
-            for conv in convs:
-                w, b = self._weights(conv)
-                self._set_weights(conv, x, w * s, b + t * w.reshape(w.shape[0], -1).sum(axis=1))
+            at = self.nodes.index(mul)
             self.nodes.remove(mul)
             self.nodes.remove(add)
-            folded += 1
-        return folded
+            if not any(_padded(c) for c in convs):
+                for conv in convs:
+                    w, b = self._weights(conv)
+                    self._set_weights(conv, x, w * s, b + t * w.reshape(w.shape[0], -1).sum(axis=1))
+                folded += 1
+                continue
+            w = self._weights(convs[0])[0]
+            channels = w.shape[1] * next((a.i for a in convs[0].attribute if a.name == "group"), 1)
+            names = [add.output[0] + part for part in (".scale", ".shift", ".mean", ".var")]
+            for name, value in zip(names, (s, t, 0.0, 1.0 - BN_EPSILON)):  # 1 / sqrt(var + eps) = 1
+                self.const[name] = np.full(channels, value, dtype=np.float32)
+            self.nodes.insert(at, helper.make_node("BatchNormalization", [x, *names], list(add.output),
+                                                   epsilon=BN_EPSILON))
+            normalised += 1
+        return folded, normalised
 
     def _write(self) -> None:
         from onnx import numpy_helper
