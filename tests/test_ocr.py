@@ -141,6 +141,20 @@ def test_lines_read_in_lanes_come_back_in_their_order(widths, lanes, scale):
     assert sorted(w for call in fake.calls for w in call) == sorted(round(w * scale) for w in widths)
 
 
+@pytest.mark.parametrize("std", [[0.5, 0.5, 0.5], [0.2, 0.3, 0.4]])
+def test_the_detector_input_made_in_one_pass_is_the_engines(std):
+    import numpy as np
+    from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
+
+    from zhibiao import ocr
+
+    page = _picture(["GDP 2031 +6.5%", "GRAIN 418"], width=1000)
+    engines = DetPreProcess(960, "max", [0.5, 0.4, 0.3], std)
+    want, got = engines(page), ocr._OnePass(engines)(page)
+    assert got.shape == want.shape == (1, 3, 224, 960) and got.dtype == np.float32
+    np.testing.assert_allclose(got, want, atol=1e-5)
+
+
 def test_settings_are_checked():
     from zhibiao import ocr
 
