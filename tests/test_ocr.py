@@ -155,6 +155,17 @@ def test_the_detector_input_made_in_one_pass_is_the_engines(std):
     np.testing.assert_allclose(got, want, atol=1e-5)
 
 
+def test_the_detector_takes_the_pages_cores_only_when_asked():
+    from zhibiao import ocr
+
+    def detector_threads(settings):
+        return ocr._engine(settings, 2).text_det.infer.session.get_session_options().intra_op_num_threads
+
+    assert detector_threads(ocr.Settings()) == 1 and detector_threads(ocr.Settings(detect_threads=0)) == 2
+    page = _picture(["GDP 2031 +6.5%", "GRAIN 418"])
+    assert _texts(ocr.recognise(page, "p", settings=ocr.Settings(detect_threads=0))) == _texts(ocr.recognise(page, "p"))
+
+
 def test_settings_are_checked():
     from zhibiao import ocr
 

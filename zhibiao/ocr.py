@@ -41,6 +41,7 @@ class Settings:
     cores_by: str = "lines"  # a page's cores read its lines side by side ("lines") or are intra-op threads ("ops")
     upright_score: float = 0.8  # "auto": a page whose median line score is below this is read again with angles
     fold: bool = True  # detector and recogniser graphs folded (ocr_graph), the page normalised in one pass
+    detect_threads: int = 1  # with cores_by "lines": the detector's intra-op threads (0: the page's cores)
 
     def __post_init__(self):
         if self.angle not in ("always", "never", "auto"):
@@ -123,26 +124,34 @@ def _engine(settings: Settings, cores: int):
     if threads > 0:
         kwargs.update(intra_op_num_threads=threads, inter_op_num_threads=1)
     engine = RapidOCR(**kwargs)
-    if settings.fold:
-        for holder in (engine.text_det.infer, engine.text_rec.session):
-            holder.session = _folded(holder.session)
-        engine.text_det.get_preprocess = _OnePass.around(engine.text_det.get_preprocess)
     lanes = (cores if cores > 0 else _cores()) if settings.cores_by == "lines" else 1
+    detect = (settings.detect_threads or lanes) if settings.cores_by == "lines" else threads
+    if settings.fold or detect != threads:
+        engine.text_det.infer.session = _session(engine.text_det.infer.session, settings.fold, detect)
+    if settings.fold:
+        engine.text_rec.session.session = _session(engine.text_rec.session.session, True)
+        engine.text_det.get_preprocess = _OnePass.around(engine.text_det.get_preprocess)
     if settings.line_width != 1.0 or lanes > 1:
         engine.text_rec = _Lines(engine.text_rec, settings.line_width, lanes)
     return engine
 
 
-def _folded(session):
-    """The session's model again, rewritten by ``ocr_graph`` (same options and providers); as it was
-    without ``onnx`` (the ``[ocr]`` extra): the same text, only slower."""
+def _session(session, fold: bool, threads: int | None = None):
+    """The session again: its model rewritten by ``ocr_graph`` (as it was without ``onnx``, the
+    ``[ocr]`` extra: the same text, only slower), or on ``threads`` intra-op threads that sleep
+    when idle (a page beside it may need the core)."""
     from . import ocr_graph
 
-    try:
-        import onnx  # noqa: F401
-    except ImportError:
-        return session
-    return type(session)(ocr_graph.simplified(session._model_path), sess_options=session.get_session_options(),
+    options, model = session.get_session_options(), session._model_path
+    if threads is not None and threads > 0 and threads != options.intra_op_num_threads:
+        options.intra_op_num_threads = threads
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    if fold:
+        try:
+            import onnx  # noqa: F401
+        except ImportError:
+            fold = False
+    return type(session)(ocr_graph.simplified(model) if fold else model, sess_options=options,
                          providers=session.get_providers())
 
 
