@@ -49,8 +49,8 @@ class Net:
 
     def model(self) -> bytes:
         outputs = [helper.make_tensor_value_info(n, TensorProto.FLOAT, None) for n in [self.last, *self.extra_outputs]]
-        graph = helper.make_graph(self.nodes, "net", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, C, 6, 7])],
-                                  outputs, self.inits)
+        inputs = [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, C, 6, 7])]
+        graph = helper.make_graph(self.nodes, "net", inputs, outputs, self.inits)
         return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 12)]).SerializeToString()
 
 
