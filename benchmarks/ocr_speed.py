@@ -5,9 +5,10 @@
 Every scan in SCAN_DIR is loaded (OCR and reading order) with each setting in turn,
 ``--rounds`` times: ``legacy`` is ``zhibiao.ocr.LEGACY`` (every core inside each page,
 the angle classifier on every line, pages one after another, full-size line images),
-``before`` the defaults before line images were read 32 px high (pages side by
-side with their share of cores as intra-op threads, narrowed lines, angles only
-when a page reads badly), ``after`` the defaults.
+``before`` the defaults before the models' graphs were folded (``zhibiao.ocr_graph``:
+pages side by side, a page's cores reading its lines side by side, lines 32 px high
+and narrowed, angles only when a page reads badly), ``after`` the defaults, ``after+det``
+the defaults with the detector on all of a page's cores (``detect_threads=0``).
 The best wall time of each is kept, since other jobs on a shared machine only ever
 add time. CPU seconds add up every thread. Engine loads are timed apart. Then the
 scan gold is scored with each setting, by the shared scorer, running ``zhibiao
@@ -29,8 +30,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
 SETTINGS = {
     "legacy": ocr.LEGACY,
-    "before": ocr.Settings(line_height=48, cores_by="ops"),
+    "before": ocr.Settings(fold=False),
     "after": ocr.Settings(),
+    "after+det": ocr.Settings(detect_threads=0),
 }
 
 

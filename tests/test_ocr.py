@@ -141,6 +141,31 @@ def test_lines_read_in_lanes_come_back_in_their_order(widths, lanes, scale):
     assert sorted(w for call in fake.calls for w in call) == sorted(round(w * scale) for w in widths)
 
 
+@pytest.mark.parametrize("std", [[0.5, 0.5, 0.5], [0.2, 0.3, 0.4]])
+def test_the_detector_input_made_in_one_pass_is_the_engines(std):
+    import numpy as np
+    from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
+
+    from zhibiao import ocr
+
+    page = _picture(["GDP 2031 +6.5%", "GRAIN 418"], width=1000)
+    engines = DetPreProcess(960, "max", [0.5, 0.4, 0.3], std)
+    want, got = engines(page), ocr._OnePass(engines)(page)
+    assert got.shape == want.shape == (1, 3, 224, 960) and got.dtype == np.float32
+    np.testing.assert_allclose(got, want, atol=1e-5)
+
+
+def test_the_detector_takes_the_pages_cores_only_when_asked():
+    from zhibiao import ocr
+
+    def detector_threads(settings):
+        return ocr._engine(settings, 2).text_det.infer.session.get_session_options().intra_op_num_threads
+
+    assert detector_threads(ocr.Settings()) == 1 and detector_threads(ocr.Settings(detect_threads=0)) == 2
+    page = _picture(["GDP 2031 +6.5%", "GRAIN 418"])
+    assert _texts(ocr.recognise(page, "p", settings=ocr.Settings(detect_threads=0))) == _texts(ocr.recognise(page, "p"))
+
+
 def test_settings_are_checked():
     from zhibiao import ocr
 
