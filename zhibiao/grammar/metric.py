@@ -509,7 +509,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         before = history[-1] if history else clean_metric(
             before_clause, lang)
         if not history and before.endswith(g.words["condition_frames"]):
-            metric = metric.removeprefix(next(w for w in g.words["carried_subject_verbs"] if left_text.startswith(w)))
+            metric = clean_metric(metric.removeprefix(
+                next(w for w in g.words["carried_subject_verbs"] if left_text.startswith(w))), lang)
             rules.append(("metric", "condition_is_no_subject"))  # 力争在…的基础上，使工业总产值…
         else:
             metric = before + metric
