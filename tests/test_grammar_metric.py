@@ -398,6 +398,7 @@ OLDER_PROSE = [
     ("现在的 before the second value", "全市公交线路由2010年的20条增加到现在的45条。", "公交线路", "metric.words_before"),
     ("去年底 before the verb", "全市养老床位去年底达到9000张。", "养老床位", "metric.words_before"),
     ("N年间 opening the metric", "五年间引进外资项目300多个。", "引进外资项目", "metric.words_before"),
+    ("N年内 opening the metric", "五年内全市工业产值增长将为30%。", "工业产值", "metric.words_before"),
     ("年来 where 来 starts a word", "2029年来华留学生达到900人。", "来华留学生", "metric.words_before"),
     ("年来 before 来访", "2029年来访游客达到90万人次。", "来访游客", "metric.words_before"),
     ("N年前 opening the metric", "2028年前建成城市绿道80公里。", "城市绿道", "metric.framing_verb_dropped"),
