@@ -156,3 +156,8 @@ def test_a_goal_met_in_a_review_sets_no_target():
 ], ids=str)
 def test_older_obligations_and_plan_horizons_are_targets(text, value, status):
     assert statuses(text)[value][0] == status
+
+
+def test_a_paragraph_on_the_next_five_years_is_targets_after_it_says_so():
+    found = statuses(REVIEW + "去年全市粮食产量增长2%。今后五年的条件是好的。全市工业产值平均每年增长6%。")
+    assert found[2][0] == "actual" and found[6] == ("target", ["status.targets_paragraph"])
