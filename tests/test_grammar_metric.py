@@ -392,6 +392,8 @@ OLDER_PROSE = [
     ("a condition clause lends no subject", "力争在提高质量的基础上，使全市工业产值达到90亿元。", "工业产值",
      "metric.condition_is_no_subject"),
     ("a goal named after the value", "实现城镇新增就业2万人目标。", "城镇新增就业", "metric.goal_frame_dropped"),
+    ("a task named after the value", "要按期完成两年内精简人员三千的任务。", "精简人员", "metric.goal_frame_dropped"),
+    ("a task reached with an adverb", "如期完成裁减编制800个的任务。", "裁减编制", "metric.goal_frame_dropped"),
     ("a qualifier inside a from-to frame", "全市起征点从月收入3千元提高到5千元。", "起征点",
      "metric.qualifier_in_from_frame_dropped"),
     ("a year and 的 before the second value", "全市绿化率从2015年的30%提高到去年的36%。", "绿化率", "metric.words_before"),

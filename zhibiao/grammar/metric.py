@@ -90,7 +90,7 @@ def _build(lang) -> Patterns:
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
             "generic_heads", "verbs.to_level", "gap.beyond", "existential", "condition_frames",
-            "from_frame_words", "disposal_objects", "goal_nouns", "goal_frame_verbs")},
+            "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs")},
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
@@ -584,13 +584,15 @@ def from_frame_subject(metric: str, right: str, lang) -> str:
 
 
 def goal_frame(metric: str, right: str, lang) -> str | None:
-    """实现新增就业10万人目标: a value named as a goal (实现…目标) is no noun's count; the verb that reaches
-    the goal is no part of the metric. None where no goal noun follows the value."""
+    """实现新增就业10万人目标, 按期完成精简人员一万的任务: a value named as a goal or task is no noun's count;
+    the verb that reaches it is no part of the metric. None where no goal noun follows the value."""
     g = patterns(lang)
-    if not right.removeprefix(lang.raw["possessive"]).startswith(g.words["goal_nouns"]):
+    if not right.removeprefix(lang.raw["possessive"]).startswith(g.words["goal_frame_nouns"]):
         return None
-    verb = next((w for w in g.words["goal_frame_verbs"] if metric.startswith(w)), "")
-    return metric[len(verb):] if len(metric) - len(verb) >= 2 else None
+    reached = max((metric.rfind(w) + len(w) for w in g.words["goal_frame_verbs"] if w in metric), default=0)
+    goal = clean_metric(metric[reached:], lang)  # 如期完成|裁减员额50万的任务: the verb and its adverbs go
+    goal = goal if len(goal) >= 2 else clean_metric(metric, lang)
+    return goal if len(goal) >= 2 else None
 
 
 def disposal_object(metric: str, lang) -> str:
