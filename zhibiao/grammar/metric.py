@@ -51,6 +51,7 @@ class Patterns:
     particle_after_verb: re.Pattern  # a verb of doing, then its particle (新建了|高速公路): the particle goes
     connective: re.Pattern  # a conjunction or adverb linking clauses (而|1956年就…), unless it opens a noun
     year_span: re.Pattern  # a span of years (五年|共增加了), a filler but before 新增 and a count's noun
+    cue_goal: re.Pattern  # a target cue and a verb that reaches a goal (力争实现|工农业年总产值翻两番)
 
 
 def doing_verbs(lang) -> tuple[str, ...]:
@@ -101,6 +102,7 @@ def _build(lang) -> Patterns:
         particle_after_verb=re.compile(rf"^(?:{alternation(words('framing_verbs') + words('defining_verbs'))})"
                                        rf"(?P<particle>{alternation(words('verbs', 'perfective'))})"),
         year_span=re.compile(lang.raw["year_span"]),
+        cue_goal=re.compile(rf"(?:{alternation(words('status', 'between'))})(?:{alternation(words('goal_frame_verbs'))})"),
         connective=re.compile(rf"^(?!{alternation(words('connective_nouns'))})(?:{alternation(words('connectives'))})"),
     )
 
@@ -489,6 +491,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
+    if (reached := goal_reached(metric, lang)) != metric:
+        metric = reached
+        rules.append(("metric", "cue_and_goal_verb_dropped"))
     if (moved := disposal_object(metric, lang)) != metric:
         metric = moved
         rules.append(("metric", "object_of_disposal"))
@@ -604,3 +609,16 @@ def disposal_object(metric: str, lang) -> str:
     if at < 0 or len(metric) - at - 1 < 2 or metric.startswith(objects, at):
         return metric
     return metric[at + 1:]
+
+
+def goal_reached(metric: str, lang) -> str:
+    """到本世纪末争取实现|工农业年总产值翻两番: a target cue and the verb that reaches the goal, with the time
+    frame before them, are no part of what is measured; a subject before them stays."""
+    found = None
+    for found in patterns(lang).cue_goal.finditer(metric):
+        pass
+    if found is None or len(metric) - found.end() < 2:
+        return metric
+    subject = clean_metric(metric[:found.start()], lang)  # 基本建设|要完成…: a subject before the cue stays
+    kept = "" if _NUMERAL.search(subject) or "年" in subject or "世纪" in subject else subject
+    return kept + clean_metric(metric[found.end():], lang) or metric
