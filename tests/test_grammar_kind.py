@@ -60,6 +60,7 @@ RATES_OF_CHANGE = [
     ("a metric ending in a change verb", "全市物价上涨预期为3%。", [("物价", 3.0, "%", "change", "up")]),
     ("a fall set as a level", "全市能耗下降目标为2%。", [("能耗", 2.0, "%", "change", "down")]),
     ("a count is no rate", "全市经济增长点达到12个。", [("经济增长点", 12.0, "个", "level", None)]),
+    ("上涨幅度 after the object of 把", "要把全年零售物价上涨幅度控制在6%以内。", [("零售物价", 6.0, "%", "change", "up")]),
 ]
 
 

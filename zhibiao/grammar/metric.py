@@ -608,7 +608,7 @@ def disposal_object(metric: str, lang) -> str:
     at = metric.rfind(mark)
     if at < 0 or len(metric) - at - 1 < 2 or metric.startswith(objects, at):
         return metric
-    return metric[at + 1:]
+    return clean_metric(metric[at + 1:], lang) or metric
 
 
 def goal_reached(metric: str, lang) -> str:
