@@ -402,6 +402,8 @@ OLDER_PROSE = [
     ("N年间 opening the metric", "五年间引进外资项目300多个。", "引进外资项目", "metric.words_before"),
     ("a year in Chinese numerals before the second value", "全市中学由一九八○年的60所增加到一九八五年的75所。", "中学",
      "metric.words_before"),
+    ("a span of years in Chinese numerals", "全市农业产值从一九五三年至一九八○年平均每年增长3%。", "农业产值",
+     "metric.words_before"),
     ("到 a goal year", "全市钢产量一九八○年为20万吨，到一九八五年达到35万吨。", "钢产量", "metric.words_before"),
     ("a clause naming a cost lends it", "全市产品的成本，一九八○年上升百分之二。", "产品的成本", "metric.words_before"),
     ("a cue and a goal verb after a time frame", "到本世纪末争取实现全市工农业总产值翻两番。", "工农业总产值",
