@@ -410,6 +410,8 @@ OLDER_PROSE = [
      "metric.cue_and_goal_verb_dropped"),
     ("a cue and a goal verb after a subject", "全市基本建设要完成五年投资总额的百分之六十。", "基本建设投资总额",
      "metric.cue_and_goal_verb_dropped"),
+    ("a plan that sets the figure", "全市第二个五年计划规定工业产值增长40%。", "工业产值", "metric.plan_stipulating_dropped"),
+    ("a budget that sets the figure", "全市本年预算规定教育支出12亿元。", "教育支出", "metric.plan_stipulating_dropped"),
     ("N年内 opening the metric", "五年内全市工业产值增长将为30%。", "工业产值", "metric.words_before"),
     ("年来 where 来 starts a word", "2029年来华留学生达到900人。", "来华留学生", "metric.words_before"),
     ("年来 before 来访", "2029年来访游客达到90万人次。", "来访游客", "metric.words_before"),

@@ -152,6 +152,8 @@ def test_a_goal_met_in_a_review_sets_no_target():
     ("努力做到每年增产化肥3万吨。", 3e4, "target"),
     ("今后五年，全市钢产量达到200万吨。", 2e6, "target"),
     ("实现城镇新增就业2万人目标。", 2e4, "target"),  # a goal named right after its value
+    ("全市五年计划规定工业产值增长40%。", 40, "target"),  # what a plan sets
+    (REVIEW + "全市工业产值超过计划规定的指标12%。", 12, "actual"),  # a plan's figure beaten, in a review
     (REVIEW + "保证了重点工程用钢，全市钢产量达到180万吨。", 1.8e6, "actual"),  # 保证 a need met: no obligation
 ], ids=str)
 def test_older_obligations_and_plan_horizons_are_targets(text, value, status):

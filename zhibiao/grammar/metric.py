@@ -91,7 +91,8 @@ def _build(lang) -> Patterns:
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
             "generic_heads", "verbs.to_level", "gap.beyond", "existential", "condition_frames",
-            "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs")},
+            "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs", "stipulating_verbs",
+            "plan_documents")},
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
@@ -494,6 +495,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (reached := goal_reached(metric, lang)) != metric:
         metric = reached
         rules.append(("metric", "cue_and_goal_verb_dropped"))
+    if (set_out := stipulated(metric, lang)) != metric:
+        metric = set_out
+        rules.append(("metric", "plan_stipulating_dropped"))
     if (moved := disposal_object(metric, lang)) != metric:
         metric = moved
         rules.append(("metric", "object_of_disposal"))
@@ -622,3 +626,15 @@ def goal_reached(metric: str, lang) -> str:
     subject = clean_metric(metric[:found.start()], lang)  # 基本建设|要完成…: a subject before the cue stays
     kept = "" if _NUMERAL.search(subject) or "年" in subject or "世纪" in subject else subject
     return kept + clean_metric(metric[found.end():], lang) or metric
+
+
+def stipulated(metric: str, lang) -> str:
+    """第一个五年计划规定|工业总产值, 国家预算规定|国防费支出: the plan or budget that sets a figure, and its
+    verb, say where the figure is set, not what it measures."""
+    g = patterns(lang)
+    for verb in g.words["stipulating_verbs"]:
+        at = metric.find(verb)
+        rest = metric[at + len(verb):]
+        if at >= 0 and len(rest) >= 2 and (at == 0 or metric[:at].endswith(g.words["plan_documents"])):
+            return clean_metric(rest, lang) or metric
+    return metric
