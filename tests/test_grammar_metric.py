@@ -412,6 +412,7 @@ OLDER_PROSE = [
      "metric.cue_and_goal_verb_dropped"),
     ("a plan that sets the figure", "全市第二个五年计划规定工业产值增长40%。", "工业产值", "metric.plan_stipulating_dropped"),
     ("a budget that sets the figure", "全市本年预算规定教育支出12亿元。", "教育支出", "metric.plan_stipulating_dropped"),
+    ("为此 linking the clause", "为此全市财政支出将增加3亿元。", "财政支出", "metric.connective_dropped"),
     ("N年内 opening the metric", "五年内全市工业产值增长将为30%。", "工业产值", "metric.words_before"),
     ("年来 where 来 starts a word", "2029年来华留学生达到900人。", "来华留学生", "metric.words_before"),
     ("年来 before 来访", "2029年来访游客达到90万人次。", "来访游客", "metric.words_before"),
