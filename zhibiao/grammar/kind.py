@@ -54,8 +54,11 @@ def rate_of_change(verb: str | None, metric: str, lang) -> Kind | None:
     keeps its verb."""
     if verb in lang.raw["rate_suffixes"]:
         return Kind("change", lang.raw["rate_suffixes"][verb], "rate_word_as_verb", metric)
-    for words, direction in ((lang.change_up, "up"), (lang.change_down, "down")):
-        if (w := max((w for w in words if metric.endswith(w)), key=len, default=None)) and len(metric) > len(w) + 1:
-            kept = metric if metric.endswith(lang.words("verb_nouns")) else read_left(metric[:-len(w)], lang).metric
-            return Kind("change", direction, "metric_ends_in_change_verb", kept or metric)
+    if (m := lang.compiled(_change_end).search(metric, max(0, len(metric) - TAIL))) and m.start() > 1:
+        kept = metric if metric.endswith(lang.words("verb_nouns")) else read_left(metric[:m.start()], lang).metric
+        return Kind("change", "up" if m.group("up") else "down", "metric_ends_in_change_verb", kept or metric)
     return None
+
+
+def _change_end(lang) -> re.Pattern:
+    return re.compile(rf"(?:(?P<up>{lang.pattern('verbs', 'change_up')})|{lang.pattern('verbs', 'change_down')})$")

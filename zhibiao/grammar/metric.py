@@ -91,8 +91,7 @@ def _build(lang) -> Patterns:
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
             "generic_heads", "verbs.to_level", "gap.beyond", "existential", "condition_frames",
-            "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs", "stipulating_verbs",
-            "plan_documents")},
+            "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs")},
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
@@ -582,11 +581,10 @@ def from_frame_subject(metric: str, right: str, lang) -> str:
     """起征点从月销售额|3万元|提高到5万元: words between 从/由 and the first value of a from-to frame qualify
     the value, not the subject; the subject named before the frame is the metric."""
     g = patterns(lang)
-    if not g.to_level_start.match(right):
-        return metric
     at = max(metric.rfind(w) for w in g.words["from_frames"])
-    if at < 2 or any(metric.startswith(w, at - len(w) + 1) or metric.startswith(w, at)
-                     for w in g.words["from_frame_words"]):
+    if at < 2 or not g.to_level_start.match(right):
+        return metric
+    if any(metric.startswith(w, at - len(w) + 1) or metric.startswith(w, at) for w in g.words["from_frame_words"]):
         return metric
     subject = read_left(metric[:at], lang)  # …纯收入将|由…: a cue between the subject and the frame goes
     return subject.metric if subject.verb is None and subject.metric else metric[:at]
@@ -619,8 +617,9 @@ def goal_reached(metric: str, lang) -> str:
     """到本世纪末争取实现|工农业年总产值翻两番: a target cue and the verb that reaches the goal, with the time
     frame before them, are no part of what is measured; a subject before them stays."""
     found = None
-    for found in patterns(lang).cue_goal.finditer(metric):
-        pass
+    if any(w in metric for w in lang.words("goal_frame_verbs")):
+        for found in patterns(lang).cue_goal.finditer(metric):
+            pass
     if found is None or len(metric) - found.end() < 2:
         return metric
     subject = clean_metric(metric[:found.start()], lang)  # 基本建设|要完成…: a subject before the cue stays
@@ -631,10 +630,9 @@ def goal_reached(metric: str, lang) -> str:
 def stipulated(metric: str, lang) -> str:
     """第一个五年计划规定|工业总产值, 国家预算规定|国防费支出: the plan or budget that sets a figure, and its
     verb, say where the figure is set, not what it measures."""
-    g = patterns(lang)
-    for verb in g.words["stipulating_verbs"]:
+    for verb in lang.words("stipulating_verbs"):
         at = metric.find(verb)
         rest = metric[at + len(verb):]
-        if at >= 0 and len(rest) >= 2 and (at == 0 or metric[:at].endswith(g.words["plan_documents"])):
+        if at >= 0 and len(rest) >= 2 and (at == 0 or metric[:at].endswith(lang.words("plan_documents"))):
             return clean_metric(rest, lang) or metric
     return metric
