@@ -52,6 +52,7 @@ class Patterns:
     connective: re.Pattern  # a conjunction or adverb linking clauses (而|1956年就…), unless it opens a noun
     year_span: re.Pattern  # a span of years (五年|共增加了), a filler but before 新增 and a count's noun
     cue_goal: re.Pattern  # a target cue and a verb that reaches a goal (力争实现|工农业年总产值翻两番)
+    older_signs: re.Pattern  # a word one of the older prose's frames needs (从/由, 实现, 规定, 把): else none acts
 
 
 def doing_verbs(lang) -> tuple[str, ...]:
@@ -87,11 +88,12 @@ def _build(lang) -> Patterns:
         area=re.compile(rf"^[^\W\d_]{{2,8}}?(?:{alternation(words('area_suffixes'))})"),
         gap=re.compile(rf"(?P<rate>{alternation(words('generic_heads'))})?"
                        rf"(?:{alternation(words('gap', 'verbs'))}|(?P<beyond>{alternation(words('gap', 'beyond'))}))"),
-        words={key: tuple(words(*key.split("."))) for key in (
+        words={**{key: tuple(words(*key.split("."))) for key in (
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
             "generic_heads", "verbs.to_level", "gap.beyond", "existential", "condition_frames",
             "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs")},
+            "goal_openers": (lang.raw["possessive"], *words("goal_frame_nouns"))},  # 的目标, 目标: a goal named after
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
@@ -103,6 +105,8 @@ def _build(lang) -> Patterns:
                                        rf"(?P<particle>{alternation(words('verbs', 'perfective'))})"),
         year_span=re.compile(lang.raw["year_span"]),
         cue_goal=re.compile(rf"(?:{alternation(words('status', 'between'))})(?:{alternation(words('goal_frame_verbs'))})"),
+        older_signs=re.compile(alternation(words("from_frames") + words("goal_frame_verbs") + words("stipulating_verbs")
+                                           + words("disposal_objects")[:1])),
         connective=re.compile(rf"^(?!{alternation(words('connective_nouns'))})(?:{alternation(words('connectives'))})"),
     )
 
@@ -467,14 +471,15 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         if prenominal(right, named, first, lang):  # 中央财政新增47亿元专项资金: 新增 names the noun after
             left = named
     metric = left.metric
-    if (framed := from_frame_subject(metric, right, lang)) != metric:
+    if g.older_signs.search(metric) and (framed := from_frame_subject(metric, right, lang)) != metric:
         metric = framed
         rules.append(("metric", "qualifier_in_from_frame_dropped"))
     if (goal := goal_of(metric + left.fillers, metric, lang)) not in (None, metric):
         metric = goal  # 经济增长速度的调控目标定为8%: the goal's quantity
         rules.append(("metric", "quantity_of_goal"))
     own = right if reach is None else right[:reach - last.span.end]
-    if (goal := goal_frame(metric, right, lang)) is not None:
+    goal = goal_frame(metric, right, lang) if right.startswith(g.words["goal_openers"]) else None
+    if goal is not None:
         metric = goal  # 实现新增就业10万人目标: the count's own goal, no noun it counts
         rules.append(("metric", "goal_frame_dropped"))
     noun = noun_after(own, lang) if goal is None and prenominal(right, left, first, lang) else ""
@@ -491,13 +496,14 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
-    if (reached := goal_reached(metric, lang)) != metric:
+    older = g.older_signs.search(metric) is not None
+    if older and (reached := goal_reached(metric, lang)) != metric:
         metric = reached
         rules.append(("metric", "cue_and_goal_verb_dropped"))
-    if (set_out := stipulated(metric, lang)) != metric:
+    if older and (set_out := stipulated(metric, lang)) != metric:
         metric = set_out
         rules.append(("metric", "plan_stipulating_dropped"))
-    if (moved := disposal_object(metric, lang)) != metric:
+    if older and (moved := disposal_object(metric, lang)) != metric:
         metric = moved
         rules.append(("metric", "object_of_disposal"))
     if (linked := without_connectives(metric, lang)) != metric:
