@@ -52,3 +52,18 @@ def test_a_count_of_new_things_is_in_the_trace():
 def test_the_written_change_is_in_the_trace():
     [record] = extract("全市经济总量实现翻一番。")
     assert ("kind", "kind", "value_written_as_change") in record.trace
+
+
+RATES_OF_CHANGE = [
+    ("a rate word as the verb", "全市零售价格涨幅为1.5%。", [("零售价格", 1.5, "%", "change", "up")]),
+    ("a growth goal set as a level", "全市经济增长目标定为7%左右。", [("经济增长", 7.0, "%", "change", "up")]),
+    ("a metric ending in a change verb", "全市物价上涨预期为3%。", [("物价", 3.0, "%", "change", "up")]),
+    ("a fall set as a level", "全市能耗下降目标为2%。", [("能耗", 2.0, "%", "change", "down")]),
+    ("a count is no rate", "全市经济增长点达到12个。", [("经济增长点", 12.0, "个", "level", None)]),
+    ("上涨幅度 after the object of 把", "要把全年零售物价上涨幅度控制在6%以内。", [("零售物价", 6.0, "%", "change", "up")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in RATES_OF_CHANGE], ids=[c[0] for c in RATES_OF_CHANGE])
+def test_a_rate_of_change_set_by_a_level_verb(text, expected):
+    assert kinds(text) == expected

@@ -382,3 +382,60 @@ def test_cause_with_examples_before_metric():
                                        "metrics of its own (吸引外资)")
 def test_attracting_verb_before_counted_noun():
     assert metrics("青川“村超”联赛吸引参赛队伍1200支。") == [("青川“村超”联赛参赛队伍", 1200.0, "支", "level")]
+
+
+# Older reports: obligations, time words, measurement bases and deeds around a metric are no part of it.
+OLDER_PROSE = [
+    ("必须争取 between metric and verb", "全市棉花产量必须争取达到8万吨。", "棉花产量", "metric.words_before"),
+    ("保证 between metric and verb", "全市粮食产量保证达到60万吨。", "粮食产量", "metric.words_before"),
+    ("要努力做到 and 每年 opening it", "要努力做到每年增产化肥3万吨。", "增产化肥", "metric.words_before"),
+    ("a condition clause lends no subject", "力争在提高质量的基础上，使全市工业产值达到90亿元。", "工业产值",
+     "metric.condition_is_no_subject"),
+    ("a goal named after the value", "实现城镇新增就业2万人目标。", "城镇新增就业", "metric.goal_frame_dropped"),
+    ("a task named after the value", "要按期完成两年内精简人员三千的任务。", "精简人员", "metric.goal_frame_dropped"),
+    ("a task reached with an adverb", "如期完成裁减编制800个的任务。", "裁减编制", "metric.goal_frame_dropped"),
+    ("a qualifier inside a from-to frame", "全市起征点从月收入3千元提高到5千元。", "起征点",
+     "metric.qualifier_in_from_frame_dropped"),
+    ("a year and 的 before the second value", "全市绿化率从2015年的30%提高到去年的36%。", "绿化率", "metric.words_before"),
+    ("现在的 before the second value", "全市公交线路由2010年的20条增加到现在的45条。", "公交线路", "metric.words_before"),
+    ("去年底 before the verb", "全市养老床位去年底达到9000张。", "养老床位", "metric.words_before"),
+    ("N年间 opening the metric", "五年间引进外资项目300多个。", "引进外资项目", "metric.words_before"),
+    ("a year in Chinese numerals before the second value", "全市中学由一九八○年的60所增加到一九八五年的75所。", "中学",
+     "metric.words_before"),
+    ("a span of years in Chinese numerals", "全市农业产值从一九五三年至一九八○年平均每年增长3%。", "农业产值",
+     "metric.words_before"),
+    ("到 a goal year", "全市钢产量一九八○年为20万吨，到一九八五年达到35万吨。", "钢产量", "metric.words_before"),
+    ("a clause naming a cost lends it", "全市产品的成本，一九八○年上升百分之二。", "产品的成本", "metric.words_before"),
+    ("a cue and a goal verb after a time frame", "到本世纪末争取实现全市工农业总产值翻两番。", "工农业总产值",
+     "metric.cue_and_goal_verb_dropped"),
+    ("a cue and a goal verb after a subject", "全市基本建设要完成五年投资总额的百分之六十。", "基本建设投资总额",
+     "metric.cue_and_goal_verb_dropped"),
+    ("a plan that sets the figure", "全市第二个五年计划规定工业产值增长40%。", "工业产值", "metric.plan_stipulating_dropped"),
+    ("a budget that sets the figure", "全市本年预算规定教育支出12亿元。", "教育支出", "metric.plan_stipulating_dropped"),
+    ("为此 linking the clause", "为此全市财政支出将增加3亿元。", "财政支出", "metric.connective_dropped"),
+    ("N年内 opening the metric", "五年内全市工业产值增长将为30%。", "工业产值", "metric.words_before"),
+    ("年来 where 来 starts a word", "2029年来华留学生达到900人。", "来华留学生", "metric.words_before"),
+    ("年来 before 来访", "2029年来访游客达到90万人次。", "来访游客", "metric.words_before"),
+    ("N年前 opening the metric", "2028年前建成城市绿道80公里。", "城市绿道", "metric.framing_verb_dropped"),
+    ("a measurement basis", "全市工农业总产值按可比价格计算增长9%。", "工农业总产值", "metric.words_before"),
+    ("a deed before a count", "解决了3万多山区人口的饮水困难。", "山区人口", "metric.deed_before_count_dropped"),
+    ("a deed after a subject", "我们接待了来自40个城市的代表团。", "城市", "metric.deed_before_count_dropped"),
+    ("the object of 把", "果断地把市级机构精简了12个。", "市级机构", "metric.object_of_disposal"),
+]
+
+
+@pytest.mark.parametrize("text, metric, rule", [c[1:] for c in OLDER_PROSE], ids=[c[0] for c in OLDER_PROSE])
+def test_older_prose_around_a_metric(text, metric, rule):
+    records = extract(text)
+    assert {r.metric for r in records} == {metric}
+    assert any(("metric",) + tuple(rule.split(".")) in r.trace for r in records)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全市个体从业人员由80万人增加到95万人。", "个体从业人员"),  # 从业 is no from-frame
+    ("青川自由贸易区企业从120家增加到300家。", "青川自由贸易区企业"),
+    ("全市把关岗位新增40个。", "把关岗位"),  # 把关 is no 把
+    ("全市招聘教师把握质量关300名。", "招聘教师把握质量关"),
+], ids=str)
+def test_words_that_only_look_like_frames_stay(text, metric):
+    assert extract(text)[0].metric == metric

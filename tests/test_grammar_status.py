@@ -144,3 +144,22 @@ def test_the_disposal_jiang_in_a_review_says_what_was_done(words, value, status)
 @pytest.mark.xfail(strict=True, reason="预期目标 in a review stays a cue: a review may also state or quote this year's goals")
 def test_a_goal_met_in_a_review_sets_no_target():
     assert statuses("一、2030年工作回顾\n预期目标全面完成，全年城镇新增就业3.2万人。")[3.2e4][0] == "actual"
+
+
+@pytest.mark.parametrize("text, value, status", [
+    ("到本世纪末，全市棉花产量必须达到8万吨。", 8e4, "target"),
+    ("全市粮食产量保证达到60万吨。", 6e5, "target"),
+    ("努力做到每年增产化肥3万吨。", 3e4, "target"),
+    ("今后五年，全市钢产量达到200万吨。", 2e6, "target"),
+    ("实现城镇新增就业2万人目标。", 2e4, "target"),  # a goal named right after its value
+    ("全市五年计划规定工业产值增长40%。", 40, "target"),  # what a plan sets
+    (REVIEW + "全市工业产值超过计划规定的指标12%。", 12, "actual"),  # a plan's figure beaten, in a review
+    (REVIEW + "保证了重点工程用钢，全市钢产量达到180万吨。", 1.8e6, "actual"),  # 保证 a need met: no obligation
+], ids=str)
+def test_older_obligations_and_plan_horizons_are_targets(text, value, status):
+    assert statuses(text)[value][0] == status
+
+
+def test_a_paragraph_on_the_next_five_years_is_targets_after_it_says_so():
+    found = statuses(REVIEW + "去年全市粮食产量增长2%。今后五年的条件是好的。全市工业产值平均每年增长6%。")
+    assert found[2][0] == "actual" and found[6] == ("target", ["status.targets_paragraph"])

@@ -136,6 +136,7 @@ def test_infographic_boxes():
     # the cue that ends later is the phrase's head
     ("三、2031年主要工作", "plans"), ("一、2030年主要工作回顾", "review"),
     ("附件：2031年十件民生实事", "plans"),
+    ("二、今后五年的基本设想", "plans"),  # a plan's horizon: its figures are the plan's
 ], ids=lambda v: str(v))
 def test_role_of(heading, role):
     assert role_of(heading) == role

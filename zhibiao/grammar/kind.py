@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import Quantity
-from .metric import TAIL, Left
+from .metric import TAIL, Left, read_left
 
 
 @dataclass(frozen=True)
@@ -41,5 +41,24 @@ def decide(q: Quantity, group: list[Quantity], left: Left, metric: str, lang, *,
     if kind == "level" and q.unit in lang.words("rate_units"):
         m = lang.compiled(_rate_suffix).search(metric, max(0, len(metric) - TAIL))
         if m:
-            return Kind("change", lang.raw["rate_suffixes"][m.group()], "rate_word", metric[:m.start()] or metric)
+            return Kind("change", lang.raw["rate_suffixes"][m.group()], "rate_word",
+                        metric[:m.start()].removesuffix(lang.raw["possessive"]) or metric)
+        if (moved := rate_of_change(verb, metric, lang)) is not None:
+            return moved
     return Kind(kind, direction, rule, metric)
+
+
+def rate_of_change(verb: str | None, metric: str, lang) -> Kind | None:
+    """零售价格涨幅为1.2%, 经济增长目标定为8%左右: a rate word that is itself the verb, or a metric that ends in
+    a change verb, gives a rate of change, whatever level verb sets it; a noun ending like a verb (经济增长)
+    keeps its verb."""
+    if verb in lang.raw["rate_suffixes"]:
+        return Kind("change", lang.raw["rate_suffixes"][verb], "rate_word_as_verb", metric)
+    if (m := lang.compiled(_change_end).search(metric, max(0, len(metric) - TAIL))) and m.start() > 1:
+        kept = metric if metric.endswith(lang.words("verb_nouns")) else read_left(metric[:m.start()], lang).metric
+        return Kind("change", "up" if m.group("up") else "down", "metric_ends_in_change_verb", kept or metric)
+    return None
+
+
+def _change_end(lang) -> re.Pattern:
+    return re.compile(rf"(?:(?P<up>{lang.pattern('verbs', 'change_up')})|{lang.pattern('verbs', 'change_down')})$")

@@ -51,6 +51,8 @@ class Patterns:
     particle_after_verb: re.Pattern  # a verb of doing, then its particle (新建了|高速公路): the particle goes
     connective: re.Pattern  # a conjunction or adverb linking clauses (而|1956年就…), unless it opens a noun
     year_span: re.Pattern  # a span of years (五年|共增加了), a filler but before 新增 and a count's noun
+    cue_goal: re.Pattern  # a target cue and a verb that reaches a goal (力争实现|工农业年总产值翻两番)
+    older_signs: re.Pattern  # a word one of the older prose's frames needs (从/由, 实现, 规定, 把): else none acts
 
 
 def doing_verbs(lang) -> tuple[str, ...]:
@@ -86,10 +88,12 @@ def _build(lang) -> Patterns:
         area=re.compile(rf"^[^\W\d_]{{2,8}}?(?:{alternation(words('area_suffixes'))})"),
         gap=re.compile(rf"(?P<rate>{alternation(words('generic_heads'))})?"
                        rf"(?:{alternation(words('gap', 'verbs'))}|(?P<beyond>{alternation(words('gap', 'beyond'))}))"),
-        words={key: tuple(words(*key.split("."))) for key in (
+        words={**{key: tuple(words(*key.split("."))) for key in (
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
-            "generic_heads", "verbs.to_level", "gap.beyond", "existential")},
+            "generic_heads", "verbs.to_level", "gap.beyond", "existential", "condition_frames",
+            "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs")},
+            "goal_openers": (lang.raw["possessive"], *words("goal_frame_nouns"))},  # 的目标, 目标: a goal named after
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
@@ -100,6 +104,9 @@ def _build(lang) -> Patterns:
         particle_after_verb=re.compile(rf"^(?:{alternation(words('framing_verbs') + words('defining_verbs'))})"
                                        rf"(?P<particle>{alternation(words('verbs', 'perfective'))})"),
         year_span=re.compile(lang.raw["year_span"]),
+        cue_goal=re.compile(rf"(?:{alternation(words('status', 'between'))})(?:{alternation(words('goal_frame_verbs'))})"),
+        older_signs=re.compile(alternation(words("from_frames") + words("goal_frame_verbs") + words("stipulating_verbs")
+                                           + words("disposal_objects")[:1])),
         connective=re.compile(rf"^(?!{alternation(words('connective_nouns'))})(?:{alternation(words('connectives'))})"),
     )
 
@@ -256,12 +263,18 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
     opened = any(w.endswith(g.words["count_openers"]) for w in (subject, _SPACE.sub("", left_text)))  # 已有: a filler
     if left.verb or opened or not unframed(subject, "", lang, whole=True):
         return noun, "noun_after_count"
+    if any(0 <= len(subject) - subject.rfind(w) - len(w) <= _DEED_OBJECT for w in lang.words("verbs", "perfective")
+           if w in subject):
+        return noun, "deed_before_count_dropped"  # 解决了1亿多农村人口的…, 接待了来自30个国家的…: a deed, no subject
     rule = "subject_and_noun_after_count"
     if (named := named_items(subject, lang)) is not None:
         subject, rule = named, "named_items_before_count"
     if (f := g.adverb_framing_end.search(subject, max(0, len(subject) - TAIL))) is not None:
         subject = subject[:f.start()]  # 自贸片区形成86项成果, 规划共设置26项指标: the subject, not its verb
     return subject + noun, rule
+
+
+_DEED_OBJECT = 2  # 接待了来自|30个国家: at most a short verb after the particle, never a subject of its own
 
 
 def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
@@ -458,11 +471,18 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         if prenominal(right, named, first, lang):  # 中央财政新增47亿元专项资金: 新增 names the noun after
             left = named
     metric = left.metric
+    if g.older_signs.search(metric) and (framed := from_frame_subject(metric, right, lang)) != metric:
+        metric = framed
+        rules.append(("metric", "qualifier_in_from_frame_dropped"))
     if (goal := goal_of(metric + left.fillers, metric, lang)) not in (None, metric):
         metric = goal  # 经济增长速度的调控目标定为8%: the goal's quantity
         rules.append(("metric", "quantity_of_goal"))
     own = right if reach is None else right[:reach - last.span.end]
-    noun = noun_after(own, lang) if prenominal(right, left, first, lang) else ""
+    goal = goal_frame(metric, right, lang) if right.startswith(g.words["goal_openers"]) else None
+    if goal is not None:
+        metric = goal  # 实现新增就业10万人目标: the count's own goal, no noun it counts
+        rules.append(("metric", "goal_frame_dropped"))
+    noun = noun_after(own, lang) if goal is None and prenominal(right, left, first, lang) else ""
     if noun and (done := before_deed(noun, lang)) != noun:
         noun = done
         rules.append(("metric", "deed_after_noun_dropped"))
@@ -476,6 +496,16 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
+    older = g.older_signs.search(metric) is not None
+    if older and (reached := goal_reached(metric, lang)) != metric:
+        metric = reached
+        rules.append(("metric", "cue_and_goal_verb_dropped"))
+    if older and (set_out := stipulated(metric, lang)) != metric:
+        metric = set_out
+        rules.append(("metric", "plan_stipulating_dropped"))
+    if older and (moved := disposal_object(metric, lang)) != metric:
+        metric = moved
+        rules.append(("metric", "object_of_disposal"))
     if (linked := without_connectives(metric, lang)) != metric:
         metric = linked
         rules.append(("metric", "connective_dropped"))
@@ -492,8 +522,13 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"]):
         before = history[-1] if history else clean_metric(
             before_clause, lang)
-        metric = before + metric
-        rules.append(("metric", "subject_of_clause_before"))
+        if not history and before.endswith(g.words["condition_frames"]):
+            metric = clean_metric(metric.removeprefix(
+                next(w for w in g.words["carried_subject_verbs"] if left_text.startswith(w))), lang)
+            rules.append(("metric", "condition_is_no_subject"))  # 力争在…的基础上，使工业总产值…
+        else:
+            metric = before + metric
+            rules.append(("metric", "subject_of_clause_before"))
     if not metric and not history and c_start > s_start and any(w in left.fillers for w in g.words["from_frames"]):
         before = read_left(before_clause, lang)
         if not before.verb and len(before.metric) >= 2:
@@ -546,3 +581,64 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         reading.metric = before + metric
         rules.append(("metric", "generic_head_of_metric_before"))
     return reading
+
+
+def from_frame_subject(metric: str, right: str, lang) -> str:
+    """起征点从月销售额|3万元|提高到5万元: words between 从/由 and the first value of a from-to frame qualify
+    the value, not the subject; the subject named before the frame is the metric."""
+    g = patterns(lang)
+    at = max(metric.rfind(w) for w in g.words["from_frames"])
+    if at < 2 or not g.to_level_start.match(right):
+        return metric
+    if any(metric.startswith(w, at - len(w) + 1) or metric.startswith(w, at) for w in g.words["from_frame_words"]):
+        return metric
+    subject = read_left(metric[:at], lang)  # …纯收入将|由…: a cue between the subject and the frame goes
+    return subject.metric if subject.verb is None and subject.metric else metric[:at]
+
+
+def goal_frame(metric: str, right: str, lang) -> str | None:
+    """实现新增就业10万人目标, 按期完成精简人员一万的任务: a value named as a goal or task is no noun's count;
+    the verb that reaches it is no part of the metric. None where no goal noun follows the value."""
+    g = patterns(lang)
+    if not right.removeprefix(lang.raw["possessive"]).startswith(g.words["goal_frame_nouns"]):
+        return None
+    reached = max((metric.rfind(w) + len(w) for w in g.words["goal_frame_verbs"] if w in metric), default=0)
+    goal = clean_metric(metric[reached:], lang)  # 如期完成|裁减员额50万的任务: the verb and its adverbs go
+    goal = goal if len(goal) >= 2 else clean_metric(metric, lang)
+    return goal if len(goal) >= 2 else None
+
+
+def disposal_object(metric: str, lang) -> str:
+    """主动地、果断地把机构|精简了20个: the object 把 puts before the verb is what the value measures; the
+    adverbs and the subject before 把 are not. Words made with 把 (把握, 把关) are no such mark."""
+    g = patterns(lang)
+    mark, objects = g.words["disposal_objects"][0], g.words["disposal_objects"][1:]
+    at = metric.rfind(mark)
+    if at < 0 or len(metric) - at - 1 < 2 or metric.startswith(objects, at):
+        return metric
+    return clean_metric(metric[at + 1:], lang) or metric
+
+
+def goal_reached(metric: str, lang) -> str:
+    """到本世纪末争取实现|工农业年总产值翻两番: a target cue and the verb that reaches the goal, with the time
+    frame before them, are no part of what is measured; a subject before them stays."""
+    found = None
+    if any(w in metric for w in lang.words("goal_frame_verbs")):
+        for found in patterns(lang).cue_goal.finditer(metric):
+            pass
+    if found is None or len(metric) - found.end() < 2:
+        return metric
+    subject = clean_metric(metric[:found.start()], lang)  # 基本建设|要完成…: a subject before the cue stays
+    kept = "" if _NUMERAL.search(subject) or "年" in subject or "世纪" in subject else subject
+    return kept + clean_metric(metric[found.end():], lang) or metric
+
+
+def stipulated(metric: str, lang) -> str:
+    """第一个五年计划规定|工业总产值, 国家预算规定|国防费支出: the plan or budget that sets a figure, and its
+    verb, say where the figure is set, not what it measures."""
+    for verb in lang.words("stipulating_verbs"):
+        at = metric.find(verb)
+        rest = metric[at + len(verb):]
+        if at >= 0 and len(rest) >= 2 and (at == 0 or metric[:at].endswith(lang.words("plan_documents"))):
+            return clean_metric(rest, lang) or metric
+    return metric

@@ -36,7 +36,7 @@ def _build(lang) -> Patterns:
         by_year=re.compile(rf"(?:{alt('by_year')}){_YEAR}"),
         compared=re.compile(rf"{_YEAR}(?:{alt('compared')}){_YEAR}(?:{alt('compared_ends')})"),
         since=re.compile(rf"(?:{alt('since')}){_YEAR}"),
-        years=re.compile(rf"(?<![0-9第])([0-9]{{1,2}}|[两二三四五六七八九十]{{1,2}})年(?:{alt('years_after')})"),
+        years=re.compile(rf"(?<![0-9第〇○零一二三四五六七八九十两])([0-9]{{1,2}}|[两二三四五六七八九十]{{1,3}})年(?:{alt('years_after')})"),
         average=re.compile(alt("average")),
         plan=re.compile("|".join(lang.words("period", "plan_patterns"))),
         five_years=re.compile(lang.pattern("five_years")),

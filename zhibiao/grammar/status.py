@@ -58,7 +58,7 @@ def _build(lang) -> Patterns:
         estimate=re.compile(lang.pattern("status", "estimate")),
         target=re.compile(lang.pattern("status", "target")),
         not_target=re.compile(lang.pattern("status", "not_target")),
-        quoted_goal=re.compile(rf"[^，,。；]{{0,20}}的(?P<cue>{lang.pattern('quoted_goals')})"),
+        quoted_goal=re.compile(rf"(?:[^，,。；]{{0,20}}的)?(?P<cue>{lang.pattern('quoted_goals')})"),  # …的目标, 10万人目标
         opener=re.compile(lang.pattern("targets_openers")),
         review_senses=frozenset(lang.words("status", "review_senses")),
         disposal=frozenset(lang.words("status", "disposal")),
