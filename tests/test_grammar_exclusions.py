@@ -30,6 +30,12 @@ def values(text):
     ("每千人口拥有3岁以下婴幼儿托位数4.5个。", "3岁以下", "4.5个"),
     ("为0-3岁婴幼儿发放育儿补贴2亿元。", "0-3岁", "2亿元"),
     ("为65岁及以上老年人免费体检30万人次。", "65岁", "30万人次"),
+    # a bound on the households or people of a place or firm is a class of them, not a count
+    ("青川市20户以上自然村全部通硬化路，惠及群众3万人。", "20户以上", "3万人"),
+    ("青川市30户及以上自然村实现通客车。", "30户", None),
+    ("推动300人以上企业全部建立工会，覆盖职工5万人。", "300人以上", "5万人"),
+    ("全市1000户以上社区全部建成养老服务站。", "1000户以上", None),
+    ("20万人以上城市建成区实现污水管网全覆盖。", "20万人以上", None),
     # size classes, grades, ranks, sessions and labels
     ("培育千亿级产业集群3个。", "千亿", "3个"),
     ("新开工亿元以上项目120个。", "亿元以上", "120个"),
@@ -75,6 +81,9 @@ def test_numbers_inside_names_are_no_indicators(text, gone, kept):
     ("全市营业收入超过300亿元，增长8%。", "超过300亿元"),  # a bound with no class noun after it
     ("实施总投资50亿元的青川港项目。", "50亿元"),  # no bound: one project's own amount
     ("实施500个以上市重点项目。", "500个以上"),  # a count of the projects themselves
+    ("青川市8万户以上群众实现安居。", "8万户以上"),  # the households themselves are counted
+    ("全市有3万多户小微企业获得贷款。", "3万多户"),  # 户 counts the firms
+    ("全市新建自然村通组道路300户以上。", "300户以上"),  # a bound that ends its clause
     ("从3个方面推进青川新区建设，新增企业80家。", "80家"),
 ], ids=str)
 def test_values_near_names_stay(text, value_text):
@@ -84,6 +93,9 @@ def test_values_near_names_stay(text, value_text):
 @pytest.mark.parametrize("text, value_text, value, unit, rule", [
     ("青川钢铁5万吨特种钢项目", "5万吨", 5e4, "吨", "capacity_in_name"),
     ("65岁以上老人", "65岁以上", 65.0, "岁", "age_class"),
+    ("20户以上自然村", "20户以上", 20.0, "户", "member_class"),
+    ("20户自然村", "20户", 20.0, "户", None),  # no bound: a count of households
+    ("600多万户企业", "600多万户", 6e6, "户", None),  # 户 counts the firms
     ("“2”即2个中心", "2个", 2.0, "个", "label_restated"),
     ("“两个10万”工程，即10万亩基地", "10万亩", 1e5, "亩", "label_restated"),
     ("建设5万吨特种钢项目", "5万吨", 5e4, "吨", None),

@@ -5,8 +5,12 @@ from itertools import zip_longest
 import pytest
 
 from zhibiao import extract
+from zhibiao.grammar import layout
 from zhibiao.grammar.pipeline import iter_indicators
+from zhibiao.grammar.prepare import prepare
+from zhibiao.lexicon import language
 from zhibiao.records import Document
+from zhibiao.repair import fold_width
 
 # Each column's heading opens a line of its own, so in the interleaved text it follows the other
 # column's last word.
@@ -128,3 +132,57 @@ def test_page_numbers_and_running_headers_are_read_apart_from_the_columns():
     rows = extract(page)
     assert rows and not any("公报" in r.metric for r in rows)
     assert len(_pairs(rows) & _pairs(extract(IN_ORDER))) >= 0.7 * len(_pairs(extract(IN_ORDER)))
+
+
+# --- what the page's structure says: a title above the columns, paragraphs kept whole, full pages ---
+
+TITLE = "政府工作报告——2031年1月10日在青川市第九届人民代表大会第三次会议上市长李青"
+SPEECH_LEFT = [
+    "各位代表：",
+    "现在，我代表市人民政府向大会报告工作，请予审议。",
+    "（一）经济平稳增长。全市地区生产总值增长5.6%，规模以上工业增加值增长7.2%，社会消费品零售总额"
+    "达到905亿元。新开工重大项目186个，完成投资420亿元。",
+    "（二）市场活力增强。新增市场主体3.1万户，其中企业9800户，新增上市公司4家。开行中欧班列420列，"
+    "实际使用外资增长9.3%，进出口总额达到612亿元。",
+    "（五）社会事业进步。新建中小学校14所，新增学位2.2万个，新增三级医院2家，每千人口执业医师数"
+    "达到3.3人。",
+]
+SPEECH_RIGHT = [
+    "（三）民生持续改善。城镇新增就业5.2万人，城镇调查失业率控制在5%以内。居民人均可支配收入增长"
+    "6.1%，新建改建农村公路380公里，改造城镇老旧小区74个。",
+    "（四）生态环境向好。空气质量优良天数比率达到92.4%，新增造林面积3.6万亩，建成污水处理厂7座，"
+    "完成农村户厕改造1.4万户。",
+    "（六）安全底线稳固。生产安全事故起数下降12%，死亡人数下降9.5%，群众安全感达到98.6%，新建应急"
+    "避难场所35处。",
+]
+
+
+def _speech(cells: float) -> str:
+    """The speech page as its text layer reads it: the title across the page, then the columns' lines in turn."""
+    left, right = _typeset(SPEECH_LEFT, cells), _typeset(SPEECH_RIGHT, cells)
+    left[0] = SPEECH_LEFT[0]  # the salutation: a line of its own, not indented
+    return TITLE + _page(left, right)[0]
+
+
+def test_a_title_above_the_columns_is_read_apart_from_them():
+    """The title is set across the page: the columns' lines start at the salutation (各位代表：)."""
+    work = prepare(Document(text=_speech(21)), language()).text
+    assert work.startswith(fold_width(TITLE) + "\n" + fold_width("各位代表："))
+
+
+@pytest.mark.xfail(strict=True, reason="lines are cut by width and the words their neighbours make: a stop "
+                   "mid-line or a line the width model misjudges still shifts a few lines into the other column")
+def test_every_paragraph_of_a_speech_page_reads_whole():
+    work = prepare(Document(text=_speech(21)), language()).text
+    assert all(fold_width(p) in work for p in SPEECH_LEFT + SPEECH_RIGHT)
+
+
+@pytest.mark.parametrize("line, ends", [
+    ("全年新增就业5.2万人。", True),
+    ("我们坚持“项目为王”。", True),
+    ("他说：“要久久为功。”", True),  # a closing quote after the stop
+    ("打造“经济强”", False),  # a closing quote mid-sentence ends no paragraph
+    ("新建改建农村公路", False),
+])
+def test_a_line_may_end_its_paragraph_only_where_a_sentence_stops(line, ends):
+    assert layout._ends_paragraph(fold_width(line), len(line)) == ends

@@ -59,6 +59,7 @@ PLAN = """一、2030年工作回顾
 二、“十六五”时期主要目标
 《纲要（草案）》提出了26个主要指标，其中经济发展类7个、民生福祉类9个，包括6个约束性指标。
 纲要设置主要指标共24项，其中约束性指标为5项。纲要提出20项指标，新建40个园区。
+纲要明确了青川市发展的目标，并从4方面提出了27个主要指标，其中19个预期性指标、8个约束性指标。
 """
 
 
@@ -70,6 +71,10 @@ PLAN = """一、2030年工作回顾
     ("设置主要指标共24项", 24, "actual", "count_of_the_plan_itself"),  # the noun before the count
     ("其中约束性指标为5项", 5, "actual", "count_of_the_plan_itself"),
     ("新建40个园区", 40, "target", "section_targets"),  # a verb: a goal of the plan, not a part of it
+    # what the plan says of itself stays a fact, though its sentence names the plan's goals (目标)
+    ("提出了27个主要指标", 27, "actual", "count_of_the_plan_itself"),
+    ("其中19个预期性指标", 19, "actual", "count_of_the_plan_itself"),
+    ("8个约束性指标", 8, "actual", "count_of_the_plan_itself"),
 ])
 def test_facts_about_the_plan_itself_are_actual(words, value, status, rule):
     assert words in PLAN

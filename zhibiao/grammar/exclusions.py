@@ -3,7 +3,7 @@
 Numbers that are no quantity at all (dates, ordinals, names) never reach the
 grammar: ``numbers.quantities`` drops them. Here a value goes when it is part of
 a name its words around it write (``name_part``: a plant's capacity, an age
-class, a label's number restated), when nothing in its clause or sentence says
+class, a bound on the members of a place or firm, a label's number restated), when nothing in its clause or sentence says
 what it measures, or when what stands for its metric holds no word at all (a run
 of symbols and numbers: %5%5%5).
 """
@@ -32,6 +32,8 @@ class Patterns:
     ages: frozenset[str]
     age_not_before: frozenset[str]  # after an age, these join or end, they open no noun of a class
     age_bounds: tuple[str, ...]  # 及以上, 及以下: a joined bound still makes a class
+    member_class: dict[str, re.Pattern]  # unit -> the noun of a place or firm its members' bound sizes: 自然村
+    class_edges: tuple[str, ...]  # 以上, 以下, 及以上: a bound written after the unit marks a class's edge
     label: re.Pattern  # a quoted label and the word that explains it, before the value: “5”即
     closing: re.Pattern  # a closing quote: a label only where one stands before the value
 
@@ -53,6 +55,11 @@ def _build(lang) -> Patterns:
         age_not_before=frozenset(words("list_joiners")) | {lang.raw["possessive"]},
         age_bounds=tuple(j + b for j in words("list_joiners") for b, m in lang.suffix_modifiers.items()
                          if m in ("at_least", "at_most")),
+        member_class={unit: re.compile(rf"[^\W\d_]{{0,{int(names['member_class']['within'])}}}?"
+                                       rf"(?:{alternation(nouns)})")
+                      for unit, nouns in names["member_class"]["nouns"].items()},
+        class_edges=tuple(j + b for j in ("", *words("list_joiners")) for b, m in lang.suffix_modifiers.items()
+                          if m in ("at_least", "at_most")),
         label=re.compile(rf"[{re.escape(opening)}](?P<label>[^{re.escape(closing)}，,。；;]{{1,{quotes_len}}})"
                          rf"[{re.escape(closing)}][^，,。；;：:]{{0,6}}[，,]?"
                          rf"(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,12}}$"),
@@ -78,6 +85,11 @@ def name_part(text: str, q: Quantity, lang) -> str | None:
         at = end + next((len(b) for b in g.age_bounds if text.startswith(b, end)), 0)
         if _CJK.match(text, at) and text[at] not in g.age_not_before:
             return "age_class"  # 60岁(及)以上老年人: the count of people is the indicator
+    if (noun := g.member_class.get(q.unit)) and (text.endswith(g.class_edges, start, end)
+                                                 or text.startswith(g.class_edges, end)):
+        joined = next((len(b) for b in g.class_edges if text.startswith(b, end)), 0)
+        if noun.match(text, end + joined):
+            return "member_class"  # 20户以上自然村: the villages are counted, not their households
     lo = max(0, start - _REACH)
     if g.closing.search(text, lo, start) and (m := g.label.search(text, lo, start)) \
             and q.value in _numbers(m.group("label")):

@@ -104,7 +104,8 @@ _SLACK = 1.2  # a full line may be this much narrower than the page's width (squ
 _OVER = 1.0  # ... or this much wider
 _STEEP = 1.0  # what a line costs per square of its width off the page's
 _INDENT = 2.0  # a paragraph's first line is indented by two ideographs
-_LINE_END = set("。！？!?；;：:”")  # a line shorter still ends its paragraph
+_LINE_END = set("。！？!?；;：:")  # a line shorter still ends its paragraph ...
+_CLOSING = set("”’」』）)")  # ... as does one closing a quote or bracket right after such a mark (…。”)
 _NEVER_OPENS = set("，,。、；;：:！!？?）)”’》」』")  # a printer never opens a line with these ...
 _NEVER_ENDS = set("（(“‘《「『")  # ... nor ends one with these
 _NUMBERISH = re.compile(r"[0-9A-Za-z.%]")
@@ -139,52 +140,89 @@ def _split(wt: str, b: int, reads_on: Callable[[int, int], int]) -> float:
     return min(reads_on(b, b), 2) * 0.5
 
 
+def _ends_paragraph(wt: str, b: int) -> bool:
+    """Whether a line ending at ``b`` may be its paragraph's last: it stops a sentence (…。 or …。”)."""
+    return wt[b - 1] in _LINE_END or (wt[b - 1] in _CLOSING and b >= 2 and wt[b - 2] in _LINE_END)
+
+
+_SHORT = 0.2  # what a paragraph's last line costs, stopping short of the page's width ...
+_UNSURE = 0.3  # ... and what steering away from one costs more (a stop mid-line is rarely a paragraph's end)
+_PARAGRAPH = 1.0  # what a line costs that its column's line before contradicts (see ``_lines``)
+_FULL, _OPENS, _ENDS, _HEADING = range(4)  # a line's kind, from its width
+
+
 def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on: Callable[[int, int], int],
-           anchors: list[int]) -> tuple[float, list[int]]:
+           anchors: list[int], even: bool = False) -> tuple[float, list[int]]:
     """Cut ``wt[start:end]`` into lines of about ``width``, each heading of ``anchors`` opening one:
     the cuts that let most lines drop out of their neighbours' reading (the line before a line
-    reads on into the line after it, as its column does) and split fewest words; the cost per
-    line and the cuts."""
+    reads on into the line after it, as its column does), split fewest words and keep each
+    column's paragraphs whole (a line indented as a paragraph's first follows its column's line
+    that ended one; a full line never follows a short last line); the cost per line and the cuts.
+    With ``even``, a full page: both columns hold as many lines, so the count is even."""
     width, punctuation = measure
     widths = [0.0]
     for c in wt[start:end]:
         widths.append(widths[-1] + _width(c, punctuation))
     n, inf = end - start, float("inf")
-    best, back = [inf] * (n + 1), [0] * (n + 1)
-    best[0] = 0.0
+    # per cut and parity of the count of lines before it: the best cost, the cut before, the last line's kind
+    best = [[inf, inf] for _ in range(n + 1)]
+    back = [[0, 0] for _ in range(n + 1)]
+    shape = [[_HEADING, _HEADING] for _ in range(n + 1)]
+    paid = [[0.0, 0.0] for _ in range(n + 1)]  # what the contradictions cost on the way: not the layout's own cost
+    best[0][0] = 0.0
+
+    def contradicted(i: int, p: int, kind: int) -> float:
+        """The line from ``i`` continues its column's line before: the one ending where the line before starts."""
+        h = back[i][p] if i else 0
+        if not h or kind in (_HEADING, _ENDS):
+            return 0.0
+        if kind == _OPENS:
+            return 0.0 if _ends_paragraph(wt, start + h) else _PARAGRAPH
+        return _PARAGRAPH if shape[h][1 - p] == _ENDS else 0.0
+
     for j in range(1, n + 1):
         b = start + j
         split = 0.0 if j == n else _split(wt, b, reads_on)
         k = bisect_left(anchors, b)
         floor = max(0, anchors[k - 1] - start) if k else 0  # no line holds a heading past its start
-        ends = wt[b - 1] in _LINE_END or j == n  # a short line may end here
+        ends = _ends_paragraph(wt, b) or j == n  # a short line may end here
         lo = max(floor, bisect_left(widths, widths[j] - width - _OVER, 0, j))
         hi = j - 1 if ends else bisect_right(widths, widths[j] - width + _INDENT + _SLACK, 0, j) - 1
         if j < n and (wt[b] in _NEVER_OPENS or wt[b - 1] in _NEVER_ENDS):
             split += 0.5
         for i in range(lo, hi + 1):
-            if best[i] == inf:
+            if best[i][0] == inf and best[i][1] == inf:
                 continue
             off = widths[j] - widths[i] - width
             heading = i == floor and k  # a line a heading opens starts its paragraph: indented
             if off >= -_SLACK:
-                cost = _STEEP * off * off + (0.2 if heading else 0.0)
+                cost, kind = _STEEP * off * off + (0.2 if heading else 0.0), _FULL
             elif abs(off + _INDENT) <= _SLACK:
-                cost = (0.0 if heading else 0.2) + _STEEP * (off + _INDENT) ** 2
+                cost, kind = (0.0 if heading else 0.2) + _STEEP * (off + _INDENT) ** 2, _OPENS
             elif ends:
-                cost = 0.2
+                cost, kind = _SHORT, _ENDS
             else:
                 continue
-            if ends and off < 0:
-                cost = min(cost, 0.2)  # a paragraph's last line may stop anywhere
+            if ends and off < 0 and _SHORT < cost:
+                cost, kind = _SHORT, _ENDS  # a paragraph's last line may stop anywhere
+            if heading:
+                kind = _HEADING
             if i and j < n:
                 cost -= min(reads_on(start + i, b), 2)
-            if best[i] + cost + split < best[j]:
-                best[j], back[j] = best[i] + cost + split, i
-    cuts = [n]
+            for p in (0, 1):
+                if best[i][p] == inf:
+                    continue
+                penalty = contradicted(i, p, kind) + (_UNSURE if kind == _ENDS else 0.0)
+                total = best[i][p] + cost + split + penalty
+                if total < best[j][1 - p]:
+                    best[j][1 - p], back[j][1 - p], shape[j][1 - p] = total, i, kind
+                    paid[j][1 - p] = paid[i][p] + penalty
+    p = 0 if even and best[n][0] < inf else min((0, 1), key=lambda q: best[n][q])
+    total, cuts = best[n][p] - paid[n][p], [n]  # how well the lines drop out of each other's reading
     while cuts[-1]:
-        cuts.append(back[cuts[-1]])
-    return best[n] / max(1, len(cuts) - 1), [start + c for c in reversed(cuts)]
+        cuts.append(back[cuts[-1]][p])
+        p = 1 - p
+    return total / max(1, len(cuts) - 1), [start + c for c in reversed(cuts)]
 
 
 MAX_LINE_COST = -0.1  # below this, most lines drop out of their neighbours' reading: two columns
@@ -215,6 +253,13 @@ def _pages(wt: str, lang, start: int, end: int) -> tuple[list[tuple[int, int]], 
 
 def _line_heading(lang) -> re.Pattern:
     return re.compile(lang.raw["line_heading"])
+
+
+def _speech_opening(lang) -> re.Pattern:
+    return re.compile(lang.raw["speech_opening"])
+
+
+_TITLE_MAX = 200  # characters of a title block (title, date and session, speaker) above a report's columns
 
 
 def _page_number(lang) -> re.Pattern:
@@ -258,8 +303,14 @@ def reading_order(work: repairing.Repaired, lang, columns: tuple[tuple[int, int]
             put((at, start))
         c_start = length
         prev = None
-        for p_start, p_end in pages:
-            cuts = _lines(wt, p_start, p_end, measure, reads_on, anchors)[1]
+        for number, (p_start, p_end) in enumerate(pages):
+            if p_start == start and (opening := lang.compiled(_speech_opening).search(
+                    wt, p_start, min(p_end, p_start + _TITLE_MAX))):
+                put((p_start, opening.start()))  # the title block above the columns, set across the page
+                put("\n")
+                p_start = opening.start()
+            cuts = _lines(wt, p_start, p_end, measure, reads_on, anchors,
+                          even=number < len(pages) - 1)[1]  # a page the next one follows is full
             lines = list(zip(cuts, cuts[1:]))
             for a, b in lines[0::2] + lines[1::2]:
                 if prev is not None and _NUMBERISH.match(wt[a]) and _NUMBERISH.match(wt[prev - 1]):

@@ -97,11 +97,8 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
     g = patterns(lang)
     if m := win.first(g.estimate, 0, end):
         return Status("estimate", m.group(), "estimate_cue")
-    in_review = section is not None and section.role == "review"
-    if m := modal_cue(g, win, end, in_review):
-        return Status("target", m.group(), "modal_cue")
-    if goal := goal_before(lang, win, end):
-        return Status("target", goal, "goal_named_before")
+    # what a plan says of itself (提出了28个主要指标，其中20个预期性指标) is a fact of its text, whatever
+    # goal or modal word the sentence holds: before the target cues
     if g.plan_itself.match(after):
         return Status("actual", None, "count_of_the_plan_itself")
     if part := g.plan_part.match(win.text, end):  # a count in a classifier the plan counts its parts in
@@ -109,6 +106,11 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
             return Status("actual", None, "count_of_the_plan_itself")
         if (m := win.first(g.plan_count, 0, end)) and _part_of_plan(g, win, m, part, end):
             return Status("actual", None, "part_of_the_plan_itself")
+    in_review = section is not None and section.role == "review"
+    if m := modal_cue(g, win, end, in_review):
+        return Status("target", m.group(), "modal_cue")
+    if goal := goal_before(lang, win, end):
+        return Status("target", goal, "goal_named_before")
     if (m := win.first(periods.patterns(lang).by_year, 0, end)) and year and int(m.group(1)) >= year:
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):
