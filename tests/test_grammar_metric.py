@@ -69,6 +69,9 @@ ADVERBS = [
     ("a list naming what is spent on stays", "全市财政用于教育、卫生等方面的支出120亿元。",
      [("财政用于教育、卫生等方面的支出", 12000000000.0, "元", "level")]),
     ("的 opening a metric", "一九九五年的粮食产量四千亿斤。", [("粮食产量", 400000000000.0, "斤", "level")]),
+    ("在 of a bound noun stays", "全县在校学生达到8.6万人。", [("在校学生", 86000.0, "人", "level")]),
+    ("在建 of a project stays", "全市在建项目投资规模达到320亿元。", [("在建项目投资规模", 32000000000.0, "元", "level")]),
+    ("在 before a verb is the preposition", "在建设方面，全市完成投资52亿元。", [("投资", 5200000000.0, "元", "level")]),
 ]
 
 # The subject: named before a 由A增加到B frame, or carried into a clause that has no metric of its own.
