@@ -71,6 +71,8 @@ ADVERBS = [
     ("的 opening a metric", "一九九五年的粮食产量四千亿斤。", [("粮食产量", 400000000000.0, "斤", "level")]),
     ("在 of a bound noun stays", "全县在校学生达到8.6万人。", [("在校学生", 86000.0, "人", "level")]),
     ("在建 of a project stays", "全市在建项目投资规模达到320亿元。", [("在建项目投资规模", 32000000000.0, "元", "level")]),
+    ("每年 opening a metric frames time, as 年均 does", "全市每年城镇新增就业3.2万人以上。",
+     [("城镇新增就业", 32000.0, "人", "level")]),
     ("在 before a verb is the preposition", "在建设方面，全市完成投资52亿元。", [("投资", 5200000000.0, "元", "level")]),
 ]
 
@@ -165,6 +167,8 @@ COUNTS = [
      [("入选技能人才库", 2300.0, "人", "level")]),
     ("the predicate after the noun is dropped", "全市17所乡镇中学完成改扩建。", [("乡镇中学", 17.0, "所", "level")]),
     ("an adverb opening the predicate", "全市170家融资平台有序退出。", [("融资平台", 170.0, "家", "level")]),
+    ("a modifier after 有 still leaves the noun after the count", "全市有超过300个村实现通客车。",
+     [("村", 300.0, "个", "level")]),
     ("named examples are dropped", "茶乡、竹乡等20项成果入选省级名录。", [("成果", 20.0, "项", "level")]),
     ("a quoted label in the predicate", "全市推动456个事项“一网通办”。", [("事项", 456.0, "个", "level")]),
     ("a modifier phrase with 的 belongs to the noun", "全市按期建设的123个大中型项目全部开工。",

@@ -278,7 +278,7 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
             left.metric or _DIGIT.search(head) or _NUMERAL.match(head[v.end():].lstrip("了约近")))):
         return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元 (or 增长百分之八): the words after move the value
     has_verb = left.verb or (q.cue in lang.prefix_modifiers)
-    return not (has_verb and left.metric)
+    return not (has_verb and left.metric) or left.metric in g.words["existential"]  # 有超过300个村: 有 names nothing
 
 
 def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
