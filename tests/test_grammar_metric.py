@@ -258,6 +258,8 @@ def test_metric(text, expected):
     ("全县8万群众远离了地灾隐患。", "deed_after_noun_dropped"),
     ("全市7个文旅项目竣工。", "completion_after_noun_dropped"),
     ("全市建设东川、西川3座光热电站。", "named_items_before_count"),
+    ("“青川茶”等地理标志产品产值达到30亿元。", "quoted_examples_dropped"),
+    ("“青川绣”等特色劳务品牌培育壮大，带动就业超8万人次。", "examples_or_framing_of_subject_dropped"),
 ])
 def test_the_rule_is_in_the_trace(text, rule):
     assert any(rule in r for r in rules(text))
@@ -379,10 +381,29 @@ def test_unquoted_comparison_base():
     assert metrics("全市法人单位数比上次普查增长21.5%。") == [("法人单位数", 21.5, "%", "change")]
 
 
-@pytest.mark.xfail(strict=True, reason="a cause with named examples and its verb (“一网通办”等新机制推动) before the "
-                                       "metric stays in it; 推动 also opens metrics of its own")
-def test_cause_with_examples_before_metric():
-    assert metrics("全市“一网通办”等新机制推动企业诉求办结率提高到96%。") == [("企业诉求办结率", 96.0, "%", "level")]
+@pytest.mark.parametrize("verb", language().words("cause_verbs"))
+def test_cause_with_examples_before_metric(verb):
+    """A cause named by examples, and the verb by which it moves a measure, are no part of the measure."""
+    text = f"全市“一网通办”等新机制{verb}企业诉求办结率提高到96%。"
+    assert metrics(text) == [("企业诉求办结率", 96.0, "%", "level")]
+    assert rules(text) == [["words_before", "cause_with_examples_dropped", "one_metric"]]
+
+
+EXAMPLES = [
+    ("quoted examples of a class", "“青川茶”“陵江笋”等地理标志产品产值达到30亿元。",
+     [("地理标志产品产值", 3e9, "元", "level")]),
+    ("the same before a count", "“青川茶”“陵江笋”等12个品牌入选省级名录。", [("品牌", 12.0, "个", "level")]),
+    ("a cause without examples stays", "消费品以旧换新推动家电零售额增长12%。", [("消费品以旧换新推动家电零售额", 12.0, "%", "change")]),
+    ("a cause moving no measure keeps its verb", "“青川绣”等特色劳务品牌带动就业超8万人次。",
+     [("特色劳务品牌带动就业", 80000.0, "人次", "level")]),
+    ("examples and a framing verb of the clause before a carried subject", "“青川绣”“陵江家政”等特色劳务品牌培育壮大，带动就业超8万人次。",
+     [("特色劳务品牌带动就业", 80000.0, "人次", "level")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in EXAMPLES], ids=[c[0] for c in EXAMPLES])
+def test_quoted_examples(text, expected):
+    assert metrics(text) == expected
 
 
 @pytest.mark.xfail(strict=True, reason="吸引 before a counted noun (联赛吸引参赛队伍1200支) is kept; it also names "

@@ -51,6 +51,8 @@ class Patterns:
     particle_after_verb: re.Pattern  # a verb of doing, then its particle (新建了|高速公路): the particle goes
     connective: re.Pattern  # a conjunction or adverb linking clauses (而|1956年就…), unless it opens a noun
     year_span: re.Pattern  # a span of years (五年|共增加了), a filler but before 新增 and a count's noun
+    examples: re.Pattern  # quoted names listed before 等 (“甲”“乙”等|劳务品牌), the examples of what follows
+    cause: re.Pattern  # a cause named by examples, then its verb (…等新机制推动|办结率)
 
 
 def doing_verbs(lang) -> tuple[str, ...]:
@@ -101,6 +103,9 @@ def _build(lang) -> Patterns:
                                        rf"(?P<particle>{alternation(words('verbs', 'perfective'))})"),
         year_span=re.compile(lang.raw["year_span"]),
         connective=re.compile(rf"^(?!{alternation(words('connective_nouns'))})(?:{alternation(words('connectives'))})"),
+        examples=re.compile(rf"^(?:“?[^“”，。；、]{{1,12}}”、?)+(?:{alternation(words('open_list_marks'))})(?=[^\W\d_]{{2}})"),
+        cause=re.compile(rf"^[^，。；]*?(?:{alternation(words('open_list_marks'))})[^，。；]{{0,10}}?"
+                         rf"(?:{alternation(words('cause_verbs'))})(?=[^\W\d_]{{2}})"),
     )
 
 
@@ -313,6 +318,27 @@ def without_adverbs(metric: str, lang) -> str:
     return metric
 
 
+def without_examples(metric: str, lang) -> tuple[str, str | None]:
+    """“甲”“乙”等特色品牌带动就业, “甲”等新机制推动问题解决率: quoted names listed before 等 are examples of
+    the class after them and no part of what is measured; a cause named by examples, with the verb by which it
+    moves a measure (问题解决率, ending in a measure noun), is no part of it either. The rule that acted, or None."""
+    g = patterns(lang)
+    if (c := g.cause.match(metric)) is not None and metric.endswith(g.words["measure_nouns"]):
+        return metric[c.end():], "cause_with_examples_dropped"
+    if (e := g.examples.match(metric)) is not None:
+        return metric[e.end():], "quoted_examples_dropped"
+    return metric, None
+
+
+def subject_of_clause(clause: str, lang) -> str:
+    """“甲”“乙”等劳务品牌培育壮大，带动就业…: the clause before, as the subject of a verb that carries it, without
+    the examples of its noun or the framing verb that ends it (劳务品牌)."""
+    g = patterns(lang)
+    subject = without_examples(clean_metric(clause, lang), lang)[0]
+    framed = g.framing_end.search(subject, max(0, len(subject) - TAIL))
+    return subject[:framed.start()] if framed else subject
+
+
 def without_connectives(metric: str, lang) -> str:
     """而1956年就, 则经济建设支出, 也从1950年的: a word that links a clause to the one before names nothing
     measured; what follows it is read again for the time and scope words it may open."""
@@ -476,6 +502,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
+    metric, rule = without_examples(metric, lang)
+    if rule is not None:
+        rules.append(("metric", rule))
     if (linked := without_connectives(metric, lang)) != metric:
         metric = linked
         rules.append(("metric", "connective_dropped"))
@@ -490,10 +519,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         metric = framed
         rules.append(("metric", "framing_verb_dropped"))
     if c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"]):
-        before = history[-1] if history else clean_metric(
-            before_clause, lang)
+        before = history[-1] if history else subject_of_clause(before_clause, lang)
         metric = before + metric
         rules.append(("metric", "subject_of_clause_before"))
+        if not history and before != clean_metric(before_clause, lang):
+            rules.append(("metric", "examples_or_framing_of_subject_dropped"))
     if not metric and not history and c_start > s_start and any(w in left.fillers for w in g.words["from_frames"]):
         before = read_left(before_clause, lang)
         if not before.verb and len(before.metric) >= 2:
