@@ -51,6 +51,7 @@ class Patterns:
     particle_after_verb: re.Pattern  # a verb of doing, then its particle (新建了|高速公路): the particle goes
     connective: re.Pattern  # a conjunction or adverb linking clauses (而|1956年就…), unless it opens a noun
     year_span: re.Pattern  # a span of years (五年|共增加了), a filler but before 新增 and a count's noun
+    batch: re.Pattern  # the batch a count is of, right before it (建好首批|24个试点项目)
     examples: re.Pattern  # quoted names listed before 等 (“甲”“乙”等|劳务品牌), the examples of what follows
     cause: re.Pattern  # a cause named by examples, then its verb (…等新机制推动|办结率)
 
@@ -103,6 +104,7 @@ def _build(lang) -> Patterns:
                                        rf"(?P<particle>{alternation(words('verbs', 'perfective'))})"),
         year_span=re.compile(lang.raw["year_span"]),
         connective=re.compile(rf"^(?!{alternation(words('connective_nouns'))})(?:{alternation(words('connectives'))})"),
+        batch=re.compile(lang.raw["batch"]),
         examples=re.compile(rf"^(?:“?[^“”，。；、]{{1,12}}”、?)+(?:{alternation(words('open_list_marks'))})(?=[^\W\d_]{{2}})"),
         cause=re.compile(rf"^[^，。；]*?(?:{alternation(words('open_list_marks'))})[^，。；]{{0,10}}?"
                          rf"(?:{alternation(words('cause_verbs'))})(?=[^\W\d_]{{2}})"),
@@ -495,6 +497,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and (done := before_completion(noun, lang)) != noun:
         noun = done
         rules.append(("metric", "completion_after_noun_dropped"))
+    if noun and (batch := g.batch.search(left.metric)) is not None:
+        left = Left(left.metric[:batch.start()].removesuffix(lang.raw["possessive"]), left.verb, left.to_level,
+                    left.fillers)  # 建设的第一批50个单位: the 的 before the batch is the noun's
+        left_text = left_text.rstrip()[:-len(batch.group())] if left_text.rstrip().endswith(batch.group()) else left_text
+        rules.append(("metric", "batch_before_count_dropped"))
     if noun:
         metric, rule = counted_noun(left_text, left, noun, lang)
         metric = g.action_start.sub("", metric) or metric
