@@ -172,6 +172,13 @@ COUNTS = [
     ("the batch a count is of frames it", "全市建好首批14个乡村振兴试点项目。", [("乡村振兴试点项目", 14.0, "个", "level")]),
     ("the same after a modifier phrase with 的", "青川市建设的第二批50个标准厂房全部交付。",
      [("青川市建设的标准厂房", 50.0, "个", "level")]),
+    ("开展 as the predicate", "全市在26个乡镇开展居家养老服务试点。", [("乡镇", 26.0, "个", "level")]),
+    ("a partner after 与 is what is counted", "青川市与12个国家和地区建立友好合作关系。", [("国家和地区", 12.0, "个", "level")]),
+    ("the same after 同, with the adverb before the predicate", "青川市同8个城市已经建立结对关系。", [("城市", 8.0, "个", "level")]),
+    ("a rank after the noun is its predicate", "全市9个县域商业体系建设县排名全省第一。",
+     [("县域商业体系建设县", 9.0, "个", "level")]),
+    ("an outcome after the noun is its predicate", "陵江镇2.4万立方米山体滑坡未造成人员伤亡。",
+     [("陵江镇山体滑坡", 24000.0, "立方米", "level")]),
     ("named examples are dropped", "茶乡、竹乡等20项成果入选省级名录。", [("成果", 20.0, "项", "level")]),
     ("a quoted label in the predicate", "全市推动456个事项“一网通办”。", [("事项", 456.0, "个", "level")]),
     ("a modifier phrase with 的 belongs to the noun", "全市按期建设的123个大中型项目全部开工。",
@@ -413,3 +420,11 @@ def test_quoted_examples(text, expected):
                                        "metrics of its own (吸引外资)")
 def test_attracting_verb_before_counted_noun():
     assert metrics("青川“村超”联赛吸引参赛队伍1200支。") == [("青川“村超”联赛参赛队伍", 1200.0, "支", "level")]
+
+
+@pytest.mark.parametrize("text", [
+    "全市9个示范县居全国前列。", "全市9个示范县居全省第二。", "全市9个示范县位居前列。", "全市9个示范县位列全国前十。",
+    "全市9个示范县排名第一。", "全市9个示范县未发生安全事故。", "全市9个示范县未造成损失。",
+])
+def test_a_rank_or_outcome_after_a_counted_noun_is_its_predicate(text):
+    assert metrics(text) == [("示范县", 9.0, "个", "level")]

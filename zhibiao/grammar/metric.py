@@ -92,7 +92,7 @@ def _build(lang) -> Patterns:
         words={key: tuple(words(*key.split("."))) for key in (
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
-            "generic_heads", "verbs.to_level", "gap.beyond", "existential")},
+            "generic_heads", "verbs.to_level", "gap.beyond", "existential", "connectives")},
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
@@ -211,6 +211,8 @@ def noun_after(right: str, lang) -> str:
     noun = right.removeprefix(lang.raw["possessive"])
     m = g.predicate.search(noun, 1)
     noun = noun[:m.start()] if m else noun
+    if m:  # 30个国家已经|建立…: an adverb linking the noun to its predicate is the predicate's
+        noun = noun.removesuffix(next((w for w in g.words["connectives"] if noun.endswith(w) and len(noun) > len(w) + 1), ""))
     year = _YEAR.search(noun, 1)  # 13个重点园区|2025年营业收入: a year opens the next phrase
     noun = noun[:year.start()] if year else noun
     framed = g.framing_end.search(noun, max(0, len(noun) - TAIL))
