@@ -62,6 +62,8 @@ ADVERBS = [
      [("数字经济核心产业增加值", 30000000000.0, "元", "level")]),
     ("均实现 before a change verb", "三个园区产值均实现增长8%。", [("三个园区产值", 8.0, "%", "change")]),
     ("为 opening a metric", "力争为中小企业减负30亿元以上。", [("中小企业减负", 3000000000.0, "元", "level")]),
+    ("a manner adverb before a defining verb", "全市精准识别帮扶对象1.2万户。", [("识别帮扶对象", 12000.0, "户", "level")]),
+    ("a manner adverb and a framing verb before a count", "全市切实抓好12项民生实事工程。", [("民生实事工程", 12.0, "项", "level")]),
     ("成功 before a count's noun", "全市成功创建65个省级示范村。", [("省级示范村", 65.0, "个", "level")]),
     ("an enumeration 二是 opens no metric", "二是新建12所乡镇卫生院。", [("乡镇卫生院", 12.0, "所", "level")]),
     ("a place named by examples", "力争在工业、农业、文旅等领域应用落地300个以上。",
