@@ -419,10 +419,10 @@ def test_quoted_examples(text, expected):
     assert metrics(text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="吸引 before a counted noun (联赛吸引参赛队伍1200支) is kept; it also names "
-                                       "metrics of its own (吸引外资)")
-def test_attracting_verb_before_counted_noun():
-    assert metrics("青川“村超”联赛吸引参赛队伍1200支。") == [("青川“村超”联赛参赛队伍", 1200.0, "支", "level")]
+@pytest.mark.parametrize("verb", language().words("drawing_verbs"))
+def test_attracting_verb_before_counted_noun(verb):
+    assert metrics(f"青川“村超”联赛{verb}参赛队伍1200支。") == [("青川“村超”联赛参赛队伍", 1200.0, "支", "level")]
+    assert metrics(f"全市{verb}外资12亿元。") == [(f"{verb}外资", 1.2e9, "元", "level")]  # opening a metric, it names it
 
 
 @pytest.mark.parametrize("text", [

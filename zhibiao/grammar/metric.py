@@ -51,6 +51,7 @@ class Patterns:
     particle_after_verb: re.Pattern  # a verb of doing, then its particle (新建了|高速公路): the particle goes
     connective: re.Pattern  # a conjunction or adverb linking clauses (而|1956年就…), unless it opens a noun
     year_span: re.Pattern  # a span of years (五年|共增加了), a filler but before 新增 and a count's noun
+    drawing: re.Pattern  # a verb between an event and the participants it draws (联赛|吸引|参赛队伍)
     batch: re.Pattern  # the batch a count is of, right before it (建好首批|24个试点项目)
     examples: re.Pattern  # quoted names listed before 等 (“甲”“乙”等|劳务品牌), the examples of what follows
     cause: re.Pattern  # a cause named by examples, then its verb (…等新机制推动|办结率)
@@ -105,6 +106,7 @@ def _build(lang) -> Patterns:
         year_span=re.compile(lang.raw["year_span"]),
         connective=re.compile(rf"^(?!{alternation(words('connective_nouns'))})(?:{alternation(words('connectives'))})"),
         batch=re.compile(lang.raw["batch"]),
+        drawing=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('drawing_verbs'))})(?=[^\W\d_]{{2}})"),
         examples=re.compile(rf"^(?:“?[^“”，。；、]{{1,12}}”、?)+(?:{alternation(words('open_list_marks'))})(?=[^\W\d_]{{2}})"),
         cause=re.compile(rf"^[^，。；]*?(?:{alternation(words('open_list_marks'))})[^，。；]{{0,10}}?"
                          rf"(?:{alternation(words('cause_verbs'))})(?=[^\W\d_]{{2}})"),
@@ -511,6 +513,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
+    if (drawn := g.drawing.search(metric)) is not None:  # 联赛吸引参赛队伍1200支 -> 联赛参赛队伍
+        metric = metric[:drawn.start()] + metric[drawn.end():]
+        rules.append(("metric", "drawing_verb_dropped"))
     metric, rule = without_examples(metric, lang)
     if rule is not None:
         rules.append(("metric", rule))
