@@ -157,6 +157,9 @@ def clean_metric(metric: str, lang) -> str:
     g = patterns(lang)
     spaced = _SPACE.sub("", metric)
     metric = spaced.strip(_STRIP)
+    if spaced.lstrip(_STRIP.replace("“", "")).startswith("“") and 0 <= metric.find("”") < (
+            metric.find("“") % (len(metric) + 1)):
+        metric = "“" + metric  # “村超”联赛参赛队伍: the quote the metric opens with closes inside it
     if "“" in metric and spaced.startswith("”", len(spaced) - len(spaced.lstrip(_STRIP)) + len(metric)) and (
             metric.count("“") > metric.count("”")):
         metric += "”"  # 提供“暖心煤”1亿吨: the quote the metric opened is closed
