@@ -84,6 +84,9 @@ ADVERBS = [
 
 # The subject: named before a 由A增加到B frame, or carried into a clause that has no metric of its own.
 SUBJECTS = [
+    ("由A + any verb + 为B: two levels of the subject", "全市中职学校由71所优化整合为47所。",
+     [("中职学校", 71.0, "所", "level"), ("中职学校", 47.0, "所", "level")]),
+    ("the same with 减为", "全县乡镇由52个撤并减为38个。", [("乡镇", 52.0, "个", "level"), ("乡镇", 38.0, "个", "level")]),
     ("subject before 由…增加到", "全市接待游客，由2020年的1200万人次增加到2025年的2100万人次。",
      [("接待游客", 12000000.0, "人次", "level"), ("接待游客", 21000000.0, "人次", "level")]),
     ("subject before 从…提高到", "发电装机：从30万千瓦提高到52万千瓦，增长0.7倍。",
@@ -269,6 +272,8 @@ def test_metric(text, expected):
     ("全市接待游客，由2020年的1200万人次增加到2025年的2100万人次。", "subject_before_from_frame"),
     ("全市规上工业增加值增长7.2%，高于全国1.3个百分点。", "gap_to_reference"),
     ("全市经济增长5.5%左右。", "noun_ending_like_a_verb"),
+    ("全市中职学校由71所优化整合为47所。", "destination_after_from_frame"),
+    ("全市中职学校由71所优化整合为47所。", "subject_of_from_frame_destination"),
     ("全市累计接待游客8600万人次。", "adverb_dropped"),
     ("今年青川南部山区通了新的高速公路，新增里程320公里。", "generic_head_of_noun_before"),
     ("青川东部经济圈加快建设，经济总量年均增长7.5%。", "area_of_clause_before"),

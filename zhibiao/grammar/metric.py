@@ -51,6 +51,8 @@ class Patterns:
     particle_after_verb: re.Pattern  # a verb of doing, then its particle (新建了|高速公路): the particle goes
     connective: re.Pattern  # a conjunction or adverb linking clauses (而|1956年就…), unless it opens a noun
     year_span: re.Pattern  # a span of years (五年|共增加了), a filler but before 新增 and a count's noun
+    destination: re.Pattern  # a verb moving a value to the level after it (由71所|优化整合为|47所)
+    from_value: re.Pattern  # a value a from-frame opens, ending the words before the next value (由71所|优化整合为)
     size: re.Pattern  # a size written between a count and its noun (3座|35万千瓦|光热电站, 2个|10万吨级|码头)
     drawing: re.Pattern  # a verb between an event and the participants it draws (联赛|吸引|参赛队伍)
     batch: re.Pattern  # the batch a count is of, right before it (建好首批|24个试点项目)
@@ -107,6 +109,10 @@ def _build(lang) -> Patterns:
         year_span=re.compile(lang.raw["year_span"]),
         connective=re.compile(rf"^(?!{alternation(words('connective_nouns'))})(?:{alternation(words('connectives'))})"),
         batch=re.compile(lang.raw["batch"]),
+        destination=re.compile(rf"^[^\W\d_]{{0,6}}?(?:{alternation(words('verbs', 'to_level'))})"
+                               rf"(?=[0-9〇零一二三四五六七八九十两])"),
+        from_value=re.compile(rf"(?:{alternation(words('from_frames'))})(?:[^，。；]{{0,8}}的)?"
+                              rf"[0-9][0-9.]*[^0-9，。；]{{0,4}}$"),
         size=re.compile(rf"^[0-9]+(?:\.[0-9]+)?(?:{alternation(tuple(lang.magnitudes))})?"
                         rf"(?:{alternation(tuple(u for u in lang.units if LETTER.match(u)))})级?(?=[\u4e00-\u9fff])"),
         drawing=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('drawing_verbs'))})(?=[^\W\d_]{{2}})"),
@@ -504,7 +510,16 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (size := g.size.match(right)) is not None:  # 3座35万千瓦光热电站: the noun counted follows the size
         after, own = right[size.end():], own[size.end():]
         rules.append(("metric", "size_before_noun_skipped"))
-    noun = noun_after(own, lang) if prenominal(after, left, first, lang) else ""
+    counted = prenominal(after, left, first, lang)
+    if counted and any(w in left.fillers for w in g.words["from_frames"]) and g.destination.match(right):
+        counted = False  # 由71所|优化整合为47所: the words after move the value to a level, they name no noun
+        rules.append(("metric", "destination_after_from_frame"))
+    noun = noun_after(own, lang) if counted else ""
+    if history and prev_end > c_start and (d := g.destination.match(left_text + "0")) and d.end() == len(
+            left_text) and g.from_value.search(
+            wt, c_start, prev_end):  # …由71所优化整合为|47所: the level moved to is the subject's
+        metric, left = history[-1], Left(history[-1], left.verb, True, left.fillers)
+        rules.append(("metric", "subject_of_from_frame_destination"))
     if noun and (done := before_deed(noun, lang)) != noun:
         noun = done
         rules.append(("metric", "deed_after_noun_dropped"))
