@@ -96,7 +96,8 @@ def _build(lang) -> Patterns:
         words={key: tuple(words(*key.split("."))) for key in (
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
-            "generic_heads", "verbs.to_level", "gap.beyond", "existential", "connectives")},
+            "generic_heads", "verbs.to_level", "gap.beyond", "existential", "connectives")}
+        | {"object_verbs": tuple(doing_verbs(lang) + words("carried_subject_verbs"))},  # verbs that take the noun after
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
@@ -300,7 +301,7 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     if g.to_level_start.match(head) or ((v := g.verb_start.match(head)) and (
             left.metric or _DIGIT.search(head) or _NUMERAL.match(head[v.end():].lstrip("了约近")))):
         return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元 (or 增长百分之八): the words after move the value
-    has_verb = left.verb or (q.cue in lang.prefix_modifiers)
+    has_verb = left.verb or (q.cue in lang.prefix_modifiers and not left.metric.endswith(g.words["object_verbs"]))
     return not (has_verb and left.metric) or left.metric in g.words["existential"]  # 有超过300个村: 有 names nothing
 
 
