@@ -196,6 +196,8 @@ COUNTS = [
      [("棚户区改造惠及家庭", 30000.0, "户", "level")]),
     ("after a measure, the words after name no noun", "全市地区生产总值突破3000亿元大关。",
      [("地区生产总值", 300000000000.0, "元", "level")]),
+    ("verbs alone before a change verb and a count name nothing", "全市完善提升20个社区养老服务站。",
+     [("社区养老服务站", 20.0, "个", "level")]),
     ("named examples are dropped", "茶乡、竹乡等20项成果入选省级名录。", [("成果", 20.0, "项", "level")]),
     ("a quoted label in the predicate", "全市推动456个事项“一网通办”。", [("事项", 456.0, "个", "level")]),
     ("a modifier phrase with 的 belongs to the noun", "全市按期建设的123个大中型项目全部开工。",

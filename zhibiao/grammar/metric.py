@@ -302,7 +302,9 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
             left.metric or _DIGIT.search(head) or _NUMERAL.match(head[v.end():].lstrip("了约近")))):
         return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元 (or 增长百分之八): the words after move the value
     has_verb = left.verb or (q.cue in lang.prefix_modifiers and not left.metric.endswith(g.words["object_verbs"]))
-    return not (has_verb and left.metric) or left.metric in g.words["existential"]  # 有超过300个村: 有 names nothing
+    # 有超过300个村: 有 names nothing; 完善提升20个网络: a metric made only of verbs of doing names nothing either
+    return (not (has_verb and left.metric) or left.metric in g.words["existential"]
+            or not unframed(left.metric, "", lang, whole=True))
 
 
 def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
