@@ -200,6 +200,8 @@ COUNTS = [
      [("地区生产总值", 300000000000.0, "元", "level")]),
     ("verbs alone before a change verb and a count name nothing", "全市完善提升20个社区养老服务站。",
      [("社区养老服务站", 20.0, "个", "level")]),
+    ("a counted noun ends before the verb that moves the next value", "全市9个重点园区营业收入增长12%。",
+     [("重点园区营业收入", 9.0, "个", "level"), ("重点园区营业收入", 12.0, "%", "change")]),
     ("named examples are dropped", "茶乡、竹乡等20项成果入选省级名录。", [("成果", 20.0, "项", "level")]),
     ("a quoted label in the predicate", "全市推动456个事项“一网通办”。", [("事项", 456.0, "个", "level")]),
     ("a modifier phrase with 的 belongs to the noun", "全市按期建设的123个大中型项目全部开工。",

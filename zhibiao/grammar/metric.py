@@ -53,6 +53,7 @@ class Patterns:
     year_span: re.Pattern  # a span of years (五年|共增加了), a filler but before 新增 and a count's noun
     destination: re.Pattern  # a verb moving a value to the level after it (由71所|优化整合为|47所)
     from_value: re.Pattern  # a value a from-frame opens, ending the words before the next value (由71所|优化整合为)
+    moved_value: re.Pattern  # a verb right before a number, after a counted noun: it moves the next value
     size: re.Pattern  # a size written between a count and its noun (3座|35万千瓦|光热电站, 2个|10万吨级|码头)
     drawing: re.Pattern  # a verb between an event and the participants it draws (联赛|吸引|参赛队伍)
     batch: re.Pattern  # the batch a count is of, right before it (建好首批|24个试点项目)
@@ -110,6 +111,7 @@ def _build(lang) -> Patterns:
         year_span=re.compile(lang.raw["year_span"]),
         connective=re.compile(rf"^(?!{alternation(words('connective_nouns'))})(?:{alternation(words('connectives'))})"),
         batch=re.compile(lang.raw["batch"]),
+        moved_value=re.compile(rf"(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?=[0-9])"),
         destination=re.compile(rf"^[^\W\d_]{{0,6}}?(?:{alternation(words('verbs', 'to_level'))})"
                                rf"(?=[0-9〇零一二三四五六七八九十两])"),
         from_value=re.compile(rf"(?:{alternation(words('from_frames'))})(?:[^，。；]{{0,8}}的)?"
@@ -224,6 +226,8 @@ def noun_after(right: str, lang) -> str:
     ending the noun is its predicate (4个物流基地建设 -> 物流基地)."""
     g = patterns(lang)
     noun = right.removeprefix(lang.raw["possessive"])
+    if (v := g.moved_value.search(noun, 1)) is not None:  # 12条产业链项目占比达|84.4%: the verb moves the next value
+        noun = noun[:v.start()]
     m = g.predicate.search(noun, 1)
     noun = noun[:m.start()] if m else noun
     if m:  # 30个国家已经|建立…: an adverb linking the noun to its predicate is the predicate's
