@@ -251,6 +251,8 @@ OLDER = [
      "全县工业总产值达到了六十五亿元，比一九五二年的二十七亿元增长百分之一百四十一。",
      [("工业总产值", 6500000000.0, "元", "level"), ("工业总产值", 2700000000.0, "元", "level"),
       ("工业总产值", 141.0, "%", "change")]),
+    ("的有 ends the words before a count: those that are so number N", "全县正在施工的有三十四项。",
+     [("正在施工", 34.0, "项", "level")]),
     ("已有 before a count whose noun follows", "全县大病保险制度基本建立、已有17万人次受益。",
      [("受益", 170000.0, "人次", "level")]),
     ("共有 before a count whose noun follows", "全县是一个共有五十多个民族的县。", [("民族", 50.0, "个", "level")]),
