@@ -253,6 +253,7 @@ OLDER = [
       ("工业总产值", 141.0, "%", "change")]),
     ("的有 ends the words before a count: those that are so number N", "全县正在施工的有三十四项。",
      [("正在施工", 34.0, "项", "level")]),
+    ("在今年内 opens no metric", "在今年内全县可以建成投产的有二十七个。", [("可以建成投产", 27.0, "个", "level")]),
     ("已有 before a count whose noun follows", "全县大病保险制度基本建立、已有17万人次受益。",
      [("受益", 170000.0, "人次", "level")]),
     ("共有 before a count whose noun follows", "全县是一个共有五十多个民族的县。", [("民族", 50.0, "个", "level")]),
