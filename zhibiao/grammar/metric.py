@@ -228,7 +228,8 @@ def noun_after(right: str, lang) -> str:
     noun = right.removeprefix(lang.raw["possessive"])
     if (v := g.moved_value.search(noun, 1)) is not None:  # 12条产业链项目占比达|84.4%: the verb moves the next value
         noun = noun[:v.start()]
-    m = g.predicate.search(noun, 1)
+    m = next((m for m in g.predicate.finditer(noun, 1) if noun.count("(", 0, m.start()) <= noun.count(
+        ")", 0, m.start())), None)  # 21个省(区、市)完成…: a 、 inside brackets ends no noun
     noun = noun[:m.start()] if m else noun
     if m:  # 30个国家已经|建立…: an adverb linking the noun to its predicate is the predicate's
         noun = noun.removesuffix(next((w for w in g.words["connectives"] if noun.endswith(w) and len(noun) > len(w) + 1), ""))
