@@ -20,7 +20,7 @@ TAIL = 12  # the longest verb, filler or rate word anchored at a phrase's end is
 _SPACE = re.compile(r"\s+")
 _STRIP = "“”\"'·-—"  # quotes and dashes around a metric are no part of it
 _DIGIT = re.compile(r"[0-9]")
-_NUMERAL = re.compile(r"[0-9〇零一二三四五六七八九十百千万亿两]")  # a number in digits or in Chinese numerals
+_NUMERAL = re.compile(r"[0-9〇○零一二三四五六七八九十百千万亿两]")  # a number in digits or in Chinese numerals
 _YEAR = re.compile(r"[0-9]{4}年")
 LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 _LAST_DIGIT = re.compile(r"[0-9](?=[^0-9]*$)")
