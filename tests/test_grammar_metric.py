@@ -264,6 +264,8 @@ OLDER = [
      [("高等学校", 67.0, "所", "level"), ("高等学校", 72.0, "所", "level")]),
     ("五年内 opens no metric", "五年内全县新建铁路铺轨二百公里。", [("新建铁路铺轨", 200.0, "公里", "level")]),
     ("到 a goal year in Chinese numerals", "到一九八五年全县高等学校招生数将达到四万人。", [("高等学校招生数", 40000.0, "人", "level")]),
+    ("a piece of a span of years carries the metric before", "全县农业总产值一九八二年增长百分之五，两年平均每年递增百分之四。",
+     [("农业总产值", 5.0, "%", "change"), ("农业总产值", 4.0, "%", "change")]),
     ("已有 before a count whose noun follows", "全县大病保险制度基本建立、已有17万人次受益。",
      [("受益", 170000.0, "人次", "level")]),
     ("共有 before a count whose noun follows", "全县是一个共有五十多个民族的县。", [("民族", 50.0, "个", "level")]),
