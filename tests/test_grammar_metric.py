@@ -266,6 +266,8 @@ OLDER = [
     ("到 a goal year in Chinese numerals", "到一九八五年全县高等学校招生数将达到四万人。", [("高等学校招生数", 40000.0, "人", "level")]),
     ("a piece of a span of years carries the metric before", "全县农业总产值一九八二年增长百分之五，两年平均每年递增百分之四。",
      [("农业总产值", 5.0, "%", "change"), ("农业总产值", 4.0, "%", "change")]),
+    ("上半年 opening the words before a value", "全县轻工业总产值增长百分之九，上半年又比去年同期增长百分之十二。",
+     [("轻工业总产值", 9.0, "%", "change"), ("轻工业总产值", 12.0, "%", "change")]),
     ("已有 before a count whose noun follows", "全县大病保险制度基本建立、已有17万人次受益。",
      [("受益", 170000.0, "人次", "level")]),
     ("共有 before a count whose noun follows", "全县是一个共有五十多个民族的县。", [("民族", 50.0, "个", "level")]),
