@@ -206,6 +206,8 @@ COUNTS = [
     ("a counted noun ends before the verb that moves the next value", "全市9个重点园区营业收入增长12%。",
      [("重点园区营业收入", 9.0, "个", "level"), ("重点园区营业收入", 12.0, "%", "change")]),
     ("a 、 inside brackets ends no counted noun", "全国21个省(区、市)完成了村委会换届。", [("省(区、市)", 21.0, "个", "level")]),
+    ("where the predicate happens is the predicate's", "全市近14万农业转移人口在城镇落户。", [("农业转移人口", 140000.0, "人", "level")]),
+    ("所在 is a word of the noun", "全县12万个婴幼儿所在家庭享受育儿补贴。", [("婴幼儿所在家庭", 120000.0, "个", "level")]),
     ("named examples are dropped", "茶乡、竹乡等20项成果入选省级名录。", [("成果", 20.0, "项", "level")]),
     ("a quoted label in the predicate", "全市推动456个事项“一网通办”。", [("事项", 456.0, "个", "level")]),
     ("a modifier phrase with 的 belongs to the noun", "全市按期建设的123个大中型项目全部开工。",

@@ -54,6 +54,7 @@ class Patterns:
     year_span: re.Pattern  # a span of years (五年|共增加了), a filler but before 新增 and a count's noun
     destination: re.Pattern  # a verb moving a value to the level after it (由71所|优化整合为|47所)
     from_value: re.Pattern  # a value a from-frame opens, ending the words before the next value (由71所|优化整合为)
+    place_of_predicate: re.Pattern  # where a counted noun's predicate happens (农业转移人口|在城镇|落户)
     moved_value: re.Pattern  # a verb right before a number, after a counted noun: it moves the next value
     size: re.Pattern  # a size written between a count and its noun (3座|35万千瓦|光热电站, 2个|10万吨级|码头)
     drawing: re.Pattern  # a verb between an event and the participants it draws (联赛|吸引|参赛队伍)
@@ -112,6 +113,7 @@ def _build(lang) -> Patterns:
         year_span=re.compile(lang.raw["year_span"]),
         connective=re.compile(rf"^(?!{alternation(words('connective_nouns'))})(?:{alternation(words('connectives'))})"),
         batch=re.compile(lang.raw["batch"]),
+        place_of_predicate=re.compile(lang.raw["place_of_predicate"]),
         moved_value=re.compile(rf"(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?=[0-9])"),
         destination=re.compile(rf"^[^\W\d_]{{0,6}}?(?:{alternation(words('verbs', 'to_level'))})"
                                rf"(?=[0-9〇零一二三四五六七八九十两])"),
@@ -232,6 +234,8 @@ def noun_after(right: str, lang) -> str:
     m = next((m for m in g.predicate.finditer(noun, 1) if noun.count("(", 0, m.start()) <= noun.count(
         ")", 0, m.start())), None)  # 21个省(区、市)完成…: a 、 inside brackets ends no noun
     noun = noun[:m.start()] if m else noun
+    if m and (place := g.place_of_predicate.search(noun, 2)) is not None:
+        noun = noun[:place.start()]  # 1400万农业转移人口|在城镇落户: where is the predicate's
     if m:  # 30个国家已经|建立…: an adverb linking the noun to its predicate is the predicate's
         noun = noun.removesuffix(next((w for w in g.words["connectives"] if noun.endswith(w) and len(noun) > len(w) + 1), ""))
     year = _YEAR.search(noun, 1)  # 13个重点园区|2025年营业收入: a year opens the next phrase
