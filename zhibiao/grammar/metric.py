@@ -22,7 +22,7 @@ _STRIP = "“”\"'·-—"  # quotes and dashes around a metric are no part of i
 _DIGIT = re.compile(r"[0-9]")
 _NUMERAL = re.compile(r"[0-9〇○零一二三四五六七八九十百千万亿两]")  # a number in digits or in Chinese numerals
 _YEAR = re.compile(r"[0-9]{4}年")
-_NUMERALS_ONLY = re.compile(r"[0-9〇○零一二三四五六七八九十百千两]+")
+_NUMERALS_ONLY = re.compile(r"[从由到至]?[0-9〇○零一二三四五六七八九十百千两]*年?[到至]?了?")  # 两, 到了, 从一九五〇年到
 LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 _LAST_DIGIT = re.compile(r"[0-9](?=[^0-9]*$)")
 
@@ -564,8 +564,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             subject := subject_before(before_clause, lang)):
         metric = subject  # 中等学校的学生，1952年有300万人: the subject of 有 is the clause before
         rules.append(("metric", "subject_of_existential_before"))
-    if metric and history and _NUMERALS_ONLY.fullmatch(metric):  # 两|年平均每年递增: a piece of a span of years
-        metric = ""  # names nothing; the metric before is carried
+    if metric and history and _NUMERALS_ONLY.fullmatch(metric):  # 两|年平均每年递增, 到|一九五七年达到: a piece of
+        metric = ""  # a span of years or of a goal year names nothing; the metric before is carried
         rules.append(("metric", "numerals_only_dropped"))
     if (undated := g.inner_year.sub("", metric)) != metric:
         metric = undated
