@@ -234,7 +234,7 @@ def shared_qualifier(before: str, metric: str, written: str, unit: str, lang,
         if pos > 0 and (m := g.qualifier.search(before, 0, pos)) and m.end() == pos and not metric.startswith(m.group()):
             return m.group() + metric, "qualifier_shared_by_items"
     if (verb := g.shared_verb.match(before)) and len(before) > verb.end() and _counted_thing(metric, unit, g) \
-            and not g.own_verb.match(written):
+            and not g.own_verb.match(written.removeprefix("“")):  # a quoted name opening an item is no verb
         return verb.group() + metric, "verb_shared_by_items_after_values"
     return metric, None
 
@@ -368,7 +368,7 @@ def _counted_thing(metric: str, unit: str, g: "_Patterns") -> bool:
     """An item that names things counted (棚户区), not a quantity with a verb or measure of its own
     (城镇调查失业率, 新增实验室, 惠及…户): only such an item takes the verb of the item before."""
     return (len(metric) >= 2 and unit not in g.rate_units and not metric.endswith(g.measure_nouns)
-            and not g.own_verb.match(metric))
+            and not g.own_verb.match(metric.removeprefix("“")))
 
 
 class _Patterns(NamedTuple):

@@ -20,8 +20,9 @@ TAIL = 12  # the longest verb, filler or rate word anchored at a phrase's end is
 _SPACE = re.compile(r"\s+")
 _STRIP = "“”\"'·-—"  # quotes and dashes around a metric are no part of it
 _DIGIT = re.compile(r"[0-9]")
-_NUMERAL = re.compile(r"[0-9〇零一二三四五六七八九十百千万亿两]")  # a number in digits or in Chinese numerals
+_NUMERAL = re.compile(r"[0-9〇○零一二三四五六七八九十百千万亿两]")  # a number in digits or in Chinese numerals
 _YEAR = re.compile(r"[0-9]{4}年")
+_NUMERALS_ONLY = re.compile(r"[从由到至]?[0-9〇○零一二三四五六七八九十百千两]*年?[到至]?了?")  # 两, 到了, 从一九五〇年到
 LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 _LAST_DIGIT = re.compile(r"[0-9](?=[^0-9]*$)")
 
@@ -53,6 +54,15 @@ class Patterns:
     year_span: re.Pattern  # a span of years (五年|共增加了), a filler but before 新增 and a count's noun
     cue_goal: re.Pattern  # a target cue and a verb that reaches a goal (力争实现|工农业年总产值翻两番)
     older_signs: re.Pattern  # a word one of the older prose's frames needs (从/由, 实现, 规定, 把): else none acts
+    destination: re.Pattern  # a verb moving a value to the level after it (由71所|优化整合为|47所)
+    from_value: re.Pattern  # a value a from-frame opens, ending the words before the next value (由71所|优化整合为)
+    place_of_predicate: re.Pattern  # where a counted noun's predicate happens (农业转移人口|在城镇|落户)
+    moved_value: re.Pattern  # a verb right before a number, after a counted noun: it moves the next value
+    size: re.Pattern  # a size written between a count and its noun (3座|35万千瓦|光热电站, 2个|10万吨级|码头)
+    drawing: re.Pattern  # a verb between an event and the participants it draws (联赛|吸引|参赛队伍)
+    batch: re.Pattern  # the batch a count is of, right before it (建好首批|24个试点项目)
+    examples: re.Pattern  # quoted names listed before 等 (“甲”“乙”等|劳务品牌), the examples of what follows
+    cause: re.Pattern  # a cause named by examples, then its verb (…等新机制推动|办结率)
 
 
 def doing_verbs(lang) -> tuple[str, ...]:
@@ -76,7 +86,7 @@ def _build(lang) -> Patterns:
     return Patterns(
         verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>{alternation(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
         filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))}|{lang.raw['year_span']})$"),
-        leading=re.compile(rf"^(?:{alternation(leading)}|{'|'.join(words('leading_patterns'))})+"),
+        leading=re.compile(rf"^(?:(?!{lang.raw['in_noun']})(?:{alternation(leading)}|{'|'.join(words('leading_patterns'))}))+"),
         action_start=re.compile(rf"^(?:{alternation(words('action_verbs'))})"),
         predicate=re.compile(alternation(words("predicate_verbs"))),
         completion=re.compile(alternation(words("verbs", "completion"))),
@@ -92,8 +102,9 @@ def _build(lang) -> Patterns:
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
             "generic_heads", "verbs.to_level", "gap.beyond", "existential", "condition_frames",
-            "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs")},
-            "goal_openers": (lang.raw["possessive"], *words("goal_frame_nouns"))},  # 的目标, 目标: a goal named after
+            "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs", "connectives")},
+            "goal_openers": (lang.raw["possessive"], *words("goal_frame_nouns"))}  # 的目标, 目标: a goal named after
+        | {"object_verbs": tuple(doing_verbs(lang) + words("carried_subject_verbs"))},  # verbs that take the noun after
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
@@ -108,6 +119,19 @@ def _build(lang) -> Patterns:
         older_signs=re.compile(alternation(words("from_frames") + words("goal_frame_verbs") + words("stipulating_verbs")
                                            + words("disposal_objects")[:1])),
         connective=re.compile(rf"^(?!{alternation(words('connective_nouns'))})(?:{alternation(words('connectives'))})"),
+        batch=re.compile(lang.raw["batch"]),
+        place_of_predicate=re.compile(lang.raw["place_of_predicate"]),
+        moved_value=re.compile(rf"(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?=[0-9])"),
+        destination=re.compile(rf"^[^\W\d_]{{0,6}}?(?:{alternation(words('verbs', 'to_level'))})"
+                               rf"(?=[0-9〇零一二三四五六七八九十两])"),
+        from_value=re.compile(rf"(?:{alternation(words('from_frames'))})(?:[^，。；]{{0,8}}的)?"
+                              rf"[0-9][0-9.]*[^0-9，。；]{{0,4}}$"),
+        size=re.compile(rf"^[0-9]+(?:\.[0-9]+)?(?:{alternation(tuple(lang.magnitudes))})?"
+                        rf"(?:{alternation(tuple(u for u in lang.units if LETTER.match(u)))})级?(?=[\u4e00-\u9fff])"),
+        drawing=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('drawing_verbs'))})(?=[^\W\d_]{{2}})"),
+        examples=re.compile(rf"^(?:“?[^“”，。；、]{{1,12}}”、?)+(?:{alternation(words('open_list_marks'))})(?=[^\W\d_]{{2}})"),
+        cause=re.compile(rf"^[^，。；]*?(?:{alternation(words('open_list_marks'))})[^，。；]{{0,10}}?"
+                         rf"(?:{alternation(words('cause_verbs'))})(?=[^\W\d_]{{2}})"),
     )
 
 
@@ -155,6 +179,9 @@ def clean_metric(metric: str, lang) -> str:
     g = patterns(lang)
     spaced = _SPACE.sub("", metric)
     metric = spaced.strip(_STRIP)
+    if spaced.lstrip(_STRIP.replace("“", "")).startswith("“") and 0 <= metric.find("”") < (
+            metric.find("“") % (len(metric) + 1)):
+        metric = "“" + metric  # “村超”联赛参赛队伍: the quote the metric opens with closes inside it
     if "“" in metric and spaced.startswith("”", len(spaced) - len(spaced.lstrip(_STRIP)) + len(metric)) and (
             metric.count("“") > metric.count("”")):
         metric += "”"  # 提供“暖心煤”1亿吨: the quote the metric opened is closed
@@ -209,8 +236,15 @@ def noun_after(right: str, lang) -> str:
     ending the noun is its predicate (4个物流基地建设 -> 物流基地)."""
     g = patterns(lang)
     noun = right.removeprefix(lang.raw["possessive"])
-    m = g.predicate.search(noun, 1)
+    if (v := g.moved_value.search(noun, 1)) is not None:  # 12条产业链项目占比达|84.4%: the verb moves the next value
+        noun = noun[:v.start()]
+    m = next((m for m in g.predicate.finditer(noun, 1) if noun.count("(", 0, m.start()) <= noun.count(
+        ")", 0, m.start())), None)  # 21个省(区、市)完成…: a 、 inside brackets ends no noun
     noun = noun[:m.start()] if m else noun
+    if m and (place := g.place_of_predicate.search(noun, 2)) is not None:
+        noun = noun[:place.start()]  # 1400万农业转移人口|在城镇落户: where is the predicate's
+    if m:  # 30个国家已经|建立…: an adverb linking the noun to its predicate is the predicate's
+        noun = noun.removesuffix(next((w for w in g.words["connectives"] if noun.endswith(w) and len(noun) > len(w) + 1), ""))
     year = _YEAR.search(noun, 1)  # 13个重点园区|2025年营业收入: a year opens the next phrase
     noun = noun[:year.start()] if year else noun
     framed = g.framing_end.search(noun, max(0, len(noun) - TAIL))
@@ -290,8 +324,10 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     if g.to_level_start.match(head) or ((v := g.verb_start.match(head)) and (
             left.metric or _DIGIT.search(head) or _NUMERAL.match(head[v.end():].lstrip("了约近")))):
         return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元 (or 增长百分之八): the words after move the value
-    has_verb = left.verb or (q.cue in lang.prefix_modifiers)
-    return not (has_verb and left.metric)
+    has_verb = left.verb or (q.cue in lang.prefix_modifiers and not left.metric.endswith(g.words["object_verbs"]))
+    # 有超过300个村: 有 names nothing; 完善提升20个网络: a metric made only of verbs of doing names nothing either
+    return (not (has_verb and left.metric) or left.metric in g.words["existential"]
+            or not unframed(left.metric, "", lang, whole=True))
 
 
 def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
@@ -324,6 +360,27 @@ def without_adverbs(metric: str, lang) -> str:
     while (m := g.adverb_inside.search(metric, 2)) is not None:
         metric = metric[:m.start()] + metric[m.end():]
     return metric
+
+
+def without_examples(metric: str, lang) -> tuple[str, str | None]:
+    """“甲”“乙”等特色品牌带动就业, “甲”等新机制推动问题解决率: quoted names listed before 等 are examples of
+    the class after them and no part of what is measured; a cause named by examples, with the verb by which it
+    moves a measure (问题解决率, ending in a measure noun), is no part of it either. The rule that acted, or None."""
+    g = patterns(lang)
+    if (c := g.cause.match(metric)) is not None and metric.endswith(g.words["measure_nouns"]):
+        return metric[c.end():], "cause_with_examples_dropped"
+    if (e := g.examples.match(metric)) is not None:
+        return metric[e.end():], "quoted_examples_dropped"
+    return metric, None
+
+
+def subject_of_clause(clause: str, lang) -> str:
+    """“甲”“乙”等劳务品牌培育壮大，带动就业…: the clause before, as the subject of a verb that carries it, without
+    the examples of its noun or the framing verb that ends it (劳务品牌)."""
+    g = patterns(lang)
+    subject = without_examples(clean_metric(clause, lang), lang)[0]
+    framed = g.framing_end.search(subject, max(0, len(subject) - TAIL))
+    return subject[:framed.start()] if framed else subject
 
 
 def without_connectives(metric: str, lang) -> str:
@@ -482,13 +539,31 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if goal is not None:
         metric = goal  # 实现新增就业10万人目标: the count's own goal, no noun it counts
         rules.append(("metric", "goal_frame_dropped"))
-    noun = noun_after(own, lang) if goal is None and prenominal(right, left, first, lang) else ""
+    after = right
+    if goal is None and (size := g.size.match(right)) is not None:  # 3座35万千瓦光热电站: the noun counted follows the size
+        after, own = right[size.end():], own[size.end():]
+        rules.append(("metric", "size_before_noun_skipped"))
+    counted = goal is None and prenominal(after, left, first, lang)
+    if counted and any(w in left.fillers for w in g.words["from_frames"]) and g.destination.match(right):
+        counted = False  # 由71所|优化整合为47所: the words after move the value to a level, they name no noun
+        rules.append(("metric", "destination_after_from_frame"))
+    noun = noun_after(own, lang) if counted else ""
+    if history and prev_end > c_start and (d := g.destination.match(left_text + "0")) and d.end() == len(
+            left_text) and g.from_value.search(
+            wt, c_start, prev_end):  # …由71所优化整合为|47所: the level moved to is the subject's
+        metric, left = history[-1], Left(history[-1], left.verb, True, left.fillers)
+        rules.append(("metric", "subject_of_from_frame_destination"))
     if noun and (done := before_deed(noun, lang)) != noun:
         noun = done
         rules.append(("metric", "deed_after_noun_dropped"))
     if noun and (done := before_completion(noun, lang)) != noun:
         noun = done
         rules.append(("metric", "completion_after_noun_dropped"))
+    if noun and (batch := g.batch.search(left.metric)) is not None:
+        left = Left(left.metric[:batch.start()].removesuffix(lang.raw["possessive"]), left.verb, left.to_level,
+                    left.fillers)  # 建设的第一批50个单位: the 的 before the batch is the noun's
+        left_text = left_text.rstrip()[:-len(batch.group())] if left_text.rstrip().endswith(batch.group()) else left_text
+        rules.append(("metric", "batch_before_count_dropped"))
     if noun:
         metric, rule = counted_noun(left_text, left, noun, lang)
         metric = g.action_start.sub("", metric) or metric
@@ -506,6 +581,12 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if older and (moved := disposal_object(metric, lang)) != metric:
         metric = moved
         rules.append(("metric", "object_of_disposal"))
+    if (drawn := g.drawing.search(metric)) is not None:  # 联赛吸引参赛队伍1200支 -> 联赛参赛队伍
+        metric = metric[:drawn.start()] + metric[drawn.end():]
+        rules.append(("metric", "drawing_verb_dropped"))
+    metric, rule = without_examples(metric, lang)
+    if rule is not None:
+        rules.append(("metric", rule))
     if (linked := without_connectives(metric, lang)) != metric:
         metric = linked
         rules.append(("metric", "connective_dropped"))
@@ -513,6 +594,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             subject := subject_before(before_clause, lang)):
         metric = subject  # 中等学校的学生，1952年有300万人: the subject of 有 is the clause before
         rules.append(("metric", "subject_of_existential_before"))
+    if metric and history and _NUMERALS_ONLY.fullmatch(metric):  # 两|年平均每年递增, 到|一九五七年达到: a piece of
+        metric = ""  # a span of years or of a goal year names nothing; the metric before is carried
+        rules.append(("metric", "numerals_only_dropped"))
     if (undated := g.inner_year.sub("", metric)) != metric:
         metric = undated
         rules.append(("metric", "year_inside_dropped"))
@@ -520,15 +604,16 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         metric = framed
         rules.append(("metric", "framing_verb_dropped"))
     if c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"]):
-        before = history[-1] if history else clean_metric(
-            before_clause, lang)
-        if not history and before.endswith(g.words["condition_frames"]):
+        before = history[-1] if history else subject_of_clause(before_clause, lang)
+        if not history and clean_metric(before_clause, lang).endswith(g.words["condition_frames"]):
             metric = clean_metric(metric.removeprefix(
                 next(w for w in g.words["carried_subject_verbs"] if left_text.startswith(w))), lang)
             rules.append(("metric", "condition_is_no_subject"))  # 力争在…的基础上，使工业总产值…
         else:
             metric = before + metric
             rules.append(("metric", "subject_of_clause_before"))
+            if not history and before != clean_metric(before_clause, lang):
+                rules.append(("metric", "examples_or_framing_of_subject_dropped"))
     if not metric and not history and c_start > s_start and any(w in left.fillers for w in g.words["from_frames"]):
         before = read_left(before_clause, lang)
         if not before.verb and len(before.metric) >= 2:
