@@ -107,6 +107,10 @@ def test_each_name_part_is_a_named_rule(text, value_text, value, unit, rule):
     ("困难群众补助标准400元/人。", "400元/人", "元/人"),
     ("细颗粒物平均浓度28微克/立方米。", "28微克/立方米", "微克/立方米"),
     ("安全生产事故死亡率0.5人/百亿元。", "0.5人/百亿元", "人/百亿元"),
+    ("青川市出让矿业权36宗。", "36宗", "宗"),
+    ("青川县兴修水利完成三千万土方。", "三千万土方", "土方"),
+    ("偿还借款二亿零五百万新卢布。", "二亿零五百万新卢布", "新卢布"),
+    ("偿还借款三千万卢布。", "三千万卢布", "卢布"),
 ], ids=str)
 def test_units_are_recorded_as_written_and_whole(text, value_text, unit):
     [r] = extract(text)

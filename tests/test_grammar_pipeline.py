@@ -37,3 +37,22 @@ def test_a_run_of_counts_before_nouns_of_numbers_keeps_each_metric_short():
 ])
 def test_the_unit_a_noun_names(phrase, first, unit):
     assert _noun_unit(phrase, language(), first=first) == unit
+
+
+# A count of people written with no measure word takes 人 from its noun (户 for households), as 纳税人 and 学生 do.
+@pytest.mark.parametrize("text, value_text, unit", [
+    ("青川市育儿补贴惠及3.2万婴幼儿。", "3.2万", "人"),
+    ("青川市1200万城乡居民参加医保。", "1200万", "人"),
+    ("青川市参保人数增加35万。", "35万", "人"),
+    ("青川市30多万监测对象稳定脱贫。", "30多万", "人"),
+    ("青川市为2.6万困难残疾人发放补贴。", "2.6万", "人"),
+    ("青川市降低8万个体工商户税负。", "8万", "户"),
+    ("青川市完成裁减员额3万的任务。", "3万", "人"),
+    ("青川市林下经济产值突破百亿。", "突破百亿", ""),  # no noun of people: no unit is guessed
+], ids=str)
+def test_people_counted_without_a_measure_word(text, value_text, unit):
+    assert {r.value_text: r.unit for r in zhibiao.extract(text)}[value_text] == unit
+
+
+def test_a_unit_character_that_starts_a_word_is_no_unit():
+    assert all(r.unit != "宗" for r in zhibiao.extract("青川市有3宗教活动场所。"))
