@@ -111,6 +111,8 @@ def test_each_name_part_is_a_named_rule(text, value_text, value, unit, rule):
     ("青川县兴修水利完成三千万土方。", "三千万土方", "土方"),
     ("偿还借款二亿零五百万新卢布。", "二亿零五百万新卢布", "新卢布"),
     ("偿还借款三千万卢布。", "三千万卢布", "卢布"),
+    ("青川市算力规模达到2.5万P。", "2.5万P", "P"),
+    ("青川市算力总规模达到3.6百亿亿次/秒。", "3.6百亿亿次/秒", "亿次/秒"),
 ], ids=str)
 def test_units_are_recorded_as_written_and_whole(text, value_text, unit):
     [r] = extract(text)
