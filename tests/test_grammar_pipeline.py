@@ -48,6 +48,8 @@ def test_the_unit_a_noun_names(phrase, first, unit):
     ("青川市为2.6万困难残疾人发放补贴。", "2.6万", "人"),
     ("青川市降低8万个体工商户税负。", "8万", "户"),
     ("青川市完成裁减员额3万的任务。", "3万", "人"),
+    ("青川市引进150万人才。", "150万", "人"),
+    ("青川市吸收外资50亿人民币。", "50亿人民币", "元"),  # a currency, not the 人民 counted
     ("青川市林下经济产值突破百亿。", "突破百亿", ""),  # no noun of people: no unit is guessed
 ], ids=str)
 def test_people_counted_without_a_measure_word(text, value_text, unit):
