@@ -318,3 +318,16 @@ def test_forced_repair_of_clean_reports_changes_almost_nothing():
 def test_a_mark_between_two_numbers_never_joins_them():
     fixed = R.repair("增长0. |0%，青川市")
     assert "0.0" not in fixed.text
+
+
+# A line break next to a number in a column: joined where a word or unit is torn from it; two runs of digits
+# on two lines stay apart (nothing says they are one number: the OCR'd and scanned copies in the corpus never
+# split one, and a table's rows end in digits).
+@pytest.mark.parametrize("tail, expected", [
+    ("青川县粮食产量增长\n5.8%", "青川县粮食产量增长5.8%"),
+    ("青川县林地增加12\n万亩", "青川县林地增加12万亩"),
+    ("青川县粮食产量增长5\n6.8%", "青川县粮食产量增长5\n6.8%"),
+    ("2029年\n2030年", "2029年\n2030年"),
+], ids=["word-then-number", "number-then-unit", "digits-on-two-lines", "table-rows"])
+def test_line_breaks_at_numbers_in_a_column(tail, expected):
+    assert R.repair(_columns(CLEAN * 3) + "\n" + tail).text.endswith(expected)
