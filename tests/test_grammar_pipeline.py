@@ -88,3 +88,34 @@ def test_a_wordless_run_in_repaired_text_is_grounded_in_the_original():
     (run,) = [d for d in diagnostics if d.code == "wordless_run"]
     assert text[run.span.start:run.span.end] == run.span.text and run.span.text.startswith("六")
     assert all(text[r.span.start:r.span.end] == r.value_text for r in records)
+
+
+# The cycle collector is paused while a sentence is read (its records hold no cycles); the caller's
+# setting comes back, also when a step raises or the caller stops reading halfway.
+@pytest.mark.parametrize("enabled", [True, False])
+def test_extraction_leaves_the_collector_as_it_found_it(enabled):
+    import gc
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert zhibiao.extract("青川市粮食产量增长3%。全市新建学校12所。")
+        assert gc.isenabled() is enabled
+        records = iter_indicators(Document(text="青川市粮食产量增长3%。\n全市新建学校12所。"))
+        next(records)
+        assert gc.isenabled() is enabled  # paused only while a sentence is read, not while the caller holds one
+        records.close()
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_a_failing_step_does_not_leave_the_collector_off(monkeypatch):
+    import gc
+    from zhibiao.grammar import pipeline
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("a step failed")
+    monkeypatch.setattr(pipeline, "_record", fail)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        zhibiao.extract("青川市粮食产量增长3%。")
+    assert gc.isenabled()

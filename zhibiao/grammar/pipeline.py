@@ -8,8 +8,10 @@ an ``Indicator`` whose trace names them, and ``ground`` maps its spans.
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .. import canonical, repair as repairing, segment
@@ -102,7 +104,23 @@ def _paragraph(p: Prepared, dangling: layout.Dangling, runs: list[tuple[int, int
             s = _Sentence(s_start, s_end, breaks, Window.of(wt, p.layout, s_start, s_end), section,
                           " > ".join(section.path) if section else None,
                           opener.end() if opener else None, five_years, unread)
-            yield from _sentence(p, dangling, s, batch)
+            with _collector_paused():
+                records = list(_sentence(p, dangling, s, batch))
+            yield from records
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off while one sentence (at most a window) is read: its records hold no
+    cycles, and a collection walks every record the caller has kept so far (17% of the time at 100k
+    characters of values). The caller's state is restored, whatever happens."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _windows(wt: str, breaks: segment.Breaks, p_start: int, p_end: int, busy: list[tuple[int, int]]):
