@@ -119,3 +119,9 @@ def test_a_failing_step_does_not_leave_the_collector_off(monkeypatch):
     with pytest.raises(RuntimeError):
         zhibiao.extract("青川市粮食产量增长3%。")
     assert gc.isenabled()
+
+
+def test_records_share_their_trace_entries():
+    first, second = zhibiao.extract("青川市粮食产量增长3%。青川市工业产值增长5%。")
+    assert first.trace == second.trace  # the same rules decided both
+    assert all(a is b for a, b in zip(first.trace, second.trace))  # one tuple per rule, not one per record

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 
 from .. import canonical, repair as repairing, segment
 from ..lexicon import Language, language as shipped
@@ -145,7 +146,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         if reading.recovered is not None:
             name, verb = reading.recovered
             left = metrics.Left(name, verb, False, reading.left.fillers)
-            trace = tuple(("metric", *r) for r in (*reading.rules, ("distribution", "one_metric")))
+            trace = tuple(_step("metric", *r) for r in (*reading.rules, ("distribution", "one_metric")))
             yield from (_record(p, s, q, name, left, group, reading, trace, carried=True) for q in group)
             history.append(name)
             prev_end = group[-1].span.end
@@ -190,7 +191,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             names, rule = distribution.distribute(reading.metric, len(group), reading.left.fillers, reading.noun,
                                                   lang, p.is_word)
             rules = list(reading.rules)
-        trace = tuple(("metric", *r) for r in (*rules, ("distribution", rule)))
+        trace = tuple(_step("metric", *r) for r in (*rules, ("distribution", rule)))
         group = distribution.shared_unit(distribution.shared_modifier(group, lang))
         for name, q in distribution.pairs(names, group):
             yield _record(p, s, q, name, reading.left, group, reading, trace, carried=not reading.metric)
@@ -209,8 +210,9 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
     before = s.window.at(q.span.start)  # the sentence's words before the value: s.window.text[:before]
     st = statuses.decide(lang, s.window, before, reading.right, s.section, s.targets_from, q.span.start, p.year)
     period, period_rule = periods.decide(lang, p.year, st.status, s.window, before, s.five_years)
-    trace += (("kind", "kind", k.rule), ("direction", "kind", k.rule), ("modifier", "modifier", modifiers.decide(q, lang)),
-              ("status", "status", st.rule), ("period", "period", period_rule))
+    trace += (_step("kind", "kind", k.rule), _step("direction", "kind", k.rule),
+              _step("modifier", "modifier", modifiers.decide(q, lang)), _step("status", "status", st.rule),
+              _step("period", "period", period_rule))
     cues = [c for c in (st.cue, q.cue) if c]
     value = span(p, WorkRange(q.span.start, q.span.end))
     two_column = p.layout.in_columns(q.span.start)
@@ -237,6 +239,13 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
         + (("two_column",) if two_column else ()),
         trace=trace,
     )
+
+
+@cache
+def _step(name: str, step: str, rule: str) -> tuple[str, str, str]:
+    """One trace entry, made once and shared by every record it explains (the rules are a closed set):
+    a tuple per entry per record was a quarter of what the records kept."""
+    return name, step, rule
 
 
 def _noun_units(lang) -> tuple[re.Pattern, re.Pattern]:
