@@ -281,9 +281,8 @@ def quantities(text: str, start: int = 0, end: int | None = None, *, lang=None,
 
 def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     """The quantity ``m`` holds, or the name of the rule that says it is none."""
-    g = m.groupdict()  # read once: most of the rules ask for a group, and each ``m.group`` costs a call
-    arabic, chinese = g["a"], g["c"] or g["mix"]
-    group = "a" if arabic else "c" if g["c"] else "mix"
+    arabic, chinese = m.group("a"), m.group("c") or m.group("mix")
+    group = "a" if arabic else "c" if m.group("c") else "mix"
     start, num_end = m.span(group)
     before = text[start - 1] if start else ""
     if before == "第":
@@ -305,14 +304,14 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     if text.startswith(p.term, num_end) or \
             p.session.match(text, num_end) and p.session_marks.search(text, max(0, start - 16), start):
         return "session"
-    if text.startswith(p.class_units, num_end) or (g["mag"] and text.startswith(p.class_units, m.end("mag"))):
+    if text.startswith(p.class_units, num_end) or (m.group("mag") and text.startswith(p.class_units, m.end("mag"))):
         return "size_class"  # 500千伏输变电工程
-    if p.time_after.match(text, num_end) and not g["mag"]:
+    if p.time_after.match(text, num_end) and not m.group("mag"):
         return "time_frame"
-    unit, end, post = g["unit"], m.end(), g["post"]
+    unit, end, post = m.group("unit"), m.end(), m.group("post")
     if unit and text.startswith(tuple(lang.unit_blockers.get(unit, ())), m.end("unit")):
         unit, end, post = None, m.start("unit"), None
-    if arabic and not (unit or g["mag"] or g["mag2"] or g["pct"]):
+    if arabic and not (unit or m.group("mag") or m.group("mag2") or m.group("pct")):
         return "no_unit"  # most digits of a report are years and list marks: settled before the costlier rules
     after = text[end:end + 1]
     if (after and _LETTER.match(after) and not unit) or text.startswith(lang.name_suffixes, end):
@@ -334,15 +333,15 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
         value = chinese_to_number(chinese)
         if value is None:
             return "vague" if chinese[0] == "几" else "not_a_numeral"
-    if g["mag"] and g["mag2"] and lang.magnitudes[g["mag"]] >= lang.magnitudes[g["mag2"]]:
+    if m.group("mag") and m.group("mag2") and lang.magnitudes[m.group("mag")] >= lang.magnitudes[m.group("mag2")]:
         return "not_a_numeral"  # 10亿余万: a magnitude may not come back
-    if g["tenths"]:
-        if not chinese or unit or g["pct"]:
+    if m.group("tenths"):
+        if not chinese or unit or m.group("pct"):
             return "not_tenths"
         value, unit = value * 10, "%"
-    if g["pct"]:
+    if m.group("pct"):
         unit = "%"
-    mag = g["mag"] or g["mag2"] or ""
+    mag = m.group("mag") or m.group("mag2") or ""
     prefix = _prefix(text, m.start(), lang, p)
     if prefix is not None and prefix[0] in ("近", "上"):
         word, at = prefix
@@ -353,20 +352,20 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
                                or not (chinese and all(ch in "十百千万亿" for ch in chinese))):
             prefix = None  # 上万, 上千万 are amounts; 成千上万, 上两个台阶, 世界上一百七十四个 are not
     if chinese:
-        rule = _chinese_rule(chinese, value, unit, bool(g["pct"] or g["tenths"]), prefix, lang)
+        rule = _chinese_rule(chinese, value, unit, bool(m.group("pct") or m.group("tenths")), prefix, lang)
         if rule:
             return rule
     elif not unit and not mag:
         return "no_unit"
     if unit is None and p.time_after.match(text, end):
         return "time_frame"  # only time frames are dropped, never a counted duration
-    value *= lang.magnitudes.get(g["mag"] or "", 1.0) * lang.magnitudes.get(g["mag2"] or "", 1.0)
+    value *= lang.magnitudes.get(m.group("mag") or "", 1.0) * lang.magnitudes.get(m.group("mag2") or "", 1.0)
     value = float(f"{value:.12g}")  # 74.4 × 1e8 is 7440000000, not 7440000000.000001
     if not value < p.max_value:
         return "too_large"
     modifier, cue = "exact", None
-    if g["inner"]:
-        modifier, cue = "more_than", g["inner"]
+    if m.group("inner"):
+        modifier, cue = "more_than", m.group("inner")
     elif chinese and is_vague(chinese):
         modifier, cue = "more_than", next(ch for ch in chinese if ch in _VAGUE)
     if post:
@@ -380,8 +379,8 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
             and (modifier in p.bounds or t.group("bound")) and (not t.group("words") or t.group("of") or post
                                                                  or t.group("bound") or t.group("headless")):
         return "class_threshold"  # 年营收超5亿元的企业, 亿元以上项目: a bound that defines a class of firms
-    if unit and g["per"] and end >= m.end("per"):
-        unit_name = f"{unit}/{g['per']}"  # 元/人, 人/百亿元: a rate is written whole
+    if unit and m.group("per") and end >= m.end("per"):
+        unit_name = f"{unit}/{m.group('per')}"  # 元/人, 人/百亿元: a rate is written whole
     return Quantity(value, None, unit_name, modifier, Span(span_start, end, text[span_start:end]), cue)
 
 
