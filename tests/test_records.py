@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import pickle
 
 import pytest
 
@@ -40,6 +41,7 @@ def test_records_stay_frozen_equal_and_hashable():
         r.metric = "别的"  # type: ignore[misc]
     assert r == _indicator() and hash(r) == hash(_indicator()) and r != _indicator(value=4.0)
     assert dataclasses.replace(r, status="target").status == "target"
+    assert pickle.loads(pickle.dumps(r)) == r  # ingest's workers send records to their parent
 
 
 def test_a_span_is_still_checked():
