@@ -39,6 +39,7 @@ FOUND = {
     "6亿一 repeated (a count before a noun of numbers)": lambda n: ("6亿一" * (n // 3 + 1))[:n],
     "％两 repeated (numerals and full-width percent signs)": lambda n: ("％两" * (n // 2 + 1))[:n],
     "拾7亿 repeated (a big-form numeral between counts)": lambda n: ("拾7亿" * (n // 3 + 1))[:n],
+    "8万克破 repeated (a two-letter word every four characters)": lambda n: ("8万克破" * (n // 4 + 1))[:n],
 }
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
 CHUNK = 500  # inputs a worker task checks

@@ -34,6 +34,9 @@ def test_a_run_of_counts_before_nouns_of_numbers_keeps_each_metric_short():
     ("企业和农户", True, "家"),  # the first noun after the value
     ("企业和农户", False, "户"),  # the last noun before it
     ("接待游客和旅客", False, "人次"),
+    ("服务纳税人次", False, "人次"),  # places overlap (纳税人, 人次): the one that starts last
+    ("服务纳税人次", True, "人"),
+    ("农户带动企业农户", False, "户"),  # a noun named again after another
     ("带动就业", True, "人"),
     ("青川市地区生产总值", True, ""),
     ("", False, ""),
@@ -119,3 +122,54 @@ def test_a_unit_that_starts_a_longer_word_is_no_unit(text, unit):
 def test_a_count_of_things_named_after_people_keeps_its_measure_word():
     [r] = zhibiao.extract("青川县合并组成为一万二千多个人民公社。")
     assert r.unit == "个"
+
+
+# The cycle collector is paused while a sentence is read (its records hold no cycles); the caller's
+# setting comes back, also when a step raises or the caller stops reading halfway.
+@pytest.mark.parametrize("enabled", [True, False])
+def test_extraction_leaves_the_collector_as_it_found_it(enabled):
+    import gc
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert zhibiao.extract("青川市粮食产量增长3%。全市新建学校12所。")
+        assert gc.isenabled() is enabled
+        records = iter_indicators(Document(text="青川市粮食产量增长3%。\n全市新建学校12所。"))
+        next(records)
+        assert gc.isenabled() is enabled  # paused only while a sentence is read, not while the caller holds one
+        records.close()
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_threads_reading_at_once_leave_the_collector_on():
+    import gc
+    from zhibiao.grammar.pipeline import _Collector
+    collector = _Collector()
+    assert gc.isenabled()
+    first, second = collector.paused(), collector.paused()
+    first.__enter__()
+    second.__enter__()  # a second thread starts while the first reads: it finds the collector off
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()  # the second still reads
+    second.__exit__(None, None, None)
+    assert gc.isenabled()  # the last one out restores what the first one in found
+
+
+def test_a_failing_step_does_not_leave_the_collector_off(monkeypatch):
+    import gc
+    from zhibiao.grammar import pipeline
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("a step failed")
+    monkeypatch.setattr(pipeline, "_record", fail)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        zhibiao.extract("青川市粮食产量增长3%。")
+    assert gc.isenabled()
+
+
+def test_records_share_their_trace_entries():
+    first, second = zhibiao.extract("青川市粮食产量增长3%。青川市工业产值增长5%。")
+    assert first.trace == second.trace  # the same rules decided both
+    assert all(a is b for a, b in zip(first.trace, second.trace))  # one tuple per rule, not one per record

@@ -7,10 +7,29 @@ be traced back to the characters that hold it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any
 
 
+def _built_fast(cls):
+    """``cls.__init__`` setting each slot through its descriptor, frozen as before: the dataclass's own
+    calls ``object.__setattr__`` per field, and the records built once per value (Indicator, its spans,
+    period and quantity) cost a tenth of a record's extraction that way. Same signature and defaults,
+    and ``__post_init__`` still checks."""
+    names = [f.name for f in fields(cls)]
+    defaults = {f"_default_{f.name}": f.default for f in fields(cls) if f.default is not MISSING}
+    params = ", ".join(f"{n}=_default_{n}" if f"_default_{n}" in defaults else n for n in names)
+    body = "".join(f"    _set_{n}(self, {n})\n" for n in names)
+    if hasattr(cls, "__post_init__"):
+        body += "    self.__post_init__()\n"
+    scope = {**defaults, **{f"_set_{n}": getattr(cls, n).__set__ for n in names}}
+    exec(f"def __init__(self, {params}):\n{body}", scope)  # noqa: S102 - the source is built from field names
+    scope["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = scope["__init__"]
+    return cls
+
+
+@_built_fast
 @dataclass(frozen=True, slots=True)
 class Span:
     """A view of ``text[start:end]`` of the original input."""
@@ -101,6 +120,7 @@ class Document:
         return None
 
 
+@_built_fast
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number with its unit and qualifier, as written (price-parser's Price)."""
@@ -113,6 +133,7 @@ class Quantity:
     cue: str | None = None  # the modifier word as written: 左右, 超过 ...
 
 
+@_built_fast
 @dataclass(frozen=True, slots=True)
 class Period:
     """The year or years a value refers to."""
@@ -133,6 +154,7 @@ class Diagnostic:
     span: Span
 
 
+@_built_fast
 @dataclass(frozen=True, slots=True)
 class Indicator:
     """One (metric, value) mention: the unit of the dataset."""
