@@ -209,6 +209,25 @@ def test_indicators_csv_covers_every_matching_row_not_one_page(client):
     assert len(lines) == everything + 1 > 2
 
 
+@pytest.mark.parametrize("filters", [
+    {"level": "provincial"},  # no report of the invented city is provincial: the CSV must be empty too
+    {"level": "city", "status": "actual"},
+    {"sort": "-value"},  # the CSV keeps the page's order, so its first rows are the page's
+    {"year": 2024, "level": "city", "sort": "metric", "q": "生产总值"},
+])
+def test_indicators_csv_link_carries_every_filter_and_the_order_of_the_page(client, filters):
+    page = client.get("/indicators", params={**filters, "size": 5000}).text
+    shown = [html.unescape(v) for v in re.findall(r'<td><a href="/documents/[^"]+" title="[^"]*">([^<]*)</a></td>', page)]
+    assert bool(shown) == (filters.get("level") != "provincial")
+    href = html.unescape(re.search(r'id="csv-link" href="([^"]+)"', page).group(1))
+    assert [r["value_text"] for r in csv.DictReader(io.StringIO(client.get(href).text.lstrip("\ufeff")))] == shown
+    api = client.get("/api/indicators", params={**filters, "limit": 1000}).json()["indicators"]
+    if "sort" in filters:
+        assert [r["value_text"] for r in api] == shown
+    else:
+        assert sorted(r["value_text"] for r in api) == sorted(shown)
+
+
 def test_series_page_plots_one_region_by_year_with_evidence_links(client, corpus):
     page = client.get("/series", params={"indicator": "gdp", "region": "青川"})
     assert page.status_code == 200 and 'id="series-chart"' in page.text
