@@ -1,11 +1,13 @@
 """The web explorer through FastAPI's TestClient: pages, JSON API, uploads and their safety."""
 from __future__ import annotations
 
+import concurrent.futures as cf
 import csv
 import html
 import io
 import re
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -467,3 +469,42 @@ def test_pages_say_busy_while_another_process_writes(corpus, tmp_path, monkeypat
             holder.kill()
             holder.wait(10)
         assert c.get("/api/indicators", params={"q": "就业"}).status_code == 200  # back once it is gone
+
+
+class _StuckPool:
+    """A worker pool whose every answer fails as ``error``, counting the restarts it causes."""
+
+    def __init__(self, error):
+        self.error, self._processes = error, {}
+
+    def submit(self, *args, **kwargs):
+        error = self.error
+
+        class Future:
+            def result(self, timeout=None):
+                raise error
+
+        return Future()
+
+    def shutdown(self, **kwargs):
+        self.shut = True
+
+
+@pytest.mark.parametrize("error, kind, words", [
+    (cf.TimeoutError(), "LimitExceeded", "per-document budget"),
+    (BrokenProcessPool(), "InputError", "worker process died"),
+])
+@pytest.mark.parametrize("read", ["load", "upload"])
+def test_both_worker_reads_give_one_typed_error_and_replace_the_pool(tmp_path, error, kind, words, read):
+    from zhibiao import errors
+    from zhibiao.web.app import Job, Scans, Uploads
+
+    uploads = Uploads(None, Scans(tmp_path / "layouts"), tmp_path / "uploads", 1000, 10_000, seconds=5)
+    pool = uploads._processes = _StuckPool(error)
+    path = tmp_path / "uploads" / "青川市.txt"
+    with pytest.raises(errors.ZhibiaoError) as raised:
+        uploads.load(str(path)) if read == "load" else uploads._read(Job("j", "青川市.txt", path))
+    assert type(raised.value).__name__ == kind
+    assert str(raised.value).startswith(f"{path}: ") and words in str(raised.value)
+    assert getattr(pool, "shut", False) and uploads._processes is None
+    uploads.close()

@@ -703,27 +703,27 @@ class Uploads:
 
     def load(self, source: str) -> Document:
         """Load a file in a worker process, within the budget (a scan's layout, read again)."""
-        pool = self._pool()
-        try:
-            return pool.submit(loading.load, source, **storing.load_limits(self.seconds)).result(
-                timeout=self.seconds + 30 if self.seconds else None)
-        except (cf.TimeoutError, cf.process.BrokenProcessPool):
-            self._restart(pool)
-            raise LimitExceeded(f"{source}: reading the scan's layout went over the time budget, or its worker "
-                                "died") from None
+        return self._in_worker(source, loading.load, source, **storing.load_limits(self.seconds))
 
     def _read(self, job: Job):
         """The upload read and extracted in a worker process, within the per-document budget."""
+        return self._in_worker(str(job.path), storing.read_document, str(job.path), self.seconds)
+
+    def _in_worker(self, source: str, call: Callable, *args, **kwargs):
+        """``call(*args, **kwargs)`` in a worker process; a worker stuck past the budget or dead is replaced.
+
+        The worker's own alarm ends overtime work; the timeout here only catches a worker stuck past it.
+        """
         pool = self._pool()
-        future = pool.submit(storing.read_document, str(job.path), self.seconds)
-        try:  # the worker's own alarm ends overtime work; this only catches a worker stuck past it
+        future = pool.submit(call, *args, **kwargs)
+        try:
             return future.result(timeout=self.seconds + 30 if self.seconds else None)
         except cf.TimeoutError:
             self._restart(pool)
-            raise LimitExceeded(f"{job.path}: reading and extracting took over {self.seconds:g} s") from None
+            raise LimitExceeded(f"{source}: its worker went over the {self.seconds:g} s per-document budget") from None
         except cf.process.BrokenProcessPool:
             self._restart(pool)
-            raise InputError(f"{job.path}: the worker process died reading it (out of memory?)") from None
+            raise InputError(f"{source}: the worker process died reading it (out of memory?)") from None
 
     def run(self, job: Job) -> None:
         """Read and extract the file in a worker process, then store it (a scan's page layout kept)."""
