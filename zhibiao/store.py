@@ -41,7 +41,7 @@ from .grammar import extract_document
 from .load import DOCUMENT_SECONDS, not_regular  # the one per-document budget, defined by the loader
 from .load import load as load_file
 from .records import COLUMNS, INDICATOR_COLUMNS, LABELS as RECORD_LABELS, STATUSES, Document, Indicator
-from .records import indicators_ddl
+from .records import indicators_ddl, missing
 
 # Suffixes taken when walking a folder; a file named on the command line is always tried.
 SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf", ".docx",
@@ -971,7 +971,7 @@ def _cut_bytes(s: str, limit: int) -> str:
 
 
 def _plain(v):
-    if v is None or (isinstance(v, float) and pd.isna(v)):
+    if missing(v):
         return None
     return v.item() if hasattr(v, "item") else v
 

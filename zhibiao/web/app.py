@@ -38,7 +38,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup, escape
-from pandas import NA as _NA
 from pandas import StringDtype
 
 from .. import canonical as canon
@@ -47,7 +46,7 @@ from ..analysis import APPROX_TOLERANCE
 from .. import load as loading
 from ..errors import InputError, LimitExceeded, QueryError, StoreBusy, ZhibiaoError
 from .. import store as storing
-from ..records import LEVELS, STATUSES, Document
+from ..records import LEVELS, STATUSES, Document, missing
 from ..store import INDICATOR_ORDERS, Database
 
 HERE = Path(__file__).parent
@@ -93,14 +92,12 @@ Order = Enum("Order", [(s, s) for s in INDICATOR_ORDERS], type=str)
 
 def _plain(v: Any) -> Any:
     """A JSON- and template-friendly Python value from what pandas/DuckDB hand back."""
-    if v is None or v is _NA:
+    if missing(v):
         return None
     if isinstance(v, (list, tuple)):
         return [_plain(x) for x in v]
     if hasattr(v, "tolist"):  # numpy scalars and arrays
         return _plain(v.tolist())
-    if isinstance(v, float) and math.isnan(v):
-        return None
     if isinstance(v, (datetime, date)):  # pandas Timestamps included
         return v.isoformat()
     return v
