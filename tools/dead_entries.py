@@ -51,19 +51,20 @@ def _outputs(lang):
         yield "\n".join(records + [f"{d.code} {d.span.start} {d.message}" for d in found])
 
 
-def entries(raw: dict):
-    """(path, item) of every removable entry of the grammar's keys."""
+def entries(raw: dict, path: tuple[str, ...] = ()):
+    """(path, item) of every removable entry of the grammar's keys, at any depth, each under its full
+    path (``not_indicators.rank.after`` and ``not_indicators.session.after`` are two lists): a word
+    of a list, or a key of a word map (a mapping of words to words)."""
     for key, node in raw.items():
-        if key in NUMBERS_KEYS:
+        if not path and key in NUMBERS_KEYS:
             continue
         if isinstance(node, list):
-            yield from (((key,), item) for item in node)
+            yield from ((path + (key,), item) for item in node)
         elif isinstance(node, dict):
-            for sub, value in node.items():
-                if isinstance(value, list):
-                    yield from (((key, sub), item) for item in value)
-                elif key in ("noun_units", "compound_heads", "rate_suffixes"):
-                    yield (key,), sub
+            if node and not any(isinstance(v, (dict, list)) for v in node.values()):
+                yield from ((path + (key,), word) for word in node)
+            else:
+                yield from entries(node, path + (key,))
 
 
 def without(raw: dict, path: tuple[str, ...], item) -> dict:
@@ -80,7 +81,10 @@ def without(raw: dict, path: tuple[str, ...], item) -> dict:
 
 def _changes(entry) -> bool:
     path, item = entry
-    lang = from_raw(without(_RAW, path, item))
+    try:
+        lang = from_raw(without(_RAW, path, item))
+    except Exception:  # noqa: BLE001 - the language cannot do without it (a list left empty, a key needed)
+        return True
     return any(got != base for got, base in zip(_outputs(lang), _BASE))
 
 
@@ -103,22 +107,47 @@ def main() -> None:
     for path, item in dead:
         print(f"  {'.'.join(path)}: {item}")
     if args.prune:
-        prune(dead)
-
-
-def prune(dead) -> None:
-    """Drop dead words from their flow lists in the YAML text, keeping its comments and layout."""
-    text = YAML.read_text(encoding="utf-8")
-    for path, item in dead:
-        key = path[-1]
-        line = re.search(rf"^(\s*){re.escape(key)}:\s*\[(.*)\]", text, re.M)
-        if line is None:
+        text, left = pruned(YAML.read_text(encoding="utf-8"), dead)
+        YAML.write_text(text, encoding="utf-8")
+        for path, item in left:
             print(f"  (left by hand) {'.'.join(path)}: {item}")
-            continue
-        words = [w.strip() for w in line.group(2).split(",")]
+
+
+_KEY = re.compile(r"^( *)([^\s#:][^:#]*?):(?:\s|$)")
+
+
+def flow_list(text: str, path: tuple[str, ...]) -> tuple[int, int] | None:
+    """[start, end) of the words of the one-line flow list (``key: [a, b]``) at ``path`` in the YAML
+    text: the key is found by its full path, read from the indentation, not by its last name."""
+    stack: list[tuple[int, str]] = []  # (indent, key) of the mappings the line is in
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        m = _KEY.match(line)
+        if m:
+            indent = len(m.group(1))
+            while stack and stack[-1][0] >= indent:
+                stack.pop()
+            stack.append((indent, m.group(2).strip()))
+            if tuple(k for _, k in stack) == path:
+                words = re.match(r"\s*\[(.*)\]", line[m.end() - 1:])
+                return (offset + m.end() - 1 + words.start(1), offset + m.end() - 1 + words.end(1)) if words else None
+        offset += len(line)
+    return None
+
+
+def pruned(text: str, dead) -> tuple[str, list]:
+    """The YAML text without the dead words of its flow lists, comments and layout kept; and the
+    entries left for a hand (a word map's key, a list written one item a line)."""
+    left = []
+    for path, item in dead:
+        found = flow_list(text, path)
+        words = [w.strip() for w in text[found[0]:found[1]].split(",")] if found else []
         kept = [w for w in words if w.strip("\"'") != item]
-        text = text[:line.start(2)] + ", ".join(kept) + text[line.end(2):]
-    YAML.write_text(text, encoding="utf-8")
+        if len(kept) == len(words):
+            left.append((path, item))
+            continue
+        text = text[:found[0]] + ", ".join(kept) + text[found[1]:]
+    return text, left
 
 
 if __name__ == "__main__":
