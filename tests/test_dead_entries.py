@@ -47,3 +47,12 @@ def test_pruning_edits_the_list_at_the_entrys_own_path(dead, changed, left):
     assert set(text.splitlines()) - set(YAML.splitlines()) == changed
     assert len(text.splitlines()) == len(YAML.splitlines()) and by_hand == left
     yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("item, files", [
+    ("增长", [0, 1]), ("青川", [1]), ("下降", []),  # a word: the files that hold it
+    ("(?:增长|下降)", None), (r"\d+年", None),  # a pattern may act anywhere: every file
+])
+def test_a_plain_word_is_tried_only_on_the_files_that_hold_it(item, files):
+    views = ["全省生产总值增长6%", "青川市生产总值增长7%"]
+    assert dead_entries.files_for(item, views) == files
