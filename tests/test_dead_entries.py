@@ -52,6 +52,7 @@ def test_pruning_edits_the_list_at_the_entrys_own_path(dead, changed, left):
 @pytest.mark.parametrize("item, files", [
     ("增长", [0, 1]), ("青川", [1]), ("下降", []),  # a word: the files that hold it
     ("(?:增长|下降)", None), (r"\d+年", None),  # a pattern may act anywhere: every file
+    ("at_least", None),  # an ASCII name (a modifier a rule yields) is no word of the text
 ])
 def test_a_plain_word_is_tried_only_on_the_files_that_hold_it(item, files):
     views = ["全省生产总值增长6%", "青川市生产总值增长7%"]

@@ -8,9 +8,10 @@ text the corpus lacks; the second kind needs a unit test that says so.
     .venv/bin/python tools/dead_entries.py --verify 20  # and checks 20 of them on every file
     .venv/bin/python tools/dead_entries.py --prune      # and rewrites language.yaml without them
 
-An entry that is a plain word (no regular-expression syntax) can change only what is read
-where it is written, so only the files whose text (as loaded, or as the grammar's working
-text, with or without its spaces) holds it are extracted again: several times faster.
+An entry that is a plain Chinese word (no regular-expression syntax, not an ASCII name such
+as at_least) can change only what is read where it is written, so only the files whose text
+(as loaded, or as the grammar's working text, with or without its spaces) holds it are
+extracted again: several times faster.
 ``--verify N`` re-checks N of the dead ones on every file, the assumption included.
 
 Only the grammar's keys are tried; the number reader's tables (units, magnitudes, ...)
@@ -47,7 +48,9 @@ _DOCS: list = []
 _BASE: list = []
 _RAW: dict = {}
 _VIEWS: list[str] = []  # each file's text as loaded and as the grammar reads it, with and without spaces
-_PLAIN = re.compile(r"[^\\^$.|?*+()\[\]{}]+")  # a word, no pattern: it can only act where it is written
+# A word of the reports' language (Chinese, no pattern syntax) can only act where it is written;
+# an ASCII name (at_least: a modifier the rule yields) or a pattern may act anywhere.
+_PLAIN = re.compile(r"[^\\^$.|?*+()\[\]{}]*[^\x00-\x7f][^\\^$.|?*+()\[\]{}]*")
 
 
 def output(lang) -> list[str]:
