@@ -71,29 +71,19 @@ def one_run(corpus: str, db: str, workers: int | None, engine: str) -> None:
 
 
 def writer_rate(copies: int) -> dict:
-    """What the one DuckDB writer absorbs: the national corpus is loaded once, then its rows written
-    ``copies`` times under new sources (one transaction a document), with nothing else running."""
-    from dataclasses import replace
+    """What the one DuckDB writer absorbs: the national corpus is read and extracted once, then its
+    rows made by the store's own code (``_rows``) ``copies`` times under new sources and written
+    (one transaction a document), with nothing else running."""
+    from zhibiao.grammar import extract_document
+    from zhibiao.load import load
+    from zhibiao.store import Database, _rows, _sha256, _Work
 
-    import pyarrow as pa
-
-    from zhibiao.store import MAX_RECORDS, Database, _load_one, _Work, _sha256, doc_id_of
-
-    loaded = []
+    read = []
     for f in sorted(NATIONAL.glob("*.txt")):
-        sha, size = _sha256(f)
-        loaded.append(_load_one(_Work(str(f), sha, size)))
-    batch = []
-    for i in range(copies):
-        for one in loaded:
-            source = f"{one.work.source}#{i}"
-            doc_id = doc_id_of(source)
-            n = one.indicators.num_rows
-            table = one.indicators.set_column(0, "id", pa.array([doc_id * MAX_RECORDS + k for k in range(n)], pa.int64()))
-            table = table.set_column(1, "doc_id", pa.array([doc_id] * n, pa.int64()))
-            batch.append(replace(one, work=replace(one.work, source=source),
-                                 document={**one.document, "id": doc_id, "source": source},
-                                 sections=tuple((doc_id, *row[1:]) for row in one.sections), indicators=table))
+        doc = load(str(f))
+        read.append((str(f), *_sha256(f), doc, extract_document(doc)))
+    batch = [_rows(_Work(f"{source}#{i}", sha, size), doc, records)
+             for i in range(copies) for source, sha, size, doc, records in read]
     with tempfile.TemporaryDirectory() as tmp, Database(Path(tmp) / "w.duckdb") as db:
         start = time.perf_counter()
         for one in batch:

@@ -38,9 +38,11 @@ from zhibiao import canonical
     ("赤字率拟按", "%", "level", "deficit_ratio"),
     ("社会商品零售总额", "%", "change", "retail_sales"),
     ("炼钢", "吨", "level", None),
-    ("经济", "%", "change", "gdp"),
+    ("经济", "%", "change", "gdp"),  # extraction leaves 经济 of 经济增长速度…定为8%: the economy's growth
     ("全市经济", "%", "change", "gdp"),
     ("数字经济", "%", "change", None),
+    ("民营经济", "%", "change", None),  # a sector's economy is no region's GDP
+    ("县域经济", "%", "change", None),
     ("的经济增长", "%", "level", "gdp"),
     ("经济增长速度的宏观调控目标定", "%", "level", "gdp"),
     ("市委提出今年经济增长", "%", "level", "gdp"),

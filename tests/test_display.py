@@ -1,4 +1,6 @@
 """Values as people write them: the table's form and the chart's short form."""
+import numpy as np
+import pandas as pd
 import pytest
 
 from zhibiao import display
@@ -13,6 +15,8 @@ HUMAN = [  # value, unit, value_max -> as a table shows it
     (123456789, None, None, "1.23457亿"),
     (None, "%", None, ""),
     (float("nan"), "元", None, ""),
+    (pd.NA, "元", None, ""),  # a value a DataFrame lacks, as pandas' nullable columns hand it back
+    (5.0, "%", pd.NA, "5%"),
 ]
 
 
@@ -42,3 +46,16 @@ def test_short(value, shown):
                                            (1e-7, "0.0000001"), (None, "")])
 def test_number_is_plain_digits(value, digits):
     assert display.number(value) == digits
+
+
+MISSING = [  # value -> whether a field holds no value (records.missing, the one test for it)
+    (None, True), (float("nan"), True), (np.float64("nan"), True), (pd.NA, True),
+    (0, False), (0.0, False), ("", False), ("nan", False), (False, False), ([], False),
+]
+
+
+@pytest.mark.parametrize("value, gone", MISSING)
+def test_missing_is_none_nan_or_na_and_nothing_else(value, gone):
+    from zhibiao.records import missing
+
+    assert missing(value) is gone

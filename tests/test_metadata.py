@@ -80,6 +80,10 @@ CASES = [
      {"year": None}),
     ("delivery-line-after-a-number", "——12031年1月20日在青川市第九届人民代表大会第二次会议上\n",
      {"date": None}),
+    ("bare-level-then-a-place", "我代表县人民政府作报告。\n随后松溪县副县长说：我代表松溪县人民政府致谢。",
+     {"government": "松溪县人民政府", "level": "county", "region": "松溪"}),  # one character names no place
+    ("first-head-date-dates-it", "——2031年1月20日在青川市第九届人民代表大会第二次会议上\n"
+     "（2031年2月3日在市人大常委会第五次会议上修改）\n", {"date": "2031-01-20", "year": 2031}),
 ]
 
 

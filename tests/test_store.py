@@ -133,6 +133,24 @@ def test_ingest_is_idempotent_and_replaces_changed_files(fakes, tmp_path):
     assert len(texts) == 3, "the replaced file's old text is removed"
 
 
+@pytest.mark.parametrize("raised, words", [
+    (lambda path: InputError(f"{path}: not text in UTF-8"), "not text in UTF-8"),  # the loader names the file
+    (lambda path: InputError("OCR is not available (no engine)"), "OCR is not available (no engine)"),  # not about one file
+    (lambda path: RuntimeError("a bug met on the way"), "RuntimeError: a bug met on the way"),
+])
+def test_a_failed_documents_error_names_its_file_once_at_the_start(fakes, monkeypatch, tmp_path, raised, words):
+    corpus = write_corpus(tmp_path / "corpus", ["qingchuan-2031.txt"])
+
+    def fail(path, **limits):
+        raise raised(path)
+
+    monkeypatch.setattr(store, "load_file", fail)
+    with Database(tmp_path / "z.duckdb") as db:
+        (source, error), = db.ingest([corpus], workers=1, progress=False).failed
+        assert error == f"{source}: {words}"
+        assert db.documents()["error"].tolist() == [error]
+
+
 def test_bad_file_among_good_ones_is_recorded_and_listed(fakes, tmp_path):
     corpus = write_corpus(tmp_path / "corpus")
     (corpus / "broken.txt").write_bytes(b"\x00\x01binary")

@@ -1,11 +1,13 @@
 """The web explorer through FastAPI's TestClient: pages, JSON API, uploads and their safety."""
 from __future__ import annotations
 
+import concurrent.futures as cf
 import csv
 import html
 import io
 import re
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -207,6 +209,25 @@ def test_indicators_csv_covers_every_matching_row_not_one_page(client):
     href = html.unescape(re.search(r'id="csv-link" href="([^"]+)"', page).group(1))
     lines = client.get(href).text.lstrip("\ufeff").strip().splitlines()
     assert len(lines) == everything + 1 > 2
+
+
+@pytest.mark.parametrize("filters", [
+    {"level": "provincial"},  # no report of the invented city is provincial: the CSV must be empty too
+    {"level": "city", "status": "actual"},
+    {"sort": "-value"},  # the CSV keeps the page's order, so its first rows are the page's
+    {"year": 2024, "level": "city", "sort": "metric", "q": "生产总值"},
+])
+def test_indicators_csv_link_carries_every_filter_and_the_order_of_the_page(client, filters):
+    page = client.get("/indicators", params={**filters, "size": 5000}).text
+    shown = [html.unescape(v) for v in re.findall(r'<td><a href="/documents/[^"]+" title="[^"]*">([^<]*)</a></td>', page)]
+    assert bool(shown) == (filters.get("level") != "provincial")
+    href = html.unescape(re.search(r'id="csv-link" href="([^"]+)"', page).group(1))
+    assert [r["value_text"] for r in csv.DictReader(io.StringIO(client.get(href).text.lstrip("\ufeff")))] == shown
+    api = client.get("/api/indicators", params={**filters, "limit": 1000}).json()["indicators"]
+    if "sort" in filters:
+        assert [r["value_text"] for r in api] == shown
+    else:
+        assert sorted(r["value_text"] for r in api) == sorted(shown)
 
 
 def test_series_page_plots_one_region_by_year_with_evidence_links(client, corpus):
@@ -448,3 +469,42 @@ def test_pages_say_busy_while_another_process_writes(corpus, tmp_path, monkeypat
             holder.kill()
             holder.wait(10)
         assert c.get("/api/indicators", params={"q": "就业"}).status_code == 200  # back once it is gone
+
+
+class _StuckPool:
+    """A worker pool whose every answer fails as ``error``, counting the restarts it causes."""
+
+    def __init__(self, error):
+        self.error, self._processes = error, {}
+
+    def submit(self, *args, **kwargs):
+        error = self.error
+
+        class Future:
+            def result(self, timeout=None):
+                raise error
+
+        return Future()
+
+    def shutdown(self, **kwargs):
+        self.shut = True
+
+
+@pytest.mark.parametrize("error, kind, words", [
+    (cf.TimeoutError(), "LimitExceeded", "per-document budget"),
+    (BrokenProcessPool(), "InputError", "worker process died"),
+])
+@pytest.mark.parametrize("read", ["load", "upload"])
+def test_both_worker_reads_give_one_typed_error_and_replace_the_pool(tmp_path, error, kind, words, read):
+    from zhibiao import errors
+    from zhibiao.web.app import Job, Scans, Uploads
+
+    uploads = Uploads(None, Scans(tmp_path / "layouts"), tmp_path / "uploads", 1000, 10_000, seconds=5)
+    pool = uploads._processes = _StuckPool(error)
+    path = tmp_path / "uploads" / "青川市.txt"
+    with pytest.raises(errors.ZhibiaoError) as raised:
+        uploads.load(str(path)) if read == "load" else uploads._read(Job("j", "青川市.txt", path))
+    assert type(raised.value).__name__ == kind
+    assert str(raised.value).startswith(f"{path}: ") and words in str(raised.value)
+    assert getattr(pool, "shut", False) and uploads._processes is None
+    uploads.close()

@@ -1,4 +1,4 @@
-"""Dump extraction output over the whole shared corpus as JSONL, one file per input.
+"""Dump metadata and extraction output over the whole shared corpus as JSONL, one file per input.
 
 Used to check that a refactoring leaves every record identical:
 
@@ -23,10 +23,14 @@ def files(root: Path = CORPUS) -> list[Path]:
 
 
 def dump(path: Path) -> list[str]:
-    """The JSONL lines of one file (records, then diagnostics), as ``zhibiao extract`` prints them."""
+    """The JSONL lines of one file: its metadata with each fact's span, then its records and diagnostics
+    as ``zhibiao extract`` prints them."""
     doc = loading.load(str(path))
     diagnostics: list = []
-    lines = [json.dumps(i.to_dict(), ensure_ascii=False) for i in iter_indicators(doc, diagnostics=diagnostics)]
+    meta = {name: [fact.value, fact.span.as_list() if fact.span else None]
+            for name in doc.meta.__slots__ if (fact := getattr(doc.meta, name)) is not None}
+    lines = [json.dumps({"metadata": meta}, ensure_ascii=False)]
+    lines += [json.dumps(i.to_dict(), ensure_ascii=False) for i in iter_indicators(doc, diagnostics=diagnostics)]
     lines += [json.dumps({"diagnostic": d.code, "message": d.message, "span": [d.span.start, d.span.end]},
                          ensure_ascii=False) for d in diagnostics]
     return lines

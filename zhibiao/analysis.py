@@ -21,7 +21,6 @@ inflation of 2% under a 3%左右 ceiling is ``met``.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ import pandas as pd
 import yaml
 
 from .canonical import Canonical, reads_as_change
+from .records import missing
 
 APPROX_TOLERANCE = 0.10  # relative to the target: |outcome - target| <= 10% of |target|
 
@@ -148,13 +148,13 @@ def result(target: float, target_max: float | None, modifier: str | None, direct
     ceiling is no overshoot. A band is met inside [low, high], exceeded above it for an
     indicator whose default is a floor, and missed otherwise.
     """
-    if _missing(target):
+    if missing(target):
         return None
-    if _missing(outcome):
+    if missing(outcome):
         return "no outcome"
     tolerance = APPROX_TOLERANCE * abs(target) + 1e-9
     loose = tolerance if modifier in ("approx", "exact", None) else 1e-9
-    if direction == "band" and not _missing(target_max):
+    if direction == "band" and not missing(target_max):
         if target - 1e-9 <= outcome <= target_max + 1e-9:
             return "met"
         return "exceeded" if outcome > target_max and default == "floor" else "missed"
@@ -190,19 +190,15 @@ def _absent_patterns(indicator: Canonical) -> tuple[re.Pattern[str], ...]:
 
 def met(target: float, target_max: float | None, modifier: str, outcome: float) -> bool | None:
     """Whether ``outcome`` meets the target as its modifier means it (see the module doc)."""
-    if _missing(target) or _missing(outcome):
+    if missing(target) or missing(outcome):
         return None
     if modifier in ("at_least", "more_than"):
         return outcome >= target
     if modifier in ("at_most", "less_than"):
         return outcome <= target
-    if modifier == "range" and not _missing(target_max):
+    if modifier == "range" and not missing(target_max):
         return target <= outcome <= target_max
     return abs(outcome - target) <= APPROX_TOLERANCE * abs(target) + 1e-9
-
-
-def _missing(x) -> bool:
-    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 
 
 def headline(records: pd.DataFrame, indicator: Canonical) -> pd.DataFrame:
@@ -329,7 +325,7 @@ def pick_outcomes(records: pd.DataFrame, text_of: Callable[[int], str]) -> pd.Da
 
 def _signed_against(outcome: float, target_direction, outcome_direction) -> float | None:
     """The outcome in the target's direction: a rise of 0.5 against a target to cut is -0.5."""
-    if _missing(outcome):
+    if missing(outcome):
         return None
     if not isinstance(target_direction, str) and outcome_direction == "down":
         return -outcome  # a target with no direction of its own (涨幅3%) is read as a rise
@@ -354,7 +350,7 @@ def targets(records: pd.DataFrame, reports: pd.DataFrame, indicator: Canonical,
     reports = reports[reports["region"].notna() & reports["year"].notna()]
     keys = set(zip(reports["region"], reports["year"].astype(int)))
     keys |= {(region, int(reviewed)) for region, reviewed in zip(reports["region"], reports["reviewed_year"])
-             if not _missing(reviewed)}
+             if not missing(reviewed)}
     level_of = dict(zip(reports["region"], reports["level"]))
     report_of = {}
     for doc_id, region, year in sorted(zip(reports["doc_id"], reports["region"], reports["year"])):
@@ -402,7 +398,7 @@ def targets(records: pd.DataFrame, reports: pd.DataFrame, indicator: Canonical,
 
 
 def _none(x):
-    return None if _missing(x) else x
+    return None if missing(x) else x
 
 
 def with_parent(table: pd.DataFrame, parent_of: Callable[[str, str], str | None]) -> pd.DataFrame:
@@ -419,7 +415,7 @@ def with_parent(table: pd.DataFrame, parent_of: Callable[[str, str], str | None]
         if p is None:
             extra.append(dict(parent_region=parent))
             continue
-        amplification = r.target - p.target if not (_missing(r.target) or _missing(p.target)) else None
+        amplification = r.target - p.target if not (missing(r.target) or missing(p.target)) else None
         extra.append(dict(parent_region=parent, parent_target=p.target, parent_target_max=p.target_max,
                           parent_modifier=p.modifier, amplification=amplification))
     added = pd.DataFrame(extra, columns=PARENT_COLUMNS, index=table.index).astype(

@@ -319,20 +319,10 @@ def ingest(paths, db, workers, quiet, force, retry_failed, timeout, engine, addr
     click.echo(f"{records} records ({s.records} extracted now, {s.kept_records} in unchanged documents), "
                f"{matched} ({matched / records if records else 0:.1%}) matched to a canonical indicator; "
                f"{db}: {s.db_bytes / 2**20:.1f} MiB")
-    for source, error in s.failed:
-        click.echo(f"zhibiao: failed: {_named_once(source, error)}", err=True)
+    for _, error in s.failed:
+        click.echo(f"zhibiao: failed: {error}", err=True)  # the error names its file
     if s.failed:
         sys.exit(FAILED_EXIT)
-
-
-def _named_once(source: str, error: str) -> str:
-    """'path: reason', whether or not the loader's message already starts with the path."""
-    from pathlib import Path
-
-    for name in (source, Path(source).name):
-        if error.startswith(f"{name}: "):
-            return f"{source}: {error[len(name) + 2:]}"
-    return f"{source}: {error}"
 
 
 @main.command(epilog=examples("zhibiao targets --indicator gdp --db panel.duckdb",

@@ -5,9 +5,8 @@ so a reader sees the number the report printed and the one the data holds.
 """
 from __future__ import annotations
 
-import math
-
 from .lexicon import language
+from .records import missing
 
 # The magnitude words a reader expects in a table: the ones a report prints on their own.
 SHOWN_MAGNITUDES = ("万亿", "亿", "万")
@@ -15,13 +14,9 @@ DIGITS = 6  # significant digits of a value as written in a table
 SHORT_DIGITS = 4  # in a chart's labels and a narrow column, where width matters more
 
 
-def _missing(value: float | None) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def number(value: float | None) -> str:
     """A base value in plain digits, never in exponent form: 126000000000000, 5.2, -0.3."""
-    if _missing(value):
+    if missing(value):
         return ""
     if float(value).is_integer() and abs(value) < 1e18:
         return str(int(value))
@@ -41,10 +36,10 @@ def _magnitude(value: float) -> str | None:
 def human(value: float | None, unit: str | None = None, value_max: float | None = None, *,
           digits: int = DIGITS) -> str:
     """The value as a report would print it: one magnitude word for both ends of a range."""
-    if _missing(value):
+    if missing(value):
         return ""
     unit = unit or ""
-    high = None if _missing(value_max) else value_max
+    high = None if missing(value_max) else value_max
     magnitude = None if unit in language().words("rate_units") else _magnitude(max(abs(value), abs(high or 0.0)))
     words = magnitude or ""
     if high is None:

@@ -81,6 +81,7 @@ _YEAR = (rf"([12{_CN_YEAR_DIGIT}](?:(?<=[12])(?: ?\d){{3}}|(?<=[{_CN_YEAR_DIGIT}
 _DIGIT = re.compile(r"\d")
 _NUM = r"[一二三四五六七八九十\d]{1,3}"
 _DATE_RE = re.compile(r"(?<!\d)([12]\d{3})年(\d{1,2})月(\d{1,2})日")
+_DATE_HEAD = 800  # characters of the head where a bare "YYYY年M月D日在" dates the report
 _TITLE_RE = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
 # The line that says where and when a report was delivered: "2026年1月27日在青川市第十四届人民代表大会
 # 第四次会议上". Web pages put it after their navigation, so it is sought in the whole text.
@@ -229,15 +230,20 @@ def _session_votes(work: str, votes: _Votes, words: dict, sessions: dict) -> Non
             votes.add(year, 8, span)
 
 
-def _year_votes(work: str, delivered: re.Match | None, reviews: list[re.Match]) -> _Votes:
+def _head_dates(work: str) -> list[re.Match]:
+    """The dates of the head that say when the report was delivered ("2026年1月27日在…"), in order."""
+    head = work[:_DATE_HEAD]
+    return [m for m in _DATE_RE.finditer(head) if re.match(r"\s*在", head[m.end():m.end() + 3])]
+
+
+def _year_votes(work: str, dates: list[re.Match], delivered: re.Match | None, reviews: list[re.Match]) -> _Votes:
     lex = lexicon()
     words = lex.words
     votes = _Votes()
-    head = work[:800]
-    for m in _DATE_RE.finditer(head):
-        if re.match(r"\s*在", head[m.end():m.end() + 3]):
-            votes.add(int(m.group(1)), 10, m.span())
-    if delivered and delivered.start() >= 800:  # below a web page's navigation; in the head it voted above
+    head = work[:_DATE_HEAD]
+    for m in dates:
+        votes.add(int(m.group(1)), 10, m.span())
+    if delivered and delivered.start() >= _DATE_HEAD:  # below a web page's navigation; in the head it voted above
         votes.add(int(delivered.group(1)), 10, delivered.span(1))
     for m in re.finditer(_YEAR + r"(?:[^\n。]{0,20})?政府工作报告", head):
         votes.add(_year(m.group(1)), 10, m.span(1))
@@ -269,11 +275,29 @@ def _year_votes(work: str, delivered: re.Match | None, reviews: list[re.Match]) 
     return votes
 
 
-def _local_government(work: str, strong: bool) -> tuple[str, tuple[int, int]] | None:
+@lru_cache(maxsize=1)
+def _speaker_pattern() -> re.Pattern:
     suffixes = "|".join(sorted(lexicon().words["level_suffixes"], key=len, reverse=True))
-    if strong:
-        m = re.search(rf"代表([\u4e00-\u9fff]{{1,10}}?(?:{suffixes}))人民政府", work)
-        return (m.group(1) + "人民政府", m.span(1)) if m else None
+    return re.compile(rf"代表([\u4e00-\u9fff]{{0,10}}?(?:{suffixes}))人民政府")
+
+
+def _speaker(work: str) -> tuple[tuple[str, tuple[int, int]] | None, str | None]:
+    """Whom the speaker speaks for, "我代表XX人民政府": (the government and its name's span, None) where
+    the first such phrase of two characters or more names a place; else (None, the level it names:
+    省, 自治区 ..., or None).
+
+    A bare one-character level (代表省人民政府) gives way to a place named later.
+    """
+    found = list(_speaker_pattern().finditer(work))
+    first = next((m for m in found if len(m.group(1)) > 1), None)
+    if first and first.group(1) not in lexicon().words["level_suffixes"]:
+        return (first.group(1) + "人民政府", first.span(1)), None
+    return None, (first or found[0]).group(1) if found else None
+
+
+def _local_government(work: str) -> tuple[str, tuple[int, int]] | None:
+    """The local government a text names most (its first mention's span)."""
+    suffixes = "|".join(sorted(lexicon().words["level_suffixes"], key=len, reverse=True))
     found = Counter()
     first: dict[str, tuple[int, int]] = {}
     year = r"(?<![0-9])[0-9]+年|[〇○零一二三四五六七八九]{4}年"  # from a run's first digit only: linear on digit runs
@@ -361,22 +385,16 @@ def _issuer(text: str, work: str, delivered: re.Match | None) -> tuple[Fact, Fac
     only then a mere mention of the State Council, which provincial reports quote.
     """
     lex = lexicon()
-    suffixes = lex.words["level_suffixes"]
-    local = _local_government(work, strong=True)
-    bare = None
-    if local and local[0][: -len("人民政府")] in suffixes:  # 自治区人民政府: a level, no place
-        bare, local = local[0][: -len("人民政府")], None
+    local, bare = _speaker(work)
     if local is None:
         found = _delivered_to(text, delivered) or _national(text, work, strong=True)
         if found:
             return found
-        m = re.search(rf"代表({'|'.join(sorted(suffixes, key=len, reverse=True))})人民政府", work)
-        bare = bare or (m.group(1) if m else None)
-        if bare and suffixes[bare] == "provincial":
+        if bare and lex.words["level_suffixes"][bare] == "provincial":
             found = _named_most(text, work)
             if found:
                 return found
-    local = local or _local_government(work, strong=False)
+    local = local or _local_government(work)
     if local:
         gov, span = local
         name = gov[: -len("人民政府")]
@@ -403,19 +421,17 @@ def detect(text: str, folded: str | None = None) -> Metadata:
     title = _title(text, work)
     if title:
         fields["title"] = _fact(title[0], text, title[1])
-    for m in _DATE_RE.finditer(work[:800]):
-        if re.match(r"\s*在", work[m.end():m.end() + 3]):
-            y, mo, d = map(int, m.groups())
-            fields["date"] = _fact(f"{y:04d}-{mo:02d}-{d:02d}", text, m.span())
-            break
-    else:
-        if delivered:
-            y, mo, d = map(int, delivered.groups()[:3])
-            fields["date"] = _fact(f"{y:04d}-{mo:02d}-{d:02d}", text, (delivered.start(), delivered.end(3) + 1))
+    dates = _head_dates(work)
+    if dates:
+        y, mo, d = map(int, dates[0].groups())
+        fields["date"] = _fact(f"{y:04d}-{mo:02d}-{d:02d}", text, dates[0].span())
+    elif delivered:
+        y, mo, d = map(int, delivered.groups()[:3])
+        fields["date"] = _fact(f"{y:04d}-{mo:02d}-{d:02d}", text, (delivered.start(), delivered.end(3) + 1))
     review = "|".join(map(re.escape, lexicon().words["review_cues"]))
     # a "2025年工作回顾" heading: votes for the year after, names the year reviewed
     reviews = _at_line_starts(r"[\s　]*(?:[一二三四五六七八九十]+、\s*)?" + _YEAR + rf"[^\n。]{{0,16}}?(?:{review})", work)
-    won = _year_votes(work, delivered, reviews).winner()
+    won = _year_votes(work, dates, delivered, reviews).winner()
     if won:
         year, span = won
         fields["year"] = _fact(year, text, span)

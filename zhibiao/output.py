@@ -22,6 +22,7 @@ from typing import IO, Any
 
 from .display import human, number
 from .errors import InputError
+from .records import missing
 
 BOM = "\ufeff"
 # Columns whose text may be cut with an ellipsis to make room; the others are shown whole or not at all.
@@ -75,10 +76,10 @@ def write_frame_csv(frame, out: IO, *, bom: bool = False) -> None:
 
 def cell(value: Any) -> str:
     """A value as text for a table or CSV: floats in plain digits, lists joined, blanks empty."""
-    if value is None or type(value).__name__ == "NAType":  # pandas.NA, without importing pandas
+    if missing(value):
         return ""
     if isinstance(value, float):
-        return "" if math.isnan(value) else number(value)
+        return number(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (list, tuple)):

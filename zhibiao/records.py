@@ -253,6 +253,14 @@ def indicators_ddl() -> str:
     return "CREATE TABLE indicators (" + ", ".join(f"{c.name} {c.sql}" for c in COLUMNS if c.stored) + ")"
 
 
+def missing(value: Any) -> bool:
+    """Whether a field holds no value: None, or a frame's NaN or pandas.NA (a record never holds those).
+
+    NaN is the one float unequal to itself; pandas is known by its type's name, so records need not import it.
+    """
+    return value is None or type(value).__name__ == "NAType" or (isinstance(value, float) and bool(value != value))
+
+
 __all__ = [
     "Span", "Origin", "Fact", "Metadata", "Section", "Document", "Quantity",
     "Period", "Diagnostic", "Indicator", "Column", "COLUMNS", "FIELDS", "INDICATOR_COLUMNS", "LABELS",

@@ -41,7 +41,7 @@ from .grammar import extract_document
 from .load import DOCUMENT_SECONDS, not_regular  # the one per-document budget, defined by the loader
 from .load import load as load_file
 from .records import COLUMNS, INDICATOR_COLUMNS, LABELS as RECORD_LABELS, STATUSES, Document, Indicator
-from .records import indicators_ddl
+from .records import indicators_ddl, missing
 
 # Suffixes taken when walking a folder; a file named on the command line is always tried.
 SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf", ".docx",
@@ -236,8 +236,17 @@ def _document_row(work: _Work) -> dict:
 
 
 def _failed(work: _Work, error: str) -> _Loaded:
-    """A document that could not be read or extracted: its row with the one-line reason, no records."""
+    """A document that could not be read or extracted: its row with the one-line reason, no records.
+
+    The reason starts with the file's path, once: what the CLI prints and the explorer shows as it is.
+    """
     return _Loaded(work, {**_document_row(work), "error": error}, (), None)
+
+
+def _named(source: str, e: BaseException) -> str:
+    """``e``'s message led by ``source``: the loader's own messages name the file already, others do not."""
+    message = str(e) if isinstance(e, ZhibiaoError) else f"{type(e).__name__}: {e}"
+    return message if message.startswith(f"{source}: ") else f"{source}: {message}"
 
 
 def _load_one(work: _Work, seconds: float | None = DOCUMENT_SECONDS) -> _Loaded:
@@ -252,10 +261,8 @@ def _load_one(work: _Work, seconds: float | None = DOCUMENT_SECONDS) -> _Loaded:
     except Overtime:
         return _failed(work, f"{work.source}: reading and extracting took over {seconds:g} s, "
                              "the per-document budget (skipped on reruns unless --retry-failed)")
-    except ZhibiaoError as e:
-        return _failed(work, str(e))
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a corpus run
-        return _failed(work, f"{type(e).__name__}: {e}")
+        return _failed(work, _named(work.source, e))
     return _rows(work, doc, records)
 
 
@@ -503,7 +510,7 @@ class Database:
         doc = loaded.document
         owner = self.con.execute("SELECT source FROM documents WHERE id = ?", [doc["id"]]).fetchone()
         if owner and owner[0] != doc["source"]:
-            return f"id {doc['id']} already belongs to {owner[0]}; rename one of the files"
+            return f"{doc['source']}: id {doc['id']} already belongs to {owner[0]}; rename one of the files"
         try:
             self._replace(loaded)
         except (duckdb.Error, OSError) as e:
@@ -971,7 +978,7 @@ def _cut_bytes(s: str, limit: int) -> str:
 
 
 def _plain(v):
-    if v is None or (isinstance(v, float) and pd.isna(v)):
+    if missing(v):
         return None
     return v.item() if hasattr(v, "item") else v
 

@@ -38,7 +38,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup, escape
-from pandas import NA as _NA
 from pandas import StringDtype
 
 from .. import canonical as canon
@@ -47,7 +46,7 @@ from ..analysis import APPROX_TOLERANCE
 from .. import load as loading
 from ..errors import InputError, LimitExceeded, QueryError, StoreBusy, ZhibiaoError
 from .. import store as storing
-from ..records import LEVELS, STATUSES, Document
+from ..records import LEVELS, STATUSES, Document, missing
 from ..store import INDICATOR_ORDERS, Database
 
 HERE = Path(__file__).parent
@@ -86,20 +85,19 @@ class JSONBody(Response):
 
 Status = Enum("Status", [(s, s) for s in STATUSES], type=str)
 Level = Enum("Level", [(s, s) for s in LEVELS], type=str)
+Order = Enum("Order", [(s, s) for s in INDICATOR_ORDERS], type=str)
 
 
 # ---------------------------------------------------------------- plain values
 
 def _plain(v: Any) -> Any:
     """A JSON- and template-friendly Python value from what pandas/DuckDB hand back."""
-    if v is None or v is _NA:
+    if missing(v):
         return None
     if isinstance(v, (list, tuple)):
         return [_plain(x) for x in v]
     if hasattr(v, "tolist"):  # numpy scalars and arrays
         return _plain(v.tolist())
-    if isinstance(v, float) and math.isnan(v):
-        return None
     if isinstance(v, (datetime, date)):  # pandas Timestamps included
         return v.isoformat()
     return v
@@ -702,27 +700,27 @@ class Uploads:
 
     def load(self, source: str) -> Document:
         """Load a file in a worker process, within the budget (a scan's layout, read again)."""
-        pool = self._pool()
-        try:
-            return pool.submit(loading.load, source, **storing.load_limits(self.seconds)).result(
-                timeout=self.seconds + 30 if self.seconds else None)
-        except (cf.TimeoutError, cf.process.BrokenProcessPool):
-            self._restart(pool)
-            raise LimitExceeded(f"{source}: reading the scan's layout went over the time budget, or its worker "
-                                "died") from None
+        return self._in_worker(source, loading.load, source, **storing.load_limits(self.seconds))
 
     def _read(self, job: Job):
         """The upload read and extracted in a worker process, within the per-document budget."""
+        return self._in_worker(str(job.path), storing.read_document, str(job.path), self.seconds)
+
+    def _in_worker(self, source: str, call: Callable, *args, **kwargs):
+        """``call(*args, **kwargs)`` in a worker process; a worker stuck past the budget or dead is replaced.
+
+        The worker's own alarm ends overtime work; the timeout here only catches a worker stuck past it.
+        """
         pool = self._pool()
-        future = pool.submit(storing.read_document, str(job.path), self.seconds)
-        try:  # the worker's own alarm ends overtime work; this only catches a worker stuck past it
+        future = pool.submit(call, *args, **kwargs)
+        try:
             return future.result(timeout=self.seconds + 30 if self.seconds else None)
         except cf.TimeoutError:
             self._restart(pool)
-            raise LimitExceeded(f"{job.path}: reading and extracting took over {self.seconds:g} s") from None
+            raise LimitExceeded(f"{source}: its worker went over the {self.seconds:g} s per-document budget") from None
         except cf.process.BrokenProcessPool:
             self._restart(pool)
-            raise InputError(f"{job.path}: the worker process died reading it (out of memory?)") from None
+            raise InputError(f"{source}: the worker process died reading it (out of memory?)") from None
 
     def run(self, job: Job) -> None:
         """Read and extract the file in a worker process, then store it (a scan's page layout kept)."""
@@ -923,11 +921,11 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
             raise HTTPException(404, f"no document {doc_id}")
         return doc
 
-    def indicator_rows(canonical, region, year, status, doc_id, q, limit, **page) -> list[dict]:
+    def indicator_rows(canonical, region, year, status, level, doc_id, q, limit, sort, **page) -> list[dict]:
         return rows(store.call(
             "indicators", canonical=canonical or None, region=region or None, year=year,
-            status=status.value if status else None, doc_id=doc_id,
-            q=q or None, limit=limit, **page,
+            status=status.value if status else None, level=level.value if level else None, doc_id=doc_id,
+            q=q or None, limit=limit, order=sort.value if sort else None, **page,
         ))
 
     def next_page(request: Request, offset: int, limit: int, count: int) -> str | None:
@@ -968,32 +966,34 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                        canonical: str | None = Query(None, max_length=100, description="canonical id, e.g. gdp"),
                        region: str | None = Query(None, max_length=100),
                        year: int | None = Query(None, ge=1900, le=2200, description="report year"),
-                       status: Status | None = None, doc_id: int | None = None,
+                       status: Status | None = None, level: Level | None = None, doc_id: int | None = None,
                        q: str | None = Query(None, max_length=200, description="words in metric or evidence"),
+                       sort: Order | None = Query(None, description="default: as stored, region then year"),
                        limit: int = Query(API_LIMIT, ge=1, le=API_MAX_ROWS),
                        offset: int = Query(0, ge=0, description="rows to skip: the next page is at offset + limit")):
         def build() -> bytes:
-            found = indicator_rows(canonical, region, year, status, doc_id, q, limit, offset=offset)
+            found = indicator_rows(canonical, region, year, status, level, doc_id, q, limit, sort, offset=offset)
             return json_bytes({"count": len(found), "limit": limit, "offset": offset,
                                "next": next_page(request, offset, limit, len(found)), "indicators": found})
 
-        key = ("api/indicators", canonical, region, year, status, doc_id, q, limit, offset)
+        key = ("api/indicators", canonical, region, year, status, level, doc_id, q, sort, limit, offset)
         return JSONBody(store.cached(key, build))
 
     @app.get("/api/indicators.csv", tags=["api"], summary="The same records as CSV")
     def api_indicators_csv(canonical: str | None = Query(None, max_length=100),
                            region: str | None = Query(None, max_length=100),
                            year: int | None = Query(None, ge=1900, le=2200), status: Status | None = None,
-                           doc_id: int | None = None,
-                           q: str | None = Query(None, max_length=200),
+                           level: Level | None = None, doc_id: int | None = None,
+                           q: str | None = Query(None, max_length=200), sort: Order = Order.newest,
                            limit: int = Query(CSV_MAX_ROWS, ge=1, le=CSV_MAX_ROWS,
                                               description="default: every match, up to the most one file holds"),
                            offset: int = Query(0, ge=0, description="rows to skip: the next file starts here")):
         def build() -> bytes:
-            return csv_bytes(indicator_rows(canonical, region, year, status, doc_id, q, limit, offset=offset,
-                                            order="newest"))
+            return csv_bytes(indicator_rows(canonical, region, year, status, level, doc_id, q, limit, sort,
+                                            offset=offset))
 
-        body = store.cached(("api/indicators.csv", canonical, region, year, status, doc_id, q, limit, offset), build)
+        key = ("api/indicators.csv", canonical, region, year, status, level, doc_id, q, sort, limit, offset)
+        body = store.cached(key, build)
         return csv_response(body, "indicators.csv")
 
     @app.get("/api/targets", tags=["api"], summary="Targets against outcomes by year")
@@ -1109,11 +1109,11 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
         def link(**change) -> str:
             return "/indicators?" + urlencode({**kept, "sort": sort, "size": size, "page": page_no, **change})
 
-        csv_query = urlencode({k: v for k, v in kept.items() if k != "level"})
+        csv_query = urlencode({**kept, "sort": sort})  # the page's filters and order: its rows, in its order
         return page("indicators.html", records=found, filters=filters, total=total, sort=sort, size=size,
                     page_no=page_no, pages=pages, first=(page_no - 1) * size + 1 if found else 0,
                     link=link, choices=store.choices(), statuses=STATUSES, csv_max=CSV_MAX_ROWS,
-                    csv_url=f"/api/indicators.csv?{csv_query}" if csv_query else "/api/indicators.csv")
+                    csv_url=f"/api/indicators.csv?{csv_query}")
 
     @app.get("/targets", include_in_schema=False)
     def targets_page(indicator: str = Query("gdp", max_length=100),
