@@ -571,16 +571,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
-    older = g.older_signs.search(metric) is not None
-    if older and (reached := goal_reached(metric, lang)) != metric:
-        metric = reached
-        rules.append(("metric", "cue_and_goal_verb_dropped"))
-    if older and (set_out := stipulated(metric, lang)) != metric:
-        metric = set_out
-        rules.append(("metric", "plan_stipulating_dropped"))
-    if older and (moved := disposal_object(metric, lang)) != metric:
-        metric = moved
-        rules.append(("metric", "object_of_disposal"))
+    if g.older_signs.search(metric) is not None:  # each of the older prose's frames needs one of its signs
+        for rule, rewrite in OLDER_FRAMES:
+            if (done := rewrite(metric, lang)) != metric:
+                metric = done
+                rules.append(("metric", rule))
     if (drawn := g.drawing.search(metric)) is not None:  # 联赛吸引参赛队伍1200支 -> 联赛参赛队伍
         metric = metric[:drawn.start()] + metric[drawn.end():]
         rules.append(("metric", "drawing_verb_dropped"))
@@ -727,3 +722,8 @@ def stipulated(metric: str, lang) -> str:
         if at >= 0 and len(rest) >= 2 and (at == 0 or metric[:at].endswith(lang.words("plan_documents"))):
             return clean_metric(rest, lang) or metric
     return metric
+
+
+# The older prose's frames around a metric, in the order they are taken off (see ``read``).
+OLDER_FRAMES = (("cue_and_goal_verb_dropped", goal_reached), ("plan_stipulating_dropped", stipulated),
+                ("object_of_disposal", disposal_object))
