@@ -208,6 +208,9 @@ def main() -> None:
     parser.add_argument("--cell", nargs=2, metavar=("PATTERN", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cell:
+        names = ["real reports", *fuzzing.PATTERNS, *FOUND]
+        if args.cell[0] not in names:
+            parser.error(f"--cell: no pattern named {args.cell[0]!r}; the table's patterns: " + ", ".join(names))
         _one_cell(args.cell[0], int(args.cell[1]))
     elif args.table:
         table(args.cap)
