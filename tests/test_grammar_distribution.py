@@ -451,3 +451,10 @@ def test_a_bare_measure_refers_back_to_the_thing_set_up_in_the_clause_before(tex
                                        "(新能源汽车|市场渗透率) is not told from the noun after it")
 def test_a_bare_measure_refers_back_to_the_subject_of_the_clause_before():
     assert metrics("青川市新能源汽车市场渗透率全省第一，保有量超40万辆。")[-1][0] == "新能源汽车保有量"
+
+
+@pytest.mark.parametrize("first", ["四", "五", "六", "七", "八", "九"])
+def test_every_ordinal_of_a_list_shares_the_words_after_the_last(first):
+    """第四、十批…: each ordinal up to 十 takes the 批 and noun written once after the last."""
+    assert metrics(f"全市第{first}、十批试点项目分别为12个、15个。") == [
+        (f"第{first}批试点项目", 12.0), ("第十批试点项目", 15.0)]

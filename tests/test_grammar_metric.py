@@ -565,3 +565,9 @@ def test_every_verb_of_change(verb, direction):
 @pytest.mark.parametrize("verb", ["施行", "投产", "上线"])
 def test_every_verb_of_coming_into_use_ends_the_counted_noun(verb):
     assert metrics(f"全市12个合作项目{verb}。") == [("合作项目", 12.0, "个", "level")]
+
+
+@pytest.mark.parametrize("verb", ["着力", "推进", "加强", "扎实", "突出", "巩固", "强化", "大力", "深化", "提升", "改善",
+                                  "全力", "坚持", "统筹", "持续"])
+def test_an_area_opened_by_a_heading_verb_is_no_subject(verb):
+    assert metrics(f"{verb}青川东部新区建设，经济总量年均增长7.5%。") == [("经济总量", 7.5, "%", "change")]
