@@ -458,3 +458,12 @@ def test_every_ordinal_of_a_list_shares_the_words_after_the_last(first):
     """第四、十批…: each ordinal up to 十 takes the 批 and noun written once after the last."""
     assert metrics(f"全市第{first}、十批试点项目分别为12个、15个。") == [
         (f"第{first}批试点项目", 12.0), ("第十批试点项目", 15.0)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中西部地区生产总值分别增长6%、7%。", [("中部地区生产总值", 6.0), ("西部地区生产总值", 7.0)]),
+    ("本专科招生人数分别增加1200人、800人。", [("本科招生人数", 1200.0), ("专科招生人数", 800.0)]),
+    ("中小学在校生分别达到12万人、20万人。", [("中学在校生", 120000.0), ("小学在校生", 200000.0)]),
+], ids=str)
+def test_every_compound_head_the_corpus_lacks(text, expected):
+    assert metrics(text) == expected

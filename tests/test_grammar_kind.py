@@ -72,3 +72,4 @@ def test_a_rate_of_change_set_by_a_level_verb(text, expected):
 def test_a_metric_ending_in_a_rate_word_of_decline_moves_down():
     [record] = extract("全市工业投资降幅达到8%。")
     assert (record.metric, record.kind, record.direction) == ("工业投资", "change", "down")
+    assert ("kind", "kind", "rate_word") in record.trace

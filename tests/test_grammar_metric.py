@@ -400,8 +400,7 @@ def test_every_adverb_opening_a_metric(word):
     assert metrics(f"全市{word}建成5G基站1.2万个。") == [("5G基站", 12000.0, "个", "level")]
 
 
-@pytest.mark.parametrize("word", language().words("metric_adverbs", "before_verb")
-                         + tuple("在" + w for w in language().words("scope")))
+@pytest.mark.parametrize("word", ["共", "均", "再", "成功", "在全市", "在全省", "在全县", "在全州"])
 def test_every_adverb_before_a_verb(word):
     assert metrics(f"全市{word}建成智慧药房120家。") == [("智慧药房", 120.0, "家", "level")]
 
