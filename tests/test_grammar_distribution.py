@@ -408,6 +408,8 @@ def test_the_subject_opening_the_first_item_is_shared(text, second):
 @pytest.mark.parametrize("text", [
     "完成投资55亿元、研发投入13亿元。",  # no subject before the verb
     "全市没有实现投资55亿元、研发投入13亿元的目标。",  # a negated verb has no subject before it
+    "青川市属企业未完成投资55亿元、研发投入13亿元的目标。",
+    "青川市属企业没完成投资55亿元、研发投入13亿元的目标。",
 ])
 def test_no_subject_is_shared_where_none_opens_the_first_item(text):
     assert metrics(text)[1][0].startswith("研发投入")

@@ -570,3 +570,12 @@ def test_every_verb_of_coming_into_use_ends_the_counted_noun(verb):
                                   "全力", "坚持", "统筹", "持续"])
 def test_an_area_opened_by_a_heading_verb_is_no_subject(verb):
     assert metrics(f"{verb}青川东部新区建设，经济总量年均增长7.5%。") == [("经济总量", 7.5, "%", "change")]
+
+
+@pytest.mark.parametrize("suffix", ["市", "省", "县", "区", "自治区", "自治州"])
+def test_the_reports_own_region_with_any_suffix_opens_no_metric(suffix, tmp_path):
+    """A county's or prefecture's report (its region given, as ``--region`` gives it) names itself so too."""
+    from zhibiao import extract_file
+    path = tmp_path / "report.txt"
+    path.write_text(f"各位代表：\n过去一年，青川{suffix}地区生产总值增长5.5%。\n", encoding="utf-8")
+    assert [r.metric for r in extract_file(path, region="青川")] == ["地区生产总值"]

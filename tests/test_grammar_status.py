@@ -174,3 +174,8 @@ def test_a_paragraph_on_the_next_five_years_is_targets_after_it_says_so():
 def test_every_verb_that_sets_a_goal_named_before(verb):
     text = f"综合考虑各方面条件，全市经济增长速度的调控目标，{verb}百分之七。"
     assert statuses(text)[7.0] == ("target", ["status.goal_named_before"])
+
+
+@pytest.mark.parametrize("word", ["首要", "紧要"])
+def test_yao_inside_a_word_is_no_modal(word):
+    assert statuses(f"全市{word}任务是新增就业3万人。")[30000.0][0] == "actual"

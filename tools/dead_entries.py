@@ -8,6 +8,7 @@ text the corpus lacks; the second kind needs a unit test that says so.
     .venv/bin/python tools/dead_entries.py --verify 20  # and checks 20 of them on every file
     .venv/bin/python tools/dead_entries.py --prune      # and rewrites language.yaml without them
     .venv/bin/python tools/dead_entries.py --only /tmp/dead.txt  # re-checks only the entries a list names
+    .venv/bin/python tools/dead_entries.py --trace      # a change of a record's trace is a change too
 
 An entry that is a plain Chinese word (no regular-expression syntax, not an ASCII name such
 as at_least) can change only what is read where it is written, so only the files whose text
@@ -48,6 +49,7 @@ NUMBERS_KEYS = {"magnitudes", "units", "chinese_numeral_units", "unit_blockers",
 _DOCS: list = []
 _BASE: list = []
 _RAW: dict = {}
+_TRACE = False  # whether a record's trace (the rules that decided it) counts as output
 _VIEWS: list[str] = []  # each file's text as loaded and as the grammar reads it, with and without spaces
 # A word of the reports' language (Chinese, no pattern syntax) can only act where it is written;
 # an ASCII name (at_least: a modifier the rule yields) or a pattern may act anywhere.
@@ -61,7 +63,7 @@ def output(lang) -> list[str]:
 def _outputs(lang, which: list[int] | None = None):
     for i in range(len(_DOCS)) if which is None else which:
         doc, found = _DOCS[i], []
-        records = [json.dumps({k: v for k, v in r.to_dict().items() if k != "trace"}, ensure_ascii=False)
+        records = [json.dumps({k: v for k, v in r.to_dict().items() if _TRACE or k != "trace"}, ensure_ascii=False)
                    for r in iter_indicators(doc, diagnostics=found, language=lang)]
         yield "\n".join(records + [f"{d.code} {d.span.start} {d.message}" for d in found])
 
@@ -145,6 +147,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--verify", type=int, default=0, metavar="N",
                         help="re-check N of the dead entries on every file")
+    parser.add_argument("--trace", action="store_true",
+                        help="count a change of a record's trace as a change of output (as tools/corpus_dump.py does)")
     parser.add_argument("--only", type=Path, metavar="FILE",
                         help="try only the entries FILE names (this tool's output, or 'key: word' lines)")
     args = parser.parse_args()
@@ -152,7 +156,8 @@ def main() -> None:
         only = args.only.read_text(encoding="utf-8") if args.only else ""
     except OSError as e:
         sys.exit(f"dead_entries: cannot read {args.only}: {e.strerror}")
-    global _DOCS, _BASE, _RAW, _VIEWS
+    global _DOCS, _BASE, _RAW, _VIEWS, _TRACE
+    _TRACE = args.trace
     _RAW = yaml.safe_load(YAML.read_text(encoding="utf-8"))
     _DOCS = [loading.load(str(p)) for p in files()]
     lang = from_raw(_RAW)
