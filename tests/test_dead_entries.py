@@ -83,3 +83,14 @@ def test_an_unreadable_list_is_one_line_and_a_non_zero_exit(tmp_path):
     run = subprocess.run([sys.executable, str(tool), "--only", str(tmp_path / "none.txt")],
                          capture_output=True, text=True)
     assert run.returncode != 0 and len(run.stderr.strip().splitlines()) == 1 and "none.txt" in run.stderr
+
+
+def test_a_records_trace_is_output_only_with_trace(monkeypatch):
+    from zhibiao.lexicon import language
+    from zhibiao.load import load_text
+    monkeypatch.setattr(dead_entries, "_DOCS", [load_text("青川市地区生产总值增长6%。")])
+    monkeypatch.setattr(dead_entries, "_TRACE", False)
+    [plain] = dead_entries.output(language())
+    monkeypatch.setattr(dead_entries, "_TRACE", True)
+    [traced] = dead_entries.output(language())
+    assert '"trace"' not in plain and '"trace"' in traced and "地区生产总值" in plain
