@@ -57,3 +57,40 @@ def test_pruning_edits_the_list_at_the_entrys_own_path(dead, changed, left):
 def test_a_plain_word_is_tried_only_on_the_files_that_hold_it(item, files):
     views = ["全省生产总值增长6%", "青川市生产总值增长7%"]
     assert dead_entries.files_for(item, views) == files
+
+
+ONLY = """\
+9 entries over 2 files in 3 s: 3 change no output (33%)
+  parts.rank.after (2): 名, 位
+  openers (1): 在
+verified on every file: 1 dead entries, 1 change output after all
+  parts.session.after: 次
+  gone.key (1): 青川
+"""
+
+
+def test_only_the_entries_a_list_names_are_tried_and_gone_names_reported():
+    todo = list(dead_entries.entries(yaml.safe_load(YAML)))
+    got, unknown = dead_entries.listed(ONLY, todo)
+    assert got == [(("parts", "rank", "after"), "名"), (("parts", "rank", "after"), "位"),
+                   (("parts", "session", "after"), "次"), (("openers",), "在")]
+    assert unknown == ["gone.key: 青川"]
+
+
+def test_an_unreadable_list_is_one_line_and_a_non_zero_exit(tmp_path):
+    import subprocess
+    tool = Path(__file__).resolve().parents[1] / "tools" / "dead_entries.py"
+    run = subprocess.run([sys.executable, str(tool), "--only", str(tmp_path / "none.txt")],
+                         capture_output=True, text=True)
+    assert run.returncode != 0 and len(run.stderr.strip().splitlines()) == 1 and "none.txt" in run.stderr
+
+
+def test_a_records_trace_is_output_only_with_trace(monkeypatch):
+    from zhibiao.lexicon import language
+    from zhibiao.load import load_text
+    monkeypatch.setattr(dead_entries, "_DOCS", [load_text("青川市地区生产总值增长6%。")])
+    monkeypatch.setattr(dead_entries, "_TRACE", False)
+    [plain] = dead_entries.output(language())
+    monkeypatch.setattr(dead_entries, "_TRACE", True)
+    [traced] = dead_entries.output(language())
+    assert '"trace"' not in plain and '"trace"' in traced and "地区生产总值" in plain

@@ -408,6 +408,8 @@ def test_the_subject_opening_the_first_item_is_shared(text, second):
 @pytest.mark.parametrize("text", [
     "完成投资55亿元、研发投入13亿元。",  # no subject before the verb
     "全市没有实现投资55亿元、研发投入13亿元的目标。",  # a negated verb has no subject before it
+    "青川市属企业未完成投资55亿元、研发投入13亿元的目标。",
+    "青川市属企业没完成投资55亿元、研发投入13亿元的目标。",
 ])
 def test_no_subject_is_shared_where_none_opens_the_first_item(text):
     assert metrics(text)[1][0].startswith("研发投入")
@@ -451,3 +453,19 @@ def test_a_bare_measure_refers_back_to_the_thing_set_up_in_the_clause_before(tex
                                        "(新能源汽车|市场渗透率) is not told from the noun after it")
 def test_a_bare_measure_refers_back_to_the_subject_of_the_clause_before():
     assert metrics("青川市新能源汽车市场渗透率全省第一，保有量超40万辆。")[-1][0] == "新能源汽车保有量"
+
+
+@pytest.mark.parametrize("first", ["四", "五", "六", "七", "八", "九"])
+def test_every_ordinal_of_a_list_shares_the_words_after_the_last(first):
+    """第四、十批…: each ordinal up to 十 takes the 批 and noun written once after the last."""
+    assert metrics(f"全市第{first}、十批试点项目分别为12个、15个。") == [
+        (f"第{first}批试点项目", 12.0), ("第十批试点项目", 15.0)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中西部地区生产总值分别增长6%、7%。", [("中部地区生产总值", 6.0), ("西部地区生产总值", 7.0)]),
+    ("本专科招生人数分别增加1200人、800人。", [("本科招生人数", 1200.0), ("专科招生人数", 800.0)]),
+    ("中小学在校生分别达到12万人、20万人。", [("中学在校生", 120000.0), ("小学在校生", 200000.0)]),
+], ids=str)
+def test_every_compound_head_the_corpus_lacks(text, expected):
+    assert metrics(text) == expected

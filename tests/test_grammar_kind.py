@@ -67,3 +67,9 @@ RATES_OF_CHANGE = [
 @pytest.mark.parametrize("text, expected", [c[1:] for c in RATES_OF_CHANGE], ids=[c[0] for c in RATES_OF_CHANGE])
 def test_a_rate_of_change_set_by_a_level_verb(text, expected):
     assert kinds(text) == expected
+
+
+def test_a_metric_ending_in_a_rate_word_of_decline_moves_down():
+    [record] = extract("全市工业投资降幅达到8%。")
+    assert (record.metric, record.kind, record.direction) == ("工业投资", "change", "down")
+    assert ("kind", "kind", "rate_word") in record.trace

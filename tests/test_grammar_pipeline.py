@@ -34,6 +34,7 @@ def test_a_run_of_counts_before_nouns_of_numbers_keeps_each_metric_short():
     ("企业和农户", True, "家"),  # the first noun after the value
     ("企业和农户", False, "户"),  # the last noun before it
     ("接待游客和旅客", False, "人次"),
+    ("新开工项目", False, "个"),
     ("服务纳税人次", False, "人次"),  # places overlap (纳税人, 人次): the one that starts last
     ("服务纳税人次", True, "人"),
     ("农户带动企业农户", False, "户"),  # a noun named again after another

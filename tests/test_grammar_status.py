@@ -168,3 +168,14 @@ def test_older_obligations_and_plan_horizons_are_targets(text, value, status):
 def test_a_paragraph_on_the_next_five_years_is_targets_after_it_says_so():
     found = statuses(REVIEW + "去年全市粮食产量增长2%。今后五年的条件是好的。全市工业产值平均每年增长6%。")
     assert found[2][0] == "actual" and found[6] == ("target", ["status.targets_paragraph"])
+
+
+@pytest.mark.parametrize("verb", ["定为", "确定为", "为", "是"])
+def test_every_verb_that_sets_a_goal_named_before(verb):
+    text = f"综合考虑各方面条件，全市经济增长速度的调控目标，{verb}百分之七。"
+    assert statuses(text)[7.0] == ("target", ["status.goal_named_before"])
+
+
+@pytest.mark.parametrize("word", ["首要", "紧要"])
+def test_yao_inside_a_word_is_no_modal(word):
+    assert statuses(f"全市{word}任务是新增就业3万人。")[30000.0][0] == "actual"

@@ -289,3 +289,37 @@ def test_not_indicator_rules_are_plain_words():
 def test_unit_blockers_block_known_units():
     lang = language()
     assert set(lang.unit_blockers) <= set(lang.units)
+
+
+# Words of reports the corpus lacks: each row fails if its word leaves the language data.
+@pytest.mark.parametrize("text, unit", [
+    (f"定额标准为35元/{base}", f"元/{base}") for base in
+    ["人", "户", "吨", "亩", "公顷", "平方米", "千瓦时", "公里", "小时", "天", "日", "分钟", "升", "人次", "件", "辆", "台",
+     "套", "家", "床", "张", "次", "标箱", "斤", "公斤", "千克"]] + [("产出为3.5吨/元", "吨/元"), ("产出为3.5吨/美元", "吨/美元")],
+    ids=str)
+def test_every_rate_denominator(text, unit):
+    assert [q.unit for q in quantities(normalize(text).text)] == [unit]
+
+
+@pytest.mark.parametrize("word", ["人数", "次数", "户数", "总数", "指数", "件数", "天数", "个数", "岁数", "倍数",
+                                  "形成", "建成", "达成", "组成", "构成", "变成", "促成", "造成", "养成"])
+def test_a_word_ending_in_a_vague_mark_is_no_vague_span(word):
+    assert [q.span.text for q in quantities(normalize(f"全县{word}十万亩").text)] == ["十万亩"]
+
+
+@pytest.mark.parametrize("word", ["目前", "提前", "之前", "以前", "此前", "当前", "空前", "眼前", "事前", "向前", "超前",
+                                  "跟前", "面前", "月前", "日前", "史前"])
+def test_a_word_ending_in_qian_is_no_rank(word):
+    assert [q.span.text for q in quantities(normalize(f"全县{word}12家企业").text)] == ["12家"]
+
+
+@pytest.mark.parametrize("rule, text", [
+    ("session", "市十二届三次全体会议"), ("session", "青川县第十二届三次党代会"), ("session", "青川县第十二届三次代表大会"),
+    ("label", "实施‘5个200’工程"), ("label", "实施「5个200」工程"),
+    ("class_threshold", "营业收入100亿元以上的产业集群达到5个"), ("class_threshold", "年产100万吨以上的有31个"),
+    ("report_structure", "重点抓好以下8项任务"),
+], ids=str)
+def test_dropped_in_the_language_of_other_reports(rule, text):
+    dropped = []
+    quantities(normalize(text).text, dropped=dropped)
+    assert rule in [d.rule for d in dropped], dropped

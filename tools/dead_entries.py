@@ -7,6 +7,8 @@ text the corpus lacks; the second kind needs a unit test that says so.
     .venv/bin/python tools/dead_entries.py              # prints the dead entries
     .venv/bin/python tools/dead_entries.py --verify 20  # and checks 20 of them on every file
     .venv/bin/python tools/dead_entries.py --prune      # and rewrites language.yaml without them
+    .venv/bin/python tools/dead_entries.py --only /tmp/dead.txt  # re-checks only the entries a list names
+    .venv/bin/python tools/dead_entries.py --trace      # a change of a record's trace is a change too
 
 An entry that is a plain Chinese word (no regular-expression syntax, not an ASCII name such
 as at_least) can change only what is read where it is written, so only the files whose text
@@ -47,6 +49,7 @@ NUMBERS_KEYS = {"magnitudes", "units", "chinese_numeral_units", "unit_blockers",
 _DOCS: list = []
 _BASE: list = []
 _RAW: dict = {}
+_TRACE = False  # whether a record's trace (the rules that decided it) counts as output
 _VIEWS: list[str] = []  # each file's text as loaded and as the grammar reads it, with and without spaces
 # A word of the reports' language (Chinese, no pattern syntax) can only act where it is written;
 # an ASCII name (at_least: a modifier the rule yields) or a pattern may act anywhere.
@@ -60,7 +63,7 @@ def output(lang) -> list[str]:
 def _outputs(lang, which: list[int] | None = None):
     for i in range(len(_DOCS)) if which is None else which:
         doc, found = _DOCS[i], []
-        records = [json.dumps({k: v for k, v in r.to_dict().items() if k != "trace"}, ensure_ascii=False)
+        records = [json.dumps({k: v for k, v in r.to_dict().items() if _TRACE or k != "trace"}, ensure_ascii=False)
                    for r in iter_indicators(doc, diagnostics=found, language=lang)]
         yield "\n".join(records + [f"{d.code} {d.span.start} {d.message}" for d in found])
 
@@ -79,6 +82,23 @@ def entries(raw: dict, path: tuple[str, ...] = ()):
                 yield from ((path + (key,), word) for word in node)
             else:
                 yield from entries(node, path + (key,))
+
+
+_LISTED = re.compile(r"^\s*(\S+?)(?: \(\d+\))?: (.+?)\s*$")
+
+
+def listed(text: str, todo: list) -> tuple[list, list[str]]:
+    """The entries of ``todo`` that a list names, in ``todo``'s order, and the names it gives that are
+    no entry (any more). The list is this tool's own output (``key (n): a, b``) or ``key: a`` lines;
+    other lines are ignored."""
+    names: set[tuple[str, str]] = set()
+    for line in text.splitlines():
+        m = _LISTED.match(line)
+        if m:
+            names.update((m.group(1), word) for word in m.group(2).split(", "))
+    known = {(".".join(path), str(item)): (path, item) for path, item in todo}
+    unknown = sorted(f"{key}: {word}" for key, word in names - known.keys())
+    return [e for (key, word), e in known.items() if (key, word) in names], unknown
 
 
 def without(raw: dict, path: tuple[str, ...], item) -> dict:
@@ -127,14 +147,27 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--verify", type=int, default=0, metavar="N",
                         help="re-check N of the dead entries on every file")
+    parser.add_argument("--trace", action="store_true",
+                        help="count a change of a record's trace as a change of output (as tools/corpus_dump.py does)")
+    parser.add_argument("--only", type=Path, metavar="FILE",
+                        help="try only the entries FILE names (this tool's output, or 'key: word' lines)")
     args = parser.parse_args()
-    global _DOCS, _BASE, _RAW, _VIEWS
+    try:
+        only = args.only.read_text(encoding="utf-8") if args.only else ""
+    except OSError as e:
+        sys.exit(f"dead_entries: cannot read {args.only}: {e.strerror}")
+    global _DOCS, _BASE, _RAW, _VIEWS, _TRACE
+    _TRACE = args.trace
     _RAW = yaml.safe_load(YAML.read_text(encoding="utf-8"))
     _DOCS = [loading.load(str(p)) for p in files()]
     lang = from_raw(_RAW)
     _BASE = output(lang)
     _VIEWS = [views(doc, lang) for doc in _DOCS]
     todo = list(entries(_RAW))
+    if args.only:
+        todo, unknown = listed(only, todo)
+        for name in unknown:
+            print(f"  (no such entry now) {name}")
     start = time.perf_counter()
     live = []
     with multiprocessing.get_context("fork").Pool(args.workers) as pool:
@@ -145,7 +178,7 @@ def main() -> None:
                       flush=True)
         dead = [e for e, changed in zip(todo, live) if not changed]
         print(f"{len(todo)} entries over {len(_DOCS)} files in {time.perf_counter() - start:.0f} s: "
-              f"{len(dead)} change no output ({len(dead) / len(todo):.0%})")
+              f"{len(dead)} change no output ({len(dead) / max(len(todo), 1):.0%})")
         for key, n in Counter(".".join(path) for path, _ in dead).most_common():
             print(f"  {key} ({n}): {', '.join(str(item) for path, item in dead if '.'.join(path) == key)}")
         if args.verify:
