@@ -101,9 +101,12 @@ def test_period_from_the_report_year():
 @pytest.mark.parametrize("text, periods", [
     ("总产值从2015年的80亿元增加到2020年的120亿元。", ["2015", "2020"]),
     ("2020年与2015年相比，总产值增长50%，年均增长8.4%。", ["2016-2020", "2016-2020"]),
+    ("全市粮食产量2025年与2020年相比增长12%。", ["2021-2025"]),
+    ("全市粮食产量2025年同2020年相比增长12%。", ["2021-2025"]),
     ("过去五年，城镇新增就业累计42万人。", ["2021-2025"]),
     ("到2030年，森林覆盖率达到55%。", ["2030"]),
-], ids=["years written before values", "compared with", "five years", "by a year"])
+], ids=["years written before values", "compared with", "compared right before the value", "compared with 同",
+        "five years", "by a year"])
 def test_period_from_the_text(text, periods):
     assert [str(r.period) for r in extract(text, year=2026)] == periods
 
