@@ -110,6 +110,7 @@ SUBJECTS = [
     ("a clause naming a quantity's goal", "全市粮食产量的目标，定为500万吨。", [("粮食产量", 5e6, "吨", "level")]),
     ("a goal clause with a rate word", "今年全市工业增加值增长速度的调控目标，定为百分之八。",
      [("工业增加值", 8.0, "%", "change")]),
+    ("a goal set with 确定为", "今年全市粮食产量的调控目标，确定为500万吨。", [("粮食产量", 5e6, "吨", "level")]),
     ("a gap to a reference in points", "全市规上工业增加值增长7.2%，高于全国1.3个百分点。",
      [("规上工业增加值", 7.2, "%", "change"), ("规上工业增加值增速高于全国", 1.3, "百分点", "level")]),
     ("a gap that names its rate", "全市固定资产投资增长4%、增速低于全省0.5个百分点。",
