@@ -199,6 +199,7 @@ COUNTS = [
      [("陵江镇山体滑坡", 24000.0, "立方米", "level")]),
     ("a size between the count and its noun is skipped", "全市建成2个10万吨级码头。", [("码头", 2.0, "个", "level")]),
     ("the same after names of the items", "加快东川、西川3座35万千瓦光热电站建设。", [("光热电站", 3.0, "座", "level")]),
+    ("a voltage class between the count and its noun", "全市建成12个220千伏变电站。", [("变电站", 12.0, "个", "level")]),
     ("分别 opens the noun's predicate", "全市3座5万千瓦风电项目分别在东川、西川开工。", [("风电项目", 3.0, "座", "level")]),
     ("a modifier after a verb that takes an object leaves the noun", "全市棚户区改造惠及近3万户家庭。",
      [("棚户区改造惠及家庭", 30000.0, "户", "level")]),

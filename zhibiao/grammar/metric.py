@@ -127,7 +127,8 @@ def _build(lang) -> Patterns:
         from_value=re.compile(rf"(?:{alternation(words('from_frames'))})(?:[^，。；]{{0,8}}的)?"
                               rf"[0-9][0-9.]*[^0-9，。；]{{0,4}}$"),
         size=re.compile(rf"^[0-9]+(?:\.[0-9]+)?(?:{alternation(tuple(lang.magnitudes))})?"
-                        rf"(?:{alternation(tuple(u for u in lang.units if LETTER.match(u)))})级?(?=[\u4e00-\u9fff])"),
+                        rf"(?:{alternation(tuple(u for u in lang.units if LETTER.match(u)) + words('not_indicators', 'class_units'))})"
+                        rf"级?(?=[\u4e00-\u9fff])"),  # 35万千瓦, 10万吨级, 220千伏
         drawing=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('drawing_verbs'))})(?=[^\W\d_]{{2}})"),
         examples=re.compile(rf"^(?:“?[^“”，。；、]{{1,12}}”、?)+(?:{alternation(words('open_list_marks'))})(?=[^\W\d_]{{2}})"),
         cause=re.compile(rf"^[^，。；]*?(?:{alternation(words('open_list_marks'))})[^，。；]{{0,10}}?"
