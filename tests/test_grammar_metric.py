@@ -539,6 +539,11 @@ def test_a_rank_or_outcome_after_a_counted_noun_is_its_predicate(text):
     assert metrics(text) == [("示范县", 9.0, "个", "level")]
 
 
+@pytest.mark.parametrize("adverb", language().words("metric_adverbs", "manner"))
+def test_how_a_deed_went_after_a_counted_noun_is_its_predicate(adverb):
+    assert metrics(f"全市9个示范项目{adverb}完成。") == [("示范项目", 9.0, "个", "level")]
+
+
 # Words of reports the corpus lacks (a county's or league's scope, adverbs, level verbs): each row fails
 # if its word leaves the language data.
 @pytest.mark.parametrize("word", ["全县", "全州", "全盟", "全旗", "本市", "我市", "我省", "我区"])

@@ -35,6 +35,7 @@ class Patterns:
     action_start: re.Pattern
     predicate: re.Pattern
     completion: re.Pattern
+    manner_end: re.Pattern  # an adverb of how a deed went, ending the words the noun was cut from (实事|圆满|完成)
     verb_start: re.Pattern
     framing_start: re.Pattern  # a framing verb opening a metric (建成|乡村驿站), unless it opens a noun
     defining_start: re.Pattern  # a verb that defines what is counted (新建|学校), kept before a noun
@@ -90,6 +91,7 @@ def _build(lang) -> Patterns:
         action_start=re.compile(rf"^(?:{alternation(words('action_verbs'))})"),
         predicate=re.compile(alternation(words("predicate_verbs"))),
         completion=re.compile(alternation(words("verbs", "completion"))),
+        manner_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('metric_adverbs', 'manner'))})$"),
         verb_start=re.compile(alternation(words("verbs", "change_up") + words("verbs", "change_down"))),
         defining_start=re.compile(rf"^(?:{alternation(words('defining_verbs'))})"),
         inner_year=re.compile(lang.raw["inner_year"]),
@@ -560,6 +562,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and (done := before_completion(noun, lang)) != noun:
         noun = done
         rules.append(("metric", "completion_after_noun_dropped"))
+    if noun and (manner := g.manner_end.search(noun)) is not None:  # 8件民生实事圆满|完成: the adverb is the verb's
+        noun = noun[:manner.start()]
+        rules.append(("metric", "manner_after_noun_dropped"))
     if noun and (batch := g.batch.search(left.metric)) is not None:
         left = Left(left.metric[:batch.start()].removesuffix(lang.raw["possessive"]), left.verb, left.to_level,
                     left.fillers)  # 建设的第一批50个单位: the 的 before the batch is the noun's
