@@ -57,7 +57,7 @@ def distribute(metric: str, n: int, fillers: str, noun: str, lang,
     if n > 1 and (inner := next((w for w in lang.words("distributive") if len(w) > 1 and w in metric), None)):
         head, _, tail = metric.partition(inner)  # 煤炭、电解铝分别淘汰落后产能: what follows 分别 is every item's
         if len(tail) >= 2 and len(items := _split_items(head, lang)) == n \
-                and not lang.compiled(_build).change_verb.search(tail):  # a change verb is no metric's
+                and not verb_start.search(tail):  # a change verb is no metric's
             return [item + tail for item in items], "items_before_distributive_in_metric"
     if n > 1 or distributed:
         items = _split_items(metric, lang)
@@ -264,10 +264,9 @@ def owner_of_bare_measure(metric: str, clause: str, counted: str, lang) -> tuple
     """共建某交易中心，交易额达50亿元; 实施100个省重点项目，年度完成投资500亿元: a bare measure, which says
     of what only with an owner, measures the thing the clause before set up: what its value counted
     (``counted``: the metric of the value before, where one stands in that clause, or "") unless that is a
-    measure itself, or the noun its verb ends on. ``clause``: the words of the clause before."""
+    measure itself, or the noun its verb ends on. ``clause``: the words of the clause before. The caller
+    has found ``metric`` bare (``bare``)."""
     g = lang.compiled(_build)
-    if not bare(metric, lang):
-        return metric, None
     owner = counted if counted and not _DIGIT.search(counted) and not counted.endswith(g.measures) else ""
     if not owner and not _DIGIT.search(clause) and (verb := max(g.owner_verb.finditer(clause), key=lambda m: m.end(),
                                                                 default=None)) is not None:
@@ -387,7 +386,6 @@ class _Patterns(NamedTuple):
     deeds: tuple[str, ...]  # verbs of a deed done to counted things (开工, 竣工, 新建, 改造), longest first
     bare_measure: re.Pattern  # a measure that says of what only with an owner (交易额, 年度完成投资)
     owner_verb: re.Pattern  # a verb whose object a bare measure in the clause after measures (共建, 实施)
-    change_verb: re.Pattern  # 增长, 下降: a verb that moves a value
 
 
 def _build(lang) -> _Patterns:
@@ -407,8 +405,7 @@ def _build(lang) -> _Patterns:
                      tuple(sorted({*words("framing_verbs"), *words("defining_verbs"), *words("shared_verbs"),
                                    *words("verbs", "completion")}, key=len, reverse=True)),
                      re.compile(lang.raw["bare_measure"]),
-                     re.compile(alternation(words("framing_verbs") + words("action_verbs") + words("owner_verbs"))),
-                     re.compile(alternation(words("verbs", "change_up") + words("verbs", "change_down"))))
+                     re.compile(alternation(words("framing_verbs") + words("action_verbs") + words("owner_verbs"))))
 
 
 def shared_modifier(group: list[Quantity], lang) -> list[Quantity]:
