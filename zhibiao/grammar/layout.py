@@ -170,6 +170,7 @@ def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on
     shape = [[_HEADING, _HEADING] for _ in range(n + 1)]
     paid = [[0.0, 0.0] for _ in range(n + 1)]  # what the contradictions cost on the way: not the layout's own cost
     best[0][0] = 0.0
+    stops = [False] + [_ends_paragraph(wt, start + j) for j in range(1, n + 1)]  # each cut read once, not per line tried
 
     def contradicted(i: int, p: int, kind: int) -> float:
         """The line from ``i`` continues its column's line before: the one ending where the line before starts."""
@@ -177,7 +178,7 @@ def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on
         if not h or kind in (_HEADING, _ENDS):
             return 0.0
         if kind == _OPENS:
-            return 0.0 if _ends_paragraph(wt, start + h) else _PARAGRAPH
+            return 0.0 if stops[h] else _PARAGRAPH
         return _PARAGRAPH if shape[h][1 - p] == _ENDS else 0.0
 
     for j in range(1, n + 1):
@@ -185,7 +186,7 @@ def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on
         split = 0.0 if j == n else _split(wt, b, reads_on)
         k = bisect_left(anchors, b)
         floor = max(0, anchors[k - 1] - start) if k else 0  # no line holds a heading past its start
-        ends = _ends_paragraph(wt, b) or j == n  # a short line may end here
+        ends = stops[j] or j == n  # a short line may end here
         lo = max(floor, bisect_left(widths, widths[j] - width - _OVER, 0, j))
         hi = j - 1 if ends else bisect_right(widths, widths[j] - width + _INDENT + _SLACK, 0, j) - 1
         if j < n and (wt[b] in _NEVER_OPENS or wt[b - 1] in _NEVER_ENDS):
