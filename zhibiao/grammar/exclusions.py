@@ -44,6 +44,8 @@ def _build(lang) -> Patterns:
     verbs = doing_verbs(lang)
     quotes = lang.raw["not_indicators"]["label_quotes"]["pairs"]
     opening, closing = "".join(quotes) + '"', "".join(quotes.values()) + '"'
+    bounds = tuple(b for b, m in lang.suffix_modifiers.items() if m in ("at_least", "at_most"))  # 以上, 以下
+    joined_bounds = tuple(j + b for j in words("list_joiners") for b in bounds)  # 及以上
     quotes_len = int(lang.raw["not_indicators"]["label_quotes"]["max_len"])
     return Patterns(
         capacity_units=frozenset(capacity["units"]),
@@ -53,13 +55,11 @@ def _build(lang) -> Patterns:
         doing_verbs=tuple(verbs),
         ages=frozenset(names["ages"]),
         age_not_before=frozenset(words("list_joiners")) | {lang.raw["possessive"]},
-        age_bounds=tuple(j + b for j in words("list_joiners") for b, m in lang.suffix_modifiers.items()
-                         if m in ("at_least", "at_most")),
+        age_bounds=joined_bounds,
         member_class={unit: re.compile(rf"[^\W\d_]{{0,{int(names['member_class']['within'])}}}?"
                                        rf"(?:{alternation(nouns)})")
                       for unit, nouns in names["member_class"]["nouns"].items()},
-        class_edges=tuple(j + b for j in ("", *words("list_joiners")) for b, m in lang.suffix_modifiers.items()
-                          if m in ("at_least", "at_most")),
+        class_edges=bounds + joined_bounds,
         label=re.compile(rf"[{re.escape(opening)}](?P<label>[^{re.escape(closing)}，,。；;]{{1,{quotes_len}}})"
                          rf"[{re.escape(closing)}][^，,。；;：:]{{0,6}}[，,]?"
                          rf"(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,12}}$"),
@@ -85,10 +85,9 @@ def name_part(text: str, q: Quantity, lang) -> str | None:
         at = end + next((len(b) for b in g.age_bounds if text.startswith(b, end)), 0)
         if _CJK.match(text, at) and text[at] not in g.age_not_before:
             return "age_class"  # 60岁(及)以上老年人: the count of people is the indicator
-    if (noun := g.member_class.get(q.unit)) and (text.endswith(g.class_edges, start, end)
-                                                 or text.startswith(g.class_edges, end)):
+    if noun := g.member_class.get(q.unit):
         joined = next((len(b) for b in g.class_edges if text.startswith(b, end)), 0)
-        if noun.match(text, end + joined):
+        if (joined or text.endswith(g.class_edges, start, end)) and noun.match(text, end + joined):
             return "member_class"  # 20户以上自然村: the villages are counted, not their households
     lo = max(0, start - _REACH)
     if g.closing.search(text, lo, start) and (m := g.label.search(text, lo, start)) \
