@@ -191,6 +191,7 @@ COUNTS = [
      [("青川市建设的标准厂房", 50.0, "个", "level")]),
     ("a partner after 与 is what is counted", "青川市与12个国家和地区实现友好合作。", [("国家和地区", 12.0, "个", "level")]),
     ("the same after 同, with the adverb before the predicate", "青川市同8个城市已经实现结对。", [("城市", 8.0, "个", "level")]),
+    ("a noun ending like a connective keeps it", "全市15项安全准则全部落地。", [("安全准则", 15.0, "项", "level")]),
     ("what the counted do names them (试点县), so 开展 stays", "全市在26个乡镇开展居家养老服务试点。",
      [("乡镇开展居家养老服务试点", 26.0, "个", "level")]),
     ("a rank after the noun is its predicate", "全市9个县域商业体系建设县排名全省第一。",

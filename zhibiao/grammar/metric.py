@@ -104,7 +104,7 @@ def _build(lang) -> Patterns:
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
             "generic_heads", "verbs.to_level", "gap.beyond", "existential", "condition_frames",
-            "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs", "connectives")},
+            "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs", "linking_adverbs")},
             "goal_openers": (lang.raw["possessive"], *words("goal_frame_nouns"))}  # 的目标, 目标: a goal named after
         | {"object_verbs": tuple(doing_verbs(lang) + words("carried_subject_verbs"))},  # verbs that take the noun after
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
@@ -247,7 +247,7 @@ def noun_after(right: str, lang) -> str:
     if m and (place := g.place_of_predicate.search(noun, 2)) is not None:
         noun = noun[:place.start()]  # 1400万农业转移人口|在城镇落户: where is the predicate's
     if m:  # 30个国家已经|建立…: an adverb linking the noun to its predicate is the predicate's
-        noun = noun.removesuffix(next((w for w in g.words["connectives"] if noun.endswith(w) and len(noun) > len(w) + 1), ""))
+        noun = noun.removesuffix(next((w for w in g.words["linking_adverbs"] if noun.endswith(w) and len(noun) > len(w) + 1), ""))
     year = _YEAR.search(noun, 1)  # 13个重点园区|2025年营业收入: a year opens the next phrase
     noun = noun[:year.start()] if year else noun
     framed = g.framing_end.search(noun, max(0, len(noun) - TAIL))
