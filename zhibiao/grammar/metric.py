@@ -100,12 +100,12 @@ def _build(lang) -> Patterns:
         area=re.compile(rf"^[^\W\d_]{{2,8}}?(?:{alternation(words('area_suffixes'))})"),
         gap=re.compile(rf"(?P<rate>{alternation(words('generic_heads'))})?"
                        rf"(?:{alternation(words('gap', 'verbs'))}|(?P<beyond>{alternation(words('gap', 'beyond'))}))"),
-        words={**{key: tuple(words(*key.split("."))) for key in (
+        words={key: tuple(words(*key.split("."))) for key in (
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
             "generic_heads", "verbs.to_level", "gap.beyond", "existential", "condition_frames",
-            "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs", "linking_adverbs")},
-            "goal_openers": (lang.raw["possessive"], *words("goal_frame_nouns"))}  # 的目标, 目标: a goal named after
+            "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs", "linking_adverbs",
+            "open_list_marks")}
         | {"object_verbs": tuple(doing_verbs(lang) + words("carried_subject_verbs"))},  # verbs that take the noun after
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
@@ -370,6 +370,8 @@ def without_examples(metric: str, lang) -> tuple[str, str | None]:
     the class after them and no part of what is measured; a cause named by examples, with the verb by which it
     moves a measure (问题解决率, ending in a measure noun), is no part of it either. The rule that acted, or None."""
     g = patterns(lang)
+    if not any(w in metric for w in g.words["open_list_marks"]):  # no 等: no examples (most metrics)
+        return metric, None
     if (c := g.cause.match(metric)) is not None and metric.endswith(g.words["measure_nouns"]):
         return metric[c.end():], "cause_with_examples_dropped"
     if (e := g.examples.match(metric)) is not None:
@@ -538,7 +540,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         metric = goal  # 经济增长速度的调控目标定为8%: the goal's quantity
         rules.append(("metric", "quantity_of_goal"))
     own = right if reach is None else right[:reach - last.span.end]
-    goal = goal_frame(metric, right, lang) if right.startswith(g.words["goal_openers"]) else None
+    goal = goal_frame(metric, right, lang)
     if goal is not None:
         metric = goal  # 实现新增就业10万人目标: the count's own goal, no noun it counts
         rules.append(("metric", "goal_frame_dropped"))
