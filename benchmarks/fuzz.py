@@ -143,16 +143,22 @@ def _real_cost(length: int) -> float:
 
 # --- the timing table ---------------------------------------------------------------------
 
+def _repeated(text: str, size: int) -> str:
+    return (text * (size // len(text) + 1))[:size]
+
+
+def _cells() -> dict:
+    """Every pattern of the table by name: a function of the size giving the text (the real reports first,
+    where ../shared is there)."""
+    real = {"real reports": lambda n: _repeated(_reports(), n),
+            "real reports without punctuation": lambda n: _repeated(
+                "".join(c for c in _reports() if c not in "。；，、！？：\n"), n)} if _reports() else {}
+    return {**real, **fuzzing.PATTERNS, **FOUND}
+
+
 def _one_cell(pattern: str, size: int) -> None:
     """In a child process: time one pattern at one size; print seconds and records as JSON."""
-    if pattern == "real reports":
-        text = _reports()
-        text = (text * (size // len(text) + 1))[:size]
-    elif pattern == "real reports without punctuation":
-        text = "".join(c for c in _reports() if c not in "。；，、！？：\n")
-        text = (text * (size // len(text) + 1))[:size]
-    else:
-        text = {**fuzzing.PATTERNS, **FOUND}[pattern](size)
+    text = _cells()[pattern](size)
     fuzzing.warm_up()
     problems, seconds, records = fuzzing.check(text, budget=10**6)
     print(json.dumps({"seconds": seconds, "cpu": _cpu(text), "records": records,
@@ -170,7 +176,7 @@ def _cpu(text: str) -> float:
 
 
 def table(cap: float) -> None:
-    patterns = (["real reports", "real reports without punctuation"] if _reports() else []) + [*fuzzing.PATTERNS, *FOUND]
+    patterns = list(_cells())
     print(f"Each cell: seconds (µs per character; CPU µs per character of a second run) in a fresh process, "
           f"capped at {cap:.0f} s.\n")
     print("| pattern | " + " | ".join(f"{s:,} chars" for s in SIZES) + " |")
@@ -208,8 +214,7 @@ def main() -> None:
     parser.add_argument("--cell", nargs=2, metavar=("PATTERN", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cell:
-        names = ["real reports", *fuzzing.PATTERNS, *FOUND]
-        if args.cell[0] not in names:
+        if args.cell[0] not in (names := _cells()):
             parser.error(f"--cell: no pattern named {args.cell[0]!r}; the table's patterns: " + ", ".join(names))
         _one_cell(args.cell[0], int(args.cell[1]))
     elif args.table:
