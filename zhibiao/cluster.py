@@ -96,7 +96,7 @@ class RayEngine:
         try:
             return ray.get(ref)
         except RayError as e:  # the worker died on every try (out of memory, killed): recorded, retried next run
-            return _failed(work, f"{work.source}: the Ray task failed {RETRIES + 1} times ({type(e).__name__}: "
+            return _failed(work, f"the Ray task failed {RETRIES + 1} times ({type(e).__name__}: "
                                  f"{_first_line(e)})")
 
 

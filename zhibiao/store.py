@@ -238,15 +238,16 @@ def _document_row(work: _Work) -> dict:
 def _failed(work: _Work, error: str) -> _Loaded:
     """A document that could not be read or extracted: its row with the one-line reason, no records.
 
-    The reason starts with the file's path, once: what the CLI prints and the explorer shows as it is.
+    The reason is led by the file's path, once, here: what the CLI prints and the explorer shows as it is
+    (the loader's own messages name the file already, others do not).
     """
-    return _Loaded(work, {**_document_row(work), "error": error}, (), None)
+    named = error if error.startswith(f"{work.source}: ") else f"{work.source}: {error}"
+    return _Loaded(work, {**_document_row(work), "error": named}, (), None)
 
 
-def _named(source: str, e: BaseException) -> str:
-    """``e``'s message led by ``source``: the loader's own messages name the file already, others do not."""
-    message = str(e) if isinstance(e, ZhibiaoError) else f"{type(e).__name__}: {e}"
-    return message if message.startswith(f"{source}: ") else f"{source}: {message}"
+def _message(e: BaseException) -> str:
+    """``e`` as one reason: the library's messages as they are, anything else with its type."""
+    return str(e) if isinstance(e, ZhibiaoError) else f"{type(e).__name__}: {e}"
 
 
 def _load_one(work: _Work, seconds: float | None = DOCUMENT_SECONDS) -> _Loaded:
@@ -259,10 +260,10 @@ def _load_one(work: _Work, seconds: float | None = DOCUMENT_SECONDS) -> _Loaded:
         if len(records) >= MAX_RECORDS:
             raise LimitExceeded(f"{work.source}: {len(records)} records, more than {MAX_RECORDS - 1} in one document")
     except Overtime:
-        return _failed(work, f"{work.source}: reading and extracting took over {seconds:g} s, "
+        return _failed(work, f"reading and extracting took over {seconds:g} s, "
                              "the per-document budget (skipped on reruns unless --retry-failed)")
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a corpus run
-        return _failed(work, _named(work.source, e))
+        return _failed(work, _message(e))
     return _rows(work, doc, records)
 
 
@@ -1081,7 +1082,7 @@ def _run(todo: list[_Work], workers: int, seconds: float | None, retried: list[s
                     except cf.process.BrokenProcessPool:
                         broken = True
                         if work.source in lost:
-                            yield _failed(work, f"{work.source}: a worker process died reading it, twice "
+                            yield _failed(work, "a worker process died reading it, twice "
                                                 "(out of memory?)")
                         else:
                             lost.add(work.source)
