@@ -1092,10 +1092,9 @@ def create_app(db_path: str | Path, data_dir: str | Path | None = None, *,
                         region: str | None = Query(None, max_length=100),
                         year: int | None = Query(None, ge=1900, le=2200), status: Status | None = None,
                         level: Level | None = None, q: str | None = Query(None, max_length=200),
-                        sort: str = Query("newest", max_length=20), page_no: int = Query(1, ge=1, alias="page"),
+                        sort: Order = Order.newest, page_no: int = Query(1, ge=1, alias="page"),
                         size: int = Query(PAGE_SIZE, ge=1, le=5000)):
-        if sort not in INDICATOR_ORDERS:
-            raise HTTPException(422, f"sort must be one of {', '.join(INDICATOR_ORDERS)}")
+        sort = sort.value
         where = {"canonical": canonical or None, "region": region or None, "year": year,
                  "status": status.value if status else None, "level": level.value if level else None, "q": q or None}
         total = store.call("count_indicators", **where)
