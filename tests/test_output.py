@@ -59,3 +59,29 @@ def test_rows_as_csv(bom):
     out = io.StringIO()
     output.write_csv([{"metric": "粮食产量", "value": 41.5}], out, bom=bom)
     assert out.getvalue() == ("\ufeff" if bom else "") + "metric,value\r\n粮食产量,41.5\r\n"
+
+
+VALUE_CELLS = [  # (value, unit, value_max) -> (as people write it, the base value): a blank of any kind is ""
+    ((5.5, "%", None), ("5.5%", "5.5")),
+    ((None, "万吨", None), ("", "")),
+    ((float("nan"), "%", None), ("", "")),
+    ((pd.NA, "%", None), ("", "")),
+    (("nan", "%", None), ("", "")),  # text that float() reads as NaN is no value either
+    (("四十", "%", None), ("", "")),
+    ((3, "万吨", pd.NA), ("3万吨", "3")),
+    ((3, float("nan"), None), ("3", "3")),  # a frame's blank unit
+]
+
+
+@pytest.mark.parametrize("given, cells", VALUE_CELLS)
+def test_value_cells_blank_every_kind_of_missing_value(given, cells):
+    assert output.value_cells(*given) == cells
+
+
+def test_the_missing_value_test_output_uses_is_records_public_one():
+    from zhibiao import records
+
+    public = {n for n, v in vars(records).items() if getattr(v, "__module__", None) == records.__name__
+              and not n.startswith("_")}
+    assert public <= set(records.__all__)
+    assert output.missing is records.missing

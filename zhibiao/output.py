@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import os
 import shutil
 import sys
@@ -186,7 +185,7 @@ def _num(v: Any) -> float | None:
         f = float(v)
     except (TypeError, ValueError):
         return None
-    return None if math.isnan(f) else f
+    return None if missing(f) else f
 
 
 __all__ = ["Column", "atomic", "opened", "write_frame_csv", "cell", "csv_record", "write_csv", "table", "fit",

@@ -264,5 +264,5 @@ def missing(value: Any) -> bool:
 __all__ = [
     "Span", "Origin", "Fact", "Metadata", "Section", "Document", "Quantity",
     "Period", "Diagnostic", "Indicator", "Column", "COLUMNS", "FIELDS", "INDICATOR_COLUMNS", "LABELS",
-    "indicators_ddl",
+    "indicators_ddl", "missing",
 ]
