@@ -29,7 +29,7 @@ _WIDTH["\ufe30"] = ":"
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
-_CLOSE = "。！？!?；;：:"
+PARAGRAPH_ENDS = "。！？!?；;：:"  # a line break after one ends its paragraph (here, and in grammar.layout)
 # A run of zero-width characters, or of whitespace and zero-width characters. Led by one character
 # class (the lookbehind picks the run's kind after its first character), so a search skips to the
 # next candidate instead of trying every position: four times faster.
@@ -118,9 +118,9 @@ def _joinable_gap(text: str, start: int, end: int, spaced: bool) -> bool:
     before, after = edges
     # A blank line is a paragraph break, unless an invisible character holds it open
     # inside a number or word (74.4\n\u200b\n万亿元: web pages leave these).
-    if gap.count("\n") > 1 and not (any(c in _ZERO_WIDTH for c in gap) and before not in _CLOSE):
+    if gap.count("\n") > 1 and not (any(c in _ZERO_WIDTH for c in gap) and before not in PARAGRAPH_ENDS):
         return False
-    if "\n" in gap and before in _CLOSE:
+    if "\n" in gap and before in PARAGRAPH_ENDS:
         return False
     if before.isdigit() and after.isdigit():
         return _spaced_digit(gap, before, after, spaced)
