@@ -84,6 +84,10 @@ CASES = [
      {"government": "松溪县人民政府", "level": "county", "region": "松溪"}),  # one character names no place
     ("first-head-date-dates-it", "——2031年1月20日在青川市第九届人民代表大会第二次会议上\n"
      "（2031年2月3日在市人大常委会第五次会议上修改）\n", {"date": "2031-01-20", "year": 2031}),
+    ("autonomous-prefecture-speaker", "我代表青川彝族自治州人民政府作报告。全州生产总值增长6%。",
+     {"government": "青川彝族自治州人民政府", "level": "city"}),
+    ("autonomous-county-named-most", "2031年松溪自治县人民政府工作报告\n\n松溪自治县人民政府着力稳增长。",
+     {"government": "松溪自治县人民政府", "level": "county", "year": 2031}),
 ]
 
 

@@ -276,9 +276,14 @@ def _year_votes(work: str, dates: list[re.Match], delivered: re.Match | None, re
 
 
 @lru_cache(maxsize=1)
+def _suffixes() -> str:
+    """The level suffixes as one alternation, longest first: a name ends in 自治州, not in 州."""
+    return "|".join(sorted(lexicon().words["level_suffixes"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _speaker_pattern() -> re.Pattern:
-    suffixes = "|".join(sorted(lexicon().words["level_suffixes"], key=len, reverse=True))
-    return re.compile(rf"代表([\u4e00-\u9fff]{{0,10}}?(?:{suffixes}))人民政府")
+    return re.compile(rf"代表([\u4e00-\u9fff]{{0,10}}?(?:{_suffixes()}))人民政府")
 
 
 def _speaker(work: str) -> tuple[tuple[str, tuple[int, int]] | None, str | None]:
@@ -297,11 +302,10 @@ def _speaker(work: str) -> tuple[tuple[str, tuple[int, int]] | None, str | None]
 
 def _local_government(work: str) -> tuple[str, tuple[int, int]] | None:
     """The local government a text names most (its first mention's span)."""
-    suffixes = "|".join(sorted(lexicon().words["level_suffixes"], key=len, reverse=True))
     found = Counter()
     first: dict[str, tuple[int, int]] = {}
     year = r"(?<![0-9])[0-9]+年|[〇○零一二三四五六七八九]{4}年"  # from a run's first digit only: linear on digit runs
-    pattern = re.compile(rf"(?:{year})?([\u4e00-\u9fff]{{2,10}}?(?:{suffixes}))人民政府")
+    pattern = re.compile(rf"(?:{year})?([\u4e00-\u9fff]{{2,10}}?(?:{_suffixes()}))人民政府")
     written_in = rf"[0-9〇○\u4e00-\u9fff{re.escape(''.join(lexicon().words['level_suffixes']))}]"  # all it can match
     for m in (m for start, end in _runs_with(work, "人民政府", written_in) for m in pattern.finditer(work, start, end)):
         name = m.group(1)  # a year before the name (2031年青川市人民政府) is no part of it
