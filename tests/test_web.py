@@ -492,7 +492,7 @@ class _StuckPool:
 
 @pytest.mark.parametrize("error, kind, words", [
     (cf.TimeoutError(), "LimitExceeded", "per-document budget"),
-    (BrokenProcessPool(), "InputError", "worker process died"),
+    (BrokenProcessPool(), "ZhibiaoError", "worker process died"),
 ])
 @pytest.mark.parametrize("read", ["load", "upload"])
 def test_both_worker_reads_give_one_typed_error_and_replace_the_pool(tmp_path, error, kind, words, read):
@@ -508,3 +508,19 @@ def test_both_worker_reads_give_one_typed_error_and_replace_the_pool(tmp_path, e
     assert str(raised.value).startswith(f"{path}: ") and words in str(raised.value)
     assert getattr(pool, "shut", False) and uploads._processes is None
     uploads.close()
+
+
+@pytest.mark.parametrize("error, code, words", [
+    (BrokenProcessPool(), 500, "worker process died"),  # the server's fault: its worker, not the scan
+    (cf.TimeoutError(), 400, "per-document budget"),  # the scan's: it reads too slowly for the budget
+])
+def test_a_scans_layout_read_again_answers_for_whose_fault_it_is(tmp_path, error, code, words):
+    db_path = ingest_reports(tmp_path, {"qc_scan.txt": REPORT_2023}, "scan.duckdb")
+    with Database(db_path) as db:
+        db.con.execute("UPDATE documents SET format = 'image'")  # stored elsewhere: no layout kept for it
+        doc_id = int(db.documents()["id"].iloc[0])
+    with TestClient(create_app(db_path, tmp_path / "data"), base_url="http://127.0.0.1") as c:
+        c.app.state.uploads._processes = _StuckPool(error)
+        answer = c.get(f"/api/documents/{doc_id}/layout")
+    assert answer.status_code == code
+    assert words in answer.json()["error"] and "\n" not in answer.json()["error"]

@@ -718,9 +718,9 @@ class Uploads:
         except cf.TimeoutError:
             self._restart(pool)
             raise LimitExceeded(f"{source}: its worker went over the {self.seconds:g} s per-document budget") from None
-        except cf.process.BrokenProcessPool:
+        except cf.process.BrokenProcessPool:  # the server's fault, not the file's: a 500, not a 400
             self._restart(pool)
-            raise InputError(f"{source}: the worker process died reading it (out of memory?)") from None
+            raise ZhibiaoError(f"{source}: the worker process died reading it (out of memory?)") from None
 
     def run(self, job: Job) -> None:
         """Read and extract the file in a worker process, then store it (a scan's page layout kept)."""
