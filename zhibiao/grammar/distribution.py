@@ -226,6 +226,8 @@ def shared_qualifier(before: str, metric: str, written: str, unit: str, lang,
     if (is_word is not None and metric in g.measures and not g.own_verb.match(metric)
             and (subject := _subject(before, metric, is_word, g))):
         return subject + metric, "subject_shared_by_items"
+    if subject := _subject_of_measure_word(before, metric, g):
+        return subject + metric, "subject_shared_by_measure_words"
     if (subject := _opening_subject(before, g)) and not metric.startswith(subject) \
             and (not g.own_verb.match(metric) or g.opening_verb.match(metric)) and not _DIGIT.search(metric):
         return subject + metric, "opening_subject_shared_by_items"
@@ -350,7 +352,24 @@ def _subject(before: str, measure: str, is_word: Callable[[str], bool], g: "_Pat
     if own is None or own == measure:
         return ""
     cut = max((b for b in _word_bounds(before, is_word) if b <= len(before) - len(own)), default=0)
+    if len(before) - len(own) - cut >= 2 and is_word(before[cut:len(before) - len(own)]):
+        cut = len(before) - len(own)  # 青川集团|营收: a word of the subject ends right before the measure
     return before[:cut] if cut >= 2 else ""
+
+
+_MEASURED = 4  # the longest word a measure is of, shared by two items (装机|规模, 装机|占比)
+
+
+def _subject_of_measure_word(before: str, metric: str, g: "_Patterns") -> str:
+    """清洁能源装机规模超7900万千瓦、装机占比超93%, 风电装机超1000万千瓦、装机占比超40%: an item that is only a
+    measure of a word the item before also measured or was (装机) has that item's subject (清洁能源, 风电);
+    none where the item names a subject of its own."""
+    own = next((m for m in g.measures if metric.endswith(m)), None)
+    word = metric[:-len(own)] if own else ""
+    at = before.find(word) if 1 <= len(word) <= _MEASURED else -1
+    if at < 2 or not before.endswith((*g.measures, word)) or _DIGIT.search(before, 0, at):
+        return ""
+    return before[:at]
 
 
 def _opening_subject(before: str, g: "_Patterns") -> str:

@@ -64,6 +64,7 @@ class Patterns:
     batch: re.Pattern  # the batch a count is of, right before it (建好首批|24个试点项目)
     examples: re.Pattern  # quoted names listed before 等 (“甲”“乙”等|劳务品牌), the examples of what follows
     cause: re.Pattern  # a cause named by examples, then its verb (…等新机制推动|办结率)
+    deed_start: re.Pattern  # a verb that defines or is shared by what is counted (改造|建设…中心): a framing verb after it goes
 
 
 def doing_verbs(lang) -> tuple[str, ...]:
@@ -105,13 +106,13 @@ def _build(lang) -> Patterns:
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
             "generic_heads", "verbs.to_level", "gap.beyond", "existential", "condition_frames",
             "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs", "linking_adverbs",
-            "open_list_marks")}
+            "open_list_marks", "prenominal_words", "frame_prepositions", "comparison_predicates")}
         | {"object_verbs": tuple(doing_verbs(lang) + words("carried_subject_verbs"))},  # verbs that take the noun after
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
         adverb_framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(before_verb)})?"
-                                      rf"(?:{alternation(words('framing_verbs'))})$"),
+                                      rf"(?:{alternation(words('framing_verbs'))})+$"),  # 布局建设: two in a row
         adverb_start=re.compile(rf"^(?:{alternation(always)}|(?:{alternation(before_verb)})(?={alternation(doing)}))"),
         adverb_inside=re.compile(rf"(?:{alternation(always)})(?=[^\W\d_]{{2}})"),
         particle_after_verb=re.compile(rf"^(?:{alternation(words('framing_verbs') + words('defining_verbs'))})"
@@ -133,6 +134,7 @@ def _build(lang) -> Patterns:
                         rf"级?(?=[\u4e00-\u9fff])"),  # 35万千瓦, 10万吨级, 220千伏
         drawing=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('drawing_verbs'))})(?=[^\W\d_]{{2}})"),
         examples=re.compile(rf"^(?:“?[^“”，。；、]{{1,12}}”、?)+(?:{alternation(words('open_list_marks'))})(?=[^\W\d_]{{2}})"),
+        deed_start=re.compile(rf"^(?:{alternation(words('defining_verbs') + words('shared_verbs'))})"),
         cause=re.compile(rf"^[^，。；]*?(?:{alternation(words('open_list_marks'))})[^，。；]{{0,10}}?"
                          rf"(?:{alternation(words('cause_verbs'))})(?=[^\W\d_]{{2}})"),
     )
@@ -303,6 +305,8 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
     if any(0 <= len(subject) - subject.rfind(w) - len(w) <= _DEED_OBJECT for w in lang.words("verbs", "perfective")
            if w in subject):
         return noun, "deed_before_count_dropped"  # 解决了1亿多农村人口的…, 接待了来自30个国家的…: a deed, no subject
+    if subject.startswith(g.words["frame_prepositions"]):
+        return noun, "frame_before_count_dropped"  # 面向东盟国家布局5家载体: whom a deed faces owns no count
     rule = "subject_and_noun_after_count"
     if (named := named_items(subject, lang)) is not None:
         subject, rule = named, "named_items_before_count"
@@ -322,7 +326,7 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     if not head or not ("\u4e00" <= head[0] <= "\u9fff" or head[0] in "“\""):
         return False
     g = patterns(lang)
-    if head.startswith(g.words["not_prenominal"]):
+    if head.startswith(g.words["not_prenominal"]) and not head.startswith(g.words["prenominal_words"]):
         return False
     if g.to_level_start.match(head) or ((v := g.verb_start.match(head)) and (
             left.metric or _DIGIT.search(head) or _NUMERAL.match(head[v.end():].lstrip("了约近")))):
@@ -348,8 +352,8 @@ def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
     while ((m := next((m for p in starts if (m := p.match(metric))), None)) and (whole or m.end() < len(metric))
            and not metric.startswith(de, m.end())):  # 建成的学校: a verb before 的 is the noun's own modifier
         metric = metric[m.end():]
-    if (d := g.defining_start.match(metric)) and (f := g.framing_start.match(metric[d.end():])) and f.end() < len(
-            metric) - d.end():  # 新开工建设项目: 新开工 defines the count, 建设 only frames it
+    if (d := g.deed_start.match(metric)) and (f := g.framing_start.match(metric[d.end():])) and f.end() < len(
+            metric) - d.end():  # 新开工建设项目, 改造建设中心: 新开工 or 改造 defines the count, 建设 only frames it
         metric = metric[:d.end()] + metric[d.end() + f.end():]
     return metric
 
@@ -363,6 +367,21 @@ def without_adverbs(metric: str, lang) -> str:
     while (m := g.adverb_inside.search(metric, 2)) is not None:
         metric = metric[:m.start()] + metric[m.end():]
     return metric
+
+
+def before_first_predicate(metric: str, lang) -> str:
+    """农民收入增速快于城镇、突破2万元: one subject with two predicates; the first, a comparison its rate wins
+    or loses (and the rate word), ends at the 、 before the value and is no part of the level's metric."""
+    if "、" not in metric:
+        return metric
+    g = patterns(lang)
+    first = metric[:metric.rindex("、")]
+    at = min((i for w in g.words["comparison_predicates"] if (i := first.find(w, 2)) >= 0), default=-1)
+    if at < 0:
+        return metric
+    subject = first[:at]
+    subject = subject.removesuffix(next((w for w in g.words["generic_heads"] if subject.endswith(w)), ""))
+    return subject if len(subject) >= 2 else metric
 
 
 def without_examples(metric: str, lang) -> tuple[str, str | None]:
@@ -579,6 +598,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
+    if (subject := before_first_predicate(metric, lang)) != metric:
+        metric = subject  # 农民收入增速快于城镇、|突破2万元: the level is the subject's
+        rules.append(("metric", "first_predicate_dropped"))
     if g.older_signs.search(metric) is not None:  # each of the older prose's frames needs one of its signs
         for rule, rewrite in OLDER_FRAMES:
             if (done := rewrite(metric, lang)) != metric:
