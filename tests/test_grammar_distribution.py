@@ -213,6 +213,20 @@ def test_a_bare_deed_after_a_value_takes_the_subject_before(text, expected):
 def test_a_bare_measure_noun_after_a_value_takes_the_subject_before():
     assert metrics("竹制品总产量增长9%、产值增长8%。") == [("竹制品总产量", 9), ("竹制品产值", 8)]
     assert metrics("规上工业增加值增长8%、利润增长10%。")[1] == ("规上工业利润", 10)
+    assert metrics("青川集团营收增长5.9%、利润增长5.5%。") == [("青川集团营收", 5.9), ("青川集团利润", 5.5)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a measure of a word the item before measured, or was, has that item's subject
+    ("全市清洁能源装机规模超800万千瓦、装机占比超60%。", [("清洁能源装机规模", 8e6), ("清洁能源装机占比", 60)]),
+    ("全市风电装机超1000万千瓦、装机占比超40%。", [("风电装机", 1e7), ("风电装机占比", 40)]),
+    # an item naming its own subject keeps it
+    ("全市风电装机超1000万千瓦、光伏装机占比超20%。", [("风电装机", 1e7), ("光伏装机占比", 20)]),
+])
+def test_a_measure_of_a_shared_word_takes_the_subject_before(text, expected):
+    assert metrics(text) == expected
+    rules = {rule for r in extract(text) for _, _, rule in r.trace}
+    assert ("subject_shared_by_measure_words" in rules) == (expected[1][0] != "光伏装机占比")
 
 
 @pytest.mark.parametrize("text, expected", [

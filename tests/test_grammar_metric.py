@@ -545,6 +545,55 @@ def test_how_a_deed_went_after_a_counted_noun_is_its_predicate(adverb):
     assert metrics(f"全市9个示范项目{adverb}完成。") == [("示范项目", 9.0, "个", "level")]
 
 
+# Whole provincial reports: a verb, then a count, then its noun; predicates and frames around the noun go.
+AROUND_A_COUNT = [
+    ("a noun opening like a joiner after a count", "全市打造150个和美乡村。", [("和美乡村", 150.0, "个", "level")]),
+    ("a completion predicate after the counted noun", "全市5座光伏电站并网发电。", [("光伏电站", 5.0, "座", "level")]),
+    ("启用, with its adverb", "全市10个便民服务站正式启用。", [("便民服务站", 10.0, "个", "level")]),
+    ("启动, with its adverb", "全市6个重大专项陆续启动。", [("重大专项", 6.0, "个", "level")]),
+    ("an adverbial before a framing verb", "全市高标准打造幸福河湖100条。", [("幸福河湖", 100.0, "条", "level")]),
+    ("高质量 before a verb", "全市高质量建成智慧药房30家。", [("智慧药房", 30.0, "家", "level")]),
+    ("高标准 opening a noun stays", "全市累计建成高标准农田50万亩。", [("高标准农田", 500000.0, "亩", "level")]),
+    ("the first issue of a fund, like a batch", "全市首期50亿元产业母基金投运。", [("产业母基金", 5e9, "元", "level")]),
+    ("a framing verb after a defining one", "全市改造建设社区养老服务中心20个。",
+     [("改造社区养老服务中心", 20.0, "个", "level")]),
+    ("whom a deed faces owns no count", "全市面向东盟国家布局建设5家科技合作载体。",
+     [("科技合作载体", 5.0, "家", "level")]),
+    ("what a deed turns around owns no count", "全市围绕主导产业打造8个产业集群。", [("产业集群", 8.0, "个", "level")]),
+    ("two framing verbs ending a subject", "青川自贸片区布局建设12个创新平台。", [("青川自贸片区创新平台", 12.0, "个", "level")]),
+    ("adverbs before the framing verbs go with them", "全市高标准高水平建设6个开发区。", [("开发区", 6.0, "个", "level")]),
+    ("重点 before the framing verbs too", "全市重点培育打造3家链主企业。", [("链主企业", 3.0, "家", "level")]),
+    ("重点 opening a noun stays", "全市重点建设项目100个。", [("重点建设项目", 100.0, "个", "level")]),
+    ("how a deed went, after a quoted noun", "全市4个“青川驿站”正式启用。", [("“青川驿站”", 4.0, "个", "level")]),
+    ("one subject, a comparison, then a level", "全市农村居民人均可支配收入增速快于城镇居民、突破2万元。",
+     [("农村居民人均可支配收入", 20000.0, "元", "level")]),
+    ("a list before a value is no predicate", "全市粮食、油料产量达到300万吨。", [("粮食、油料产量", 3e6, "吨", "level")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in AROUND_A_COUNT], ids=[c[0] for c in AROUND_A_COUNT])
+def test_around_a_count(text, expected):
+    assert metrics(text) == expected
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("全市面向东盟国家布局建设5家科技合作载体。", "frame_before_count_dropped"),
+    ("全市农村居民人均可支配收入增速快于城镇居民、突破2万元。", "first_predicate_dropped"),
+])
+def test_the_rules_around_a_count_are_in_the_trace(text, rule):
+    assert any(rule in r for r in rules(text))
+
+
+@pytest.mark.parametrize("word", language().words("frame_prepositions"))
+def test_every_frame_preposition_owns_no_count(word):
+    assert metrics(f"全市{word}主导产业打造8个产业集群。") == [("产业集群", 8.0, "个", "level")]
+
+
+@pytest.mark.parametrize("word", language().words("comparison_predicates"))
+def test_every_comparison_before_a_level_is_a_predicate(word):
+    assert metrics(f"全市居民人均可支配收入增速{word}全省、突破3万元。") == [("居民人均可支配收入", 30000.0, "元", "level")]
+
+
 # Words of reports the corpus lacks (a county's or league's scope, adverbs, level verbs): each row fails
 # if its word leaves the language data.
 @pytest.mark.parametrize("word", ["全县", "全州", "全盟", "全旗", "本市", "我市", "我省", "我区"])

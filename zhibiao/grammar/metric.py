@@ -84,6 +84,7 @@ def _build(lang) -> Patterns:
                + words("openers"))
     always = words("metric_adverbs", "always")
     before_verb = words("metric_adverbs", "before_verb") + tuple("在" + w for w in words("scope"))
+    framing_adverbs = before_verb + words("metric_adverbs", "before_framing")
     doing = doing_verbs(lang)
     return Patterns(
         verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>{alternation(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
@@ -92,7 +93,7 @@ def _build(lang) -> Patterns:
         action_start=re.compile(rf"^(?:{alternation(words('action_verbs'))})"),
         predicate=re.compile(alternation(words("predicate_verbs"))),
         completion=re.compile(alternation(words("verbs", "completion"))),
-        manner_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('metric_adverbs', 'manner'))})$"),
+        manner_end=re.compile(rf"(?<=[^\W\d_](?:[^\W\d_]|”))(?:{alternation(words('metric_adverbs', 'manner'))})$"),
         verb_start=re.compile(alternation(words("verbs", "change_up") + words("verbs", "change_down"))),
         defining_start=re.compile(rf"^(?:{alternation(words('defining_verbs'))})"),
         inner_year=re.compile(lang.raw["inner_year"]),
@@ -111,8 +112,8 @@ def _build(lang) -> Patterns:
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
-        adverb_framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(before_verb)})?"
-                                      rf"(?:{alternation(words('framing_verbs'))})+$"),  # 布局建设: two in a row
+        adverb_framing_end=re.compile(rf"(?:(?<=[^\W\d_]{{2}})|^)(?:{alternation(framing_adverbs)})*"
+                                      rf"(?:{alternation(words('framing_verbs'))})+$"),  # 高标准高水平|布局建设
         adverb_start=re.compile(rf"^(?:{alternation(always)}|(?:{alternation(before_verb)})(?={alternation(doing)}))"),
         adverb_inside=re.compile(rf"(?:{alternation(always)})(?=[^\W\d_]{{2}})"),
         particle_after_verb=re.compile(rf"^(?:{alternation(words('framing_verbs') + words('defining_verbs'))})"
