@@ -584,12 +584,13 @@ def test_the_rules_around_a_count_are_in_the_trace(text, rule):
     assert any(rule in r for r in rules(text))
 
 
-@pytest.mark.parametrize("word", language().words("frame_prepositions"))
+# Words the corpus lacks in these places: each row fails if its word leaves the language data.
+@pytest.mark.parametrize("word", ["面向", "围绕", "聚焦", "瞄准", "针对"])
 def test_every_frame_preposition_owns_no_count(word):
     assert metrics(f"全市{word}主导产业打造8个产业集群。") == [("产业集群", 8.0, "个", "level")]
 
 
-@pytest.mark.parametrize("word", language().words("comparison_predicates"))
+@pytest.mark.parametrize("word", ["高于", "快于", "低于", "慢于", "好于"])
 def test_every_comparison_before_a_level_is_a_predicate(word):
     assert metrics(f"全市居民人均可支配收入增速{word}全省、突破3万元。") == [("居民人均可支配收入", 30000.0, "元", "level")]
 
