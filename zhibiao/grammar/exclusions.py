@@ -3,7 +3,8 @@
 Numbers that are no quantity at all (dates, ordinals, names) never reach the
 grammar: ``numbers.quantities`` drops them. Here a value goes when it is part of
 a name its words around it write (``name_part``: a plant's capacity, an age
-class, a bound on the members of a place or firm, a label's number restated), when nothing in its clause or sentence says
+class, a bound on the members of a place or firm, a label's number restated, a duration naming a kind of
+zone), when nothing in its clause or sentence says
 what it measures, or when what stands for its metric holds no word at all (a run
 of symbols and numbers: %5%5%5).
 """
