@@ -327,9 +327,10 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     if not head or not ("\u4e00" <= head[0] <= "\u9fff" or head[0] in "“\""):
         return False
     g = patterns(lang)
-    if head.startswith(g.words["not_prenominal"]) and not head.startswith(g.words["prenominal_words"]):
+    noun = head.startswith(g.words["prenominal_words"])  # 150个和美乡村, 10件为民实事: a noun, whatever it opens with
+    if head.startswith(g.words["not_prenominal"]) and not noun:
         return False
-    if g.to_level_start.match(head) or ((v := g.verb_start.match(head)) and (
+    if (not noun and g.to_level_start.match(head)) or ((v := g.verb_start.match(head)) and (
             left.metric or _DIGIT.search(head) or _NUMERAL.match(head[v.end():].lstrip("了约近")))):
         return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元 (or 增长百分之八): the words after move the value
     has_verb = left.verb or (q.cue in lang.prefix_modifiers and not left.metric.endswith(g.words["object_verbs"]))
