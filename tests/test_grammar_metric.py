@@ -192,8 +192,8 @@ COUNTS = [
     ("a partner after 与 is what is counted", "青川市与12个国家和地区实现友好合作。", [("国家和地区", 12.0, "个", "level")]),
     ("the same after 同, with the adverb before the predicate", "青川市同8个城市已经实现结对。", [("城市", 8.0, "个", "level")]),
     ("a noun ending like a connective keeps it", "全市15项安全准则全部落地。", [("安全准则", 15.0, "项", "level")]),
-    ("what the counted do names them (试点县), so 开展 stays", "全市在26个乡镇开展居家养老服务试点。",
-     [("乡镇开展居家养老服务试点", 26.0, "个", "level")]),
+    ("what the counted do names them (试点县): the pilot names the places", "全市在26个乡镇开展居家养老服务试点。",
+     [("居家养老服务试点乡镇", 26.0, "个", "level")]),
     ("a rank after the noun is its predicate", "全市9个县域商业体系建设县排名全省第一。",
      [("县域商业体系建设县", 9.0, "个", "level")]),
     ("an outcome after the noun is its predicate", "陵江镇2.4万立方米山体滑坡未造成人员伤亡。",
@@ -574,6 +574,10 @@ AROUND_A_COUNT = [
     ("提档升级", "推动60家精品民宿提档升级。", [("精品民宿", 60.0, "家", "level")]),
     ("晋级", "全市3座博物馆晋级国家一级博物馆。", [("博物馆", 3.0, "座", "level")]),
     ("上榜", "全市5家企业上榜全国民营企业500强。", [("企业", 5.0, "家", "level")]),
+    ("places carrying out a pilot are its places", "全市在26个乡镇开展居家养老服务试点。",
+     [("居家养老服务试点乡镇", 26.0, "个", "level")]),
+    ("进行, with the noun's brackets", "全省30个县(市)进行医保支付改革试点。", [("医保支付改革试点县(市)", 30.0, "个", "level")]),
+    ("a pilot named by no programme stays", "全市6个园区开展试点。", [("园区开展试点", 6.0, "个", "level")]),
     ("基本 before the predicate", "全市7家康养中心基本建成。", [("康养中心", 7.0, "家", "level")]),
     ("a list before a value is no predicate", "全市粮食、油料产量达到300万吨。", [("粮食、油料产量", 3e6, "吨", "level")]),
 ]
@@ -587,6 +591,7 @@ def test_around_a_count(text, expected):
 @pytest.mark.parametrize("text, rule", [
     ("全市面向东盟国家布局建设5家科技合作载体。", "frame_before_count_dropped"),
     ("全市农村居民人均可支配收入增速快于城镇居民、突破2万元。", "first_predicate_dropped"),
+    ("全市在26个乡镇开展居家养老服务试点。", "pilot_names_the_counted"),
 ])
 def test_the_rules_around_a_count_are_in_the_trace(text, rule):
     assert any(rule in r for r in rules(text))

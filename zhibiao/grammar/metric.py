@@ -65,6 +65,7 @@ class Patterns:
     examples: re.Pattern  # quoted names listed before 等 (“甲”“乙”等|劳务品牌), the examples of what follows
     cause: re.Pattern  # a cause named by examples, then its verb (…等新机制推动|办结率)
     deed_start: re.Pattern  # a verb that defines or is shared by what is counted (改造|建设…中心): a framing verb after it goes
+    pilot: re.Pattern  # a counted noun, the verb carrying out a pilot, the pilot (县|开展|甲保险试点)
 
 
 def doing_verbs(lang) -> tuple[str, ...]:
@@ -135,6 +136,8 @@ def _build(lang) -> Patterns:
                         rf"级?(?=[\u4e00-\u9fff])"),  # 35万千瓦, 10万吨级, 220千伏
         drawing=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('drawing_verbs'))})(?=[^\W\d_]{{2}})"),
         examples=re.compile(rf"^(?:“?[^“”，。；、]{{1,12}}”、?)+(?:{alternation(words('open_list_marks'))})(?=[^\W\d_]{{2}})"),
+        pilot=re.compile(rf"(?P<noun>[^\W\d_]{{1,12}}?(?:\([^()]{{1,8}}\))?)(?:{alternation(lang.raw['pilot']['verbs'])})"
+                         rf"(?P<pilot>[^\W\d_]{{2,16}}?(?:{alternation(lang.raw['pilot']['nouns'])}))"),
         deed_start=re.compile(rf"^(?:{alternation(words('defining_verbs') + words('shared_verbs'))})"),
         cause=re.compile(rf"^[^，。；]*?(?:{alternation(words('open_list_marks'))})[^，。；]{{0,10}}?"
                          rf"(?:{alternation(words('cause_verbs'))})(?=[^\W\d_]{{2}})"),
@@ -588,6 +591,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and (manner := g.manner_end.search(noun)) is not None:  # 8件民生实事圆满|完成: the adverb is the verb's
         noun = noun[:manner.start()]
         rules.append(("metric", "manner_after_noun_dropped"))
+    if noun and (pilot := g.pilot.fullmatch(noun)) is not None:  # 320个县开展甲保险试点 -> 甲保险试点县
+        noun = pilot.group("pilot") + pilot.group("noun")
+        rules.append(("metric", "pilot_names_the_counted"))
     if noun and (batch := g.batch.search(left.metric)) is not None:
         left = Left(left.metric[:batch.start()].removesuffix(lang.raw["possessive"]), left.verb, left.to_level,
                     left.fillers)  # 建设的第一批50个单位: the 的 before the batch is the noun's
