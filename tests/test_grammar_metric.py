@@ -577,6 +577,9 @@ AROUND_A_COUNT = [
     ("a verb of setting up before a count: 组建", "全市组建12家创新联合体。", [("创新联合体", 12.0, "家", "level")]),
     ("建立", "全市建立30个矛盾调解组织。", [("矛盾调解组织", 30.0, "个", "level")]),
     ("设立, before an amount", "全市设立10亿元乡村振兴基金。", [("乡村振兴基金", 1e9, "元", "level")]),
+    ("the classes a count is grouped in", "全市办好十大类40项民生实事。", [("民生实事", 40.0, "项", "level")]),
+    ("the same in digits, with a subject before", "青川新区12类30件惠民工程全部完工。", [("青川新区惠民工程", 30.0, "件", "level")]),
+    ("a grade before a count's noun is no grouping", "全市3类水质断面12个。", [("3类水质断面", 12.0, "个", "level")]),
     ("places carrying out a pilot are its places", "全市在26个乡镇开展居家养老服务试点。",
      [("居家养老服务试点乡镇", 26.0, "个", "level")]),
     ("进行, with the noun's brackets", "全省30个县(市)进行医保支付改革试点。", [("医保支付改革试点县(市)", 30.0, "个", "level")]),
@@ -595,6 +598,7 @@ def test_around_a_count(text, expected):
     ("全市面向东盟国家布局建设5家科技合作载体。", "frame_before_count_dropped"),
     ("全市农村居民人均可支配收入增速快于城镇居民、突破2万元。", "first_predicate_dropped"),
     ("全市在26个乡镇开展居家养老服务试点。", "pilot_names_the_counted"),
+    ("全市办好十大类40项民生实事。", "grouping_before_count_dropped"),
 ])
 def test_the_rules_around_a_count_are_in_the_trace(text, rule):
     assert any(rule in r for r in rules(text))

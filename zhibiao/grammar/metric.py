@@ -66,6 +66,7 @@ class Patterns:
     cause: re.Pattern  # a cause named by examples, then its verb (…等新机制推动|办结率)
     deed_start: re.Pattern  # a verb that defines or is shared by what is counted (改造|建设…中心): a framing verb after it goes
     pilot: re.Pattern  # a counted noun, the verb carrying out a pilot, the pilot (县|开展|甲保险试点)
+    grouping: re.Pattern  # the classes a count is grouped in, right before it (十大类|46项)
 
 
 def doing_verbs(lang) -> tuple[str, ...]:
@@ -136,6 +137,7 @@ def _build(lang) -> Patterns:
                         rf"级?(?=[\u4e00-\u9fff])"),  # 35万千瓦, 10万吨级, 220千伏
         drawing=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('drawing_verbs'))})(?=[^\W\d_]{{2}})"),
         examples=re.compile(rf"^(?:“?[^“”，。；、]{{1,12}}”、?)+(?:{alternation(words('open_list_marks'))})(?=[^\W\d_]{{2}})"),
+        grouping=re.compile(lang.raw["grouping"]),
         pilot=re.compile(rf"(?P<noun>[^\W\d_]{{1,12}}?(?:\([^()]{{1,8}}\))?)(?:{alternation(lang.raw['pilot']['verbs'])})"
                          rf"(?P<pilot>[^\W\d_]{{2,16}}?(?:{alternation(lang.raw['pilot']['nouns'])}))"),
         deed_start=re.compile(rf"^(?:{alternation(words('defining_verbs') + words('shared_verbs'))})"),
@@ -301,17 +303,21 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
     so are the names of the items counted (建设A、B两座电站 -> 电站), and so is a framing verb ending the subject (自贸试验区形成240项制度 -> 自贸试验区制度);
     a modifier phrase with 的 belongs to the noun (按期建设的123个项目 -> 按期建设的项目)."""
     de, subject, g = lang.raw["possessive"], without_adverbs(left.metric, lang), patterns(lang)
+    if (grouped := g.grouping.search(subject)) is not None:
+        subject = subject[:grouped.start()]  # 十大类46项民生实事工程: the classes are no part of what is counted
+        if not subject:
+            return noun, "grouping_before_count_dropped"
     if subject and not left.verb and left_text.rstrip().endswith(de):
         return subject + de + noun, "modifier_with_de_before_count"
     opened = any(w.endswith(g.words["count_openers"]) for w in (subject, _SPACE.sub("", left_text)))  # 已有: a filler
     if left.verb or opened or not unframed(subject, "", lang, whole=True):
-        return noun, "noun_after_count"
+        return noun, "grouping_before_count_dropped" if grouped else "noun_after_count"
     if any(0 <= len(subject) - subject.rfind(w) - len(w) <= _DEED_OBJECT for w in lang.words("verbs", "perfective")
            if w in subject):
         return noun, "deed_before_count_dropped"  # 解决了1亿多农村人口的…, 接待了来自30个国家的…: a deed, no subject
     if subject.startswith(g.words["frame_prepositions"]):
         return noun, "frame_before_count_dropped"  # 面向东盟国家布局5家载体: whom a deed faces owns no count
-    rule = "subject_and_noun_after_count"
+    rule = "grouping_before_count_dropped" if grouped else "subject_and_noun_after_count"
     if (named := named_items(subject, lang)) is not None:
         subject, rule = named, "named_items_before_count"
     if (f := g.adverb_framing_end.search(subject, max(0, len(subject) - TAIL))) is not None:
