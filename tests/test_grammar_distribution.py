@@ -213,6 +213,31 @@ def test_a_bare_deed_after_a_value_takes_the_subject_before(text, expected):
 def test_a_bare_measure_noun_after_a_value_takes_the_subject_before():
     assert metrics("竹制品总产量增长9%、产值增长8%。") == [("竹制品总产量", 9), ("竹制品产值", 8)]
     assert metrics("规上工业增加值增长8%、利润增长10%。")[1] == ("规上工业利润", 10)
+    assert metrics("青川集团营收增长5.9%、利润增长5.5%。") == [("青川集团营收", 5.9), ("青川集团利润", 5.5)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare two-character noun counted after an item ending in such a noun is of the same kind
+    ("青川市新认定省级示范乡镇4个、村庄12个。", [("青川市新认定省级示范乡镇", 4), ("青川市新认定省级示范村庄", 12)]),
+    # but not one with a verb of its own, nor one counted in no classifier of things
+    ("累计投入帮扶资金16亿元、实施项目79个。", [("投入帮扶资金", 1.6e9), ("项目", 79)]),
+    ("青川市新认定省级示范乡镇4个、村庄12%。", [("青川市新认定省级示范乡镇", 4), ("村庄", 12)]),
+])
+def test_a_bare_noun_after_a_value_takes_the_head_before(text, expected):
+    assert metrics(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a measure of a word the item before measured, or was, has that item's subject
+    ("全市清洁能源装机规模超800万千瓦、装机占比超60%。", [("清洁能源装机规模", 8e6), ("清洁能源装机占比", 60)]),
+    ("全市风电装机超1000万千瓦、装机占比超40%。", [("风电装机", 1e7), ("风电装机占比", 40)]),
+    # an item naming its own subject keeps it
+    ("全市风电装机超1000万千瓦、光伏装机占比超20%。", [("风电装机", 1e7), ("光伏装机占比", 20)]),
+])
+def test_a_measure_of_a_shared_word_takes_the_subject_before(text, expected):
+    assert metrics(text) == expected
+    rules = {rule for r in extract(text) for _, _, rule in r.trace}
+    assert ("subject_shared_by_measure_words" in rules) == (expected[1][0] != "光伏装机占比")
 
 
 @pytest.mark.parametrize("text, expected", [

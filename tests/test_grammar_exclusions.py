@@ -62,6 +62,9 @@ def values(text):
     ("推行“三个一”机制，“三”是指3支专业队伍。", "3支", None),
     ('构建"1+5+N"体系，"5"即5家区级疾控中心。', "5家", None),
     ("打造“3个10万”工程，即3个10万亩高标准农田基地。", "10万亩", None),
+    # a duration before a zone's noun names the kind of zone
+    ("构建1小时通勤圈。", "1小时", None),
+    ("打造2小时青川经济圈，通勤时间缩短0.5小时。", "2小时", "0.5小时"),
 ], ids=str)
 def test_numbers_inside_names_are_no_indicators(text, gone, kept):
     found = {span for span, _ in values(text)}
@@ -85,6 +88,7 @@ def test_numbers_inside_names_are_no_indicators(text, gone, kept):
     ("全市有3万多户小微企业获得贷款。", "3万多户"),  # 户 counts the firms
     ("全市新建自然村通组道路300户以上。", "300户以上"),  # a bound that ends its clause
     ("从3个方面推进青川新区建设，新增企业80家。", "80家"),
+    ("全市通勤时间缩短1小时，建成环城通勤圈。", "1小时"),  # a duration measured, no zone after it
 ], ids=str)
 def test_values_near_names_stay(text, value_text):
     assert value_text in {span for span, _ in values(text)}

@@ -192,8 +192,8 @@ COUNTS = [
     ("a partner after 与 is what is counted", "青川市与12个国家和地区实现友好合作。", [("国家和地区", 12.0, "个", "level")]),
     ("the same after 同, with the adverb before the predicate", "青川市同8个城市已经实现结对。", [("城市", 8.0, "个", "level")]),
     ("a noun ending like a connective keeps it", "全市15项安全准则全部落地。", [("安全准则", 15.0, "项", "level")]),
-    ("what the counted do names them (试点县), so 开展 stays", "全市在26个乡镇开展居家养老服务试点。",
-     [("乡镇开展居家养老服务试点", 26.0, "个", "level")]),
+    ("what the counted do names them (试点县): the pilot names the places", "全市在26个乡镇开展居家养老服务试点。",
+     [("居家养老服务试点乡镇", 26.0, "个", "level")]),
     ("a rank after the noun is its predicate", "全市9个县域商业体系建设县排名全省第一。",
      [("县域商业体系建设县", 9.0, "个", "level")]),
     ("an outcome after the noun is its predicate", "陵江镇2.4万立方米山体滑坡未造成人员伤亡。",
@@ -543,6 +543,76 @@ def test_a_rank_or_outcome_after_a_counted_noun_is_its_predicate(text):
 @pytest.mark.parametrize("adverb", language().words("metric_adverbs", "manner"))
 def test_how_a_deed_went_after_a_counted_noun_is_its_predicate(adverb):
     assert metrics(f"全市9个示范项目{adverb}完成。") == [("示范项目", 9.0, "个", "level")]
+
+
+# Whole provincial reports: a verb, then a count, then its noun; predicates and frames around the noun go.
+AROUND_A_COUNT = [
+    ("a noun opening like a joiner after a count", "全市打造150个和美乡村。", [("和美乡村", 150.0, "个", "level")]),
+    ("a noun opening like a verb to a level", "全市每年办成10件为民实事。", [("为民实事", 10.0, "件", "level")]),
+    ("为 after a count still moves it", "全市高校由12所调整为10所。", [("高校", 12.0, "所", "level"), ("高校", 10.0, "所", "level")]),
+    ("a completion predicate after the counted noun", "全市5座光伏电站并网发电。", [("光伏电站", 5.0, "座", "level")]),
+    ("启用, with its adverb", "全市10个便民服务站正式启用。", [("便民服务站", 10.0, "个", "level")]),
+    ("启动, with its adverb", "全市6个重大专项陆续启动。", [("重大专项", 6.0, "个", "level")]),
+    ("an adverbial before a framing verb", "全市高标准打造幸福河湖100条。", [("幸福河湖", 100.0, "条", "level")]),
+    ("高质量 before a verb", "全市高质量建成智慧药房30家。", [("智慧药房", 30.0, "家", "level")]),
+    ("高标准 opening a noun stays", "全市累计建成高标准农田50万亩。", [("高标准农田", 500000.0, "亩", "level")]),
+    ("the first issue of a fund, like a batch", "全市首期50亿元产业母基金投运。", [("产业母基金", 5e9, "元", "level")]),
+    ("a framing verb after a defining one", "全市改造建设社区养老服务中心20个。",
+     [("改造社区养老服务中心", 20.0, "个", "level")]),
+    ("whom a deed faces owns no count", "全市面向东盟国家布局建设5家科技合作载体。",
+     [("科技合作载体", 5.0, "家", "level")]),
+    ("what a deed turns around owns no count", "全市围绕主导产业打造8个产业集群。", [("产业集群", 8.0, "个", "level")]),
+    ("two framing verbs ending a subject", "青川自贸片区布局建设12个创新平台。", [("青川自贸片区创新平台", 12.0, "个", "level")]),
+    ("adverbs before the framing verbs go with them", "全市高标准高水平建设6个开发区。", [("开发区", 6.0, "个", "level")]),
+    ("重点 before the framing verbs too", "全市重点培育打造3家链主企业。", [("链主企业", 3.0, "家", "level")]),
+    ("重点 opening a noun stays", "全市重点建设项目100个。", [("重点建设项目", 100.0, "个", "level")]),
+    ("how a deed went, after a quoted noun", "全市4个“青川驿站”正式启用。", [("“青川驿站”", 4.0, "个", "level")]),
+    ("one subject, a comparison, then a level", "全市农村居民人均可支配收入增速快于城镇居民、突破2万元。",
+     [("农村居民人均可支配收入", 20000.0, "元", "level")]),
+    ("取得, after a framing verb", "全市4个区域医疗中心建设取得明显成效。", [("区域医疗中心", 4.0, "个", "level")]),
+    ("提质升级", "推动12个物流基地提质升级。", [("物流基地", 12.0, "个", "level")]),
+    ("提档升级", "推动60家精品民宿提档升级。", [("精品民宿", 60.0, "家", "level")]),
+    ("晋级", "全市3座博物馆晋级国家一级博物馆。", [("博物馆", 3.0, "座", "level")]),
+    ("上榜", "全市5家企业上榜全国民营企业500强。", [("企业", 5.0, "家", "level")]),
+    ("a verb of setting up before a count: 组建", "全市组建12家创新联合体。", [("创新联合体", 12.0, "家", "level")]),
+    ("建立", "全市建立30个矛盾调解组织。", [("矛盾调解组织", 30.0, "个", "level")]),
+    ("设立, before an amount", "全市设立10亿元乡村振兴基金。", [("乡村振兴基金", 1e9, "元", "level")]),
+    ("the classes a count is grouped in", "全市办好十大类40项民生实事。", [("民生实事", 40.0, "项", "level")]),
+    ("the same in digits, with a subject before", "青川新区12类30件惠民工程全部完工。", [("青川新区惠民工程", 30.0, "件", "level")]),
+    ("a grade before a count's noun is no grouping", "全市3类水质断面12个。", [("3类水质断面", 12.0, "个", "level")]),
+    ("places carrying out a pilot are its places", "全市在26个乡镇开展居家养老服务试点。",
+     [("居家养老服务试点乡镇", 26.0, "个", "level")]),
+    ("进行, with the noun's brackets", "全省30个县(市)进行医保支付改革试点。", [("医保支付改革试点县(市)", 30.0, "个", "level")]),
+    ("a pilot named by no programme stays", "全市6个园区开展试点。", [("园区开展试点", 6.0, "个", "level")]),
+    ("基本 before the predicate", "全市7家康养中心基本建成。", [("康养中心", 7.0, "家", "level")]),
+    ("a list before a value is no predicate", "全市粮食、油料产量达到300万吨。", [("粮食、油料产量", 3e6, "吨", "level")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in AROUND_A_COUNT], ids=[c[0] for c in AROUND_A_COUNT])
+def test_around_a_count(text, expected):
+    assert metrics(text) == expected
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("全市面向东盟国家布局建设5家科技合作载体。", "frame_before_count_dropped"),
+    ("全市农村居民人均可支配收入增速快于城镇居民、突破2万元。", "first_predicate_dropped"),
+    ("全市在26个乡镇开展居家养老服务试点。", "pilot_names_the_counted"),
+    ("全市办好十大类40项民生实事。", "grouping_before_count_dropped"),
+])
+def test_the_rules_around_a_count_are_in_the_trace(text, rule):
+    assert any(rule in r for r in rules(text))
+
+
+# Words the corpus lacks in these places: each row fails if its word leaves the language data.
+@pytest.mark.parametrize("word", ["面向", "围绕", "聚焦", "瞄准", "针对"])
+def test_every_frame_preposition_owns_no_count(word):
+    assert metrics(f"全市{word}主导产业打造8个产业集群。") == [("产业集群", 8.0, "个", "level")]
+
+
+@pytest.mark.parametrize("word", ["高于", "快于", "低于", "慢于", "好于"])
+def test_every_comparison_before_a_level_is_a_predicate(word):
+    assert metrics(f"全市居民人均可支配收入增速{word}全省、突破3万元。") == [("居民人均可支配收入", 30000.0, "元", "level")]
 
 
 # Words of reports the corpus lacks (a county's or league's scope, adverbs, level verbs): each row fails

@@ -226,6 +226,10 @@ def shared_qualifier(before: str, metric: str, written: str, unit: str, lang,
     if (is_word is not None and metric in g.measures and not g.own_verb.match(metric)
             and (subject := _subject(before, metric, is_word, g))):
         return subject + metric, "subject_shared_by_items"
+    if subject := _subject_of_measure_word(before, metric, g):
+        return subject + metric, "subject_shared_by_measure_words"
+    if is_word is not None and written == metric and (head := _head_of_bare_noun(before, metric, unit, is_word, g)):
+        return head + metric, "head_shared_by_bare_noun"
     if (subject := _opening_subject(before, g)) and not metric.startswith(subject) \
             and (not g.own_verb.match(metric) or g.opening_verb.match(metric)) and not _DIGIT.search(metric):
         return subject + metric, "opening_subject_shared_by_items"
@@ -350,7 +354,36 @@ def _subject(before: str, measure: str, is_word: Callable[[str], bool], g: "_Pat
     if own is None or own == measure:
         return ""
     cut = max((b for b in _word_bounds(before, is_word) if b <= len(before) - len(own)), default=0)
+    if len(before) - len(own) - cut >= 2 and is_word(before[cut:len(before) - len(own)]):
+        cut = len(before) - len(own)  # 青川集团|营收: a word of the subject ends right before the measure
     return before[:cut] if cut >= 2 else ""
+
+
+_MEASURED = 4  # the longest word a measure is of, shared by two items (装机|规模, 装机|占比)
+
+
+def _subject_of_measure_word(before: str, metric: str, g: "_Patterns") -> str:
+    """清洁能源装机规模超7900万千瓦、装机占比超93%, 风电装机超1000万千瓦、装机占比超40%: an item that is only a
+    measure of a word the item before also measured or was (装机) has that item's subject (清洁能源, 风电);
+    none where the item names a subject of its own."""
+    own = next((m for m in g.measures if metric.endswith(m)), None)
+    word = metric[:-len(own)] if own else ""
+    at = before.find(word) if 1 <= len(word) <= _MEASURED else -1
+    if at < 2 or not before.endswith((*g.measures, word)) or _DIGIT.search(before, 0, at):
+        return ""
+    return before[:at]
+
+
+def _head_of_bare_noun(before: str, metric: str, unit: str, is_word: Callable[[str], bool], g: "_Patterns") -> str:
+    """新创建示范地区4个、项目6个: an item that is one bare noun of two characters, counted, after an item
+    that ends in another such noun, is of the same kind: it takes the words before that noun (新创建示范). The
+    caller has found the item written bare (实施项目7956个 has a verb of its own)."""
+    if len(metric) != 2 or not is_word(metric) or unit not in g.counters or len(before) < 5 \
+            or not is_word(before[-2:]) or before.endswith(g.measures) or metric in g.measures \
+            or not _CJK.fullmatch(before) or g.own_verb.search(before[-2:]) or g.own_verb.search(metric) \
+            or metric in g.deeds:  # 竣工95个: a deed, no kind of thing
+        return ""
+    return before[:-2]
 
 
 def _opening_subject(before: str, g: "_Patterns") -> str:
@@ -386,6 +419,7 @@ class _Patterns(NamedTuple):
     deeds: tuple[str, ...]  # verbs of a deed done to counted things (开工, 竣工, 新建, 改造), longest first
     bare_measure: re.Pattern  # a measure that says of what only with an owner (交易额, 年度完成投资)
     owner_verb: re.Pattern  # a verb whose object a bare measure in the clause after measures (共建, 实施)
+    counters: tuple[str, ...]  # classifiers of things counted (个, 家, 所): a bare noun counted so is a kind of thing
 
 
 def _build(lang) -> _Patterns:
@@ -405,7 +439,8 @@ def _build(lang) -> _Patterns:
                      tuple(sorted({*words("framing_verbs"), *words("defining_verbs"), *words("shared_verbs"),
                                    *words("verbs", "completion")}, key=len, reverse=True)),
                      re.compile(lang.raw["bare_measure"]),
-                     re.compile(alternation(words("framing_verbs") + words("action_verbs") + words("owner_verbs"))))
+                     re.compile(alternation(words("framing_verbs") + words("action_verbs") + words("owner_verbs"))),
+                     tuple(words("new_things_counted")))
 
 
 def shared_modifier(group: list[Quantity], lang) -> list[Quantity]:

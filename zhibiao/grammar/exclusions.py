@@ -3,7 +3,8 @@
 Numbers that are no quantity at all (dates, ordinals, names) never reach the
 grammar: ``numbers.quantities`` drops them. Here a value goes when it is part of
 a name its words around it write (``name_part``: a plant's capacity, an age
-class, a bound on the members of a place or firm, a label's number restated), when nothing in its clause or sentence says
+class, a bound on the members of a place or firm, a label's number restated, a duration naming a kind of
+zone), when nothing in its clause or sentence says
 what it measures, or when what stands for its metric holds no word at all (a run
 of symbols and numbers: %5%5%5).
 """
@@ -36,6 +37,8 @@ class Patterns:
     class_edges: tuple[str, ...]  # 以上, 以下, 及以上: a bound written after the unit marks a class's edge
     label: re.Pattern  # a quoted label and the word that explains it, before the value: “5”即
     closing: re.Pattern  # a closing quote: a label only where one stands before the value
+    zone_units: frozenset[str]  # durations that may name a kind of zone (1小时通勤圈)
+    zone_noun: re.Pattern  # the zone's noun right after the duration: 通勤圈
 
 
 def _build(lang) -> Patterns:
@@ -64,6 +67,8 @@ def _build(lang) -> Patterns:
                          rf"[{re.escape(closing)}][^，,。；;：:]{{0,6}}[，,]?"
                          rf"(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,12}}$"),
         closing=re.compile(f"[{re.escape(closing)}]"),
+        zone_units=frozenset(lang.raw["zone"]["units"]),
+        zone_noun=re.compile(rf"[^\W\d_]{{0,{int(lang.raw['zone']['within'])}}}?(?:{alternation(lang.raw['zone']['nouns'])})"),
     )
 
 
@@ -89,6 +94,8 @@ def name_part(text: str, q: Quantity, lang) -> str | None:
         joined = next((len(b) for b in g.class_edges if text.startswith(b, end)), 0)
         if (joined or text.endswith(g.class_edges, start, end)) and noun.match(text, end + joined):
             return "member_class"  # 20户以上自然村: the villages are counted, not their households
+    if q.unit in g.zone_units and g.zone_noun.match(text, end):
+        return "duration_names_zone"  # 1小时通勤圈: the kind of circle, no duration measured
     lo = max(0, start - _REACH)
     if g.closing.search(text, lo, start) and (m := g.label.search(text, lo, start)) \
             and q.value in _numbers(m.group("label")):

@@ -64,6 +64,9 @@ class Patterns:
     batch: re.Pattern  # the batch a count is of, right before it (建好首批|24个试点项目)
     examples: re.Pattern  # quoted names listed before 等 (“甲”“乙”等|劳务品牌), the examples of what follows
     cause: re.Pattern  # a cause named by examples, then its verb (…等新机制推动|办结率)
+    deed_start: re.Pattern  # a verb that defines or is shared by what is counted (改造|建设…中心): a framing verb after it goes
+    pilot: re.Pattern  # a counted noun, the verb carrying out a pilot, the pilot (县|开展|甲保险试点)
+    grouping: re.Pattern  # the classes a count is grouped in, right before it (十大类|46项)
 
 
 def doing_verbs(lang) -> tuple[str, ...]:
@@ -83,6 +86,7 @@ def _build(lang) -> Patterns:
                + words("openers"))
     always = words("metric_adverbs", "always")
     before_verb = words("metric_adverbs", "before_verb") + tuple("在" + w for w in words("scope"))
+    framing_adverbs = before_verb + words("metric_adverbs", "before_framing")
     doing = doing_verbs(lang)
     return Patterns(
         verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>{alternation(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
@@ -91,7 +95,7 @@ def _build(lang) -> Patterns:
         action_start=re.compile(rf"^(?:{alternation(words('action_verbs'))})"),
         predicate=re.compile(alternation(words("predicate_verbs"))),
         completion=re.compile(alternation(words("verbs", "completion"))),
-        manner_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('metric_adverbs', 'manner'))})$"),
+        manner_end=re.compile(rf"(?<=[^\W\d_](?:[^\W\d_]|”))(?:{alternation(words('metric_adverbs', 'manner'))})$"),
         verb_start=re.compile(alternation(words("verbs", "change_up") + words("verbs", "change_down"))),
         defining_start=re.compile(rf"^(?:{alternation(words('defining_verbs'))})"),
         inner_year=re.compile(lang.raw["inner_year"]),
@@ -105,13 +109,13 @@ def _build(lang) -> Patterns:
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
             "generic_heads", "verbs.to_level", "gap.beyond", "existential", "condition_frames",
             "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs", "linking_adverbs",
-            "open_list_marks")}
+            "open_list_marks", "prenominal_words", "frame_prepositions", "comparison_predicates")}
         | {"object_verbs": tuple(doing_verbs(lang) + words("carried_subject_verbs"))},  # verbs that take the noun after
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
-        adverb_framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(before_verb)})?"
-                                      rf"(?:{alternation(words('framing_verbs'))})$"),
+        adverb_framing_end=re.compile(rf"(?:(?<=[^\W\d_]{{2}})|^)(?:{alternation(framing_adverbs)})*"
+                                      rf"(?:{alternation(words('framing_verbs'))})+$"),  # 高标准高水平|布局建设
         adverb_start=re.compile(rf"^(?:{alternation(always)}|(?:{alternation(before_verb)})(?={alternation(doing)}))"),
         adverb_inside=re.compile(rf"(?:{alternation(always)})(?=[^\W\d_]{{2}})"),
         particle_after_verb=re.compile(rf"^(?:{alternation(words('framing_verbs') + words('defining_verbs'))})"
@@ -133,6 +137,10 @@ def _build(lang) -> Patterns:
                         rf"级?(?=[\u4e00-\u9fff])"),  # 35万千瓦, 10万吨级, 220千伏
         drawing=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('drawing_verbs'))})(?=[^\W\d_]{{2}})"),
         examples=re.compile(rf"^(?:“?[^“”，。；、]{{1,12}}”、?)+(?:{alternation(words('open_list_marks'))})(?=[^\W\d_]{{2}})"),
+        grouping=re.compile(lang.raw["grouping"]),
+        pilot=re.compile(rf"(?P<noun>[^\W\d_]{{1,12}}?(?:\([^()]{{1,8}}\))?)(?:{alternation(lang.raw['pilot']['verbs'])})"
+                         rf"(?P<pilot>[^\W\d_]{{2,16}}?(?:{alternation(lang.raw['pilot']['nouns'])}))"),
+        deed_start=re.compile(rf"^(?:{alternation(words('defining_verbs') + words('shared_verbs'))})"),
         cause=re.compile(rf"^[^，。；]*?(?:{alternation(words('open_list_marks'))})[^，。；]{{0,10}}?"
                          rf"(?:{alternation(words('cause_verbs'))})(?=[^\W\d_]{{2}})"),
     )
@@ -295,15 +303,21 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
     so are the names of the items counted (建设A、B两座电站 -> 电站), and so is a framing verb ending the subject (自贸试验区形成240项制度 -> 自贸试验区制度);
     a modifier phrase with 的 belongs to the noun (按期建设的123个项目 -> 按期建设的项目)."""
     de, subject, g = lang.raw["possessive"], without_adverbs(left.metric, lang), patterns(lang)
+    if (grouped := g.grouping.search(subject)) is not None:
+        subject = subject[:grouped.start()]  # 十大类46项民生实事工程: the classes are no part of what is counted
+        if not subject:
+            return noun, "grouping_before_count_dropped"
     if subject and not left.verb and left_text.rstrip().endswith(de):
         return subject + de + noun, "modifier_with_de_before_count"
     opened = any(w.endswith(g.words["count_openers"]) for w in (subject, _SPACE.sub("", left_text)))  # 已有: a filler
     if left.verb or opened or not unframed(subject, "", lang, whole=True):
-        return noun, "noun_after_count"
+        return noun, "grouping_before_count_dropped" if grouped else "noun_after_count"
     if any(0 <= len(subject) - subject.rfind(w) - len(w) <= _DEED_OBJECT for w in lang.words("verbs", "perfective")
            if w in subject):
         return noun, "deed_before_count_dropped"  # 解决了1亿多农村人口的…, 接待了来自30个国家的…: a deed, no subject
-    rule = "subject_and_noun_after_count"
+    if subject.startswith(g.words["frame_prepositions"]):
+        return noun, "frame_before_count_dropped"  # 面向东盟国家布局5家载体: whom a deed faces owns no count
+    rule = "grouping_before_count_dropped" if grouped else "subject_and_noun_after_count"
     if (named := named_items(subject, lang)) is not None:
         subject, rule = named, "named_items_before_count"
     if (f := g.adverb_framing_end.search(subject, max(0, len(subject) - TAIL))) is not None:
@@ -322,9 +336,10 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     if not head or not ("\u4e00" <= head[0] <= "\u9fff" or head[0] in "“\""):
         return False
     g = patterns(lang)
-    if head.startswith(g.words["not_prenominal"]):
+    noun = head.startswith(g.words["prenominal_words"])  # 150个和美乡村, 10件为民实事: a noun, whatever it opens with
+    if head.startswith(g.words["not_prenominal"]) and not noun:
         return False
-    if g.to_level_start.match(head) or ((v := g.verb_start.match(head)) and (
+    if (not noun and g.to_level_start.match(head)) or ((v := g.verb_start.match(head)) and (
             left.metric or _DIGIT.search(head) or _NUMERAL.match(head[v.end():].lstrip("了约近")))):
         return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元 (or 增长百分之八): the words after move the value
     has_verb = left.verb or (q.cue in lang.prefix_modifiers and not left.metric.endswith(g.words["object_verbs"]))
@@ -348,8 +363,8 @@ def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
     while ((m := next((m for p in starts if (m := p.match(metric))), None)) and (whole or m.end() < len(metric))
            and not metric.startswith(de, m.end())):  # 建成的学校: a verb before 的 is the noun's own modifier
         metric = metric[m.end():]
-    if (d := g.defining_start.match(metric)) and (f := g.framing_start.match(metric[d.end():])) and f.end() < len(
-            metric) - d.end():  # 新开工建设项目: 新开工 defines the count, 建设 only frames it
+    if (d := g.deed_start.match(metric)) and (f := g.framing_start.match(metric[d.end():])) and f.end() < len(
+            metric) - d.end():  # 新开工建设项目, 改造建设中心: 新开工 or 改造 defines the count, 建设 only frames it
         metric = metric[:d.end()] + metric[d.end() + f.end():]
     return metric
 
@@ -363,6 +378,21 @@ def without_adverbs(metric: str, lang) -> str:
     while (m := g.adverb_inside.search(metric, 2)) is not None:
         metric = metric[:m.start()] + metric[m.end():]
     return metric
+
+
+def before_first_predicate(metric: str, lang) -> str:
+    """农民收入增速快于城镇、突破2万元: one subject with two predicates; the first, a comparison its rate wins
+    or loses (and the rate word), ends at the 、 before the value and is no part of the level's metric."""
+    if "、" not in metric:
+        return metric
+    g = patterns(lang)
+    first = metric[:metric.rindex("、")]
+    at = min((i for w in g.words["comparison_predicates"] if (i := first.find(w, 2)) >= 0), default=-1)
+    if at < 0:
+        return metric
+    subject = first[:at]
+    subject = subject.removesuffix(next((w for w in g.words["generic_heads"] if subject.endswith(w)), ""))
+    return subject if len(subject) >= 2 else metric
 
 
 def without_examples(metric: str, lang) -> tuple[str, str | None]:
@@ -567,6 +597,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and (manner := g.manner_end.search(noun)) is not None:  # 8件民生实事圆满|完成: the adverb is the verb's
         noun = noun[:manner.start()]
         rules.append(("metric", "manner_after_noun_dropped"))
+    if noun and (pilot := g.pilot.fullmatch(noun)) is not None:  # 320个县开展甲保险试点 -> 甲保险试点县
+        noun = pilot.group("pilot") + pilot.group("noun")
+        rules.append(("metric", "pilot_names_the_counted"))
     if noun and (batch := g.batch.search(left.metric)) is not None:
         left = Left(left.metric[:batch.start()].removesuffix(lang.raw["possessive"]), left.verb, left.to_level,
                     left.fillers)  # 建设的第一批50个单位: the 的 before the batch is the noun's
@@ -579,6 +612,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
+    if (subject := before_first_predicate(metric, lang)) != metric:
+        metric = subject  # 农民收入增速快于城镇、|突破2万元: the level is the subject's
+        rules.append(("metric", "first_predicate_dropped"))
     if g.older_signs.search(metric) is not None:  # each of the older prose's frames needs one of its signs
         for rule, rewrite in OLDER_FRAMES:
             if (done := rewrite(metric, lang)) != metric:
