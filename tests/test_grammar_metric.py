@@ -587,3 +587,44 @@ def test_the_reports_own_region_with_any_suffix_opens_no_metric(suffix, tmp_path
     path = tmp_path / "report.txt"
     path.write_text(f"各位代表：\n过去一年，青川{suffix}地区生产总值增长5.5%。\n", encoding="utf-8")
     assert [r.metric for r in extract_file(path, region="青川")] == ["地区生产总值"]
+
+
+# National prose, older and newer: the frames around a metric that name nothing measured.
+NATIONAL_PROSE = [
+    ("a manner phrase, cut whole", "全市通过各种方式使用贷款12亿美元。", "使用贷款", "metric.manner_phrase_dropped"),
+    ("a manner phrase with 的", "各种形式的青川职业教育在校学生达到8.6万人。", "青川职业教育在校学生",
+     "metric.manner_phrase_dropped"),
+    ("全年 between the subject and its verb", "市财政全年用于教育的支出120亿元。", "市财政用于教育的支出",
+     "metric.time_word_inside_dropped"),
+    ("全年 before a verb of doing", "青川港全年发运集装箱突破30万标箱。", "青川港发运集装箱",
+     "metric.time_word_inside_dropped"),
+    ("共 opening a metric before any verb", "五年来，全市共培养技工3.2万人。", "培养技工",
+     "metric.totalling_adverb_dropped"),
+    ("共计 opening a metric", "共计减少企业负担8亿元。", "减少企业负担", "metric.totalling_adverb_dropped"),
+    ("an existential 有 after a noun", "审议通过的地方法规有20项。", "审议通过的地方法规",
+     "metric.existential_after_noun_dropped"),
+    ("an adverb goes with that 有", "全市新建的重点项目约有60个。", "新建的重点项目", "metric.existential_after_noun_dropped"),
+    ("a modal goes with that 有", "全县粮食总产量应该有50万吨。", "粮食总产量", "metric.existential_after_noun_dropped"),
+    ("a causative opening a metric", "五年内使青川市化肥生产能力增加20万吨。", "青川市化肥生产能力",
+     "metric.causative_dropped"),
+    ("a causative after a cause", "改良品种，使每亩棉花的产量提高到80斤。", "每亩棉花的产量", "metric.causative_dropped"),
+    ("the particle after a goal verb", "提前实现了本世纪末全市工业总产值翻两番的目标。", "工业总产值",
+     "metric.goal_frame_dropped"),
+]
+
+
+@pytest.mark.parametrize("text, metric, rule", [c[1:] for c in NATIONAL_PROSE], ids=[c[0] for c in NATIONAL_PROSE])
+def test_national_prose_around_a_metric(text, metric, rule):
+    records = extract(text)
+    assert {r.metric for r in records} == {metric}
+    assert any(("metric",) + tuple(rule.split(".")) in r.trace for r in records)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全市共享单车投放量达到3万辆。", "共享单车投放量"),  # 共 opening a noun stays
+    ("全市使用外资12亿美元。", "使用外资"),  # 使 opening a word is no causative
+    ("全县完成全年计划的95%。", "全年计划"),  # the whole year's plan is what the share is of
+    ("全市拥有博物馆36家。", "拥有博物馆"),  # 有 of a verb in 有 is no existential
+], ids=str)
+def test_words_that_only_look_like_national_frames_stay(text, metric):
+    assert extract(text)[0].metric == metric

@@ -579,6 +579,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
+    for rule, rewrite in NATIONAL_FRAMES:
+        if (done := rewrite(metric, lang)) != metric:
+            metric = done
+            rules.append(("metric", rule))
     if g.older_signs.search(metric) is not None:  # each of the older prose's frames needs one of its signs
         for rule, rewrite in OLDER_FRAMES:
             if (done := rewrite(metric, lang)) != metric:
@@ -606,7 +610,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (framed := unframed(metric, noun, lang)) != metric:
         metric = framed
         rules.append(("metric", "framing_verb_dropped"))
-    if c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"]):
+    if (caused := without_causative(metric, noun, lang)) != metric and not (
+            c_start > s_start and not history and clean_metric(before_clause, lang).endswith(g.words["condition_frames"])):
+        metric = caused  # 使某产品生产能力增加200万吨: what is made to move is measured, not what moved it
+        rules.append(("metric", "causative_dropped"))
+    elif c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"]):
         before = history[-1] if history else subject_of_clause(before_clause, lang)
         if not history and clean_metric(before_clause, lang).endswith(g.words["condition_frames"]):
             metric = clean_metric(metric.removeprefix(
@@ -691,7 +699,9 @@ def goal_frame(metric: str, right: str, lang) -> str | None:
     if not right.removeprefix(lang.raw["possessive"]).startswith(g.words["goal_frame_nouns"]):
         return None
     reached = max((metric.rfind(w) + len(w) for w in g.words["goal_frame_verbs"] if w in metric), default=0)
-    goal = clean_metric(metric[reached:], lang)  # 如期完成|裁减员额50万的任务: the verb and its adverbs go
+    goal = clean_metric(metric[reached:].removeprefix(  # 提前实现了|本世纪末…: the verb's particle goes with it
+        next((w for w in lang.words("verbs", "perfective") if metric.startswith(w, reached) and reached), "")), lang)
+    # 如期完成|裁减员额50万的任务: the verb and its adverbs go
     goal = goal if len(goal) >= 2 else clean_metric(metric, lang)
     return goal if len(goal) >= 2 else None
 
@@ -735,3 +745,69 @@ def stipulated(metric: str, lang) -> str:
 # The older prose's frames around a metric, in the order they are taken off (see ``read``).
 OLDER_FRAMES = (("cue_and_goal_verb_dropped", goal_reached), ("plan_stipulating_dropped", stipulated),
                 ("object_of_disposal", disposal_object))
+
+
+@dataclass(frozen=True)
+class National:
+    """The national prose's boundaries of a metric, built once per Language."""
+
+    manner: re.Pattern  # a phrase of manner opening a metric (各种方式|使用贷款)
+    time_inside: re.Pattern  # a time word between a subject and its verb (中央财政|全年|用于)
+    adverb: re.Pattern  # a totalling adverb opening a metric, unless it opens a noun (共|培养, not 共享)
+    causative: re.Pattern  # 使 or 让 opening a metric, unless it opens a noun (使用)
+    existential_end: re.Pattern  # 有 ending a metric after a noun (的法律|有), not a verb in 有 (拥有)
+
+
+def _national(lang) -> National:
+    words = lang.words
+    return National(
+        manner=re.compile(rf"^(?:{'|'.join(words('manner_phrases'))})(?=[^\W\d_]{{2}})"),
+        time_inside=re.compile(rf"(?<=[^\W\d_]{{2}})(?<!占)(?:{alternation(words('time_inside'))})"
+                               rf"(?!{alternation(words('time_inside_nouns'))})(?=[^\W\d_]{{2}})"),
+        adverb=re.compile(rf"^(?!{alternation(words('totalling_nouns'))})(?:{alternation(words('totalling_adverbs'))})"
+                          rf"(?=[^\W\d_]{{2}})"),
+        causative=re.compile(rf"^(?!{alternation(words('causative_nouns'))})(?:{alternation(words('causatives'))})"
+                             rf"(?=[^\W\d_]{{2}})"),
+        existential_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?<![{''.join(words('verbs_with_you'))}])"
+                                   rf"(?:{alternation(words('existential_adverbs'))})?(?:{alternation(words('existential'))})$"),
+    )
+
+
+def without_manner(metric: str, lang) -> str:
+    """通过各种方式使用贷款 -> 使用贷款: how a thing was done (its opener 通过 already cut) is no part of it."""
+    m = lang.compiled(_national).manner.match(metric)
+    return clean_metric(metric[m.end():], lang) if m else metric
+
+
+def without_time_inside(metric: str, lang) -> str:
+    """中央财政全年用于教育的支出 -> 中央财政用于教育的支出: a time word after the subject says when."""
+    return lang.compiled(_national).time_inside.sub("", metric, count=1)
+
+
+def without_totalling(metric: str, lang) -> str:
+    """共培养学生, 总共建成 -> 培养学生, 建成: a totalling adverb opening a metric sums, it names nothing."""
+    m = lang.compiled(_national).adverb.match(metric)
+    return metric[m.end():] if m else metric
+
+
+def without_existential_end(metric: str, lang) -> str:
+    """审议通过的法律有20项 -> 审议通过的法律: an existential 有 after a noun names nothing measured."""
+    m = lang.compiled(_national).existential_end.search(metric)
+    kept = clean_metric(metric[:m.start()], lang) if m else ""
+    return kept if len(kept) >= 2 and kept not in lang.words("existential_adverbs") else metric
+
+
+def without_causative(metric: str, noun: str, lang) -> str:
+    """使某产品生产能力增加200万吨 -> 某产品生产能力: a causative opening a metric names the cause's effect;
+    a count whose noun follows (使200万人受益) keeps its subject from the clause before."""
+    if noun:
+        return metric
+    m = lang.compiled(_national).causative.match(metric)
+    caused = clean_metric(metric[m.end():], lang) if m else ""
+    return caused if len(caused) >= 2 else metric  # 要使全国|80%以上的人口…: no metric of its own
+
+
+# The national prose's frames around a metric, taken off after the adverbs (see ``read``).
+NATIONAL_FRAMES = (("manner_phrase_dropped", without_manner), ("time_word_inside_dropped", without_time_inside),
+                   ("totalling_adverb_dropped", without_totalling),
+                   ("existential_after_noun_dropped", without_existential_end))
