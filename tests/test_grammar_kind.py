@@ -86,3 +86,7 @@ NATIONAL_CHANGES = [
 @pytest.mark.parametrize("text, expected", [c[1:] for c in NATIONAL_CHANGES], ids=[c[0] for c in NATIONAL_CHANGES])
 def test_a_change_verb_after_the_metric_in_national_prose(text, expected):
     assert kinds(text) == [expected]
+
+
+def test_a_goal_set_with_she_ding_wei_is_a_rate_of_growth():
+    assert kinds("今年全市经济增长预期目标设定为6%左右。") == [("经济增长", 6.0, "%", "change", "up")]

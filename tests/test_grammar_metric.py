@@ -610,6 +610,10 @@ NATIONAL_PROSE = [
     ("a causative after a cause", "改良品种，使每亩棉花的产量提高到80斤。", "每亩棉花的产量", "metric.causative_dropped"),
     ("the particle after a goal verb", "提前实现了本世纪末全市工业总产值翻两番的目标。", "工业总产值",
      "metric.goal_frame_dropped"),
+    ("a bare measure owned by the subject before a noun of how it fares", "全市国有企业效益明显好转，利润增长12.5%。",
+     "国有企业利润", "metric.owner_of_bare_measure_before"),
+    ("a bare measure owned by the clause before, a plain noun phrase", "水利工程建设，五年投资90亿元。",
+     "水利工程建设投资", "metric.owner_of_bare_measure_before"),
 ]
 
 
@@ -628,3 +632,58 @@ def test_national_prose_around_a_metric(text, metric, rule):
 ], ids=str)
 def test_words_that_only_look_like_national_frames_stay(text, metric):
     assert extract(text)[0].metric == metric
+
+
+@pytest.mark.parametrize("measure", language().words("bare_owned_measures"))
+def test_every_bare_measure_takes_its_owner(measure):
+    assert extract(f"青川钢铁企业效益好转，{measure}3亿元。")[0].metric == f"青川钢铁企业{measure}"
+
+
+@pytest.mark.parametrize("noun", language().words("state_nouns"))
+def test_every_noun_of_how_an_owner_fares(noun):
+    assert extract(f"青川钢铁企业{noun}好转，利润3亿元。")[0].metric == "青川钢铁企业利润"
+
+
+@pytest.mark.parametrize("adverb", language().words("pace_adverbs"))
+def test_every_adverb_of_pace_in_a_clause_that_lends_its_metric(adverb):
+    assert extract(f"全市教育投资{adverb}增加，今年增加6亿元。")[0].metric == "教育投资"
+
+
+@pytest.mark.parametrize("adverb", language().words("totalling_adverbs"))
+def test_every_totalling_adverb_opening_a_metric(adverb):
+    assert extract(f"五年来，全市{adverb}培养技工3.2万人。")[0].metric == "培养技工"
+
+
+@pytest.mark.parametrize("noun", language().words("totalling_nouns"))
+def test_a_noun_opening_like_a_totalling_adverb_keeps_it(noun):
+    from zhibiao.grammar.metric import without_totalling
+    assert without_totalling(f"{noun}单车投放", language()) == f"{noun}单车投放"
+
+
+@pytest.mark.parametrize("word", language().words("causatives"))
+def test_every_causative_opening_a_metric(word):
+    assert extract(f"{word}青川市化肥生产能力增加20万吨。")[0].metric == "青川市化肥生产能力"
+
+
+@pytest.mark.parametrize("noun", language().words("causative_nouns"))
+def test_a_word_opening_like_a_causative_keeps_it(noun):
+    from zhibiao.grammar.metric import without_causative
+    assert without_causative(f"{noun}青川外资", "", language()) == f"{noun}青川外资"
+
+
+@pytest.mark.parametrize("adverb", language().words("existential_adverbs"))
+def test_every_adverb_before_an_existential_after_a_noun(adverb):
+    from zhibiao.grammar.metric import without_existential_end
+    assert without_existential_end(f"审议通过的地方法规{adverb}有", language()) == "审议通过的地方法规"
+
+
+@pytest.mark.parametrize("word", language().words("words_in_you"))
+def test_a_word_in_you_is_no_existential(word):
+    from zhibiao.grammar.metric import without_existential_end
+    assert without_existential_end(f"青川博物馆{word}", language()) == f"青川博物馆{word}"
+
+
+@pytest.mark.parametrize("noun", language().words("time_inside_nouns"))
+def test_the_whole_years_plan_keeps_its_time_word(noun):
+    from zhibiao.grammar.metric import without_time_inside
+    assert without_time_inside(f"青川港完成全年{noun}", language()) == f"青川港完成全年{noun}"

@@ -2,6 +2,7 @@
 import pytest
 
 from zhibiao import extract
+from zhibiao.lexicon import language
 
 REPORT = """青川市人民政府工作报告
 一、2030年工作回顾
@@ -198,3 +199,9 @@ FACTS_IN_PLAN = """青川市人民政府工作报告
 ])
 def test_a_present_fact_quoted_in_the_plan_stays_actual(value, status, rule):
     assert statuses(FACTS_IN_PLAN)[value] == (status, [f"status.{rule}"])
+
+
+@pytest.mark.parametrize("word", language().words("present_fact_openers"))
+def test_every_opener_of_a_present_fact(word):
+    report = "一、过去一年工作回顾\n全市生产总值增长5%。\n二、今年的主要目标\n" + f"{word}全市财政支出已经超过310亿元。\n"
+    assert statuses(report)[3.1e10] == ("actual", ["status.present_fact_in_plan"])

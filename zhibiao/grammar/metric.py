@@ -210,7 +210,8 @@ def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int)
     clause = wt[breaks.clause_start(c_end, s_start):c_end]
     left = read_left(clause, lang)
     if left.verb:
-        return [left.metric] if len(left.metric) >= 2 and not left.to_level else []
+        metric = without_pace(left.metric, lang)  # 某项投资|逐年|增加: how fast is no part of what
+        return [metric] if len(metric) >= 2 and not left.to_level else []
     if (goal := goal_of(clause, left.metric, lang)) is not None:
         return [goal]
     return [left.metric] if noun_phrase(left.metric, lang) else []
@@ -653,6 +654,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if left.verb and metric + left.verb in g.words["verb_nouns"]:
         metric += left.verb
         rules.append(("metric", "noun_ending_like_a_verb"))
+    if metric in lang.words("bare_owned_measures") and c_start > s_start and not history and (
+            owner := owner_of_bare(before_clause, lang)):
+        metric = owner + metric  # 国有企业效益明显好转，利润增长23.5%: the clause's own topic owns the measure
+        rules.append(("metric", "owner_of_bare_measure_before"))
     reading = Reading(metric, left, right, noun, rules)
     if not metric and not history and p.noisy:
         reading.recovered = dangling.recover(lang, group)
@@ -755,7 +760,8 @@ class National:
     time_inside: re.Pattern  # a time word between a subject and its verb (中央财政|全年|用于)
     adverb: re.Pattern  # a totalling adverb opening a metric, unless it opens a noun (共|培养, not 共享)
     causative: re.Pattern  # 使 or 让 opening a metric, unless it opens a noun (使用)
-    existential_end: re.Pattern  # 有 ending a metric after a noun (的法律|有), not a verb in 有 (拥有)
+    existential_end: re.Pattern  # 有 ending a metric after a noun (的法律|有), with its adverb (约有)
+    adverbs_only: re.Pattern  # words that are only those adverbs (也还): no metric of their own
 
 
 def _national(lang) -> National:
@@ -768,8 +774,9 @@ def _national(lang) -> National:
                           rf"(?=[^\W\d_]{{2}})"),
         causative=re.compile(rf"^(?!{alternation(words('causative_nouns'))})(?:{alternation(words('causatives'))})"
                              rf"(?=[^\W\d_]{{2}})"),
-        existential_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?<![{''.join(words('verbs_with_you'))}])"
-                                   rf"(?:{alternation(words('existential_adverbs'))})?(?:{alternation(words('existential'))})$"),
+        existential_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('existential_adverbs'))})*"
+                                   rf"(?:{alternation(words('existential'))})$"),
+        adverbs_only=re.compile(rf"(?:{alternation(words('existential_adverbs'))})*"),
     )
 
 
@@ -792,9 +799,12 @@ def without_totalling(metric: str, lang) -> str:
 
 def without_existential_end(metric: str, lang) -> str:
     """审议通过的法律有20项 -> 审议通过的法律: an existential 有 after a noun names nothing measured."""
-    m = lang.compiled(_national).existential_end.search(metric)
+    if metric.endswith(lang.words("words_in_you")):
+        return metric  # 拥有, 国有: a verb or a noun in 有, no existential
+    g = lang.compiled(_national)
+    m = g.existential_end.search(metric)
     kept = clean_metric(metric[:m.start()], lang) if m else ""
-    return kept if len(kept) >= 2 and kept not in lang.words("existential_adverbs") else metric
+    return kept if len(kept) >= 2 and not g.adverbs_only.fullmatch(kept) else metric
 
 
 def without_causative(metric: str, noun: str, lang) -> str:
@@ -811,3 +821,17 @@ def without_causative(metric: str, noun: str, lang) -> str:
 NATIONAL_FRAMES = (("manner_phrase_dropped", without_manner), ("time_word_inside_dropped", without_time_inside),
                    ("totalling_adverb_dropped", without_totalling),
                    ("existential_after_noun_dropped", without_existential_end))
+
+
+def without_pace(metric: str, lang) -> str:
+    """某项投资逐年 -> 某项投资: an adverb of pace ending a metric before its verb."""
+    pace = next((w for w in lang.words("pace_adverbs") if metric.endswith(w) and len(metric) > len(w) + 1), "")
+    return metric[:len(metric) - len(pace)]
+
+
+def owner_of_bare(clause: str, lang) -> str:
+    """The owner a bare measure takes from the clause before: its subject, before a noun of how it fares
+    (国有企业|效益明显好转), or the clause itself where it is a plain noun phrase (煤炭工业建设，五年投资…)."""
+    subject = clean_metric(clause, lang)
+    at = min((i for w in lang.words("state_nouns") if (i := subject.find(w, 2)) >= 0), default=-1)
+    return subject_before(subject[:at], lang) if at >= 0 else subject_before(clause, lang)
