@@ -580,7 +580,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
-    for rule, rewrite in NATIONAL_FRAMES:
+    for rule, rewrite in NATIONAL_FRAMES if lang.compiled(_national).sign.search(metric) else ():
         if (done := rewrite(metric, lang)) != metric:
             metric = done
             rules.append(("metric", rule))
@@ -762,6 +762,7 @@ class National:
     causative: re.Pattern  # 使 or 让 opening a metric, unless it opens a noun (使用)
     existential_end: re.Pattern  # 有 ending a metric after a noun (的法律|有), with its adverb (约有)
     adverbs_only: re.Pattern  # words that are only those adverbs (也还): no metric of their own
+    sign: re.Pattern  # a word one of the frames of NATIONAL_FRAMES needs: else none acts (most metrics)
 
 
 def _national(lang) -> National:
@@ -777,6 +778,8 @@ def _national(lang) -> National:
         existential_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('existential_adverbs'))})*"
                                    rf"(?:{alternation(words('existential'))})$"),
         adverbs_only=re.compile(rf"(?:{alternation(words('existential_adverbs'))})*"),
+        sign=re.compile(rf"^(?:{alternation(words('totalling_adverbs'))})|{alternation(words('time_inside'))}|"
+                        rf"(?:{'|'.join(words('manner_phrases'))})|(?:{alternation(words('existential'))})$"),
     )
 
 
@@ -799,8 +802,8 @@ def without_totalling(metric: str, lang) -> str:
 
 def without_existential_end(metric: str, lang) -> str:
     """审议通过的法律有20项 -> 审议通过的法律: an existential 有 after a noun names nothing measured."""
-    if metric.endswith(lang.words("words_in_you")):
-        return metric  # 拥有, 国有: a verb or a noun in 有, no existential
+    if not metric.endswith(lang.words("existential")) or metric.endswith(lang.words("words_in_you")):
+        return metric  # most metrics; 拥有, 国有: a verb or a noun in 有, no existential
     g = lang.compiled(_national)
     m = g.existential_end.search(metric)
     kept = clean_metric(metric[:m.start()], lang) if m else ""
