@@ -599,8 +599,11 @@ NATIONAL_PROSE = [
     ("全年 before a verb of doing", "青川港全年发运集装箱突破30万标箱。", "青川港发运集装箱",
      "metric.time_word_inside_dropped"),
     ("共 opening a metric before any verb", "五年来，全市共培养技工3.2万人。", "培养技工",
-     "metric.totalling_adverb_dropped"),
-    ("共计 opening a metric", "共计减少企业负担8亿元。", "减少企业负担", "metric.totalling_adverb_dropped"),
+     "metric.opening_adverb_dropped"),
+    ("共计 opening a metric", "共计减少企业负担8亿元。", "减少企业负担", "metric.opening_adverb_dropped"),
+    ("再 opening a metric before any verb", "今年再解决青川山区饮水问题3万人。", "解决青川山区饮水问题",
+     "metric.opening_adverb_dropped"),
+    ("a manner phrase of two nouns", "通过多种渠道和方式安置就业1.8万人。", "安置就业", "metric.manner_phrase_dropped"),
     ("an existential 有 after a noun", "审议通过的地方法规有20项。", "审议通过的地方法规",
      "metric.existential_after_noun_dropped"),
     ("an adverb goes with that 有", "全市新建的重点项目约有60个。", "新建的重点项目", "metric.existential_after_noun_dropped"),
@@ -649,15 +652,15 @@ def test_every_adverb_of_pace_in_a_clause_that_lends_its_metric(adverb):
     assert extract(f"全市教育投资{adverb}增加，今年增加6亿元。")[0].metric == "教育投资"
 
 
-@pytest.mark.parametrize("adverb", language().words("totalling_adverbs"))
-def test_every_totalling_adverb_opening_a_metric(adverb):
+@pytest.mark.parametrize("adverb", language().words("opening_adverbs"))
+def test_every_adverb_opening_a_metric_before_any_verb(adverb):
     assert extract(f"五年来，全市{adverb}培养技工3.2万人。")[0].metric == "培养技工"
 
 
-@pytest.mark.parametrize("noun", language().words("totalling_nouns"))
-def test_a_noun_opening_like_a_totalling_adverb_keeps_it(noun):
-    from zhibiao.grammar.metric import without_totalling
-    assert without_totalling(f"{noun}单车投放", language()) == f"{noun}单车投放"
+@pytest.mark.parametrize("noun", language().words("adverb_nouns"))
+def test_a_noun_opening_like_an_adverb_keeps_it(noun):
+    from zhibiao.grammar.metric import without_opening_adverb
+    assert without_opening_adverb(f"{noun}单车投放", language()) == f"{noun}单车投放"
 
 
 @pytest.mark.parametrize("word", language().words("causatives"))
@@ -687,3 +690,8 @@ def test_a_word_in_you_is_no_existential(word):
 def test_the_whole_years_plan_keeps_its_time_word(noun):
     from zhibiao.grammar.metric import without_time_inside
     assert without_time_inside(f"青川港完成全年{noun}", language()) == f"青川港完成全年{noun}"
+
+
+def test_a_causative_opening_a_clause_that_lends_its_metric_is_dropped():
+    assert [r.metric for r in extract("采取多种措施，使消费在收入中的比重，由60%上升到65%。")] == [
+        "消费在收入中的比重", "消费在收入中的比重"]

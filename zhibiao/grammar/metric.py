@@ -214,7 +214,7 @@ def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int)
         return [metric] if len(metric) >= 2 and not left.to_level else []
     if (goal := goal_of(clause, left.metric, lang)) is not None:
         return [goal]
-    return [left.metric] if noun_phrase(left.metric, lang) else []
+    return [without_causative(left.metric, "", lang)] if noun_phrase(left.metric, lang) else []  # 使消费的比重，由…
 
 
 def goal_of(clause: str, metric: str, lang) -> str | None:
@@ -758,7 +758,7 @@ class National:
 
     manner: re.Pattern  # a phrase of manner opening a metric (各种方式|使用贷款)
     time_inside: re.Pattern  # a time word between a subject and its verb (中央财政|全年|用于)
-    adverb: re.Pattern  # a totalling adverb opening a metric, unless it opens a noun (共|培养, not 共享)
+    adverb: re.Pattern  # an adverb opening a metric, unless it opens a noun (共|培养, 再|解决, not 共享)
     causative: re.Pattern  # 使 or 让 opening a metric, unless it opens a noun (使用)
     existential_end: re.Pattern  # 有 ending a metric after a noun (的法律|有), with its adverb (约有)
     adverbs_only: re.Pattern  # words that are only those adverbs (也还): no metric of their own
@@ -771,14 +771,14 @@ def _national(lang) -> National:
         manner=re.compile(rf"^(?:{'|'.join(words('manner_phrases'))})(?=[^\W\d_]{{2}})"),
         time_inside=re.compile(rf"(?<=[^\W\d_]{{2}})(?<!占)(?:{alternation(words('time_inside'))})"
                                rf"(?!{alternation(words('time_inside_nouns'))})(?=[^\W\d_]{{2}})"),
-        adverb=re.compile(rf"^(?!{alternation(words('totalling_nouns'))})(?:{alternation(words('totalling_adverbs'))})"
+        adverb=re.compile(rf"^(?!{alternation(words('adverb_nouns'))})(?:{alternation(words('opening_adverbs'))})"
                           rf"(?=[^\W\d_]{{2}})"),
         causative=re.compile(rf"^(?!{alternation(words('causative_nouns'))})(?:{alternation(words('causatives'))})"
                              rf"(?=[^\W\d_]{{2}})"),
         existential_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('existential_adverbs'))})*"
                                    rf"(?:{alternation(words('existential'))})$"),
         adverbs_only=re.compile(rf"(?:{alternation(words('existential_adverbs'))})*"),
-        sign=re.compile(rf"^(?:{alternation(words('totalling_adverbs'))})|{alternation(words('time_inside'))}|"
+        sign=re.compile(rf"^(?:{alternation(words('opening_adverbs'))})|{alternation(words('time_inside'))}|"
                         rf"(?:{'|'.join(words('manner_phrases'))})|(?:{alternation(words('existential'))})$"),
     )
 
@@ -794,8 +794,9 @@ def without_time_inside(metric: str, lang) -> str:
     return lang.compiled(_national).time_inside.sub("", metric, count=1)
 
 
-def without_totalling(metric: str, lang) -> str:
-    """共培养学生, 总共建成 -> 培养学生, 建成: a totalling adverb opening a metric sums, it names nothing."""
+def without_opening_adverb(metric: str, lang) -> str:
+    """共培养学生, 再解决农村人口 -> 培养学生, 解决农村人口: an adverb opening a metric sums or repeats, it
+    names nothing."""
     m = lang.compiled(_national).adverb.match(metric)
     return metric[m.end():] if m else metric
 
@@ -822,7 +823,7 @@ def without_causative(metric: str, noun: str, lang) -> str:
 
 # The national prose's frames around a metric, taken off after the adverbs (see ``read``).
 NATIONAL_FRAMES = (("manner_phrase_dropped", without_manner), ("time_word_inside_dropped", without_time_inside),
-                   ("totalling_adverb_dropped", without_totalling),
+                   ("opening_adverb_dropped", without_opening_adverb),
                    ("existential_after_noun_dropped", without_existential_end))
 
 
