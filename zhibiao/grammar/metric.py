@@ -768,7 +768,8 @@ class National:
 def _national(lang) -> National:
     words = lang.words
     return National(
-        manner=re.compile(rf"^(?:{'|'.join(words('manner_phrases'))})(?=[^\W\d_]{{2}})"),
+        manner=re.compile(rf"(?:^|(?<=[^\W\d_]{{2}})(?:{alternation(words('manner_openers'))})?)"
+                          rf"(?:{'|'.join(words('manner_phrases'))}){lang.raw['possessive']}?(?=[^\W\d_]{{2}})"),
         time_inside=re.compile(rf"(?<=[^\W\d_]{{2}})(?<!占)(?:{alternation(words('time_inside'))})"
                                rf"(?!{alternation(words('time_inside_nouns'))})(?=[^\W\d_]{{2}})"),
         adverb=re.compile(rf"^(?!{alternation(words('adverb_nouns'))})(?:{alternation(words('opening_adverbs'))})"
@@ -784,9 +785,10 @@ def _national(lang) -> National:
 
 
 def without_manner(metric: str, lang) -> str:
-    """通过各种方式使用贷款 -> 使用贷款: how a thing was done (its opener 通过 already cut) is no part of it."""
-    m = lang.compiled(_national).manner.match(metric)
-    return clean_metric(metric[m.end():], lang) if m else metric
+    """通过各种方式使用贷款 -> 使用贷款, 青川市通过多种渠道安置就业 -> 青川市安置就业: how a thing was done is
+    no part of it (at a metric's start its opener 通过 is already cut)."""
+    m = lang.compiled(_national).manner.search(metric)
+    return clean_metric(metric[:m.start()] + metric[m.end():], lang) if m else metric
 
 
 def without_time_inside(metric: str, lang) -> str:
