@@ -73,3 +73,22 @@ def test_a_metric_ending_in_a_rate_word_of_decline_moves_down():
     [record] = extract("全市工业投资降幅达到8%。")
     assert (record.metric, record.kind, record.direction) == ("工业投资", "change", "down")
     assert ("kind", "kind", "rate_word") in record.trace
+
+
+NATIONAL_CHANGES = [
+    ("再降 after the metric", "全市宽带资费再降15%。", ("宽带资费", 15.0, "%", "change", "down")),
+    ("裁减了", "全县机关人员裁减了1200人。", ("机关人员", 1200.0, "人", "change", "down")),
+    ("使 before the metric moved", "五年内使青川市化肥生产能力增加20万吨。",
+     ("青川市化肥生产能力", 200000.0, "吨", "change", "up")),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in NATIONAL_CHANGES], ids=[c[0] for c in NATIONAL_CHANGES])
+def test_a_change_verb_after_the_metric_in_national_prose(text, expected):
+    assert kinds(text) == [expected]
+
+
+
+@pytest.mark.xfail(strict=True, reason="设定为 is no verb of the lexicon: with it, a goal named by 预期目标 alone loses its record")
+def test_a_goal_set_with_she_ding_wei_is_a_rate_of_growth():
+    assert kinds("今年青川市经济增长预期目标设定为6%左右。") == [("青川市经济增长", 6.0, "%", "change", "up")]

@@ -657,3 +657,115 @@ def test_the_reports_own_region_with_any_suffix_opens_no_metric(suffix, tmp_path
     path = tmp_path / "report.txt"
     path.write_text(f"各位代表：\n过去一年，青川{suffix}地区生产总值增长5.5%。\n", encoding="utf-8")
     assert [r.metric for r in extract_file(path, region="青川")] == ["地区生产总值"]
+
+
+# National prose, older and newer: the frames around a metric that name nothing measured.
+NATIONAL_PROSE = [
+    ("a manner phrase, cut whole", "全市通过各种方式使用贷款12亿美元。", "使用贷款", "metric.manner_phrase_dropped"),
+    ("a manner phrase with 的", "各种形式的青川职业教育在校学生达到8.6万人。", "青川职业教育在校学生",
+     "metric.manner_phrase_dropped"),
+    ("全年 between the subject and its verb", "市财政全年用于教育的支出120亿元。", "市财政用于教育的支出",
+     "metric.time_word_inside_dropped"),
+    ("全年 before a verb of doing", "青川港全年发运集装箱突破30万标箱。", "青川港发运集装箱",
+     "metric.time_word_inside_dropped"),
+    ("共 opening a metric before any verb", "五年来，全市共培养技工3.2万人。", "培养技工",
+     "metric.opening_adverb_dropped"),
+    ("共计 opening a metric", "共计减少企业负担8亿元。", "减少企业负担", "metric.opening_adverb_dropped"),
+    ("再 opening a metric before any verb", "今年再解决青川山区饮水问题3万人。", "解决青川山区饮水问题",
+     "metric.opening_adverb_dropped"),
+    ("a manner phrase of two nouns", "通过多种渠道和方式安置就业1.8万人。", "安置就业", "metric.manner_phrase_dropped"),
+    ("a manner phrase after the subject, with its 通过", "青川市通过多种渠道安置就业1.8万人。", "青川市安置就业",
+     "metric.manner_phrase_dropped"),
+    ("a manner phrase with 的 inside a metric", "全市举办各种形式的技能培训班200个。", "举办技能培训班",
+     "metric.manner_phrase_dropped"),
+    ("an existential 有 after a noun", "审议通过的地方法规有20项。", "审议通过的地方法规",
+     "metric.existential_after_noun_dropped"),
+    ("an adverb goes with that 有", "全市新建的重点项目约有60个。", "新建的重点项目", "metric.existential_after_noun_dropped"),
+    ("a modal goes with that 有", "全县粮食总产量应该有50万吨。", "粮食总产量", "metric.existential_after_noun_dropped"),
+    ("a causative opening a metric", "五年内使青川市化肥生产能力增加20万吨。", "青川市化肥生产能力",
+     "metric.causative_dropped"),
+    ("a causative after a cause", "改良品种，使每亩棉花的产量提高到80斤。", "每亩棉花的产量", "metric.causative_dropped"),
+    ("the particle after a goal verb", "提前实现了本世纪末全市工业总产值翻两番的目标。", "工业总产值",
+     "metric.goal_frame_dropped"),
+    ("a bare measure owned by the subject before a noun of how it fares", "全市国有企业效益明显好转，利润增长12.5%。",
+     "国有企业利润", "metric.owner_of_bare_measure_before"),
+    ("a bare measure owned by the clause before, a plain noun phrase", "水利工程建设，五年投资90亿元。",
+     "水利工程建设投资", "metric.owner_of_bare_measure_before"),
+]
+
+
+@pytest.mark.parametrize("text, metric, rule", [c[1:] for c in NATIONAL_PROSE], ids=[c[0] for c in NATIONAL_PROSE])
+def test_national_prose_around_a_metric(text, metric, rule):
+    records = extract(text)
+    assert {r.metric for r in records} == {metric}
+    assert any(("metric",) + tuple(rule.split(".")) in r.trace for r in records)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全市共享单车投放量达到3万辆。", "共享单车投放量"),  # 共 opening a noun stays
+    ("全市使用外资12亿美元。", "使用外资"),  # 使 opening a word is no causative
+    ("全县完成全年计划的95%。", "全年计划"),  # the whole year's plan is what the share is of
+    ("全市拥有博物馆36家。", "拥有博物馆"),  # 有 of a verb in 有 is no existential
+], ids=str)
+def test_words_that_only_look_like_national_frames_stay(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+@pytest.mark.parametrize("measure", language().words("bare_owned_measures"))
+def test_every_bare_measure_takes_its_owner(measure):
+    assert extract(f"青川钢铁企业效益好转，{measure}3亿元。")[0].metric == f"青川钢铁企业{measure}"
+
+
+@pytest.mark.parametrize("noun", language().words("state_nouns"))
+def test_every_noun_of_how_an_owner_fares(noun):
+    assert extract(f"青川钢铁企业{noun}好转，利润3亿元。")[0].metric == "青川钢铁企业利润"
+
+
+@pytest.mark.parametrize("adverb", language().words("pace_adverbs"))
+def test_every_adverb_of_pace_in_a_clause_that_lends_its_metric(adverb):
+    assert extract(f"全市教育投资{adverb}增加，今年增加6亿元。")[0].metric == "教育投资"
+
+
+@pytest.mark.parametrize("adverb", language().words("opening_adverbs"))
+def test_every_adverb_opening_a_metric_before_any_verb(adverb):
+    assert extract(f"五年来，全市{adverb}培养技工3.2万人。")[0].metric == "培养技工"
+
+
+@pytest.mark.parametrize("noun", language().words("adverb_nouns"))
+def test_a_noun_opening_like_an_adverb_keeps_it(noun):
+    from zhibiao.grammar.metric import without_opening_adverb
+    assert without_opening_adverb(f"{noun}单车投放", language()) == f"{noun}单车投放"
+
+
+@pytest.mark.parametrize("word", language().words("causatives"))
+def test_every_causative_opening_a_metric(word):
+    assert extract(f"{word}青川市化肥生产能力增加20万吨。")[0].metric == "青川市化肥生产能力"
+
+
+@pytest.mark.parametrize("noun", language().words("causative_nouns"))
+def test_a_word_opening_like_a_causative_keeps_it(noun):
+    from zhibiao.grammar.metric import without_causative
+    assert without_causative(f"{noun}青川外资", "", language()) == f"{noun}青川外资"
+
+
+@pytest.mark.parametrize("adverb", language().words("existential_adverbs"))
+def test_every_adverb_before_an_existential_after_a_noun(adverb):
+    from zhibiao.grammar.metric import without_existential_end
+    assert without_existential_end(f"审议通过的地方法规{adverb}有", language()) == "审议通过的地方法规"
+
+
+@pytest.mark.parametrize("word", language().words("words_in_you"))
+def test_a_word_in_you_is_no_existential(word):
+    from zhibiao.grammar.metric import without_existential_end
+    assert without_existential_end(f"青川博物馆{word}", language()) == f"青川博物馆{word}"
+
+
+@pytest.mark.parametrize("noun", language().words("time_inside_nouns"))
+def test_the_whole_years_plan_keeps_its_time_word(noun):
+    from zhibiao.grammar.metric import without_time_inside
+    assert without_time_inside(f"青川港完成全年{noun}", language()) == f"青川港完成全年{noun}"
+
+
+def test_a_causative_opening_a_clause_that_lends_its_metric_is_dropped():
+    assert [r.metric for r in extract("采取多种措施，使消费在收入中的比重，由60%上升到65%。")] == [
+        "消费在收入中的比重", "消费在收入中的比重"]

@@ -37,3 +37,23 @@ def test_modifier(text, expected):
 ])
 def test_the_rule_is_in_the_trace(text, rule):
     assert ("modifier", "modifier", rule) in extract(text)[0].trace
+
+
+WHOLE_WORDS = [
+    ("约 closing 条约", "全市缔结国际条约15个。", [("缔结国际条约", 15.0, "exact")]),
+    ("约 closing 节约", "全市节约用水支出1亿元。", [("节约用水支出", 1e8, "exact")]),
+    ("约 closing 节约, before the value", "全市每年节约1亿元。", [("节约", 1e8, "exact")]),
+    ("约 after a metric is a modifier", "全市国际航线约15条。", [("国际航线", 15.0, "approx")]),
+    ("多 inside 个多百分点", "全市出口份额提高3个多百分点。", [("出口份额", 3.0, "more_than")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in WHOLE_WORDS], ids=[c[0] for c in WHOLE_WORDS])
+def test_a_modifier_word_is_a_whole_word(text, expected):
+    assert modifiers(text) == expected
+
+
+def test_more_inside_the_unit_is_its_modifier_and_the_unit_is_points():
+    [record] = extract("全市出口份额提高3个多百分点。")
+    assert (record.unit, record.value_text) == ("百分点", "3个多百分点")
+    assert ("modifier", "modifier", "word_inside_value") in record.trace

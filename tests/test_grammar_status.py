@@ -2,6 +2,7 @@
 import pytest
 
 from zhibiao import extract
+from zhibiao.lexicon import language
 
 REPORT = """青川市人民政府工作报告
 一、2030年工作回顾
@@ -179,3 +180,28 @@ def test_every_verb_that_sets_a_goal_named_before(verb):
 @pytest.mark.parametrize("word", ["首要", "紧要"])
 def test_yao_inside_a_word_is_no_modal(word):
     assert statuses(f"全市{word}任务是新增就业3万人。")[30000.0][0] == "actual"
+
+
+FACTS_IN_PLAN = """青川市人民政府工作报告
+一、过去一年工作回顾
+全市生产总值增长5%。
+二、今年的主要目标
+今年全市生产总值增长6%左右。去年居民消费价格涨幅回落到2.1%，今年物价涨幅控制在3%左右。目前全市财政支出已经超过310亿元，要继续优化结构。全市粮食产量达到520万吨。全市财政收入比去年增长4.5%。
+"""
+
+
+@pytest.mark.parametrize("value, status, rule", [
+    (2.1, "actual", "present_fact_in_plan"),  # 去年 opens its clause: a fact quoted in the plan
+    (3.1e10, "actual", "present_fact_in_plan"),  # 目前
+    (3.0, "target", "modal_cue"),
+    (5.2e6, "target", "section_targets"),
+    (4.5, "target", "section_targets"),  # 比去年: a comparison frame, no present fact
+])
+def test_a_present_fact_quoted_in_the_plan_stays_actual(value, status, rule):
+    assert statuses(FACTS_IN_PLAN)[value] == (status, [f"status.{rule}"])
+
+
+@pytest.mark.parametrize("word", language().words("present_fact_openers"))
+def test_every_opener_of_a_present_fact(word):
+    report = "一、过去一年工作回顾\n全市生产总值增长5%。\n二、今年的主要目标\n" + f"{word}全市财政支出已经超过310亿元。\n"
+    assert statuses(report)[3.1e10] == ("actual", ["status.present_fact_in_plan"])

@@ -351,6 +351,8 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
         elif word == "上" and (before_word in "零〇一二两三四五六七八九十百千万亿" and before_word
                                or not (chinese and all(ch in "十百千万亿" for ch in chinese))):
             prefix = None  # 上万, 上千万 are amounts; 成千上万, 上两个台阶, 世界上一百七十四个 are not
+    if prefix is not None and text[prefix[1] - 1:prefix[1]] in lang.raw["modifier_word_closers"].get(prefix[0], ()):
+        prefix = None  # 国际条约150个, 节约1亿元: the word's last character, no modifier
     if chinese:
         rule = _chinese_rule(chinese, value, unit, bool(m.group("pct") or m.group("tenths")), prefix, lang)
         if rule:
@@ -368,6 +370,8 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
         modifier, cue = "more_than", m.group("inner")
     elif chinese and is_vague(chinese):
         modifier, cue = "more_than", next(ch for ch in chinese if ch in _VAGUE)
+    elif unit and (inside := next((ch for ch in unit if ch in lang.inner_modifiers), None)):
+        modifier, cue = "more_than", inside  # 3个多百分点: 多 written inside the unit
     if post:
         modifier, cue = lang.suffix_modifiers[post], post
     span_start = m.start()

@@ -218,10 +218,11 @@ def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int)
     clause = wt[breaks.clause_start(c_end, s_start):c_end]
     left = read_left(clause, lang)
     if left.verb:
-        return [left.metric] if len(left.metric) >= 2 and not left.to_level else []
+        metric = without_pace(left.metric, lang)  # 某项投资|逐年|增加: how fast is no part of what
+        return [metric] if len(metric) >= 2 and not left.to_level else []
     if (goal := goal_of(clause, left.metric, lang)) is not None:
         return [goal]
-    return [left.metric] if noun_phrase(left.metric, lang) else []
+    return [without_causative(left.metric, "", lang)] if noun_phrase(left.metric, lang) else []  # 使消费的比重，由…
 
 
 def goal_of(clause: str, metric: str, lang) -> str | None:
@@ -615,6 +616,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (subject := before_first_predicate(metric, lang)) != metric:
         metric = subject  # 农民收入增速快于城镇、|突破2万元: the level is the subject's
         rules.append(("metric", "first_predicate_dropped"))
+    for rule, rewrite in NATIONAL_FRAMES if lang.compiled(_national).sign.search(metric) else ():
+        if (done := rewrite(metric, lang)) != metric:
+            metric = done
+            rules.append(("metric", rule))
     if g.older_signs.search(metric) is not None:  # each of the older prose's frames needs one of its signs
         for rule, rewrite in OLDER_FRAMES:
             if (done := rewrite(metric, lang)) != metric:
@@ -642,7 +647,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (framed := unframed(metric, noun, lang)) != metric:
         metric = framed
         rules.append(("metric", "framing_verb_dropped"))
-    if c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"]):
+    if (caused := without_causative(metric, noun, lang)) != metric and not (
+            c_start > s_start and not history and clean_metric(before_clause, lang).endswith(g.words["condition_frames"])):
+        metric = caused  # 使某产品生产能力增加200万吨: what is made to move is measured, not what moved it
+        rules.append(("metric", "causative_dropped"))
+    elif c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"]):
         before = history[-1] if history else subject_of_clause(before_clause, lang)
         if not history and clean_metric(before_clause, lang).endswith(g.words["condition_frames"]):
             metric = clean_metric(metric.removeprefix(
@@ -681,6 +690,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if left.verb and metric + left.verb in g.words["verb_nouns"]:
         metric += left.verb
         rules.append(("metric", "noun_ending_like_a_verb"))
+    if metric in lang.words("bare_owned_measures") and c_start > s_start and not history and (
+            owner := owner_of_bare(before_clause, lang)):
+        metric = owner + metric  # 国有企业效益明显好转，利润增长23.5%: the clause's own topic owns the measure
+        rules.append(("metric", "owner_of_bare_measure_before"))
     reading = Reading(metric, left, right, noun, rules)
     if not metric and not history and p.noisy:
         reading.recovered = dangling.recover(lang, group)
@@ -727,7 +740,9 @@ def goal_frame(metric: str, right: str, lang) -> str | None:
     if not right.removeprefix(lang.raw["possessive"]).startswith(g.words["goal_frame_nouns"]):
         return None
     reached = max((metric.rfind(w) + len(w) for w in g.words["goal_frame_verbs"] if w in metric), default=0)
-    goal = clean_metric(metric[reached:], lang)  # 如期完成|裁减员额50万的任务: the verb and its adverbs go
+    goal = clean_metric(metric[reached:].removeprefix(  # 提前实现了|本世纪末…: the verb's particle goes with it
+        next((w for w in lang.words("verbs", "perfective") if metric.startswith(w, reached) and reached), "")), lang)
+    # 如期完成|裁减员额50万的任务: the verb and its adverbs go
     goal = goal if len(goal) >= 2 else clean_metric(metric, lang)
     return goal if len(goal) >= 2 else None
 
@@ -771,3 +786,94 @@ def stipulated(metric: str, lang) -> str:
 # The older prose's frames around a metric, in the order they are taken off (see ``read``).
 OLDER_FRAMES = (("cue_and_goal_verb_dropped", goal_reached), ("plan_stipulating_dropped", stipulated),
                 ("object_of_disposal", disposal_object))
+
+
+@dataclass(frozen=True)
+class National:
+    """The national prose's boundaries of a metric, built once per Language."""
+
+    manner: re.Pattern  # a phrase of manner opening a metric (各种方式|使用贷款)
+    time_inside: re.Pattern  # a time word between a subject and its verb (中央财政|全年|用于)
+    adverb: re.Pattern  # an adverb opening a metric, unless it opens a noun (共|培养, 再|解决, not 共享)
+    causative: re.Pattern  # 使 or 让 opening a metric, unless it opens a noun (使用)
+    existential_end: re.Pattern  # 有 ending a metric after a noun (的法律|有), with its adverb (约有)
+    adverbs_only: re.Pattern  # words that are only those adverbs (也还): no metric of their own
+    sign: re.Pattern  # a word one of the frames of NATIONAL_FRAMES needs: else none acts (most metrics)
+
+
+def _national(lang) -> National:
+    words = lang.words
+    return National(
+        manner=re.compile(rf"(?:^|(?<=[^\W\d_]{{2}})(?:{alternation(words('manner_openers'))})?)"
+                          rf"(?:{'|'.join(words('manner_phrases'))}){lang.raw['possessive']}?(?=[^\W\d_]{{2}})"),
+        time_inside=re.compile(rf"(?<=[^\W\d_]{{2}})(?<!占)(?:{alternation(words('time_inside'))})"
+                               rf"(?!{alternation(words('time_inside_nouns'))})(?=[^\W\d_]{{2}})"),
+        adverb=re.compile(rf"^(?!{alternation(words('adverb_nouns'))})(?:{alternation(words('opening_adverbs'))})"
+                          rf"(?=[^\W\d_]{{2}})"),
+        causative=re.compile(rf"^(?!{alternation(words('causative_nouns'))})(?:{alternation(words('causatives'))})"
+                             rf"(?=[^\W\d_]{{2}})"),
+        existential_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('existential_adverbs'))})*"
+                                   rf"(?:{alternation(words('existential'))})$"),
+        adverbs_only=re.compile(rf"(?:{alternation(words('existential_adverbs'))})*"),
+        sign=re.compile(rf"^(?:{alternation(words('opening_adverbs'))})|{alternation(words('time_inside'))}|"
+                        rf"(?:{'|'.join(words('manner_phrases'))})|(?:{alternation(words('existential'))})$"),
+    )
+
+
+def without_manner(metric: str, lang) -> str:
+    """通过各种方式使用贷款 -> 使用贷款, 青川市通过多种渠道安置就业 -> 青川市安置就业: how a thing was done is
+    no part of it (at a metric's start its opener 通过 is already cut)."""
+    m = lang.compiled(_national).manner.search(metric)
+    return clean_metric(metric[:m.start()] + metric[m.end():], lang) if m else metric
+
+
+def without_time_inside(metric: str, lang) -> str:
+    """中央财政全年用于教育的支出 -> 中央财政用于教育的支出: a time word after the subject says when."""
+    return lang.compiled(_national).time_inside.sub("", metric, count=1)
+
+
+def without_opening_adverb(metric: str, lang) -> str:
+    """共培养学生, 再解决农村人口 -> 培养学生, 解决农村人口: an adverb opening a metric sums or repeats, it
+    names nothing."""
+    m = lang.compiled(_national).adverb.match(metric)
+    return metric[m.end():] if m else metric
+
+
+def without_existential_end(metric: str, lang) -> str:
+    """审议通过的法律有20项 -> 审议通过的法律: an existential 有 after a noun names nothing measured."""
+    if not metric.endswith(lang.words("existential")) or metric.endswith(lang.words("words_in_you")):
+        return metric  # most metrics; 拥有, 国有: a verb or a noun in 有, no existential
+    g = lang.compiled(_national)
+    m = g.existential_end.search(metric)
+    kept = clean_metric(metric[:m.start()], lang) if m else ""
+    return kept if len(kept) >= 2 and not g.adverbs_only.fullmatch(kept) else metric
+
+
+def without_causative(metric: str, noun: str, lang) -> str:
+    """使某产品生产能力增加200万吨 -> 某产品生产能力: a causative opening a metric names the cause's effect;
+    a count whose noun follows (使200万人受益) keeps its subject from the clause before."""
+    if noun:
+        return metric
+    m = lang.compiled(_national).causative.match(metric)
+    caused = clean_metric(metric[m.end():], lang) if m else ""
+    return caused if len(caused) >= 2 else metric  # 要使全国|80%以上的人口…: no metric of its own
+
+
+# The national prose's frames around a metric, taken off after the adverbs (see ``read``).
+NATIONAL_FRAMES = (("manner_phrase_dropped", without_manner), ("time_word_inside_dropped", without_time_inside),
+                   ("opening_adverb_dropped", without_opening_adverb),
+                   ("existential_after_noun_dropped", without_existential_end))
+
+
+def without_pace(metric: str, lang) -> str:
+    """某项投资逐年 -> 某项投资: an adverb of pace ending a metric before its verb."""
+    pace = next((w for w in lang.words("pace_adverbs") if metric.endswith(w) and len(metric) > len(w) + 1), "")
+    return metric[:len(metric) - len(pace)]
+
+
+def owner_of_bare(clause: str, lang) -> str:
+    """The owner a bare measure takes from the clause before: its subject, before a noun of how it fares
+    (国有企业|效益明显好转), or the clause itself where it is a plain noun phrase (煤炭工业建设，五年投资…)."""
+    subject = clean_metric(clause, lang)
+    at = min((i for w in lang.words("state_nouns") if (i := subject.find(w, 2)) >= 0), default=-1)
+    return subject_before(subject[:at], lang) if at >= 0 else subject_before(clause, lang)

@@ -24,6 +24,7 @@ class Patterns:
     plan_noun_before: re.Pattern  # the plan's own parts named before their count (其中约束性指标7项)
     plan_count: re.Pattern  # a count of the plan's own parts anywhere before the value
     plan_part: re.Pattern  # a value counted in the same classifier: its breakdown (其中经济发展类6个)
+    present_fact: re.Pattern  # opens the clause of a fact as it stands (去年…回落到2%, 目前…已经超过)
     doing: re.Pattern  # a verb between that count and the value: a goal of the plan, not a part of it
 
     disposal: frozenset[str]  # 将 right before a number moves it (将2.8万亿元资金纳入…): no modal
@@ -71,6 +72,7 @@ def _build(lang) -> Patterns:
         plan_noun_before=re.compile(rf"(?:{plan_nouns})(?:{lang.pattern('plan_count_links')})?$"),
         plan_count=re.compile(rf"{count}(?P<cl>[{classifiers}])(?:{plan_nouns})|(?:{plan_nouns}){count}(?P<cl2>[{classifiers}])"),
         plan_part=re.compile(rf"{count}(?P<cl>[{classifiers}])"),
+        present_fact=re.compile(lang.pattern("present_fact_openers")),
         doing=re.compile(lang.pattern("verbs", "change_up") + "|" + lang.pattern("verbs", "change_down") + "|"
                          + lang.pattern("framing_verbs") + "|" + lang.pattern("defining_verbs")),
     )
@@ -115,6 +117,9 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):
         return Status("target", m.group("cue"), "quoted_goal")
+    if (targets_from is not None and at >= targets_from or section is not None and section.role in (
+            "targets", "plans")) and (fact := present_fact(g, win, end)):
+        return Status("actual", fact, "present_fact_in_plan")
     if targets_from is not None and at >= targets_from:
         return Status("target", None, "targets_paragraph")
     if section is not None and section.role in ("targets", "plans"):
@@ -153,3 +158,11 @@ def goal_before(lang, win: Window, end: int) -> str | None:
         return None  # …实现了确定的目标，增长3%: the clause after a goal must be what sets it
     clause = win.text[(prev or -1) + 1:last].rstrip()
     return next((w for w in lang.words("goal_nouns") if clause.endswith(w)), None)
+
+
+def present_fact(g: Patterns, win: Window, end: int) -> str | None:
+    """去年某价格涨幅回落到2%, 目前某支出已经超过3万亿元: a clause opened by a word of the present or the
+    year past states a fact even inside the plan section (only the modal cues, read before, make it a goal)."""
+    last = win.last_of(_SCOPE_BREAKS, end)
+    m = g.present_fact.match(win.text, 0 if last is None else last + 1)
+    return m.group() if m else None
