@@ -627,6 +627,14 @@ def test_every_filler_between_a_metric_and_its_verb(word):
     assert metrics(f"全市居民人均可支配收入{word}增长6.5%。") == [("居民人均可支配收入", 6.5, "%", "change")]
 
 
+@pytest.mark.parametrize("text, metric", [
+    ("全市住户存款余额年末达到3100亿元。", "住户存款余额"),  # a time word after the subject dates the value
+    ("全市马拉松赛吸引参赛选手3.5万人。", "马拉松赛参赛选手"),  # the verb by which an event draws its participants
+])
+def test_words_between_a_subject_and_its_value_that_name_nothing(text, metric):
+    assert [m for m, *_ in metrics(text)] == [metric]
+
+
 @pytest.mark.parametrize("verb", ["升到", "升为", "增到", "减至", "减到", "维持在", "升至", "延长到"])
 def test_every_verb_to_a_level(verb):
     assert metrics(f"全市森林覆盖率{verb}52.4%。") == [("森林覆盖率", 52.4, "%", "level")]
