@@ -7,8 +7,7 @@ Every scan in SCAN_DIR is loaded (OCR and reading order) with each setting in tu
 the angle classifier on every line, pages one after another, full-size line images),
 ``before`` the defaults before the models' graphs were folded (``zhibiao.ocr_graph``:
 pages side by side, a page's cores reading its lines side by side, lines 32 px high
-and narrowed, angles only when a page reads badly), ``after`` the defaults, ``after+det``
-the defaults with the detector on all of a page's cores (``detect_threads=0``).
+and narrowed, angles only when a page reads badly), ``after`` the defaults.
 The best wall time of each is kept, since other jobs on a shared machine only ever
 add time. CPU seconds add up every thread. Engine loads are timed apart. Then the
 scan gold is scored with each setting, by the shared scorer, running ``zhibiao
@@ -32,7 +31,6 @@ SETTINGS = {
     "legacy": ocr.LEGACY,
     "before": ocr.Settings(fold=False),
     "after": ocr.Settings(),
-    "after+det": ocr.Settings(detect_threads=0),
 }
 
 
