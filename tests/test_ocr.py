@@ -190,6 +190,32 @@ def test_pages_run_side_by_side_and_come_back_in_order():
     assert ocr.pages_at_once(3, ocr.Settings(parallel_pages=2)) == 2 and ocr.pages_at_once(1) == 1
 
 
+@pytest.mark.parametrize("kind", [".jpg", ".png"])
+def test_a_page_file_is_decoded_to_the_pixels_the_engine_reads(kind):
+    import cv2
+    import numpy as np
+    from rapidocr_onnxruntime.utils import LoadImage
+
+    from zhibiao import ocr
+
+    page = _picture(["GDP 2031 +6.5%", "GRAIN 418"])
+    page[:, :300] = (30, 90, 200)  # colour, so a channel order mix-up would show
+    data = cv2.imencode(kind, page)[1].tobytes()
+    got = ocr._decoded(data)
+    if kind == ".jpg":
+        assert np.array_equal(got, LoadImage()(data))
+    else:  # only JPEGs are decoded here
+        assert got is data
+
+
+def test_a_broken_jpeg_is_a_one_line_error():
+    from zhibiao import ocr
+    from zhibiao.errors import InputError
+
+    with pytest.raises(InputError, match="cut.jpg: cannot read the image"):
+        ocr.recognise(ocr.JPEG + b"\x00" * 40, "cut.jpg")
+
+
 def test_a_bad_page_among_others_is_a_one_line_error():
     from zhibiao import ocr
     from zhibiao.errors import InputError

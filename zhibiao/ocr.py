@@ -198,6 +198,22 @@ class _OnePass:
         return cv2.dnn.blobFromImage(resized, float(step.scale / step.std[0]), mean=tuple(step.mean / step.scale))
 
 
+JPEG = b"\xff\xd8\xff"  # how a JPEG file starts
+
+
+def _decoded(image):
+    """A JPEG's pixels, decoded by OpenCV in about half the time of the engine's loader (PIL) and, both
+    being libjpeg-turbo, the same pixels (BGR, EXIF orientation ignored as PIL does); anything else as given."""
+    if isinstance(image, bytes) and image.startswith(JPEG):
+        import cv2
+        import numpy as np
+
+        pixels = cv2.imdecode(np.frombuffer(image, np.uint8), cv2.IMREAD_COLOR | cv2.IMREAD_IGNORE_ORIENTATION)
+        if pixels is not None:
+            return pixels
+    return image
+
+
 def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -211,6 +227,7 @@ def recognise(image, source: str, deadline: float | None = None, settings: Setti
         raise LimitExceeded(f"{source}: OCR time limit reached")
     engine = _engine(settings, settings.threads or share or _cores())
     try:
+        image = _decoded(image)
         result, _ = engine(image, use_cls=settings.angle == "always")
         if settings.angle == "auto" and result and median(float(r[2]) for r in result) < settings.upright_score:
             turned, _ = engine(image, use_cls=True)  # upside-down lines read badly: classify and turn them
