@@ -10,9 +10,11 @@ Speed (measured in benchmarks/ocr_speed.py): recognition of the text lines is
 most of a page's time, and its cost grows with the square of the height line
 images are scaled to, so they are read 32 px high instead of the model's 48
 (the scans' lines are ~26 px high once the page is at the engine's 2000 px) and
-narrowed. A second intra-op thread barely speeds a session up, so every session
-runs on one thread and a page's cores go to reading its lines side by side; the
-pages of a document run side by side too (ONNX Runtime releases the GIL). The
+narrowed. A second intra-op thread barely speeds a session up, so the recogniser
+runs on one thread and a page's cores read its lines side by side, in batches from
+one queue; the detector, which has the page to itself, runs on the page's cores (on
+threads that sleep when idle); the pages of a document run side by side too (ONNX
+Runtime releases the GIL). The
 angle classifier runs only on a page that reads badly upright. The detector and
 recogniser are loaded rewritten by ``ocr_graph`` (their element-wise chains folded;
 with the detector's input made in one pass, half the CPU of a page, the same text).
