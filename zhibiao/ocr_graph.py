@@ -187,7 +187,8 @@ class _Graph:
                 continue
             add = self._only_user(mul.output[0], "Add")
             t = self._scalar(add)[0] if add is not None else None
-            convs = list(self.users.get(add.output[0], [])) if t is not None and add.output[0] not in self.outputs else []
+            convs = (list(self.users.get(add.output[0], []))  # a copy: folding changes who reads what
+                     if t is not None and add.output[0] not in self.outputs else [])
             if not convs or not all(c.op_type == "Conv" and c.input[0] == add.output[0]
                                     and self._weights(c) is not None for c in convs):
                 continue
@@ -205,7 +206,8 @@ class _Graph:
             names = [add.output[0] + part for part in (".scale", ".shift", ".mean", ".var")]
             for name, value in zip(names, (s, t, 0.0, 1.0 - BN_EPSILON)):  # 1 / sqrt(var + eps) = 1
                 self.const[name] = np.full(channels, value, dtype=np.float32)
-            self._insert(at, [helper.make_node("BatchNormalization", [x, *names], list(add.output), epsilon=BN_EPSILON)])
+            self._insert(at, [helper.make_node("BatchNormalization", [x, *names], list(add.output),
+                                               epsilon=BN_EPSILON)])
             normalised += 1
         return folded, normalised
 
