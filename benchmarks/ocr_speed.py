@@ -1,18 +1,22 @@
 """OCR seconds per page on the shared scans: earlier engine settings against the current ones, in one run.
 
     .venv/bin/python benchmarks/ocr_speed.py [SCAN_DIR] [--gold GOLD.json] [--rounds N] [--settings A,B]
+    .venv/bin/python benchmarks/ocr_speed.py --timeline PAGE.jpg [--rounds N]
 
 Every scan in SCAN_DIR is loaded (OCR and reading order) with each setting in turn,
 ``--rounds`` times: ``legacy`` is ``zhibiao.ocr.LEGACY`` (every core inside each page,
 the angle classifier on every line, pages one after another, full-size line images),
 ``before`` the defaults before the models' graphs were folded (``zhibiao.ocr_graph``:
 pages side by side, a page's cores reading its lines side by side, lines 32 px high
-and narrowed, angles only when a page reads badly), ``after`` the defaults, ``after+det``
-the defaults with the detector on all of a page's cores (``detect_threads=0``).
+and narrowed, angles only when a page reads badly), ``after`` the defaults.
 The best wall time of each is kept, since other jobs on a shared machine only ever
 add time. CPU seconds add up every thread. Engine loads are timed apart. Then the
 scan gold is scored with each setting, by the shared scorer, running ``zhibiao
 extract`` through this script.
+
+``--timeline`` loads one page image ``--rounds`` times with the defaults and prints, for the
+fastest, when each stage ran (seconds from the start of the page, wall) and its thread's CPU:
+where one core works while the other waits.
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ import argparse
 import json
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -32,7 +37,6 @@ SETTINGS = {
     "legacy": ocr.LEGACY,
     "before": ocr.Settings(fold=False),
     "after": ocr.Settings(),
-    "after+det": ocr.Settings(detect_threads=0),
 }
 
 
@@ -51,6 +55,46 @@ def _warm(settings: ocr.Settings) -> float:
     return time.perf_counter() - start
 
 
+def _timeline(path: Path, rounds: int) -> None:
+    """The stages of one page image's load, timed in place on the default engine's steps."""
+    engine = ocr._engine(ocr.SETTINGS, ocr._cores())
+    spans: list[tuple[str, str, float, float, float]] = []
+    start = [0.0]
+
+    def timed(owner, name: str, stage: str) -> None:
+        step = getattr(owner, name)
+
+        def run(*args, **kwargs):
+            t, cpu = time.perf_counter(), time.thread_time()
+            out = step(*args, **kwargs)
+            spans.append((stage, threading.current_thread().name, t - start[0], time.perf_counter() - start[0],
+                          time.thread_time() - cpu))
+            return out
+        setattr(owner, name, run)
+
+    timed(ocr, "_decoded", "decode")
+    timed(engine.text_det, "infer", "detect")
+    timed(engine.text_det, "postprocess_op", "detection's boxes")
+    timed(engine, "get_crop_img_list", "line crops")
+    timed(engine.text_rec.recogniser, "session", "recognise")
+    timed(ocr, "reading_order", "reading order")
+    best = None
+    for _ in range(rounds):
+        spans.clear()
+        start[0] = time.perf_counter()
+        loading.load(path)
+        wall = time.perf_counter() - start[0]
+        if best is None or wall < best[0]:
+            best = wall, list(spans)
+    wall, spans = best
+    print(f"{path.name}: {wall:.3f} s wall (best of {rounds}); stage: from-to s (CPU s of its thread)")
+    for stage in dict.fromkeys(s[0] for s in spans):
+        for thread in dict.fromkeys(s[1] for s in spans if s[0] == stage):
+            runs = [s for s in spans if s[:2] == (stage, thread)]
+            print(f"  {stage} [{thread}]: {runs[0][2]:.3f}-{runs[-1][3]:.3f} ({sum(s[4] for s in runs):.3f} CPU"
+                  + (f", {len(runs)} batches" if len(runs) > 1 else "") + ")")
+
+
 def _score(gold: Path, setting: str) -> dict:
     cmd = f"{sys.executable} {Path(__file__).resolve()} --extract {setting} {{source}}"
     out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold), "--cmd", cmd],
@@ -64,6 +108,7 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=SHARED / "gold" / "dev-ocr" / "scan__national__2024.json")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--settings", default=",".join(SETTINGS), help="which of %(default)s to run")
+    parser.add_argument("--timeline", type=Path, metavar="PAGE", help="time the stages of one page image")
     parser.add_argument("--extract", nargs=2, metavar=("SETTING", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.extract:  # the scorer's command: zhibiao extract with the named settings
@@ -71,6 +116,9 @@ def main() -> None:
         from zhibiao.cli import main as cli
 
         cli(["extract", "--format", "jsonl", args.extract[1]])
+        return
+    if args.timeline:
+        _timeline(args.timeline, args.rounds)
         return
     files = sorted(p for p in args.folder.iterdir() if p.suffix.lower() in SUFFIXES)
     unknown = set(args.settings.split(",")) - set(SETTINGS)

@@ -110,35 +110,38 @@ def test_an_upside_down_page_is_turned_when_it_reads_badly():
 class _FakeRecogniser:
     """Reads a line image as its width; records the batches it was given."""
 
-    def __init__(self):
-        self.calls = []
+    def __init__(self, batch: int):
+        self.rec_batch_num, self.calls = batch, []
 
     def __call__(self, images, return_word_box=False):
         self.calls.append([im.shape[1] for im in images])
         return [(f"w{im.shape[1]}", 0.9) for im in images], 0.01
 
 
-LANE_CASES = [  # (line widths, lanes, width scale)
-    ([40, 300, 120, 80, 200], 1, 1.0),
-    ([40, 300, 120, 80, 200], 2, 1.0),
-    ([40, 300, 120, 80, 200], 3, 0.5),
-    ([90], 2, 1.0),  # one line: no lanes
-    ([90, 30], 4, 1.0),  # more lanes than lines
+LANE_CASES = [  # (line widths, lanes, width scale, batch size, the batches read: widest first where lanes run)
+    ([40, 300, 120, 80, 200], 1, 1.0, 6, [[40, 300, 120, 80, 200]]),  # one lane: the recogniser's own batches
+    ([40, 300, 120, 80, 200], 2, 1.0, 6, [[40, 120, 300], [80, 200]]),  # dealt out by width, a batch a lane
+    ([40, 300, 120, 80, 200, 60, 150], 2, 1.0, 2, [[150, 300], [60, 120], [200], [40, 80]]),
+    ([40, 300, 120, 80, 200], 3, 0.5, 6, [[40, 150], [20, 100], [60]]),
+    ([90], 2, 1.0, 6, [[90]]),  # one line: no lanes
+    ([90, 30], 4, 1.0, 6, [[90], [30]]),  # more lanes than lines
 ]
 
 
-@pytest.mark.parametrize("widths, lanes, scale", LANE_CASES)
-def test_lines_read_in_lanes_come_back_in_their_order(widths, lanes, scale):
+@pytest.mark.parametrize("widths, lanes, scale, batch, batches", LANE_CASES)
+def test_lines_are_read_in_the_batches_lanes_make_and_come_back_in_their_order(widths, lanes, scale, batch, batches):
     import numpy as np
 
     from zhibiao import ocr
 
-    fake = _FakeRecogniser()
-    images = [np.zeros((20, w, 3), dtype=np.uint8) for w in widths]
-    read, _ = ocr._Lines(fake, scale, lanes)(images)
-    assert [text for text, _ in read] == [f"w{round(w * scale)}" for w in widths]
-    assert len(fake.calls) == min(lanes, len(widths))
-    assert sorted(w for call in fake.calls for w in call) == sorted(round(w * scale) for w in widths)
+    fake = _FakeRecogniser(batch)
+    lines = ocr._Lines(fake, scale, lanes)
+    scaled = [round(w * scale) for w in widths]
+    read, _ = lines([np.zeros((20, w, 3), dtype=np.uint8) for w in widths])
+    assert [text for text, _ in read] == [f"w{w}" for w in scaled]
+    assert sorted(fake.calls) == sorted(batches)
+    if lanes > 1 and len(widths) > 1:
+        assert [[scaled[i] for i in b] for b in lines.batches([w / 20 for w in scaled])] == batches
 
 
 @pytest.mark.parametrize("std", [[0.5, 0.5, 0.5], [0.2, 0.3, 0.4]])
@@ -155,15 +158,16 @@ def test_the_detector_input_made_in_one_pass_is_the_engines(std):
     np.testing.assert_allclose(got, want, atol=1e-5)
 
 
-def test_the_detector_takes_the_pages_cores_only_when_asked():
+def test_the_detector_runs_on_the_pages_cores_on_threads_that_sleep_when_idle():
     from zhibiao import ocr
 
-    def detector_threads(settings):
-        return ocr._engine(settings, 2).text_det.infer.session.get_session_options().intra_op_num_threads
+    def detector(cores):
+        return ocr._engine(ocr.Settings(), cores).text_det.infer.session.get_session_options()
 
-    assert detector_threads(ocr.Settings()) == 1 and detector_threads(ocr.Settings(detect_threads=0)) == 2
+    assert detector(2).intra_op_num_threads == 2 and detector(1).intra_op_num_threads == 1
+    assert detector(2).get_session_config_entry("session.intra_op.allow_spinning") == "0"
     page = _picture(["GDP 2031 +6.5%", "GRAIN 418"])
-    assert _texts(ocr.recognise(page, "p", settings=ocr.Settings(detect_threads=0))) == _texts(ocr.recognise(page, "p"))
+    assert _texts(ocr.recognise(page, "p", share=2)) == _texts(ocr.recognise(page, "p", share=1))
 
 
 def test_settings_are_checked():
@@ -184,6 +188,32 @@ def test_pages_run_side_by_side_and_come_back_in_order():
     one_by_one = ocr.recognise_pages(pages, ["a", "b", "c"], settings=ocr.Settings(parallel_pages=1))
     assert [_texts(p) for p in one_by_one] == [_texts(p) for p in side_by_side]
     assert ocr.pages_at_once(3, ocr.Settings(parallel_pages=2)) == 2 and ocr.pages_at_once(1) == 1
+
+
+@pytest.mark.parametrize("kind", [".jpg", ".png"])
+def test_a_page_file_is_decoded_to_the_pixels_the_engine_reads(kind):
+    import cv2
+    import numpy as np
+    from rapidocr_onnxruntime.utils import LoadImage
+
+    from zhibiao import ocr
+
+    page = _picture(["GDP 2031 +6.5%", "GRAIN 418"])
+    page[:, :300] = (30, 90, 200)  # colour, so a channel order mix-up would show
+    data = cv2.imencode(kind, page)[1].tobytes()
+    got = ocr._decoded(data)
+    if kind == ".jpg":
+        assert np.array_equal(got, LoadImage()(data))
+    else:  # only JPEGs are decoded here
+        assert got is data
+
+
+def test_a_broken_jpeg_is_a_one_line_error():
+    from zhibiao import ocr
+    from zhibiao.errors import InputError
+
+    with pytest.raises(InputError, match="cut.jpg: cannot read the image"):
+        ocr.recognise(ocr.JPEG + b"\x00" * 40, "cut.jpg")
 
 
 def test_a_bad_page_among_others_is_a_one_line_error():

@@ -134,3 +134,17 @@ def test_the_shipped_models_lose_their_element_wise_chains():
     before = len([n for n in model.graph.node if n.op_type != "Constant"])
     done = ocr_graph._Graph(model.graph).simplify()
     assert all(done.values()) and len(model.graph.node) < 0.8 * before
+
+
+@pytest.mark.parametrize("build", [c[0] for c in CASES], ids=[c[0].__name__ for c in CASES])
+def test_the_readers_of_each_tensor_are_kept_up_to_date_through_the_rewrites(build, tmp_path):
+    net = Net()
+    build(net)
+    (tmp_path / "m.onnx").write_bytes(net.model())
+    graph = ocr_graph._Graph(onnx.load(str(tmp_path / "m.onnx")).graph)
+    graph.simplify()
+    readers = {}
+    for n in graph.nodes:
+        for name in n.input:
+            readers.setdefault(name, []).append(id(n))
+    assert {name: [id(n) for n in got] for name, got in graph.users.items() if got} == readers

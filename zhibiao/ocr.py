@@ -10,9 +10,11 @@ Speed (measured in benchmarks/ocr_speed.py): recognition of the text lines is
 most of a page's time, and its cost grows with the square of the height line
 images are scaled to, so they are read 32 px high instead of the model's 48
 (the scans' lines are ~26 px high once the page is at the engine's 2000 px) and
-narrowed. A second intra-op thread barely speeds a session up, so every session
-runs on one thread and a page's cores go to reading its lines side by side; the
-pages of a document run side by side too (ONNX Runtime releases the GIL). The
+narrowed. A second intra-op thread barely speeds a session up, so the recogniser
+runs on one thread and a page's cores read its lines side by side, in batches from
+one queue; the detector, which has the page to itself, runs on the page's cores (on
+threads that sleep when idle); the pages of a document run side by side too (ONNX
+Runtime releases the GIL). The
 angle classifier runs only on a page that reads badly upright. The detector and
 recogniser are loaded rewritten by ``ocr_graph`` (their element-wise chains folded;
 with the detector's input made in one pass, half the CPU of a page, the same text).
@@ -41,7 +43,6 @@ class Settings:
     cores_by: str = "lines"  # a page's cores read its lines side by side ("lines") or are intra-op threads ("ops")
     upright_score: float = 0.8  # "auto": a page whose median line score is below this is read again with angles
     fold: bool = True  # detector and recogniser graphs folded (ocr_graph), the page normalised in one pass
-    detect_threads: int = 1  # with cores_by "lines": the detector's intra-op threads (0: the page's cores)
 
     def __post_init__(self):
         if self.angle not in ("always", "never", "auto"):
@@ -84,30 +85,50 @@ class _Lines:
     """The engine's recogniser fed line images scaled in width (fewer columns for the model to read),
     and, with ``lanes`` > 1, reading them in that many threads at once.
 
-    Boxes come from detection, so positions are unchanged. Lanes take the lines dealt out in order of
-    width, so each lane's batches stay as evenly padded as one lane's would be.
+    Boxes come from detection, so positions are unchanged. The lines are dealt out to lanes in order of
+    width and each lane cut into the batches the recogniser would make of it, so every batch, and so its
+    padding and its text, is what one lane's would be. The batches then run from one queue, the widest
+    first, on whichever thread is free: the threads end together instead of one idling at the end.
     """
 
     def __init__(self, recogniser, scale: float, lanes: int):
         self.recogniser, self.scale, self.lanes = recogniser, scale, lanes
 
     def __call__(self, images, return_word_box: bool = False):
+        if self.lanes <= 1 or len(images) <= 1:
+            return self.recogniser([self._scaled(im) for im in images], return_word_box)
+        result: list = [None] * len(images)
+        batches = self.batches([self._width(im) / im.shape[0] for im in images])
+        with ThreadPoolExecutor(max_workers=self.lanes, thread_name_prefix="zhibiao-ocr-lines") as pool:
+            done = pool.map(lambda b: self.recogniser([self._scaled(images[i]) for i in b], return_word_box), batches)
+            elapsed = 0.0
+            for batch, (read, seconds) in zip(batches, done):
+                elapsed += seconds
+                for i, r in zip(batch, read):
+                    result[i] = r
+        return result, elapsed
+
+    def batches(self, ratios: list[float]) -> list[list[int]]:
+        """The lines (by width / height) in the batches dealt lanes make, in the order they are run."""
+        import numpy as np
+
+        size = self.recogniser.rec_batch_num
+        by_width = sorted(range(len(ratios)), key=ratios.__getitem__)
+        batches = []
+        for lane in (by_width[k::self.lanes] for k in range(min(self.lanes, len(ratios)))):
+            order = [lane[j] for j in np.argsort(np.array([ratios[i] for i in lane]))]  # as the recogniser sorts
+            batches += [order[b:b + size] for b in range(0, len(order), size)]
+        return sorted(batches, key=lambda b: -len(b) * max(ratios[i] for i in b))  # cost: lines x padded width
+
+    def _width(self, image) -> int:
+        return image.shape[1] if self.scale == 1.0 else max(1, round(image.shape[1] * self.scale))
+
+    def _scaled(self, image):
         import cv2
 
-        if self.scale != 1.0:
-            images = [cv2.resize(im, (max(1, round(im.shape[1] * self.scale)), im.shape[0]),
-                                 interpolation=cv2.INTER_AREA) for im in images]
-        if self.lanes <= 1 or len(images) <= 1:
-            return self.recogniser(images, return_word_box)
-        by_width = sorted(range(len(images)), key=lambda i: images[i].shape[1] / images[i].shape[0])
-        lanes = [by_width[k::self.lanes] for k in range(min(self.lanes, len(images)))]
-        with ThreadPoolExecutor(max_workers=self.lanes, thread_name_prefix="zhibiao-ocr-lines") as pool:
-            done = list(pool.map(lambda lane: self.recogniser([images[i] for i in lane], return_word_box), lanes))
-        result: list = [None] * len(images)
-        for lane, (read, _) in zip(lanes, done):
-            for i, r in zip(lane, read):
-                result[i] = r
-        return result, max(elapsed for _, elapsed in done)
+        if self.scale == 1.0:
+            return image
+        return cv2.resize(image, (self._width(image), image.shape[0]), interpolation=cv2.INTER_AREA)
 
 
 @lru_cache(maxsize=8)
@@ -125,7 +146,7 @@ def _engine(settings: Settings, cores: int):
         kwargs.update(intra_op_num_threads=threads, inter_op_num_threads=1)
     engine = RapidOCR(**kwargs)
     lanes = (cores if cores > 0 else _cores()) if settings.cores_by == "lines" else 1
-    detect = (settings.detect_threads or lanes) if settings.cores_by == "lines" else threads
+    detect = lanes if settings.cores_by == "lines" else threads  # the detector runs alone: on all the page's cores
     if settings.fold or detect != threads:
         engine.text_det.infer.session = _session(engine.text_det.infer.session, settings.fold, detect)
     if settings.fold:
@@ -179,6 +200,22 @@ class _OnePass:
         return cv2.dnn.blobFromImage(resized, float(step.scale / step.std[0]), mean=tuple(step.mean / step.scale))
 
 
+JPEG = b"\xff\xd8\xff"  # how a JPEG file starts
+
+
+def _decoded(image):
+    """A JPEG's pixels, decoded by OpenCV in about half the time of the engine's loader (PIL) and, both
+    being libjpeg-turbo, the same pixels (BGR, EXIF orientation ignored as PIL does); anything else as given."""
+    if isinstance(image, bytes) and image.startswith(JPEG):
+        import cv2
+        import numpy as np
+
+        pixels = cv2.imdecode(np.frombuffer(image, np.uint8), cv2.IMREAD_COLOR | cv2.IMREAD_IGNORE_ORIENTATION)
+        if pixels is not None:
+            return pixels
+    return image
+
+
 def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -192,6 +229,7 @@ def recognise(image, source: str, deadline: float | None = None, settings: Setti
         raise LimitExceeded(f"{source}: OCR time limit reached")
     engine = _engine(settings, settings.threads or share or _cores())
     try:
+        image = _decoded(image)
         result, _ = engine(image, use_cls=settings.angle == "always")
         if settings.angle == "auto" and result and median(float(r[2]) for r in result) < settings.upright_score:
             turned, _ = engine(image, use_cls=True)  # upside-down lines read badly: classify and turn them

@@ -40,7 +40,8 @@ def simplified(path: str | Path) -> bytes:
 
 
 class _Graph:
-    """A graph's nodes and constants (Constant nodes and initializers alike), rewritten in place."""
+    """A graph's nodes and constants (Constant nodes and initializers alike), rewritten in place;
+    ``users``, the nodes reading each tensor, is kept up to date by every change rather than rebuilt."""
 
     def __init__(self, graph):
         from onnx import numpy_helper
@@ -54,6 +55,9 @@ class _Graph:
             else:
                 self.nodes.append(n)
         self.outputs = {o.name for o in graph.output}
+        self.users: dict[str, list] = defaultdict(list)
+        for n in self.nodes:
+            self._read(n)
 
     def simplify(self) -> dict[str, int]:
         """Apply every rewrite; returns how many of each were made."""
@@ -64,16 +68,26 @@ class _Graph:
 
     # --- helpers ---------------------------------------------------------------------------------
 
-    def _users(self) -> dict[str, list]:
-        users = defaultdict(list)
-        for n in self.nodes:
-            for name in n.input:
-                users[name].append(n)
-        return users
+    def _read(self, node) -> None:
+        for name in node.input:
+            self.users[name].append(node)
 
-    def _only_user(self, users, name: str, op: str):
+    def _unread(self, node) -> None:
+        for name in node.input:
+            self.users[name].remove(node)
+
+    def _remove(self, node) -> None:
+        self.nodes.remove(node)
+        self._unread(node)
+
+    def _insert(self, at: int, nodes: list) -> None:
+        self.nodes[at:at] = nodes
+        for n in nodes:
+            self._read(n)
+
+    def _only_user(self, name: str, op: str):
         """The one node reading ``name``, if it is an ``op`` and ``name`` is not a graph output."""
-        got = users.get(name, [])
+        got = self.users.get(name, [])
         return got[0] if len(got) == 1 and got[0].op_type == op and name not in self.outputs else None
 
     def _operand(self, node) -> tuple[np.ndarray | None, str | None]:
@@ -98,8 +112,10 @@ class _Graph:
         name = conv.output[0]
         self.const[name + ".folded_w"] = w.astype(np.float32)
         self.const[name + ".folded_b"] = b.astype(np.float32)
+        self._unread(conv)
         del conv.input[:]
         conv.input.extend([x, name + ".folded_w", name + ".folded_b"])
+        self._read(conv)
 
     # --- rewrites --------------------------------------------------------------------------------
 
@@ -108,8 +124,7 @@ class _Graph:
         folded = 0
         for conv in [n for n in self.nodes if n.op_type == "Conv"]:
             while (wb := self._weights(conv)) is not None:
-                users = self._users()
-                nxt = self._only_user(users, conv.output[0], "Mul") or self._only_user(users, conv.output[0], "Add")
+                nxt = self._only_user(conv.output[0], "Mul") or self._only_user(conv.output[0], "Add")
                 c = self._operand(nxt)[0] if nxt is not None else None
                 channels = wb[0].shape[0]
                 if c is None or not (c.size == 1 or c.shape in ((channels, 1, 1), (1, channels, 1, 1))):
@@ -123,7 +138,7 @@ class _Graph:
                 self._set_weights(conv, conv.input[0], w, b)
                 del conv.output[:]
                 conv.output.extend(nxt.output)
-                self.nodes.remove(nxt)
+                self._remove(nxt)
                 folded += 1
         return folded
 
@@ -137,22 +152,21 @@ class _Graph:
             three, x = self._scalar(add)
             if three != offset:
                 continue
-            users = self._users()
-            clip = self._only_user(users, add.output[0], "Clip")
+            clip = self._only_user(add.output[0], "Clip")
             if clip is None or [self._bound(clip, k) for k in (1, 2)] != [low, high]:
                 continue
-            mul = self._only_user(users, clip.output[0], "Mul")
+            mul = self._only_user(clip.output[0], "Mul")
             if mul is None or sorted(mul.input) != sorted([x, clip.output[0]]):
                 continue
-            div = self._only_user(users, mul.output[0], "Div")
+            div = self._only_user(mul.output[0], "Div")
             if div is None or div.input[0] != mul.output[0] or self._scalar(div)[0] != divisor:
                 continue
             at = self.nodes.index(add)
             for n in (add, clip, mul, div):
-                self.nodes.remove(n)
+                self._remove(n)
             gate = div.output[0] + ".gate"
-            self.nodes[at:at] = [helper.make_node("HardSigmoid", [x], [gate], alpha=1 / divisor, beta=offset / divisor),
-                                 helper.make_node("Mul", [x, gate], list(div.output))]
+            self._insert(at, [helper.make_node("HardSigmoid", [x], [gate], alpha=1 / divisor, beta=offset / divisor),
+                              helper.make_node("Mul", [x, gate], list(div.output))])
             fused += 1
         return fused
 
@@ -171,16 +185,16 @@ class _Graph:
             s, x = self._scalar(mul)
             if s is None:
                 continue
-            users = self._users()
-            add = self._only_user(users, mul.output[0], "Add")
+            add = self._only_user(mul.output[0], "Add")
             t = self._scalar(add)[0] if add is not None else None
-            convs = users.get(add.output[0], []) if t is not None and add.output[0] not in self.outputs else []
+            convs = (list(self.users.get(add.output[0], []))  # a copy: folding changes who reads what
+                     if t is not None and add.output[0] not in self.outputs else [])
             if not convs or not all(c.op_type == "Conv" and c.input[0] == add.output[0]
                                     and self._weights(c) is not None for c in convs):
                 continue
             at = self.nodes.index(mul)
-            self.nodes.remove(mul)
-            self.nodes.remove(add)
+            self._remove(mul)
+            self._remove(add)
             if not any(_padded(c) for c in convs):
                 for conv in convs:
                     w, b = self._weights(conv)
@@ -192,8 +206,8 @@ class _Graph:
             names = [add.output[0] + part for part in (".scale", ".shift", ".mean", ".var")]
             for name, value in zip(names, (s, t, 0.0, 1.0 - BN_EPSILON)):  # 1 / sqrt(var + eps) = 1
                 self.const[name] = np.full(channels, value, dtype=np.float32)
-            self.nodes.insert(at, helper.make_node("BatchNormalization", [x, *names], list(add.output),
-                                                   epsilon=BN_EPSILON))
+            self._insert(at, [helper.make_node("BatchNormalization", [x, *names], list(add.output),
+                                               epsilon=BN_EPSILON)])
             normalised += 1
         return folded, normalised
 
