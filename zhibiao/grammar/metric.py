@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import numbers, segment
 from ..lexicon import alternation
@@ -735,3 +736,13 @@ def stipulated(metric: str, lang) -> str:
 # The older prose's frames around a metric, in the order they are taken off (see ``read``).
 OLDER_FRAMES = (("cue_and_goal_verb_dropped", goal_reached), ("plan_stipulating_dropped", stipulated),
                 ("object_of_disposal", disposal_object))
+
+
+# The readings of a phrase, made once per phrase and language: each of these is a pure function of its words,
+# and phrases repeat (比上年增长 in a report, one row label on every row of a table), so a record-dense text
+# reads each of its phrases once. Bounded, so a text of phrases all different costs no more memory than this.
+PHRASES = 4096
+(read_left, clean_metric, noun_after, counted_noun, unframed, without_adverbs, without_examples,
+ without_connectives, before_deed, before_completion, goal_of, goal_frame) = (lru_cache(PHRASES)(f) for f in (
+    read_left, clean_metric, noun_after, counted_noun, unframed, without_adverbs, without_examples,
+    without_connectives, before_deed, before_completion, goal_of, goal_frame))

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import canonical, repair as repairing, segment
 from ..lexicon import Language, language as shipped
@@ -163,7 +163,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         if reading.recovered is not None:
             name, verb = reading.recovered
             left = metrics.Left(name, verb, False, reading.left.fillers)
-            trace = tuple(_step("metric", *r) for r in (*reading.rules, ("distribution", "one_metric")))
+            trace = _metric_trace((*reading.rules, ("distribution", "one_metric")))
             yield from (_record(p, s, q, name, left, group, reading, trace, carried=True) for q in group)
             history.append(name)
             prev_end = group[-1].span.end
@@ -208,7 +208,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             names, rule = distribution.distribute(reading.metric, len(group), reading.left.fillers, reading.noun,
                                                   lang, p.is_word)
             rules = list(reading.rules)
-        trace = tuple(_step("metric", *r) for r in (*rules, ("distribution", rule)))
+        trace = _metric_trace((*rules, ("distribution", rule)))
         group = distribution.shared_unit(distribution.shared_modifier(group, lang))
         for name, q in distribution.pairs(names, group):
             yield _record(p, s, q, name, reading.left, group, reading, trace, carried=not reading.metric)
@@ -227,9 +227,7 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
     before = s.window.at(q.span.start)  # the sentence's words before the value: s.window.text[:before]
     st = statuses.decide(lang, s.window, before, reading.right, s.section, s.targets_from, q.span.start, p.year)
     period, period_rule = periods.decide(lang, p.year, st.status, s.window, before, s.five_years)
-    trace += (_step("kind", "kind", k.rule), _step("direction", "kind", k.rule),
-              _step("modifier", "modifier", modifiers.decide(q, lang)), _step("status", "status", st.rule),
-              _step("period", "period", period_rule))
+    trace += _decided(k.rule, modifiers.decide(q, lang), st.rule, period_rule)
     cues = [c for c in (st.cue, q.cue) if c]
     value = span(p, WorkRange(q.span.start, q.span.end))
     two_column = p.layout.in_columns(q.span.start)
@@ -258,6 +256,19 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
     )
 
 
+@lru_cache(4096)
+def _metric_trace(rules: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """The trace entries of the metric step's rules, made once per sequence of rules (a few dozen in a report)."""
+    return tuple(_step("metric", *r) for r in rules)
+
+
+@cache
+def _decided(kind: str, modifier: str, status: str, period: str) -> tuple[tuple[str, str, str], ...]:
+    """The trace entries of the steps after the metric, made once per combination of their rules."""
+    return (_step("kind", "kind", kind), _step("direction", "kind", kind), _step("modifier", "modifier", modifier),
+            _step("status", "status", status), _step("period", "period", period))
+
+
 @cache
 def _step(name: str, step: str, rule: str) -> tuple[str, str, str]:
     """One trace entry, made once and shared by every record it explains (the rules are a closed set):
@@ -271,9 +282,11 @@ def _noun_units(lang) -> re.Pattern:
     return re.compile("|".join(map(re.escape, lang.noun_units)))
 
 
+@lru_cache(4096)
 def _noun_unit(phrase: str, lang, first: bool = False) -> str:
     """The unit of the noun nearest the value: the first noun after it, or the last before it (searched
-    again from one past each place: a look-ahead at every position cost five times as much)."""
+    again from one past each place: a look-ahead at every position cost five times as much). Made once per
+    phrase: the words after a list's values are one phrase for each of them."""
     if not lang.noun_units:
         return ""
     nouns = lang.compiled(_noun_units)
