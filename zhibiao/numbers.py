@@ -156,13 +156,12 @@ def _patterns(lang):
         rf"(?:(?P<unit>{units})(?:/(?P<per>(?:{mags})?(?:{per})))?)?(?P<post>{post})?"
     )
     no = lang.raw["not_indicators"]
-    prefix_len = max(map(len, lang.prefix_modifiers)) + 1
     return _Patterns(
         quantity=quantity,
         first=re.compile(rf"[0-9{digits}十百千万亿几](?<![0-9][0-9])(?<![{digits}十百千万亿几][{digits}十百千万亿几])"),
         linking=frozenset(lang.words("modifiers", "linking")),
-        prefix_len=prefix_len,
-        prefix_ends=frozenset(w[-1] for w in lang.prefix_modifiers),
+        prefix_by_end={end: tuple(sorted((w for w in lang.prefix_modifiers if w.endswith(end)), key=len, reverse=True))
+                       for end in {w[-1] for w in lang.prefix_modifiers}},
         time_after=re.compile(rf"(?:[{inner}])?(?:{alternation(lang.time_units)})"),
         doubling=re.compile(r"翻(?P<n>[一两二三四])番"),
         joiners=tuple(lang.words("range_joiners")),
@@ -207,8 +206,7 @@ class _Patterns:
     quantity: re.Pattern
     first: re.Pattern  # where a quantity can start (not inside a run): finding it first is 5x faster than search
     linking: frozenset[str]
-    prefix_len: int
-    prefix_ends: frozenset[str]  # the last characters of the modifier words: most numbers follow none
+    prefix_by_end: dict[str, tuple[str, ...]]  # the modifier words by their last character, longest first
     time_after: re.Pattern
     doubling: re.Pattern
     joiners: tuple[str, ...]
@@ -387,17 +385,11 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
 def _prefix(text: str, start: int, lang, p: _Patterns) -> tuple[str, int] | None:
     """The modifier word written just before ``start`` (超过, 约, 约为: a linking 为 may follow it)
     and where it starts, longest first."""
-    last = text[start - 1] if start else ""
-    if last in p.linking:
-        last = text[start - 2] if start > 1 else ""
-    if last not in p.prefix_ends:
-        return None  # no modifier word ends here: the common case, settled without the slices
-    for k in range(min(p.prefix_len, start), 0, -1):
-        piece = text[start - k:start]
-        word = piece[:-1] if piece[-1] in p.linking else piece
-        if word in lang.prefix_modifiers:
-            return word, start - k
-    return None
+    end = start - 1 if start and text[start - 1] in p.linking else start
+    words = p.prefix_by_end.get(text[end - 1]) if end else None
+    if words is None:
+        return None  # no modifier word ends here: the common case
+    return next(((w, end - len(w)) for w in words if len(w) <= end and text.startswith(w, end - len(w))), None)
 
 
 def _chinese_rule(chinese: str, value: float, unit, percent: bool, prefix, lang) -> str | None:

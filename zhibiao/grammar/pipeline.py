@@ -21,7 +21,7 @@ from ..lexicon import Language, language as shipped
 from ..records import Diagnostic, Document, Indicator, Quantity, Section
 from . import distribution, exclusions, kind as kinds, layout, metric as metrics, modifier as modifiers
 from . import period as periods, quantities, status as statuses
-from .ground import WorkRange, covering, evidence, span
+from .ground import WorkRange, covering, grounded
 from .prepare import Prepared, prepare
 from .window import Window
 
@@ -170,9 +170,8 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             continue
         if exclusions.excluded(reading, history):
             continue
-        reading.metric, rule = distribution.own_item(reading.metric, reading.noun, reading.left.metric,
-                                                     prev_end > s.start, cut_end == prev_end, lang,
-                                                     reading.right, group[0].unit, p.is_word)
+        reading.metric, rule = _own_item(reading.metric, reading.noun, reading.left.metric, prev_end > s.start,
+                                         cut_end == prev_end, lang, reading.right, group[0].unit, p.is_word)
         if rule:
             reading.rules.append(("distribution", rule))
             cut_end = group[-1].span.end if rule == "next_item_cut" else cut_end
@@ -224,13 +223,14 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
     k = kinds.decide(q, group, left, metric, lang, prenominal=prenominal)
     trace = metric_trace + (("metric", "kind", "rate_word_moved_to_kind"),) if k.metric != metric else metric_trace
     unit = q.unit or _noun_unit(reading.right, lang, first=True) or _noun_unit(k.metric, lang)
-    before = s.window.at(q.span.start)  # the sentence's words before the value: s.window.text[:before]
-    st = statuses.decide(lang, s.window, before, reading.right, s.section, s.targets_from, q.span.start, p.year)
+    start, end = q.span.start, q.span.end
+    before = s.window.at(start)  # the sentence's words before the value: s.window.text[:before]
+    st = statuses.decide(lang, s.window, before, reading.right, s.section, s.targets_from, start, p.year)
     period, period_rule = periods.decide(lang, p.year, st.status, s.window, before, s.five_years)
     trace += _decided(k.rule, modifiers.decide(q, lang), st.rule, period_rule)
-    cues = [c for c in (st.cue, q.cue) if c]
-    value = span(p, WorkRange(q.span.start, q.span.end))
-    two_column = p.layout.in_columns(q.span.start)
+    value, clause = grounded(p, WorkRange(start, end), WorkRange(s.breaks.clause_start(start, s.start),
+                                                                 s.breaks.clause_end(end, s.end)))
+    two_column = bool(p.layout.columns) and p.layout.in_columns(start)
     confidence = (0.5 if recovered else 0.9 - (0.2 if carried else 0.0) - (0.1 if prenominal else 0.0)
                   - (0.3 if two_column else 0.0))
     return Indicator(
@@ -243,17 +243,20 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
         modifier=q.modifier,
         status=st.status,
         span=value,
-        evidence=evidence(p, value,
-                          WorkRange(s.breaks.clause_start(q.span.start, s.start), s.breaks.clause_end(q.span.end, s.end))),
+        evidence=clause,
         period=period,
         canonical=canonical.match(k.metric, unit, k.kind),
-        cue="/".join(cues) or None,
+        cue=f"{st.cue}/{q.cue}" if st.cue and q.cue else st.cue or q.cue or None,
         confidence=confidence,
         section=s.section_name,
         flags=(("repaired",) if p.noisy else ()) + (("recovered",) if recovered else ())
-        + (("two_column",) if two_column else ()),
+        + (("two_column",) if two_column else ()) if p.noisy or recovered or two_column else (),
         trace=trace,
     )
+
+
+# A count's own item, read once per phrase (a pure function of its words, like the metric's phrase readings).
+_own_item = lru_cache(metrics.PHRASES)(distribution.own_item)
 
 
 @lru_cache(4096)
