@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import alternation, language
 from .records import Quantity, Span
@@ -123,10 +124,17 @@ def is_vague(numeral: str) -> bool:
     return any(ch in _VAGUE for ch in numeral)
 
 
+@lru_cache(4096)
 def list_mark(text: str, lang=None) -> int:
     """The length of the list mark opening ``text`` (3.新建…, （3）, 3、, ③), 0 where none: a mark numbers
-    an item of a list, it is no part of the item's metric."""
+    an item of a list, it is no part of the item's metric. Read once per phrase, as the metric's words are."""
     return m.end() if (m := (lang or language()).compiled(_patterns).list_mark.match(text)) else 0
+
+
+def _guarded(words) -> str:
+    """The alternation of ``words`` behind a look-ahead at the characters they start with."""
+    firsts = "".join(sorted({w[0] for w in words if w}))
+    return rf"(?=[{re.escape(firsts)}])(?:{alternation(words)})" if firsts else alternation(words)
 
 
 def _patterns(lang):
@@ -137,9 +145,11 @@ def _patterns(lang):
     """
     mags = "|".join(re.escape(m) if m != "千" else "千(?![瓦米克伏])"
                     for m in sorted(lang.magnitudes, key=len, reverse=True))
-    units = lang.pattern("units")
+    # the long alternations behind a look-ahead at the characters they start with: after a value followed by
+    # no unit or modifier word, one test, not one per word
+    units = _guarded(lang.words("units"))
     per = lang.pattern("rate_denominators")
-    post = lang.pattern("modifiers", "suffix")
+    post = _guarded(lang.words("modifiers", "suffix"))
     inner = "".join(lang.inner_modifiers)
     digits = "零〇一二两三四五六七八九"
     # 两 inside a numeral only before a scale: 七万万两 is seven hundred million taels
@@ -279,8 +289,10 @@ def quantities(text: str, start: int = 0, end: int | None = None, *, lang=None,
 
 def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     """The quantity ``m`` holds, or the name of the rule that says it is none."""
-    arabic, chinese = m.group("a"), m.group("c") or m.group("mix")
-    group = "a" if arabic else "c" if m.group("c") else "mix"
+    arabic, c, mix, mag, mag2, pct, tenths, inner, per = m.group("a", "c", "mix", "mag", "mag2", "pct", "tenths",
+                                                                "inner", "per")  # one call, not one per rule
+    chinese = c or mix
+    group = "a" if arabic else "c" if c else "mix"
     start, num_end = m.span(group)
     before = text[start - 1] if start else ""
     if before == "第":
@@ -302,14 +314,14 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     if text.startswith(p.term, num_end) or \
             p.session.match(text, num_end) and p.session_marks.search(text, max(0, start - 16), start):
         return "session"
-    if text.startswith(p.class_units, num_end) or (m.group("mag") and text.startswith(p.class_units, m.end("mag"))):
+    if text.startswith(p.class_units, num_end) or (mag and text.startswith(p.class_units, m.end("mag"))):
         return "size_class"  # 500千伏输变电工程
-    if p.time_after.match(text, num_end) and not m.group("mag"):
+    if p.time_after.match(text, num_end) and not mag:
         return "time_frame"
     unit, end, post = m.group("unit"), m.end(), m.group("post")
     if unit and text.startswith(tuple(lang.unit_blockers.get(unit, ())), m.end("unit")):
         unit, end, post = None, m.start("unit"), None
-    if arabic and not (unit or m.group("mag") or m.group("mag2") or m.group("pct")):
+    if arabic and not (unit or mag or mag2 or pct):
         return "no_unit"  # most digits of a report are years and list marks: settled before the costlier rules
     after = text[end:end + 1]
     if (after and _LETTER.match(after) and not unit) or text.startswith(lang.name_suffixes, end):
@@ -331,15 +343,14 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
         value = chinese_to_number(chinese)
         if value is None:
             return "vague" if chinese[0] == "几" else "not_a_numeral"
-    if m.group("mag") and m.group("mag2") and lang.magnitudes[m.group("mag")] >= lang.magnitudes[m.group("mag2")]:
+    if mag and mag2 and lang.magnitudes[mag] >= lang.magnitudes[mag2]:
         return "not_a_numeral"  # 10亿余万: a magnitude may not come back
-    if m.group("tenths"):
-        if not chinese or unit or m.group("pct"):
+    if tenths:
+        if not chinese or unit or pct:
             return "not_tenths"
         value, unit = value * 10, "%"
-    if m.group("pct"):
+    if pct:
         unit = "%"
-    mag = m.group("mag") or m.group("mag2") or ""
     prefix = _prefix(text, m.start(), lang, p)
     if prefix is not None and prefix[0] in ("近", "上"):
         word, at = prefix
@@ -350,20 +361,20 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
                                or not (chinese and all(ch in "十百千万亿" for ch in chinese))):
             prefix = None  # 上万, 上千万 are amounts; 成千上万, 上两个台阶, 世界上一百七十四个 are not
     if chinese:
-        rule = _chinese_rule(chinese, value, unit, bool(m.group("pct") or m.group("tenths")), prefix, lang)
+        rule = _chinese_rule(chinese, value, unit, bool(pct or tenths), prefix, lang)
         if rule:
             return rule
-    elif not unit and not mag:
+    elif not unit and not (mag or mag2):
         return "no_unit"
     if unit is None and p.time_after.match(text, end):
         return "time_frame"  # only time frames are dropped, never a counted duration
-    value *= lang.magnitudes.get(m.group("mag") or "", 1.0) * lang.magnitudes.get(m.group("mag2") or "", 1.0)
+    value *= lang.magnitudes.get(mag or "", 1.0) * lang.magnitudes.get(mag2 or "", 1.0)
     value = float(f"{value:.12g}")  # 74.4 × 1e8 is 7440000000, not 7440000000.000001
     if not value < p.max_value:
         return "too_large"
     modifier, cue = "exact", None
-    if m.group("inner"):
-        modifier, cue = "more_than", m.group("inner")
+    if inner:
+        modifier, cue = "more_than", inner
     elif chinese and is_vague(chinese):
         modifier, cue = "more_than", next(ch for ch in chinese if ch in _VAGUE)
     if post:
@@ -377,8 +388,8 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
             and (modifier in p.bounds or t.group("bound")) and (not t.group("words") or t.group("of") or post
                                                                  or t.group("bound") or t.group("headless")):
         return "class_threshold"  # 年营收超5亿元的企业, 亿元以上项目: a bound that defines a class of firms
-    if unit and m.group("per") and end >= m.end("per"):
-        unit_name = f"{unit}/{m.group('per')}"  # 元/人, 人/百亿元: a rate is written whole
+    if unit and per and end >= m.end("per"):
+        unit_name = f"{unit}/{per}"  # 元/人, 人/百亿元: a rate is written whole
     return Quantity(value, None, unit_name, modifier, Span(span_start, end, text[span_start:end]), cue)
 
 

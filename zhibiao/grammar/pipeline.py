@@ -233,25 +233,26 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
     two_column = bool(p.layout.columns) and p.layout.in_columns(start)
     confidence = (0.5 if recovered else 0.9 - (0.2 if carried else 0.0) - (0.1 if prenominal else 0.0)
                   - (0.3 if two_column else 0.0))
+    # positionally, in the order of Indicator's fields: keywords cost twice as much to bind, once per record
     return Indicator(
-        metric=k.metric,
-        value=q.value,
-        value_max=q.value_max,
-        unit=unit,
-        kind=k.kind,
-        direction=k.direction,
-        modifier=q.modifier,
-        status=st.status,
-        span=value,
-        evidence=clause,
-        period=period,
-        canonical=canonical.match(k.metric, unit, k.kind),
-        cue=f"{st.cue}/{q.cue}" if st.cue and q.cue else st.cue or q.cue or None,
-        confidence=confidence,
-        section=s.section_name,
-        flags=(("repaired",) if p.noisy else ()) + (("recovered",) if recovered else ())
-        + (("two_column",) if two_column else ()) if p.noisy or recovered or two_column else (),
-        trace=trace,
+        k.metric,  # metric
+        q.value,  # value
+        q.value_max,  # value_max
+        unit,  # unit
+        k.kind,  # kind
+        k.direction,  # direction
+        q.modifier,  # modifier
+        st.status,  # status
+        value,  # span
+        clause,  # evidence
+        period,  # period
+        canonical.match(k.metric, unit, k.kind),  # canonical
+        f"{st.cue}/{q.cue}" if st.cue and q.cue else st.cue or q.cue or None,  # cue
+        confidence,  # confidence
+        s.section_name,  # section
+        (("repaired",) if p.noisy else ()) + (("recovered",) if recovered else ())
+        + (("two_column",) if two_column else ()) if p.noisy or recovered or two_column else (),  # flags
+        trace,  # trace
     )
 
 
