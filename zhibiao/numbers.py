@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from .lexicon import alternation, language
 from .records import Quantity, Span
@@ -283,8 +284,11 @@ def quantities(text: str, start: int = 0, end: int | None = None, *, lang=None,
             q = joined
         found.append(q)
         pos = q.span.end
-    found.sort(key=lambda q: q.span.start)
+    found.sort(key=_start)
     return found
+
+
+_start = attrgetter("span.start")
 
 
 def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
@@ -400,7 +404,10 @@ def _prefix(text: str, start: int, lang, p: _Patterns) -> tuple[str, int] | None
     words = p.prefix_by_end.get(text[end - 1]) if end else None
     if words is None:
         return None  # no modifier word ends here: the common case
-    return next(((w, end - len(w)) for w in words if len(w) <= end and text.startswith(w, end - len(w))), None)
+    for word in words:
+        if len(word) <= end and text.startswith(word, end - len(word)):
+            return word, end - len(word)
+    return None
 
 
 def _chinese_rule(chinese: str, value: float, unit, percent: bool, prefix, lang) -> str | None:

@@ -57,8 +57,8 @@ def _evidence(text: str, value: Span, cs: int, ce: int) -> Span:
     """``evidence`` of the clause ``text[cs:ce]`` of the original."""
     vs, ve = value.start, value.end
     cs, ce = min(cs, vs), max(ce, ve)
-    room = max(0, EVIDENCE_MAX - (ve - vs))
     if ce - cs > EVIDENCE_MAX:  # most of the room before the value, where its metric is
+        room = max(0, EVIDENCE_MAX - (ve - vs))
         right = min(ce - ve, room // 4)
         cs = max(cs, vs - (room - right))
         ce = min(ce, ve + room - (vs - cs))

@@ -204,8 +204,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             names, new_rule = distribution.cumulative(names, reading.left.fillers, lang)
             rules += [("distribution", new_rule)] if new_rule else []
         else:
-            names, rule = distribution.distribute(reading.metric, len(group), reading.left.fillers, reading.noun,
-                                                  lang, p.is_word)
+            names, rule = _distribute(reading.metric, len(group), reading.left.fillers, reading.noun, lang, p.is_word)
             rules = list(reading.rules)
         trace = _metric_trace((*rules, ("distribution", rule)))
         group = distribution.shared_unit(distribution.shared_modifier(group, lang))
@@ -258,6 +257,13 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
 
 # A count's own item, read once per phrase (a pure function of its words, like the metric's phrase readings).
 _own_item = lru_cache(metrics.PHRASES)(distribution.own_item)
+
+
+@lru_cache(metrics.PHRASES)
+def _distribute(metric: str, n: int, fillers: str, noun: str, lang, is_word) -> tuple[tuple[str, ...], str]:
+    """``distribution.distribute``, once per phrase; its metrics as a tuple, as the result is shared."""
+    names, rule = distribution.distribute(metric, n, fillers, noun, lang, is_word)
+    return tuple(names), rule
 
 
 @lru_cache(4096)

@@ -34,6 +34,7 @@ class Window:
     holes: list[tuple[int, int]]  # intruders inside the window, working offsets
     _found: dict = field(default_factory=dict)
     _first: dict = field(default_factory=dict)  # the window's first match of each pattern, by id(pattern)
+    _positions: dict = field(default_factory=dict)  # where each set of characters stands, by the set
 
     @classmethod
     def of(cls, wt: str, lay: layout.Layout, start: int, end: int) -> Window:
@@ -72,10 +73,9 @@ class Window:
         return found[k] if k < len(found) and found[k].end() <= hi else None
 
     def positions(self, chars: str) -> list[int]:
-        key = ("chars", chars)
-        if key not in self._found:
-            self._found[key] = [m.start() for m in _char_class(chars).finditer(self.text)]
-        return self._found[key]
+        if (found := self._positions.get(chars)) is None:
+            found = self._positions[chars] = [m.start() for m in _char_class(chars).finditer(self.text)]
+        return found
 
     def first_of(self, chars: str, hi: int) -> int | None:
         """The first position of one of ``chars`` before ``hi``."""
