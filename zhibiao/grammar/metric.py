@@ -741,7 +741,7 @@ OLDER_FRAMES = (("cue_and_goal_verb_dropped", goal_reached), ("plan_stipulating_
 # The readings of a phrase, made once per phrase and language: each of these is a pure function of its words,
 # and phrases repeat (比上年增长 in a report, one row label on every row of a table), so a record-dense text
 # reads each of its phrases once. Bounded, so a text of phrases all different costs no more memory than this.
-PHRASES = 4096
+PHRASES = 512
 (read_left, clean_metric, noun_after, counted_noun, unframed, without_adverbs, without_examples,
  without_connectives, before_deed, before_completion, goal_of, goal_frame) = (lru_cache(PHRASES)(f) for f in (
     read_left, clean_metric, noun_after, counted_noun, unframed, without_adverbs, without_examples,

@@ -292,7 +292,7 @@ def _noun_units(lang) -> re.Pattern:
     return re.compile("|".join(map(re.escape, lang.noun_units)))
 
 
-@lru_cache(4096)
+@lru_cache(metrics.PHRASES)
 def _noun_unit(phrase: str, lang, first: bool = False) -> str:
     """The unit of the noun nearest the value: the first noun after it, or the last before it (searched
     again from one past each place: a look-ahead at every position cost five times as much). Made once per
