@@ -23,7 +23,6 @@ _BIG = {"万": 10_000, "亿": 100_000_000}
 _VAGUE = "多余几"
 _MAX_DIGITS = 17  # an Arabic number longer than this is no amount (and would lose precision)
 _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|.", re.S)
-_LETTER = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +300,7 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     before = text[start - 1] if start else ""
     if before == "第":
         return "ordinal"
-    if before and _LETTER.match(before):
+    if before.isascii() and before.isalpha():  # a Latin letter
         return "letter_name"  # C919, G20
     if before == "." or (before == ":" and start > 1 and text[start - 2].isdigit()):
         return "number_tail"
@@ -328,7 +327,7 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     if arabic and not (unit or mag or mag2 or pct):
         return "no_unit"  # most digits of a report are years and list marks: settled before the costlier rules
     after = text[end:end + 1]
-    if (after and _LETTER.match(after) and not unit) or text.startswith(lang.name_suffixes, end):
+    if (after.isascii() and after.isalpha() and not unit) or text.startswith(lang.name_suffixes, end):
         return "name"
     if text.startswith(p.class_suffixes, end):
         return "size_class"  # 万吨级, 千亿级
@@ -340,7 +339,7 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     if _in_label(text, m.start(), end, p):
         return "label"
     if arabic:
-        if len(arabic.split(".")[0].replace(",", "")) > _MAX_DIGITS:
+        if len(arabic) > _MAX_DIGITS and len(arabic.split(".")[0].replace(",", "")) > _MAX_DIGITS:
             return "too_large"
         value = float(arabic.replace(",", ""))
     else:
