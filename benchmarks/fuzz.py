@@ -21,6 +21,7 @@ import argparse
 import json
 import multiprocessing
 import os
+import random
 import subprocess
 import sys
 import time
@@ -41,6 +42,17 @@ FOUND = {
     "拾7亿 repeated (a big-form numeral between counts)": lambda n: ("拾7亿" * (n // 3 + 1))[:n],
     "8万克破 repeated (a two-letter word every four characters)": lambda n: ("8万克破" * (n // 4 + 1))[:n],
 }
+# 8万克破's density with no phrase repeated: what the phrase readings, made once per phrase, cannot share.
+_LETTERS = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in "〇零一二三四五六七八九十百千万亿两几第"]
+
+
+def _unrepeated(n: int) -> str:
+    draw = random.Random(13)
+    return "".join(f"{draw.randint(1, 99)}万{draw.choice(_LETTERS)}{draw.choice(_LETTERS)}"
+                   for _ in range(n // 4 + 1))[:n]
+
+
+PROBES = {"counts parted by two random letters (8万克破's density, no phrase repeated)": _unrepeated}
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
 CHUNK = 500  # inputs a worker task checks
 
@@ -153,7 +165,7 @@ def _cells() -> dict:
     real = {"real reports": lambda n: _repeated(_reports(), n),
             "real reports without punctuation": lambda n: _repeated(
                 "".join(c for c in _reports() if c not in "。；，、！？：\n"), n)} if _reports() else {}
-    return {**real, **fuzzing.PATTERNS, **FOUND}
+    return {**real, **fuzzing.PATTERNS, **FOUND, **PROBES}
 
 
 def _one_cell(pattern: str, size: int) -> None:

@@ -15,6 +15,14 @@ def _metrics(text: str) -> dict[str, str]:
     return {r.value_text: r.metric for r in zhibiao.extract(text)}
 
 
+def test_a_phrase_read_again_gives_the_same_records():
+    """Phrase readings are made once and shared: a sentence read after itself reads as it does alone."""
+    sentence = "青川市新建8所学校，全市粮食产量增长3.5%，其中稻谷、小麦分别增长2%和4%。"
+    alone = [(r.metric, r.value, r.unit, r.kind, r.trace) for r in zhibiao.extract(sentence)]
+    again = [(r.metric, r.value, r.unit, r.kind, r.trace) for r in zhibiao.extract(sentence * 3)]
+    assert len(alone) == 4 and again == alone * 3
+
+
 # A count's noun may hold the next count (there the items are parted) but never runs on through another.
 @pytest.mark.parametrize("text, value, metric", [
     ("青川市建成12个产业园区和30个孵化基地及5个物流中心。", "12个", "青川市产业园区"),  # parted at 和

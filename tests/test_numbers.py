@@ -154,6 +154,20 @@ def test_span_covers_modifiers_and_unit():
     assert [q.span.text for q in quantities(work)] == ["超过3.2万亿美元", "5%左右"]
 
 
+# The modifier word written before a value: the longest that ends there, a linking word between them or not.
+@pytest.mark.parametrize("text, value_text, cue", [
+    ("青川市赤字率不超过3%", "不超过3%", "不超过"),  # not the 超过 it ends in
+    ("两项指标分别约为5%", "约为5%", "约"),  # 为 links the word to the value
+    ("吞吐量突破8万吨", "突破8万吨", "突破"),
+    ("打破8万吨纪录", "8万吨", None),  # 破 ends 突破, but 打破 is no modifier word
+    ("超过3%", "超过3%", "超过"),  # a word that opens the text
+    ("为5%", "5%", None),  # a linking word with no word before it
+])
+def test_the_modifier_word_before_a_value(text, value_text, cue):
+    q = one(text)
+    assert (q.span.text, q.cue) == (value_text, cue)
+
+
 @pytest.mark.parametrize("rule, text", [
     ("session", "青川市十五届人大四次会议"), ("session", "十四届全国人大三次会议"), ("session", "市委十届九次全会"),
     ("ordinal", "市第十二次党代会"), ("ordinal", "居全国第7位"),

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
 
 from .lexicon import alternation, language
 from .records import Quantity, Span
@@ -21,7 +23,6 @@ _BIG = {"万": 10_000, "亿": 100_000_000}
 _VAGUE = "多余几"
 _MAX_DIGITS = 17  # an Arabic number longer than this is no amount (and would lose precision)
 _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|.", re.S)
-_LETTER = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +124,17 @@ def is_vague(numeral: str) -> bool:
     return any(ch in _VAGUE for ch in numeral)
 
 
+@lru_cache(4096)
 def list_mark(text: str, lang=None) -> int:
     """The length of the list mark opening ``text`` (3.新建…, （3）, 3、, ③), 0 where none: a mark numbers
-    an item of a list, it is no part of the item's metric."""
+    an item of a list, it is no part of the item's metric. Read once per phrase, as the metric's words are."""
     return m.end() if (m := (lang or language()).compiled(_patterns).list_mark.match(text)) else 0
+
+
+def _guarded(words) -> str:
+    """The alternation of ``words`` behind a look-ahead at the characters they start with."""
+    firsts = "".join(sorted({w[0] for w in words if w}))
+    return rf"(?=[{re.escape(firsts)}])(?:{alternation(words)})" if firsts else alternation(words)
 
 
 def _patterns(lang):
@@ -137,9 +145,11 @@ def _patterns(lang):
     """
     mags = "|".join(re.escape(m) if m != "千" else "千(?![瓦米克伏])"
                     for m in sorted(lang.magnitudes, key=len, reverse=True))
-    units = lang.pattern("units")
+    # the long alternations behind a look-ahead at the characters they start with: after a value followed by
+    # no unit or modifier word, one test, not one per word
+    units = _guarded(lang.words("units"))
     per = lang.pattern("rate_denominators")
-    post = lang.pattern("modifiers", "suffix")
+    post = _guarded(lang.words("modifiers", "suffix"))
     inner = "".join(lang.inner_modifiers)
     digits = "零〇一二两三四五六七八九"
     # 两 inside a numeral only before a scale: 七万万两 is seven hundred million taels
@@ -156,13 +166,12 @@ def _patterns(lang):
         rf"(?:(?P<unit>{units})(?:/(?P<per>(?:{mags})?(?:{per})))?)?(?P<post>{post})?"
     )
     no = lang.raw["not_indicators"]
-    prefix_len = max(map(len, lang.prefix_modifiers)) + 1
     return _Patterns(
         quantity=quantity,
         first=re.compile(rf"[0-9{digits}十百千万亿几](?<![0-9][0-9])(?<![{digits}十百千万亿几][{digits}十百千万亿几])"),
         linking=frozenset(lang.words("modifiers", "linking")),
-        prefix_len=prefix_len,
-        prefix_ends=frozenset(w[-1] for w in lang.prefix_modifiers),
+        prefix_by_end={end: tuple(sorted((w for w in lang.prefix_modifiers if w.endswith(end)), key=len, reverse=True))
+                       for end in {w[-1] for w in lang.prefix_modifiers}},
         time_after=re.compile(rf"(?:[{inner}])?(?:{alternation(lang.time_units)})"),
         doubling=re.compile(r"翻(?P<n>[一两二三四])番"),
         joiners=tuple(lang.words("range_joiners")),
@@ -207,8 +216,7 @@ class _Patterns:
     quantity: re.Pattern
     first: re.Pattern  # where a quantity can start (not inside a run): finding it first is 5x faster than search
     linking: frozenset[str]
-    prefix_len: int
-    prefix_ends: frozenset[str]  # the last characters of the modifier words: most numbers follow none
+    prefix_by_end: dict[str, tuple[str, ...]]  # the modifier words by their last character, longest first
     time_after: re.Pattern
     doubling: re.Pattern
     joiners: tuple[str, ...]
@@ -275,19 +283,24 @@ def quantities(text: str, start: int = 0, end: int | None = None, *, lang=None,
             q = joined
         found.append(q)
         pos = q.span.end
-    found.sort(key=lambda q: q.span.start)
+    found.sort(key=_start)
     return found
+
+
+_start = attrgetter("span.start")
 
 
 def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     """The quantity ``m`` holds, or the name of the rule that says it is none."""
-    arabic, chinese = m.group("a"), m.group("c") or m.group("mix")
-    group = "a" if arabic else "c" if m.group("c") else "mix"
+    arabic, c, mix, mag, mag2, pct, tenths, inner, per = m.group("a", "c", "mix", "mag", "mag2", "pct", "tenths",
+                                                                "inner", "per")  # one call, not one per rule
+    chinese = c or mix
+    group = "a" if arabic else "c" if c else "mix"
     start, num_end = m.span(group)
     before = text[start - 1] if start else ""
     if before == "第":
         return "ordinal"
-    if before and _LETTER.match(before):
+    if before.isascii() and before.isalpha():  # a Latin letter
         return "letter_name"  # C919, G20
     if before == "." or (before == ":" and start > 1 and text[start - 2].isdigit()):
         return "number_tail"
@@ -304,17 +317,17 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     if text.startswith(p.term, num_end) or \
             p.session.match(text, num_end) and p.session_marks.search(text, max(0, start - 16), start):
         return "session"
-    if text.startswith(p.class_units, num_end) or (m.group("mag") and text.startswith(p.class_units, m.end("mag"))):
+    if text.startswith(p.class_units, num_end) or (mag and text.startswith(p.class_units, m.end("mag"))):
         return "size_class"  # 500千伏输变电工程
-    if p.time_after.match(text, num_end) and not m.group("mag"):
+    if p.time_after.match(text, num_end) and not mag:
         return "time_frame"
     unit, end, post = m.group("unit"), m.end(), m.group("post")
     if unit and text.startswith(tuple(lang.unit_blockers.get(unit, ())), m.end("unit")):
         unit, end, post = None, m.start("unit"), None
-    if arabic and not (unit or m.group("mag") or m.group("mag2") or m.group("pct")):
+    if arabic and not (unit or mag or mag2 or pct):
         return "no_unit"  # most digits of a report are years and list marks: settled before the costlier rules
     after = text[end:end + 1]
-    if (after and _LETTER.match(after) and not unit) or text.startswith(lang.name_suffixes, end):
+    if (after.isascii() and after.isalpha() and not unit) or text.startswith(lang.name_suffixes, end):
         return "name"
     if text.startswith(p.class_suffixes, end):
         return "size_class"  # 万吨级, 千亿级
@@ -326,22 +339,21 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     if _in_label(text, m.start(), end, p):
         return "label"
     if arabic:
-        if len(arabic.split(".")[0].replace(",", "")) > _MAX_DIGITS:
+        if len(arabic) > _MAX_DIGITS and len(arabic.split(".")[0].replace(",", "")) > _MAX_DIGITS:
             return "too_large"
         value = float(arabic.replace(",", ""))
     else:
         value = chinese_to_number(chinese)
         if value is None:
             return "vague" if chinese[0] == "几" else "not_a_numeral"
-    if m.group("mag") and m.group("mag2") and lang.magnitudes[m.group("mag")] >= lang.magnitudes[m.group("mag2")]:
+    if mag and mag2 and lang.magnitudes[mag] >= lang.magnitudes[mag2]:
         return "not_a_numeral"  # 10亿余万: a magnitude may not come back
-    if m.group("tenths"):
-        if not chinese or unit or m.group("pct"):
+    if tenths:
+        if not chinese or unit or pct:
             return "not_tenths"
         value, unit = value * 10, "%"
-    if m.group("pct"):
+    if pct:
         unit = "%"
-    mag = m.group("mag") or m.group("mag2") or ""
     prefix = _prefix(text, m.start(), lang, p)
     if prefix is not None and prefix[0] in ("近", "上"):
         word, at = prefix
@@ -354,20 +366,20 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
     if prefix is not None and text[prefix[1] - 1:prefix[1]] in lang.raw["modifier_word_closers"].get(prefix[0], ()):
         prefix = None  # 国际条约150个, 节约1亿元: the word's last character, no modifier
     if chinese:
-        rule = _chinese_rule(chinese, value, unit, bool(m.group("pct") or m.group("tenths")), prefix, lang)
+        rule = _chinese_rule(chinese, value, unit, bool(pct or tenths), prefix, lang)
         if rule:
             return rule
-    elif not unit and not mag:
+    elif not unit and not (mag or mag2):
         return "no_unit"
     if unit is None and p.time_after.match(text, end):
         return "time_frame"  # only time frames are dropped, never a counted duration
-    value *= lang.magnitudes.get(m.group("mag") or "", 1.0) * lang.magnitudes.get(m.group("mag2") or "", 1.0)
+    value *= lang.magnitudes.get(mag or "", 1.0) * lang.magnitudes.get(mag2 or "", 1.0)
     value = float(f"{value:.12g}")  # 74.4 × 1e8 is 7440000000, not 7440000000.000001
     if not value < p.max_value:
         return "too_large"
     modifier, cue = "exact", None
-    if m.group("inner"):
-        modifier, cue = "more_than", m.group("inner")
+    if inner:
+        modifier, cue = "more_than", inner
     elif chinese and is_vague(chinese):
         modifier, cue = "more_than", next(ch for ch in chinese if ch in _VAGUE)
     elif unit and (inside := next((ch for ch in unit if ch in lang.inner_modifiers), None)):
@@ -383,24 +395,21 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
             and (modifier in p.bounds or t.group("bound")) and (not t.group("words") or t.group("of") or post
                                                                  or t.group("bound") or t.group("headless")):
         return "class_threshold"  # 年营收超5亿元的企业, 亿元以上项目: a bound that defines a class of firms
-    if unit and m.group("per") and end >= m.end("per"):
-        unit_name = f"{unit}/{m.group('per')}"  # 元/人, 人/百亿元: a rate is written whole
+    if unit and per and end >= m.end("per"):
+        unit_name = f"{unit}/{per}"  # 元/人, 人/百亿元: a rate is written whole
     return Quantity(value, None, unit_name, modifier, Span(span_start, end, text[span_start:end]), cue)
 
 
 def _prefix(text: str, start: int, lang, p: _Patterns) -> tuple[str, int] | None:
     """The modifier word written just before ``start`` (超过, 约, 约为: a linking 为 may follow it)
     and where it starts, longest first."""
-    last = text[start - 1] if start else ""
-    if last in p.linking:
-        last = text[start - 2] if start > 1 else ""
-    if last not in p.prefix_ends:
-        return None  # no modifier word ends here: the common case, settled without the slices
-    for k in range(min(p.prefix_len, start), 0, -1):
-        piece = text[start - k:start]
-        word = piece[:-1] if piece[-1] in p.linking else piece
-        if word in lang.prefix_modifiers:
-            return word, start - k
+    end = start - 1 if start and text[start - 1] in p.linking else start
+    words = p.prefix_by_end.get(text[end - 1]) if end else None
+    if words is None:
+        return None  # no modifier word ends here: the common case
+    for word in words:
+        if len(word) <= end and text.startswith(word, end - len(word)):
+            return word, end - len(word)
     return None
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..records import Span
+from ..records import Span, _built_fast
 
 
+@_built_fast
 @dataclass(frozen=True, slots=True)
 class WorkRange:
     """A half-open ``[start, end)`` range of the working text, never of the original."""
@@ -23,6 +24,16 @@ def span(p, r: WorkRange) -> Span:
     """The original-text span that working range ``r`` of prepared document ``p`` covers."""
     start, end = (r.start, r.end) if p.work.offsets.identity else p.work.offsets.leading(r.start, r.end)
     return Span(start, end, p.original[start:end])
+
+
+def grounded(p, value: WorkRange, clause: WorkRange) -> tuple[Span, Span]:
+    """A value's span and its evidence (``span`` and ``evidence``, the map asked once for both)."""
+    if p.work.offsets.identity:
+        original = p.original
+        found = Span(value.start, value.end, original[value.start:value.end])
+        return found, _evidence(original, found, clause.start, clause.end)
+    found = span(p, value)
+    return found, evidence(p, found, clause)
 
 
 def covering(p, r: WorkRange) -> Span:
@@ -38,15 +49,19 @@ EVIDENCE_MAX = 200  # characters of evidence at most: the clause around the valu
 def evidence(p, value: Span, clause: WorkRange) -> Span:
     """The clause around a value (``value``: its span, already grounded), at most ``EVIDENCE_MAX`` characters
     of the original, holding the value's text once (a list's other equal values are cut off)."""
-    vs, ve = value.start, value.end
     cs, ce = (clause.start, clause.end) if p.work.offsets.identity else p.work.span(clause.start, clause.end)
+    return _evidence(p.original, value, cs, ce)
+
+
+def _evidence(text: str, value: Span, cs: int, ce: int) -> Span:
+    """``evidence`` of the clause ``text[cs:ce]`` of the original."""
+    vs, ve = value.start, value.end
     cs, ce = min(cs, vs), max(ce, ve)
-    room = max(0, EVIDENCE_MAX - (ve - vs))
     if ce - cs > EVIDENCE_MAX:  # most of the room before the value, where its metric is
+        room = max(0, EVIDENCE_MAX - (ve - vs))
         right = min(ce - ve, room // 4)
         cs = max(cs, vs - (room - right))
         ce = min(ce, ve + room - (vs - cs))
-    text = p.original
     value_text = value.text
     if value_text:
         if (k := text.rfind(value_text, cs, vs)) >= 0:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import numbers, segment
 from ..lexicon import alternation
@@ -877,3 +878,12 @@ def owner_of_bare(clause: str, lang) -> str:
     subject = clean_metric(clause, lang)
     at = min((i for w in lang.words("state_nouns") if (i := subject.find(w, 2)) >= 0), default=-1)
     return subject_before(subject[:at], lang) if at >= 0 else subject_before(clause, lang)
+
+# The readings of a phrase, made once per phrase and language: each of these is a pure function of its words,
+# and phrases repeat (比上年增长 in a report, one row label on every row of a table), so a record-dense text
+# reads each of its phrases once. Bounded, so a text of phrases all different costs no more memory than this.
+PHRASES = 512
+(read_left, clean_metric, noun_after, counted_noun, unframed, without_adverbs, without_examples,
+ without_connectives, before_deed, before_completion, goal_of, goal_frame) = (lru_cache(PHRASES)(f) for f in (
+    read_left, clean_metric, noun_after, counted_noun, unframed, without_adverbs, without_examples,
+    without_connectives, before_deed, before_completion, goal_of, goal_frame))

@@ -14,14 +14,14 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import canonical, repair as repairing, segment
 from ..lexicon import Language, language as shipped
 from ..records import Diagnostic, Document, Indicator, Quantity, Section
 from . import distribution, exclusions, kind as kinds, layout, metric as metrics, modifier as modifiers
 from . import period as periods, quantities, status as statuses
-from .ground import WorkRange, covering, evidence, span
+from .ground import WorkRange, covering, grounded
 from .prepare import Prepared, prepare
 from .window import Window
 
@@ -163,16 +163,15 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         if reading.recovered is not None:
             name, verb = reading.recovered
             left = metrics.Left(name, verb, False, reading.left.fillers)
-            trace = tuple(_step("metric", *r) for r in (*reading.rules, ("distribution", "one_metric")))
+            trace = _metric_trace((*reading.rules, ("distribution", "one_metric")))
             yield from (_record(p, s, q, name, left, group, reading, trace, carried=True) for q in group)
             history.append(name)
             prev_end = group[-1].span.end
             continue
         if exclusions.excluded(reading, history):
             continue
-        reading.metric, rule = distribution.own_item(reading.metric, reading.noun, reading.left.metric,
-                                                     prev_end > s.start, cut_end == prev_end, lang,
-                                                     reading.right, group[0].unit, p.is_word)
+        reading.metric, rule = _own_item(reading.metric, reading.noun, reading.left.metric, prev_end > s.start,
+                                         cut_end == prev_end, lang, reading.right, group[0].unit, p.is_word)
         if rule:
             reading.rules.append(("distribution", rule))
             cut_end = group[-1].span.end if rule == "next_item_cut" else cut_end
@@ -205,10 +204,9 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             names, new_rule = distribution.cumulative(names, reading.left.fillers, lang)
             rules += [("distribution", new_rule)] if new_rule else []
         else:
-            names, rule = distribution.distribute(reading.metric, len(group), reading.left.fillers, reading.noun,
-                                                  lang, p.is_word)
+            names, rule = _distribute(reading.metric, len(group), reading.left.fillers, reading.noun, lang, p.is_word)
             rules = list(reading.rules)
-        trace = tuple(_step("metric", *r) for r in (*rules, ("distribution", rule)))
+        trace = _metric_trace((*rules, ("distribution", rule)))
         group = distribution.shared_unit(distribution.shared_modifier(group, lang))
         for name, q in distribution.pairs(names, group):
             yield _record(p, s, q, name, reading.left, group, reading, trace, carried=not reading.metric)
@@ -224,38 +222,61 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
     k = kinds.decide(q, group, left, metric, lang, prenominal=prenominal)
     trace = metric_trace + (("metric", "kind", "rate_word_moved_to_kind"),) if k.metric != metric else metric_trace
     unit = q.unit or _noun_unit(reading.right, lang, first=True) or _noun_unit(k.metric, lang)
-    before = s.window.at(q.span.start)  # the sentence's words before the value: s.window.text[:before]
-    st = statuses.decide(lang, s.window, before, reading.right, s.section, s.targets_from, q.span.start, p.year)
+    start, end = q.span.start, q.span.end
+    before = s.window.at(start)  # the sentence's words before the value: s.window.text[:before]
+    st = statuses.decide(lang, s.window, before, reading.right, s.section, s.targets_from, start, p.year)
     period, period_rule = periods.decide(lang, p.year, st.status, s.window, before, s.five_years)
-    trace += (_step("kind", "kind", k.rule), _step("direction", "kind", k.rule),
-              _step("modifier", "modifier", modifiers.decide(q, lang)), _step("status", "status", st.rule),
-              _step("period", "period", period_rule))
-    cues = [c for c in (st.cue, q.cue) if c]
-    value = span(p, WorkRange(q.span.start, q.span.end))
-    two_column = p.layout.in_columns(q.span.start)
+    trace += _decided(k.rule, modifiers.decide(q, lang), st.rule, period_rule)
+    value, clause = grounded(p, WorkRange(start, end), WorkRange(s.breaks.clause_start(start, s.start),
+                                                                 s.breaks.clause_end(end, s.end)))
+    two_column = bool(p.layout.columns) and p.layout.in_columns(start)
     confidence = (0.5 if recovered else 0.9 - (0.2 if carried else 0.0) - (0.1 if prenominal else 0.0)
                   - (0.3 if two_column else 0.0))
+    # positionally, in the order of Indicator's fields: keywords cost twice as much to bind, once per record
     return Indicator(
-        metric=k.metric,
-        value=q.value,
-        value_max=q.value_max,
-        unit=unit,
-        kind=k.kind,
-        direction=k.direction,
-        modifier=q.modifier,
-        status=st.status,
-        span=value,
-        evidence=evidence(p, value,
-                          WorkRange(s.breaks.clause_start(q.span.start, s.start), s.breaks.clause_end(q.span.end, s.end))),
-        period=period,
-        canonical=canonical.match(k.metric, unit, k.kind),
-        cue="/".join(cues) or None,
-        confidence=confidence,
-        section=s.section_name,
-        flags=(("repaired",) if p.noisy else ()) + (("recovered",) if recovered else ())
-        + (("two_column",) if two_column else ()),
-        trace=trace,
+        k.metric,  # metric
+        q.value,  # value
+        q.value_max,  # value_max
+        unit,  # unit
+        k.kind,  # kind
+        k.direction,  # direction
+        q.modifier,  # modifier
+        st.status,  # status
+        value,  # span
+        clause,  # evidence
+        period,  # period
+        canonical.match(k.metric, unit, k.kind),  # canonical
+        f"{st.cue}/{q.cue}" if st.cue and q.cue else st.cue or q.cue or None,  # cue
+        confidence,  # confidence
+        s.section_name,  # section
+        (("repaired",) if p.noisy else ()) + (("recovered",) if recovered else ())
+        + (("two_column",) if two_column else ()) if p.noisy or recovered or two_column else (),  # flags
+        trace,  # trace
     )
+
+
+# A count's own item, read once per phrase (a pure function of its words, like the metric's phrase readings).
+_own_item = lru_cache(metrics.PHRASES)(distribution.own_item)
+
+
+@lru_cache(metrics.PHRASES)
+def _distribute(metric: str, n: int, fillers: str, noun: str, lang, is_word) -> tuple[tuple[str, ...], str]:
+    """``distribution.distribute``, once per phrase; its metrics as a tuple, as the result is shared."""
+    names, rule = distribution.distribute(metric, n, fillers, noun, lang, is_word)
+    return tuple(names), rule
+
+
+@lru_cache(4096)
+def _metric_trace(rules: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """The trace entries of the metric step's rules, made once per sequence of rules (a few dozen in a report)."""
+    return tuple(_step("metric", *r) for r in rules)
+
+
+@cache
+def _decided(kind: str, modifier: str, status: str, period: str) -> tuple[tuple[str, str, str], ...]:
+    """The trace entries of the steps after the metric, made once per combination of their rules."""
+    return (_step("kind", "kind", kind), _step("direction", "kind", kind), _step("modifier", "modifier", modifier),
+            _step("status", "status", status), _step("period", "period", period))
 
 
 @cache
@@ -271,9 +292,11 @@ def _noun_units(lang) -> re.Pattern:
     return re.compile("|".join(map(re.escape, lang.noun_units)))
 
 
+@lru_cache(metrics.PHRASES)
 def _noun_unit(phrase: str, lang, first: bool = False) -> str:
     """The unit of the noun nearest the value: the first noun after it, or the last before it (searched
-    again from one past each place: a look-ahead at every position cost five times as much)."""
+    again from one past each place: a look-ahead at every position cost five times as much). Made once per
+    phrase: the words after a list's values are one phrase for each of them."""
     if not lang.noun_units:
         return ""
     nouns = lang.compiled(_noun_units)

@@ -33,6 +33,8 @@ class Window:
     splice: int  # length of the spliced words at the front
     holes: list[tuple[int, int]]  # intruders inside the window, working offsets
     _found: dict = field(default_factory=dict)
+    _first: dict = field(default_factory=dict)  # the window's first match of each pattern, by id(pattern)
+    _positions: dict = field(default_factory=dict)  # where each set of characters stands, by the set
 
     @classmethod
     def of(cls, wt: str, lay: layout.Layout, start: int, end: int) -> Window:
@@ -60,9 +62,9 @@ class Window:
                 return pattern.search(self.text, lo, hi)
             return next((m for m in pattern.finditer(self.text, lo, hi) if keep is None or keep(self.text, m)), None)
         if lo == 0:  # most questions are about the whole prefix: only the window's first match is needed
-            key = ("first", id(pattern), keep)
-            if (hit := self._found.get(key)) is None:
-                hit = self._found[key] = (pattern, next(
+            key = id(pattern) if keep is None else (id(pattern), keep)
+            if (hit := self._first.get(key)) is None:
+                hit = self._first[key] = (pattern, next(
                     (m for m in pattern.finditer(self.text) if keep is None or keep(self.text, m)), None))
             m = hit[1]
             return m if m is not None and m.end() <= hi else None
@@ -71,10 +73,9 @@ class Window:
         return found[k] if k < len(found) and found[k].end() <= hi else None
 
     def positions(self, chars: str) -> list[int]:
-        key = ("chars", chars)
-        if key not in self._found:
-            self._found[key] = [m.start() for m in _char_class(chars).finditer(self.text)]
-        return self._found[key]
+        if (found := self._positions.get(chars)) is None:
+            found = self._positions[chars] = [m.start() for m in _char_class(chars).finditer(self.text)]
+        return found
 
     def first_of(self, chars: str, hi: int) -> int | None:
         """The first position of one of ``chars`` before ``hi``."""
