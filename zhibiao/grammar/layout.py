@@ -118,7 +118,7 @@ FIGURES = (0.55, 0.8, 1.0)  # widths tried for a digit or Latin letter, in ideog
 # narrow, wide, or set full like an ideograph (the page says which)
 
 
-def _width(c: str, punctuation: float, figure: float = FIGURES[0]) -> float:
+def _width(c: str, punctuation: float, figure: float) -> float:
     """An ideograph fills its cell, a digit part of one or all of it; punctuation marks are set full
     or squeezed (the page says both)."""
     return 1.0 if _IDEOGRAPH.match(c) else figure if _NUMBERISH.match(c) else punctuation
@@ -272,8 +272,8 @@ def _page_number(lang) -> re.Pattern:
 def reading_order(work: repairing.Repaired, lang, columns: tuple[tuple[int, int], ...],
                   is_word) -> tuple[repairing.Repaired, tuple[tuple[int, int], ...]]:
     """Read each paragraph of ``columns`` column by column, page by page: cut each page into lines
-    of the page's width (chosen on a sample of the longest page), then put every other line (the
-    first column) before the rest; page numbers and running headers go after the paragraph, each
+    of the page's width (chosen on a sample of the longest page, with the widths its marks and
+    figures are set at), then put every other line (the first column) before the rest; page numbers and running headers go after the paragraph, each
     a line of its own. Spans still point at the original through an ``offsets.Reordered`` map;
     where two lines of a column would join digits, a space keeps the values apart.
 
