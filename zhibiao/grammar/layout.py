@@ -274,8 +274,9 @@ def reading_order(work: repairing.Repaired, lang, columns: tuple[tuple[int, int]
     """Read each paragraph of ``columns`` column by column, page by page: cut each page into lines
     of the page's width (chosen on a sample of the longest page, with the widths its marks and
     figures are set at), then put every other line (the first column) before the rest; page numbers
-    and running headers go after the paragraph, each a line of its own. Spans still point at the original through an ``offsets.Reordered`` map;
-    where two lines of a column would join digits, a space keeps the values apart.
+    and running headers go after the paragraph, each a line of its own. Spans still point at the
+    original through an ``offsets.Reordered`` map; where two lines of a column would join digits, a
+    space keeps the values apart.
 
     Where no width makes the lines drop out of each other's reading, the text is left as it is.
     """
