@@ -60,6 +60,7 @@ class Patterns:
     place_of_predicate: re.Pattern  # where a counted noun's predicate happens (农业转移人口|在城镇|落户)
     moved_value: re.Pattern  # a verb right before a number, after a counted noun: it moves the next value
     size: re.Pattern  # a size written between a count and its noun (3座|35万千瓦|光热电站, 2个|10万吨级|码头)
+    grade: re.Pattern  # a grade written between a count and its noun, part of that noun (3家|5A级景区)
     drawing: re.Pattern  # a verb between an event and the participants it draws (联赛|吸引|参赛队伍)
     batch: re.Pattern  # the batch a count is of, right before it (建好首批|24个试点项目)
     examples: re.Pattern  # quoted names listed before 等 (“甲”“乙”等|劳务品牌), the examples of what follows
@@ -135,6 +136,7 @@ def _build(lang) -> Patterns:
         size=re.compile(rf"^[0-9]+(?:\.[0-9]+)?(?:{alternation(tuple(lang.magnitudes))})?"
                         rf"(?:{alternation(tuple(u for u in lang.units if LETTER.match(u)) + words('not_indicators', 'class_units'))})"
                         rf"级?(?=[\u4e00-\u9fff])"),  # 35万千瓦, 10万吨级, 220千伏
+        grade=re.compile(rf"^[0-9](?:{alternation(words('size_grades'))})(?=[\u4e00-\u9fff])"),
         drawing=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('drawing_verbs'))})(?=[^\W\d_]{{2}})"),
         examples=re.compile(rf"^(?:“?[^“”，。；、]{{1,12}}”、?)+(?:{alternation(words('open_list_marks'))})(?=[^\W\d_]{{2}})"),
         grouping=re.compile(lang.raw["grouping"]),
@@ -521,6 +523,23 @@ def wordless(p, left_text: str, right: str, first: Quantity, history: list[str],
     return Reading("", BARE, right, "", rules)
 
 
+def share_before_noun(left_text: str, right: str, q: Quantity, lang) -> str | None:
+    """67.5%的初中毕业生就读普通高中 -> 初中毕业生就读普通高中: a share that opens its clause (no words of
+    its own before it), then 的, is the share of the words after it, to the clause's end or the next number;
+    without this it took the metric of the value before (新增学位4万个，67.5%的…) or was dropped."""
+    de = lang.raw["possessive"]
+    if q.unit not in lang.words("share_before_noun_units") or not right.startswith(de):
+        return None
+    left = read_left(left_text, lang)
+    if left.metric or left.verb:
+        return None
+    phrase = right[len(de):]
+    phrase = phrase[:d.start()] if (d := _DIGIT.search(phrase)) else phrase
+    if any(w in phrase for w in lang.words("share_before_noun_rates")):
+        return None  # 7%左右的速度, 13%左右的预期目标: the size of a rate or goal, no share of things
+    return phrase if len(phrase) >= 2 and LETTER.fullmatch(phrase[0]) else None
+
+
 def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_end: int, group: list[Quantity],
          history: list[str], prev_end: int, reach: int | None = None) -> Reading:
     """The metric of ``group``: the words before it, rewritten by the rules below in this order.
@@ -554,6 +573,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         left_text = placed  # 在工业、农业等领域应用落地300个: where, by examples, is no part of what
         rules.append(("metric", "place_by_examples_dropped"))
     right = wt[last.span.end:min(breaks.clause_end(last.span.end, s_end), last.span.end + RIGHT_REACH)]
+    if (share := share_before_noun(left_text, right, first, lang)) is not None:
+        rules.append(("metric", "share_of_noun_after"))
+        return Reading(share, BARE, right, "", rules)
     if (bare := wordless(p, left_text, right, first, history, rules)) is not None:
         return bare
     left = read_left(left_text, lang)
@@ -578,11 +600,17 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if goal is None and (size := g.size.match(right)) is not None:  # 3座35万千瓦光热电站: the noun counted follows the size
         after, own = right[size.end():], own[size.end():]
         rules.append(("metric", "size_before_noun_skipped"))
+    graded = ""
+    if goal is None and after is right and (grade := g.grade.match(right)) is not None:
+        graded, after, own = grade.group(), right[grade.end():], own[grade.end():]  # 3家5A级景区: the grade is the noun's
     counted = goal is None and prenominal(after, left, first, lang)
     if counted and any(w in left.fillers for w in g.words["from_frames"]) and g.destination.match(right):
         counted = False  # 由71所|优化整合为47所: the words after move the value to a level, they name no noun
         rules.append(("metric", "destination_after_from_frame"))
     noun = noun_after(own, lang) if counted else ""
+    if noun and graded:
+        noun = graded + noun
+        rules.append(("metric", "grade_before_noun_kept"))
     if history and prev_end > c_start and (d := g.destination.match(left_text + "0")) and d.end() == len(
             left_text) and g.from_value.search(
             wt, c_start, prev_end):  # …由71所优化整合为|47所: the level moved to is the subject's
