@@ -230,6 +230,10 @@ COUNTS = [
      [("重点行业产品能耗", 40.0, "种", "level")]),
     ("并 after a value joins a second predicate, no noun", "青川市轨道交通运营里程86公里并连通两县。",
      [("青川市轨道交通运营里程", 86.0, "公里", "level")]),
+    ("a quoted name before the head is part of the counted noun", "全市培育30家市级“专精特新”示范企业。",
+     [("市级“专精特新”示范企业", 30.0, "家", "level")]),
+    ("a quote closing the clause is the noun's predicate", "全市215个事项“一窗通办”。", [("事项", 215.0, "个", "level")]),
+    ("so is one after a verb of doing", "全市12家医院设置“日间”病房。", [("医院", 12.0, "家", "level")]),
     ("a grade between the count and its noun is the noun's", "全市新增东山、西山、南山3家4A级景区。",
      [("4A级景区", 3.0, "家", "level")]),
     ("a share opening its clause, then 的, is a share of the words after it", "全市新建校舍8万平方米，"

@@ -60,6 +60,7 @@ class Patterns:
     place_of_predicate: re.Pattern  # where a counted noun's predicate happens (农业转移人口|在城镇|落户)
     moved_value: re.Pattern  # a verb right before a number, after a counted noun: it moves the next value
     size: re.Pattern  # a size written between a count and its noun (3座|35万千瓦|光热电站, 2个|10万吨级|码头)
+    quoted_name: re.Pattern  # a quoted name, then the head noun it names (“两业”|融合试点企业), inside a counted noun
     grade: re.Pattern  # a grade written between a count and its noun, part of that noun (3家|5A级景区)
     drawing: re.Pattern  # a verb between an event and the participants it draws (联赛|吸引|参赛队伍)
     batch: re.Pattern  # the batch a count is of, right before it (建好首批|24个试点项目)
@@ -136,6 +137,7 @@ def _build(lang) -> Patterns:
         size=re.compile(rf"^[0-9]+(?:\.[0-9]+)?(?:{alternation(tuple(lang.magnitudes))})?"
                         rf"(?:{alternation(tuple(u for u in lang.units if LETTER.match(u)) + words('not_indicators', 'class_units'))})"
                         rf"级?(?=[\u4e00-\u9fff])"),  # 35万千瓦, 10万吨级, 220千伏
+        quoted_name=re.compile(lang.raw["quoted_name_in_noun"]),
         grade=re.compile(rf"^[0-9](?:{alternation(words('size_grades'))})(?=[\u4e00-\u9fff])"),
         drawing=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('drawing_verbs'))})(?=[^\W\d_]{{2}})"),
         examples=re.compile(rf"^(?:“?[^“”，。；、]{{1,12}}”、?)+(?:{alternation(words('open_list_marks'))})(?=[^\W\d_]{{2}})"),
@@ -252,7 +254,8 @@ def noun_after(right: str, lang) -> str:
     if (v := g.moved_value.search(noun, 1)) is not None:  # 12条产业链项目占比达|84.4%: the verb moves the next value
         noun = noun[:v.start()]
     m = next((m for m in g.predicate.finditer(noun, 1) if noun.count("(", 0, m.start()) <= noun.count(
-        ")", 0, m.start())), None)  # 21个省(区、市)完成…: a 、 inside brackets ends no noun
+        ")", 0, m.start()) and not quoted_name_in_noun(noun, m.start(), lang)), None)
+    # 21个省(区、市)完成…: a 、 inside brackets ends no noun; nor does a quoted name before its head (“两业”融合企业)
     noun = noun[:m.start()] if m else noun
     if m and (place := g.place_of_predicate.search(noun, 2)) is not None:
         noun = noun[:place.start()]  # 1400万农业转移人口|在城镇落户: where is the predicate's
@@ -262,6 +265,17 @@ def noun_after(right: str, lang) -> str:
     noun = noun[:year.start()] if year else noun
     framed = g.framing_end.search(noun, max(0, len(noun) - TAIL))
     return noun[:framed.start()] if framed else noun
+
+
+def quoted_name_in_noun(noun: str, at: int, lang) -> bool:
+    """20家省级“两业”融合试点企业: a quoted name between a counted noun's qualifier and its head is part of the
+    noun, where no verb of doing stands before it or opens the words after it (16家医疗机构设置“免陪护”病房,
+    7所高校“双一流”创建…: there the quote is the predicate's)."""
+    name = patterns(lang).quoted_name.match(noun, at)
+    if name is None:
+        return False
+    verbs = doing_verbs(lang)
+    return not any(v in noun[:at] for v in verbs) and not noun[name.end() - 2:].startswith(verbs)
 
 
 def before_deed(noun: str, lang) -> str:
