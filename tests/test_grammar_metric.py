@@ -230,6 +230,18 @@ COUNTS = [
      [("重点行业产品能耗", 40.0, "种", "level")]),
     ("并 after a value joins a second predicate, no noun", "青川市轨道交通运营里程86公里并连通两县。",
      [("青川市轨道交通运营里程", 86.0, "公里", "level")]),
+    ("a quoted name before the head is part of the counted noun", "全市培育30家市级“专精特新”示范企业。",
+     [("市级“专精特新”示范企业", 30.0, "家", "level")]),
+    ("a quote closing the clause is the noun's predicate", "全市215个事项“一窗通办”。", [("事项", 215.0, "个", "level")]),
+    ("so is one after a verb of doing", "全市12家医院设置“日间”病房。", [("医院", 12.0, "家", "level")]),
+    ("a grade between the count and its noun is the noun's", "全市新增东山、西山、南山3家4A级景区。",
+     [("4A级景区", 3.0, "家", "level")]),
+    ("a share opening its clause, then 的, is a share of the words after it", "全市新建校舍8万平方米，"
+     "92.5%的初中毕业生升入高中。", [("新建校舍", 80000.0, "平方米", "level"),
+                                   ("初中毕业生升入高中", 92.5, "%", "level")]),
+    ("so with a scope word before it", "全市85%以上的行政村实现快递进村。", [("行政村实现快递进村", 85.0, "%", "level")]),
+    ("but not the size of a rate", "全市生产总值增长6%，5%左右的增速可以稳住就业。",
+     [("生产总值", 6.0, "%", "change"), ("生产总值", 5.0, "%", "level")]),
 ]
 
 # Older reports (1950s-1980s style, simplified or traditional): conjunctions, adverbs, years and months written
@@ -321,6 +333,8 @@ def test_metric(text, expected):
     ("全县8万群众远离了地灾隐患。", "deed_after_noun_dropped"),
     ("全市7个文旅项目竣工。", "completion_after_noun_dropped"),
     ("全市建设东川、西川3座光热电站。", "named_items_before_count"),
+    ("全市新增东山、西山3家4A级景区。", "grade_before_noun_kept"),
+    ("全市新增学位4万个，90%的初中毕业生升入高中。", "share_of_noun_after"),
     ("“青川茶”等地理标志产品产值达到30亿元。", "quoted_examples_dropped"),
     ("“青川绣”等特色劳务品牌培育壮大，带动就业超8万人次。", "examples_or_framing_of_subject_dropped"),
 ])

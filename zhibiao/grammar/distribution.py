@@ -111,6 +111,9 @@ def complete_heads(items: list[str], is_word: Callable[[str], bool] | None, lang
         head, shared = "", False
         for k in range(min(len(item), 6), 1, -1):
             pos = last.find(item[-k:])
+            if pos == 0 and k == len(item) and len(last) > k and is_word is not None:
+                head, shared = _measure_head(last, is_word, lang), True  # 工业、制造业、工业技改投资: the last is a
+                break  # kind of the item, and only the measure word ending it is shared (工业投资)
             if pos >= 0:
                 head, shared = last[pos + k:], True
                 break

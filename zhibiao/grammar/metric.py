@@ -61,6 +61,8 @@ class Patterns:
     place_of_predicate: re.Pattern  # where a counted noun's predicate happens (农业转移人口|在城镇|落户)
     moved_value: re.Pattern  # a verb right before a number, after a counted noun: it moves the next value
     size: re.Pattern  # a size written between a count and its noun (3座|35万千瓦|光热电站, 2个|10万吨级|码头)
+    quoted_name: re.Pattern  # a quoted name, then the head noun it names (“两业”|融合试点企业), inside a counted noun
+    grade: re.Pattern  # a grade written between a count and its noun, part of that noun (3家|5A级景区)
     drawing: re.Pattern  # a verb between an event and the participants it draws (联赛|吸引|参赛队伍)
     batch: re.Pattern  # the batch a count is of, right before it (建好首批|24个试点项目)
     examples: re.Pattern  # quoted names listed before 等 (“甲”“乙”等|劳务品牌), the examples of what follows
@@ -136,6 +138,8 @@ def _build(lang) -> Patterns:
         size=re.compile(rf"^[0-9]+(?:\.[0-9]+)?(?:{alternation(tuple(lang.magnitudes))})?"
                         rf"(?:{alternation(tuple(u for u in lang.units if LETTER.match(u)) + words('not_indicators', 'class_units'))})"
                         rf"级?(?=[\u4e00-\u9fff])"),  # 35万千瓦, 10万吨级, 220千伏
+        quoted_name=re.compile(lang.raw["quoted_name_in_noun"]),
+        grade=re.compile(rf"^[0-9](?:{alternation(words('size_grades'))})(?=[\u4e00-\u9fff])"),
         drawing=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('drawing_verbs'))})(?=[^\W\d_]{{2}})"),
         examples=re.compile(rf"^(?:“?[^“”，。；、]{{1,12}}”、?)+(?:{alternation(words('open_list_marks'))})(?=[^\W\d_]{{2}})"),
         grouping=re.compile(lang.raw["grouping"]),
@@ -252,7 +256,8 @@ def noun_after(right: str, lang) -> str:
     if (v := g.moved_value.search(noun, 1)) is not None:  # 12条产业链项目占比达|84.4%: the verb moves the next value
         noun = noun[:v.start()]
     m = next((m for m in g.predicate.finditer(noun, 1) if noun.count("(", 0, m.start()) <= noun.count(
-        ")", 0, m.start())), None)  # 21个省(区、市)完成…: a 、 inside brackets ends no noun
+        ")", 0, m.start()) and not quoted_name_in_noun(noun, m.start(), lang)), None)
+    # 21个省(区、市)完成…: a 、 inside brackets ends no noun; nor does a quoted name before its head (“两业”融合企业)
     noun = noun[:m.start()] if m else noun
     if m and (place := g.place_of_predicate.search(noun, 2)) is not None:
         noun = noun[:place.start()]  # 1400万农业转移人口|在城镇落户: where is the predicate's
@@ -262,6 +267,17 @@ def noun_after(right: str, lang) -> str:
     noun = noun[:year.start()] if year else noun
     framed = g.framing_end.search(noun, max(0, len(noun) - TAIL))
     return noun[:framed.start()] if framed else noun
+
+
+def quoted_name_in_noun(noun: str, at: int, lang) -> bool:
+    """20家省级“两业”融合试点企业: a quoted name between a counted noun's qualifier and its head is part of the
+    noun, where no verb of doing stands before it or opens the words after it (16家医疗机构设置“免陪护”病房,
+    7所高校“双一流”创建…: there the quote is the predicate's)."""
+    name = patterns(lang).quoted_name.match(noun, at)
+    if name is None:
+        return False
+    verbs = doing_verbs(lang)
+    return not any(v in noun[:at] for v in verbs) and not noun[name.end() - 2:].startswith(verbs)
 
 
 def before_deed(noun: str, lang) -> str:
@@ -523,6 +539,23 @@ def wordless(p, left_text: str, right: str, first: Quantity, history: list[str],
     return Reading("", BARE, right, "", rules)
 
 
+def share_before_noun(left_text: str, right: str, q: Quantity, lang) -> str | None:
+    """67.5%的初中毕业生就读普通高中 -> 初中毕业生就读普通高中: a share that opens its clause (no words of
+    its own before it), then 的, is the share of the words after it, to the clause's end or the next number;
+    without this it took the metric of the value before (新增学位4万个，67.5%的…) or was dropped."""
+    de = lang.raw["possessive"]
+    if q.unit not in lang.words("share_before_noun_units") or not right.startswith(de):
+        return None
+    left = read_left(left_text, lang)
+    if left.metric or left.verb:
+        return None
+    phrase = right[len(de):]
+    phrase = phrase[:d.start()] if (d := _DIGIT.search(phrase)) else phrase
+    if any(w in phrase for w in lang.words("share_before_noun_rates")):
+        return None  # 7%左右的速度, 13%左右的预期目标: the size of a rate or goal, no share of things
+    return phrase if len(phrase) >= 2 and LETTER.fullmatch(phrase[0]) else None
+
+
 def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_end: int, group: list[Quantity],
          history: list[str], prev_end: int, reach: int | None = None) -> Reading:
     """The metric of ``group``: the words before it, rewritten by the rules below in this order.
@@ -556,6 +589,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         left_text = placed  # 在工业、农业等领域应用落地300个: where, by examples, is no part of what
         rules.append(("metric", "place_by_examples_dropped"))
     right = wt[last.span.end:min(breaks.clause_end(last.span.end, s_end), last.span.end + RIGHT_REACH)]
+    if (share := share_before_noun(left_text, right, first, lang)) is not None:
+        rules.append(("metric", "share_of_noun_after"))
+        return Reading(share, BARE, right, "", rules)
     if (bare := wordless(p, left_text, right, first, history, rules)) is not None:
         return bare
     left = read_left(left_text, lang)
@@ -580,11 +616,17 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if goal is None and (size := g.size.match(right)) is not None:  # 3座35万千瓦光热电站: the noun counted follows the size
         after, own = right[size.end():], own[size.end():]
         rules.append(("metric", "size_before_noun_skipped"))
+    graded = ""
+    if goal is None and after is right and (grade := g.grade.match(right)) is not None:
+        graded, after, own = grade.group(), right[grade.end():], own[grade.end():]  # 3家5A级景区: the grade is the noun's
     counted = goal is None and prenominal(after, left, first, lang)
     if counted and any(w in left.fillers for w in g.words["from_frames"]) and g.destination.match(right):
         counted = False  # 由71所|优化整合为47所: the words after move the value to a level, they name no noun
         rules.append(("metric", "destination_after_from_frame"))
     noun = noun_after(own, lang) if counted else ""
+    if noun and graded:
+        noun = graded + noun
+        rules.append(("metric", "grade_before_noun_kept"))
     if history and prev_end > c_start and (d := g.destination.match(left_text + "0")) and d.end() == len(
             left_text) and g.from_value.search(
             wt, c_start, prev_end):  # …由71所优化整合为|47所: the level moved to is the subject's
