@@ -149,3 +149,20 @@ def test_a_share_before_its_noun():
 @pytest.mark.xfail(strict=True, reason="a plant's capacity named without a project noun (…特种钢投产) is read as an amount")
 def test_a_capacity_named_without_a_project_noun():
     assert "5万吨" not in {span for span, _ in values("青川钢铁5万吨特种钢顺利投产。")}
+
+
+# A web page around a report counts its own readers (0人参与，0条评论): each row fails if its word leaves the data.
+@pytest.mark.parametrize("word", ["评论", "参与", "留言", "跟帖", "浏览", "浏览量", "浏览次数", "阅读", "阅读量", "阅读数",
+                                  "访问量", "点击量", "点赞", "收藏", "分享", "转发"])
+def test_a_pages_counts_of_itself_are_no_indicators(word):
+    records = extract(f"全市地区生产总值增长6%。\n\n0人{word}，0条{word}\n")
+    assert [(r.metric, r.value_text) for r in records] == [("地区生产总值", "6%")]
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全市12万人参与全民健身活动。", "全民健身活动"),
+    ("全市马拉松赛参与人数5万人。", "马拉松赛参与人数"),
+    ("全市图书馆阅读推广活动吸引读者3万人次。", "图书馆阅读推广活动读者"),
+])
+def test_the_reports_own_counts_of_readers_and_participants_stay(text, metric):
+    assert [r.metric for r in extract(text)] == [metric]

@@ -6,7 +6,7 @@ a name its words around it write (``name_part``: a plant's capacity, an age
 class, a bound on the members of a place or firm, a label's number restated, a duration naming a kind of
 zone), when nothing in its clause or sentence says
 what it measures, or when what stands for its metric holds no word at all (a run
-of symbols and numbers: %5%5%5).
+of symbols and numbers: %5%5%5), or is only what a web page counts of itself (0条评论).
 """
 from __future__ import annotations
 
@@ -111,10 +111,12 @@ def _numbers(label: str) -> set[float | None]:
     return {chinese_to_number(n) for n in _NUMBER.findall(label)}
 
 
-def excluded(reading: Reading, history: list[str]) -> str | None:
+def excluded(reading: Reading, history: list[str], lang) -> str | None:
     """The rule that drops this group, or None to keep it."""
     if not reading.metric and not history:
         return "no_metric_in_sentence"
     if reading.metric and not LETTER.search(reading.metric):
         return "metric_without_words"
+    if reading.metric in lang.words("page_counters"):
+        return "page_counter"  # 0人参与，0条评论: the web page counting its own readers, not the report
     return None

@@ -168,7 +168,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             history.append(name)
             prev_end = group[-1].span.end
             continue
-        if exclusions.excluded(reading, history):
+        if exclusions.excluded(reading, history, lang):
             continue
         reading.metric, rule = _own_item(reading.metric, reading.noun, reading.left.metric, prev_end > s.start,
                                          cut_end == prev_end, lang, reading.right, group[0].unit, p.is_word)
