@@ -94,6 +94,14 @@ def test_complete_heads(items, expected):
     # a cumulative value counts every such thing: the verb of new things is not carried onto it
     ("青川市新增示范县10个，累计达到40个。", [("青川市新增示范县", 10), ("青川市示范县", 40)]),
     ("新建乡村书屋36个，累计达到210个。", [("新建乡村书屋", 36), ("乡村书屋", 210)]),
+    # a bare verb of the level reached makes it a total too (达到, 达)
+    ("全市新增省级专精特新企业12个、达到95个。", [("新增省级专精特新企业", 12), ("省级专精特新企业", 95)]),
+    ("全市新建5G基站1200个、达8600个。", [("新建5G基站", 1200), ("5G基站", 8600)]),
+    # and so does a head that totals (总数, 总量, 总额), not one that measures the new things (里程)
+    ("全市新增境内上市公司6家，总数48家。", [("新增境内上市公司", 6), ("境内上市公司总数", 48)]),
+    ("全省新增上市公司48家、总量达122家。", [("新增上市公司", 48), ("上市公司总量", 122)]),
+    ("全市新增贷款300亿元，总额达到5000亿元。", [("新增贷款", 3e10), ("贷款总额", 5e11)]),
+    ("全市新建高速公路8条，里程320公里。", [("新建高速公路", 8), ("新建高速公路里程", 320)]),
     # a value that is no total takes the carried metric whole
     ("新建乡村书屋36个，比上年多12个。", [("新建乡村书屋", 36), ("新建乡村书屋", 12)]),
 ])

@@ -33,10 +33,12 @@ def carried(history: list[str], n: int, lang=None,
     return [history[-1]] * n, "carried_last"
 
 
-def cumulative(names: list[str], fillers: str, lang) -> tuple[list[str], str | None]:
-    """新增示范县10个，累计达到40个: a metric carried onto a cumulative value (累计 among its fillers) counts
-    every such thing, not the new ones: the verb of new things in it goes (40 示范县)."""
-    if not any(w in fillers for w in lang.words("cumulative_fillers")):
+def cumulative(names: list[str], fillers: str, verb: str | None, lang) -> tuple[list[str], str | None]:
+    """新增示范县10个，累计达到40个 / 、达到40个: a metric carried onto a cumulative value (累计 among its
+    fillers, or a bare verb of the level reached) counts every such thing, not the new ones: the verb of new
+    things in it goes (40 示范县)."""
+    if not any(w in fillers for w in lang.words("cumulative_fillers")) and (
+            fillers or verb not in lang.words("cumulative_verbs")):
         return names, None
     new = lang.compiled(_new_things)
     out = [name if len(all_of := new.sub("", name, count=1)) < 2 else all_of for name in names]
@@ -229,8 +231,8 @@ def shared_qualifier(before: str, metric: str, written: str, unit: str, lang,
     if (is_word is not None and metric in g.measures and not g.own_verb.match(metric)
             and (subject := _subject(before, metric, is_word, g))):
         return subject + metric, "subject_shared_by_items"
-    if subject := _subject_of_measure_word(before, metric, g):
-        return subject + metric, "subject_shared_by_measure_words"
+    if (subject := _subject_of_measure_word(before, metric, g)) and not lang.compiled(_new_things).fullmatch(subject):
+        return subject + metric, "subject_shared_by_measure_words"  # not 新增: 新增上市公司48家、总量达122家
     if is_word is not None and written == metric and (head := _head_of_bare_noun(before, metric, unit, is_word, g)):
         return head + metric, "head_shared_by_bare_noun"
     if (subject := _opening_subject(before, g)) and not metric.startswith(subject) \

@@ -110,7 +110,7 @@ def _build(lang) -> Patterns:
         words={key: tuple(words(*key.split("."))) for key in (
             "count_openers", "measure_nouns", "rate_units", "not_prenominal", "verbs.after_metric",
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
-            "generic_heads", "verbs.to_level", "gap.beyond", "existential", "condition_frames",
+            "generic_heads", "total_heads", "verbs.to_level", "gap.beyond", "existential", "condition_frames",
             "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs", "linking_adverbs",
             "open_list_marks", "prenominal_words", "frame_prepositions", "comparison_predicates")}
         | {"object_verbs": tuple(doing_verbs(lang) + words("carried_subject_verbs"))},  # verbs that take the noun after
@@ -758,6 +758,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     elif metric and history and head in g.words["generic_heads"]:
         # 新建高速公路8条，新增里程320公里: the thing the head is of, without the verb that made it
         before = (unframed(history[-1], "", lang, whole=True) or history[-1]) if new else history[-1]
+        if not new and head in g.words["total_heads"] and (made := g.defining_start.match(before)) and (
+                len(before) - made.end() >= 2):
+            before = before[made.end():]  # 新增上市公司6家，总数48家: the total counts all of them, not the new
+            rules.append(("metric", "new_things_dropped_from_total"))
         reading.metric = before + metric
         rules.append(("metric", "generic_head_of_metric_before"))
     return reading

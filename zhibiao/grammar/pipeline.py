@@ -201,7 +201,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         if not reading.metric:
             names, rule = distribution.carried(history, len(group), lang, p.is_word)
             rules = [*reading.rules, ("metric", "carried_from_clause_before")]
-            names, new_rule = distribution.cumulative(names, reading.left.fillers, lang)
+            names, new_rule = distribution.cumulative(names, reading.left.fillers, reading.left.verb, lang)
             rules += [("distribution", new_rule)] if new_rule else []
         else:
             names, rule = _distribute(reading.metric, len(group), reading.left.fillers, reading.noun, lang, p.is_word)
