@@ -240,6 +240,10 @@ COUNTS = [
      "92.5%的初中毕业生升入高中。", [("新建校舍", 80000.0, "平方米", "level"),
                                    ("初中毕业生升入高中", 92.5, "%", "level")]),
     ("so with a scope word before it", "全市85%以上的行政村实现快递进村。", [("行政村实现快递进村", 85.0, "%", "level")]),
+    ("so with a verb that moves what follows before it", "全市推动60%以上的乡镇卫生院达到服务能力标准。",
+     [("乡镇卫生院达到服务能力标准", 60.0, "%", "level")]),
+    ("and with a causative", "全市使90%的行政村通上光纤。", [("行政村通上光纤", 90.0, "%", "level")]),
+    ("but not after a metric of its own", "全市粮食产量90%的部分来自平原。", [("粮食产量", 90.0, "%", "level")]),
     ("but not the size of a rate", "全市生产总值增长6%，5%左右的增速可以稳住就业。",
      [("生产总值", 6.0, "%", "change"), ("生产总值", 5.0, "%", "level")]),
 ]

@@ -547,8 +547,8 @@ def share_before_noun(left_text: str, right: str, q: Quantity, lang) -> str | No
     if q.unit not in lang.words("share_before_noun_units") or not right.startswith(de):
         return None
     left = read_left(left_text, lang)
-    if left.metric or left.verb:
-        return None
+    if left.verb or left.metric and left.metric not in lang.words("causatives") + lang.words("cause_verbs"):
+        return None  # 推动|60%以上的县级机构达标: a verb that moves what follows names nothing of its own
     phrase = right[len(de):]
     phrase = phrase[:d.start()] if (d := _DIGIT.search(phrase)) else phrase
     if any(w in phrase for w in lang.words("share_before_noun_rates")):
