@@ -567,6 +567,8 @@ def test_how_a_deed_went_after_a_counted_noun_is_its_predicate(adverb):
 AROUND_A_COUNT = [
     ("a noun opening like a joiner after a count", "全市打造150个和美乡村。", [("和美乡村", 150.0, "个", "level")]),
     ("a noun opening like a verb to a level", "全市每年办成10件为民实事。", [("为民实事", 10.0, "件", "level")]),
+    ("a change verb opening a deed's noun after a count", "全市实施营商环境100项提升举措。",
+     [("营商环境提升举措", 100.0, "项", "level")]),
     ("为 after a count still moves it", "全市高校由12所调整为10所。", [("高校", 12.0, "所", "level"), ("高校", 10.0, "所", "level")]),
     ("a completion predicate after the counted noun", "全市5座光伏电站并网发电。", [("光伏电站", 5.0, "座", "level")]),
     ("启用, with its adverb", "全市10个便民服务站正式启用。", [("便民服务站", 10.0, "个", "level")]),

@@ -112,7 +112,7 @@ def _build(lang) -> Patterns:
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
             "generic_heads", "total_heads", "verbs.to_level", "gap.beyond", "existential", "condition_frames",
             "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs", "linking_adverbs",
-            "open_list_marks", "prenominal_words", "frame_prepositions", "comparison_predicates")}
+            "open_list_marks", "prenominal_words", "change_compound_heads", "frame_prepositions", "comparison_predicates")}
         | {"object_verbs": tuple(doing_verbs(lang) + words("carried_subject_verbs"))},  # verbs that take the noun after
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
@@ -357,6 +357,9 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     noun = head.startswith(g.words["prenominal_words"])  # 150个和美乡村, 10件为民实事: a noun, whatever it opens with
     if head.startswith(g.words["not_prenominal"]) and not noun:
         return False
+    if (v := g.verb_start.match(head)) and head.startswith(g.words["change_compound_heads"], v.end()) and (
+            len(head) == v.end() + 2 or not LETTER.fullmatch(head[v.end() + 2])):
+        return True  # 100项提升举措: a change verb before the head of a deed's noun is that noun's, no predicate
     if (not noun and g.to_level_start.match(head)) or ((v := g.verb_start.match(head)) and (
             left.metric or _DIGIT.search(head) or _NUMERAL.match(head[v.end():].lstrip("了约近")))):
         return False  # 由1750元|提高到2880元, 较上年的93亿元|增加43亿元 (or 增长百分之八): the words after move the value
