@@ -797,3 +797,8 @@ def test_the_whole_years_plan_keeps_its_time_word(noun):
 def test_a_causative_opening_a_clause_that_lends_its_metric_is_dropped():
     assert [r.metric for r in extract("采取多种措施，使消费在收入中的比重，由60%上升到65%。")] == [
         "消费在收入中的比重", "消费在收入中的比重"]
+
+
+@pytest.mark.parametrize("head", ["举措", "措施", "工程", "行动", "项目", "计划", "方案"])
+def test_every_deeds_head_a_change_verb_may_open_after_a_count(head):
+    assert metrics(f"全市实施城市更新20个提升{head}。") == [(f"城市更新提升{head}", 20.0, "个", "level")]
