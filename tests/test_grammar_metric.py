@@ -777,3 +777,26 @@ def test_the_whole_years_plan_keeps_its_time_word(noun):
 def test_a_causative_opening_a_clause_that_lends_its_metric_is_dropped():
     assert [r.metric for r in extract("采取多种措施，使消费在收入中的比重，由60%上升到65%。")] == [
         "消费在收入中的比重", "消费在收入中的比重"]
+
+
+# National prose, second pass (langn2): words before a value that weigh or source it and name nothing measured.
+AGENT_AND_ONLY = [
+    ("由 of an agent opening a metric", "由市财政代区县发债40亿元。", "市财政代区县发债"),
+    ("据 of a source opening a metric", "据青川市抽查的30个村的统计，村集体收入增长12%。", "青川市抽查的村"),
+    ("只 after 合计", "全县粮食产量合计只12万吨。", "粮食产量"),
+    ("只 after a measure noun", "青川市旅游收入总额只8亿元。", "青川市旅游收入总额"),
+    ("只 of a noun stays", "全市渔业船只1200艘。", "渔业船只"),
+]
+
+
+@pytest.mark.parametrize("text, metric", [c[1:] for c in AGENT_AND_ONLY], ids=[c[0] for c in AGENT_AND_ONLY])
+def test_agent_source_and_only_words_before_a_value(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+def test_you_of_a_conjunction_goes_whole():
+    assert extract("由于不合理运输增加了5%。")[0].metric == "不合理运输"  # not 于不合理运输
+
+
+def test_you_of_a_time_frame_never_cuts_the_frame_in_half():
+    assert not any(r.metric.startswith(("代", "年代")) for r in extract("由五十年代的30%提高到45%。"))
