@@ -94,7 +94,7 @@ def _build(lang) -> Patterns:
         filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))}|{lang.raw['year_span']}"
                               rf"|{lang.raw['only_adverb']})$"),
         leading=re.compile(rf"^(?:(?!{lang.raw['in_noun']})(?:{alternation(leading)}|{'|'.join(words('leading_patterns'))}"
-                           rf"|{lang.raw['agent_opener']}))+"),
+                           rf"|{'|'.join(words('leading_frames'))}))+"),
         action_start=re.compile(rf"^(?:{alternation(words('action_verbs'))})"),
         predicate=re.compile(alternation(words("predicate_verbs"))),
         completion=re.compile(alternation(words("verbs", "completion"))),
