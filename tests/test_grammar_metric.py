@@ -779,13 +779,18 @@ def test_a_causative_opening_a_clause_that_lends_its_metric_is_dropped():
         "消费在收入中的比重", "消费在收入中的比重"]
 
 
-# National prose, second pass (langn2): words before a value that weigh or source it and name nothing measured.
+# National prose, second pass (langn2): words opening a metric or before its value that say who, when, how or
+# how much, and name nothing measured.
 AGENT_AND_ONLY = [
     ("由 of an agent opening a metric", "由市财政代区县发债40亿元。", "市财政代区县发债"),
     ("据 of a source opening a metric", "据青川市抽查的30个村的统计，村集体收入增长12%。", "青川市抽查的村"),
     ("只 after 合计", "全县粮食产量合计只12万吨。", "粮食产量"),
     ("只 after a measure noun", "青川市旅游收入总额只8亿元。", "青川市旅游收入总额"),
     ("只 of a noun stays", "全市渔业船只1200艘。", "渔业船只"),
+    ("a span of years with 中", "五年中新建青川农村公路900公里。", "新建青川农村公路"),
+    ("rounds a deed was done in", "分两轮取消行政审批项目300项。", "取消行政审批项目"),
+    ("the last few years", "近三年农村新建房屋90万平方米。", "农村新建房屋"),
+    ("中央 after a span of years keeps its 中", "三年中央投资项目120个。", "中央投资项目"),
 ]
 
 

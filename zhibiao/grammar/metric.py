@@ -93,8 +93,8 @@ def _build(lang) -> Patterns:
         verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>{alternation(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
         filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))}|{lang.raw['year_span']}"
                               rf"|{lang.raw['only_adverb']})$"),
-        leading=re.compile(rf"^(?:(?!{lang.raw['in_noun']})(?:{alternation(leading)}|{'|'.join(words('leading_patterns'))}"
-                           rf"|{'|'.join(words('leading_frames'))}))+"),
+        leading=re.compile(rf"^(?:(?!{lang.raw['in_noun']})(?:{alternation(leading)}|{'|'.join(words('leading_frames'))}"
+                           rf"|{'|'.join(words('leading_patterns'))}))+"),
         action_start=re.compile(rf"^(?:{alternation(words('action_verbs'))})"),
         predicate=re.compile(alternation(words("predicate_verbs"))),
         completion=re.compile(alternation(words("verbs", "completion"))),
