@@ -504,6 +504,8 @@ SHARED_HEADS_WHOLE = [
      [("淘汰落后炼铁产能", 600e4), ("淘汰落后焦炭产能", 300e4)]),
     ("the head after the thing, for an item naming only the thing", "近三年淘汰落后炼钢产能900万吨、水泥2300万吨。",
      [("淘汰落后炼钢产能", 900e4), ("淘汰落后水泥产能", 2300e4)]),
+    ("a verb of cutting capacity is shared", "全年退出钢铁产能650万吨、煤炭产能2900万吨。",
+     [("退出钢铁产能", 650e4), ("退出煤炭产能", 2900e4)]),
     ("a generic head keeps the word it is of", "青川市化学需氧量、氨氮排放总量分别下降3.1%和2.5%。",
      [("青川市化学需氧量排放总量", 3.1), ("氨氮排放总量", 2.5)]),
 ]

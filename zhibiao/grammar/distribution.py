@@ -432,7 +432,8 @@ def _build(lang) -> _Patterns:
     words = lang.words
     verbs = (words("shared_verbs") + metrics.doing_verbs(lang) + words("carried_subject_verbs")
              + words("predicate_verbs"))
-    shared = alternation(words("shared_verbs"))  # 新建和改造农村公路…: two joined verbs are shared whole
+    # 新建和改造农村公路…: two joined verbs are shared whole
+    shared = alternation(words("shared_verbs") + words("capacity_cut_verbs"))
     joiners = tuple(w for w in words("list_joiners") if w not in words("predicate_verbs"))
     return _Patterns(re.compile(lang.raw["shared_qualifier"]),
                      re.compile(f"(?P<verb>(?:{shared})(?:(?:{alternation(joiners)})(?:{shared}))*)"
