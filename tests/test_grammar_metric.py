@@ -805,3 +805,23 @@ def test_you_of_a_conjunction_goes_whole():
 
 def test_you_of_a_time_frame_never_cuts_the_frame_in_half():
     assert not any(r.metric.startswith(("代", "年代")) for r in extract("由五十年代的30%提高到45%。"))
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("今年青川市银行将增加农业贷款12亿元。", "青川市银行增加农业贷款"),
+    ("市财政拟安排教育投入30亿元。", "市财政安排教育投入"),
+    ("市财政还将安排教育投入30亿元。", "市财政安排教育投入"),
+], ids=str)
+def test_a_modal_between_the_subject_and_its_verb_is_dropped(text, metric):
+    records = extract(text)
+    assert [r.metric for r in records] == [metric]
+    assert ("metric", "metric", "modal_inside_dropped") in records[0].trace
+    assert records[0].status == "target"  # the status still reads the modal
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("青川市虚拟现实产业产值增长20%。", "青川市虚拟现实产业产值"),  # 拟 inside a word, before no verb
+    ("青川市将军山景区游客增长20%。", "青川市将军山景区游客"),  # 将 opening a name, before no verb
+], ids=str)
+def test_a_modal_that_opens_no_verb_stays(text, metric):
+    assert extract(text)[0].metric == metric
