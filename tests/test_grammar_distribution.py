@@ -505,3 +505,27 @@ def test_every_ordinal_of_a_list_shares_the_words_after_the_last(first):
 ], ids=str)
 def test_every_compound_head_the_corpus_lacks(text, expected):
     assert metrics(text) == expected
+
+
+# National prose, second pass (langn2): a shared head carried whole.
+SHARED_HEADS_WHOLE = [
+    ("the kind word after a shared verb", "淘汰落后炼钢产能900万吨、水泥产能2300万吨。",
+     [("淘汰落后炼钢产能", 900e4), ("淘汰落后水泥产能", 2300e4)]),
+    ("the kind word written again by the item", "淘汰落后炼铁产能600万吨、落后焦炭产能300万吨。",
+     [("淘汰落后炼铁产能", 600e4), ("淘汰落后焦炭产能", 300e4)]),
+    ("the head after the thing, for an item naming only the thing", "近三年淘汰落后炼钢产能900万吨、水泥2300万吨。",
+     [("淘汰落后炼钢产能", 900e4), ("淘汰落后水泥产能", 2300e4)]),
+    ("a verb of cutting capacity is shared", "全年退出钢铁产能650万吨、煤炭产能2900万吨。",
+     [("退出钢铁产能", 650e4), ("退出煤炭产能", 2900e4)]),
+    ("a generic head keeps the word it is of", "青川市化学需氧量、氨氮排放总量分别下降3.1%和2.5%。",
+     [("青川市化学需氧量排放总量", 3.1), ("氨氮排放总量", 2.5)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in SHARED_HEADS_WHOLE], ids=[c[0] for c in SHARED_HEADS_WHOLE])
+def test_a_shared_head_is_carried_whole(text, expected):
+    assert metrics(text) == expected
+
+
+def test_an_item_with_a_verb_of_its_own_takes_no_shared_verb():
+    assert metrics("淘汰落后炼钢产能900万吨、新建产能300万吨。")[1] == ("新建产能", 300e4)

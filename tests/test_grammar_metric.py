@@ -802,3 +802,51 @@ def test_a_causative_opening_a_clause_that_lends_its_metric_is_dropped():
 @pytest.mark.parametrize("head", ["举措", "措施", "工程", "行动", "项目", "计划", "方案"])
 def test_every_deeds_head_a_change_verb_may_open_after_a_count(head):
     assert metrics(f"全市实施城市更新20个提升{head}。") == [(f"城市更新提升{head}", 20.0, "个", "level")]
+
+
+# National prose, second pass (langn2): words opening a metric or before its value that say who, when, how or
+# how much, and name nothing measured.
+AGENT_AND_ONLY = [
+    ("由 of an agent opening a metric", "由市财政代区县发债40亿元。", "市财政代区县发债"),
+    ("据 of a source opening a metric", "据青川市抽查的30个村的统计，村集体收入增长12%。", "青川市抽查的村"),
+    ("只 after 合计", "全县粮食产量合计只12万吨。", "粮食产量"),
+    ("只 after a measure noun", "青川市旅游收入总额只8亿元。", "青川市旅游收入总额"),
+    ("只 of a noun stays", "全市渔业船只1200艘。", "渔业船只"),
+    ("a span of years with 中", "五年中新建青川农村公路900公里。", "新建青川农村公路"),
+    ("rounds a deed was done in", "分两轮取消行政审批项目300项。", "取消行政审批项目"),
+    ("the last few years", "近三年农村新建房屋90万平方米。", "农村新建房屋"),
+    ("中央 after a span of years keeps its 中", "三年中央投资项目120个。", "中央投资项目"),
+]
+
+
+@pytest.mark.parametrize("text, metric", [c[1:] for c in AGENT_AND_ONLY], ids=[c[0] for c in AGENT_AND_ONLY])
+def test_agent_source_and_only_words_before_a_value(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+def test_you_of_a_conjunction_goes_whole():
+    assert extract("由于不合理运输增加了5%。")[0].metric == "不合理运输"  # not 于不合理运输
+
+
+def test_you_of_a_time_frame_never_cuts_the_frame_in_half():
+    assert not any(r.metric.startswith(("代", "年代")) for r in extract("由五十年代的30%提高到45%。"))
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("今年青川市银行将增加农业贷款12亿元。", "青川市银行增加农业贷款"),
+    ("市财政拟安排教育投入30亿元。", "市财政安排教育投入"),
+    ("市财政还将安排教育投入30亿元。", "市财政安排教育投入"),
+], ids=str)
+def test_a_modal_between_the_subject_and_its_verb_is_dropped(text, metric):
+    records = extract(text)
+    assert [r.metric for r in records] == [metric]
+    assert ("metric", "metric", "modal_inside_dropped") in records[0].trace
+    assert records[0].status == "target"  # the status still reads the modal
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("青川市虚拟现实产业产值增长20%。", "青川市虚拟现实产业产值"),  # 拟 inside a word, before no verb
+    ("青川市将军山景区游客增长20%。", "青川市将军山景区游客"),  # 将 opening a name, before no verb
+], ids=str)
+def test_a_modal_that_opens_no_verb_stays(text, metric):
+    assert extract(text)[0].metric == metric

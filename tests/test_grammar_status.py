@@ -205,3 +205,23 @@ def test_a_present_fact_quoted_in_the_plan_stays_actual(value, status, rule):
 def test_every_opener_of_a_present_fact(word):
     report = "一、过去一年工作回顾\n全市生产总值增长5%。\n二、今年的主要目标\n" + f"{word}全市财政支出已经超过310亿元。\n"
     assert statuses(report)[3.1e10] == ("actual", ["status.present_fact_in_plan"])
+
+
+# National prose, second pass (langn2): the year so far, reported in the plan section.
+SO_FAR_IN_PLAN = """青川市人民政府工作报告
+一、过去一年工作回顾
+全市生产总值增长5%。
+二、今年的主要目标
+今年全市生产总值增长6%左右。一季度全市工业产量比去年同期增长8.3%。到5月份为止，全市完成投资计划的27%。截至4月底，青川港完成货运量1200万吨。全市出口比上年增长4.5%。青川港货运量比去年同期要增长9.5%。
+"""
+
+
+@pytest.mark.parametrize("value, status, rule", [
+    (8.3, "actual", "year_so_far_in_plan"),  # 比去年同期: the months gone by
+    (27.0, "actual", "year_so_far_in_plan"),  # 到5月份为止 opens the sentence
+    (1.2e7, "actual", "year_so_far_in_plan"),  # 截至4月底
+    (4.5, "target", "section_targets"),  # 比上年: the whole year, a goal
+    (9.5, "target", "modal_cue"),  # a modal before: a goal for the same months
+])
+def test_the_year_so_far_quoted_in_the_plan_stays_actual(value, status, rule):
+    assert statuses(SO_FAR_IN_PLAN)[value] == (status, [f"status.{rule}"])

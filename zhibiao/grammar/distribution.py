@@ -192,7 +192,10 @@ def _measure_head(last: str, is_word: Callable[[str], bool], lang) -> str:
     汽车零配件 is longer than 锂电池): the item measures what the last item measures (汽车零配件出口), from the
     start of the dictionary word that holds the measure (东盟|进出口 → 进出口)."""
     m = next((m for m in lang.compiled(_build).measures if len(m) >= 2 and last.endswith(m)), "")
-    start = max((b for b in _word_bounds(last, is_word) if b <= len(last) - len(m)), default=0) if m else 0
+    bounds = [b for b in _word_bounds(last, is_word) if b <= len(last) - len(m)] if m else []
+    start = max(bounds, default=0)
+    if last[start:] in lang.words("generic_heads") and len(bounds) > 1:
+        start = bounds[-2]  # 甲、乙排放总量 -> 甲排放总量: a generic head (总量) keeps the word it is of
     return last[start:] if start > 0 else ""
 
 
@@ -244,7 +247,9 @@ def shared_qualifier(before: str, metric: str, written: str, unit: str, lang,
             return m.group() + metric, "qualifier_shared_by_items"
     if (verb := g.shared_verb.match(before)) and len(before) > verb.end() and _counted_thing(metric, unit, g) \
             and not g.own_verb.match(written.removeprefix("“")):  # a quoted name opening an item is no verb
-        return verb.group() + metric, "verb_shared_by_items_after_values"
+        head = next((h for h in g.verb_heads if before.endswith(h) and not metric.endswith(h)), "")
+        shared = verb.group("verb") if verb.group("kind") and metric.startswith(verb.group("kind")) else verb.group()
+        return shared + metric + head, "verb_shared_by_items_after_values"
     return metric, None
 
 
@@ -425,16 +430,19 @@ class _Patterns(NamedTuple):
     bare_measure: re.Pattern  # a measure that says of what only with an owner (交易额, 年度完成投资)
     owner_verb: re.Pattern  # a verb whose object a bare measure in the clause after measures (共建, 实施)
     counters: tuple[str, ...]  # classifiers of things counted (个, 家, 所): a bare noun counted so is a kind of thing
+    verb_heads: tuple[str, ...]  # 产能: the head a shared verb's items share (淘汰落后甲产能…、乙… -> 淘汰落后乙产能)
 
 
 def _build(lang) -> _Patterns:
     words = lang.words
     verbs = (words("shared_verbs") + metrics.doing_verbs(lang) + words("carried_subject_verbs")
              + words("predicate_verbs"))
-    shared = alternation(words("shared_verbs"))  # 新建和改造农村公路…: two joined verbs are shared whole
+    # 新建和改造农村公路…: two joined verbs are shared whole
+    shared = alternation(words("shared_verbs") + words("capacity_cut_verbs"))
     joiners = tuple(w for w in words("list_joiners") if w not in words("predicate_verbs"))
     return _Patterns(re.compile(lang.raw["shared_qualifier"]),
-                     re.compile(f"(?:{shared})(?:(?:{alternation(joiners)})(?:{shared}))*"),
+                     re.compile(f"(?P<verb>(?:{shared})(?:(?:{alternation(joiners)})(?:{shared}))*)"
+                                f"(?P<kind>{alternation(words('shared_verb_qualifiers'))})?"),
                      re.compile(alternation(verbs)), tuple(words("measure_nouns")), tuple(words("rate_units")),
                      joiners, lang.raw["closing_marks"],
                      tuple(sorted((*repairing.metric_endings(), *words("subject_measures")), key=len, reverse=True)),
@@ -445,7 +453,7 @@ def _build(lang) -> _Patterns:
                                    *words("verbs", "completion")}, key=len, reverse=True)),
                      re.compile(lang.raw["bare_measure"]),
                      re.compile(alternation(words("framing_verbs") + words("action_verbs") + words("owner_verbs"))),
-                     tuple(words("new_things_counted")))
+                     tuple(words("new_things_counted")), tuple(words("shared_verb_heads")))
 
 
 def shared_modifier(group: list[Quantity], lang) -> list[Quantity]:

@@ -93,8 +93,10 @@ def _build(lang) -> Patterns:
     doing = doing_verbs(lang)
     return Patterns(
         verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>{alternation(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
-        filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))}|{lang.raw['year_span']})$"),
-        leading=re.compile(rf"^(?:(?!{lang.raw['in_noun']})(?:{alternation(leading)}|{'|'.join(words('leading_patterns'))}))+"),
+        filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))}|{lang.raw['year_span']}"
+                              rf"|{lang.raw['only_adverb']})$"),
+        leading=re.compile(rf"^(?:(?!{lang.raw['in_noun']})(?:{alternation(leading)}|{'|'.join(words('leading_frames'))}"
+                           rf"|{'|'.join(words('leading_patterns'))}))+"),
         action_start=re.compile(rf"^(?:{alternation(words('action_verbs'))})"),
         predicate=re.compile(alternation(words("predicate_verbs"))),
         completion=re.compile(alternation(words("verbs", "completion"))),
@@ -844,6 +846,7 @@ class National:
 
     manner: re.Pattern  # a phrase of manner opening a metric (各种方式|使用贷款)
     time_inside: re.Pattern  # a time word between a subject and its verb (中央财政|全年|用于)
+    modal_inside: re.Pattern  # a modal between a subject and its verb of doing (国家银行|将|增加)
     adverb: re.Pattern  # an adverb opening a metric, unless it opens a noun (共|培养, 再|解决, not 共享)
     causative: re.Pattern  # 使 or 让 opening a metric, unless it opens a noun (使用)
     existential_end: re.Pattern  # 有 ending a metric after a noun (的法律|有), with its adverb (约有)
@@ -858,6 +861,8 @@ def _national(lang) -> National:
                           rf"(?:{'|'.join(words('manner_phrases'))}){lang.raw['possessive']}?(?=[^\W\d_]{{2}})"),
         time_inside=re.compile(rf"(?<=[^\W\d_]{{2}})(?<!占)(?:{alternation(words('time_inside'))})"
                                rf"(?!{alternation(words('time_inside_nouns'))})(?=[^\W\d_]{{2}})"),
+        modal_inside=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('modal_inside'))})"
+                                rf"(?=(?:{alternation(doing_verbs(lang) + words('shared_verbs'))})[^\W\d_])"),
         adverb=re.compile(rf"^(?!{alternation(words('adverb_nouns'))})(?:{alternation(words('opening_adverbs'))})"
                           rf"(?=[^\W\d_]{{2}})"),
         causative=re.compile(rf"^(?!{alternation(words('causative_nouns'))})(?:{alternation(words('causatives'))})"
@@ -866,6 +871,7 @@ def _national(lang) -> National:
                                    rf"(?:{alternation(words('existential'))})$"),
         adverbs_only=re.compile(rf"(?:{alternation(words('existential_adverbs'))})*"),
         sign=re.compile(rf"^(?:{alternation(words('opening_adverbs'))})|{alternation(words('time_inside'))}|"
+                        rf"{alternation(words('modal_inside'))}|"
                         rf"(?:{'|'.join(words('manner_phrases'))})|(?:{alternation(words('existential'))})$"),
     )
 
@@ -880,6 +886,11 @@ def without_manner(metric: str, lang) -> str:
 def without_time_inside(metric: str, lang) -> str:
     """中央财政全年用于教育的支出 -> 中央财政用于教育的支出: a time word after the subject says when."""
     return lang.compiled(_national).time_inside.sub("", metric, count=1)
+
+
+def without_modal_inside(metric: str, lang) -> str:
+    """国家银行将增加农业贷款 -> 国家银行增加农业贷款: a modal after the subject says the deed is planned."""
+    return lang.compiled(_national).modal_inside.sub("", metric, count=1)
 
 
 def without_opening_adverb(metric: str, lang) -> str:
@@ -911,7 +922,7 @@ def without_causative(metric: str, noun: str, lang) -> str:
 
 # The national prose's frames around a metric, taken off after the adverbs (see ``read``).
 NATIONAL_FRAMES = (("manner_phrase_dropped", without_manner), ("time_word_inside_dropped", without_time_inside),
-                   ("opening_adverb_dropped", without_opening_adverb),
+                   ("modal_inside_dropped", without_modal_inside), ("opening_adverb_dropped", without_opening_adverb),
                    ("existential_after_noun_dropped", without_existential_end))
 
 

@@ -25,6 +25,8 @@ class Patterns:
     plan_count: re.Pattern  # a count of the plan's own parts anywhere before the value
     plan_part: re.Pattern  # a value counted in the same classifier: its breakdown (其中经济发展类6个)
     present_fact: re.Pattern  # opens the clause of a fact as it stands (去年…回落到2%, 目前…已经超过)
+    same_period: re.Pattern  # in the clause of a fact of the year so far (比去年同期)
+    to_date: re.Pattern  # in the sentence of a fact of the year so far (到5月份为止)
     doing: re.Pattern  # a verb between that count and the value: a goal of the plan, not a part of it
 
     disposal: frozenset[str]  # 将 right before a number moves it (将2.8万亿元资金纳入…): no modal
@@ -73,6 +75,8 @@ def _build(lang) -> Patterns:
         plan_count=re.compile(rf"{count}(?P<cl>[{classifiers}])(?:{plan_nouns})|(?:{plan_nouns}){count}(?P<cl2>[{classifiers}])"),
         plan_part=re.compile(rf"{count}(?P<cl>[{classifiers}])"),
         present_fact=re.compile(lang.pattern("present_fact_openers")),
+        same_period=re.compile(lang.raw["same_period"]),
+        to_date=re.compile(lang.raw["to_date"]),
         doing=re.compile(lang.pattern("verbs", "change_up") + "|" + lang.pattern("verbs", "change_down") + "|"
                          + lang.pattern("framing_verbs") + "|" + lang.pattern("defining_verbs")),
     )
@@ -120,6 +124,8 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
     if (targets_from is not None and at >= targets_from or section is not None and section.role in (
             "targets", "plans")) and (fact := present_fact(g, win, end)):
         return Status("actual", fact, "present_fact_in_plan")
+    if section is not None and section.role in ("targets", "plans") and (so_far := year_so_far(g, win, end)):
+        return Status("actual", so_far, "year_so_far_in_plan")
     if targets_from is not None and at >= targets_from:
         return Status("target", None, "targets_paragraph")
     if section is not None and section.role in ("targets", "plans"):
@@ -158,6 +164,13 @@ def goal_before(lang, win: Window, end: int) -> str | None:
         return None  # …实现了确定的目标，增长3%: the clause after a goal must be what sets it
     clause = win.text[(prev or -1) + 1:last].rstrip()
     return next((w for w in lang.words("goal_nouns") if clause.endswith(w)), None)
+
+
+def year_so_far(g: Patterns, win: Window, end: int) -> str | None:
+    """一季度某产量比去年同期增长62%, 到5月份为止某投资完成计划的27%: the clause reports the months gone by."""
+    last = win.last_of(_SCOPE_BREAKS, end)
+    m = win.first(g.same_period, 0 if last is None else last + 1, end) or win.first(g.to_date, 0, end)
+    return m.group() if m else None
 
 
 def present_fact(g: Patterns, win: Window, end: int) -> str | None:
