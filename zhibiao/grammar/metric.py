@@ -854,6 +854,11 @@ class National:
     sign: re.Pattern  # a word one of the frames of NATIONAL_FRAMES needs: else none acts (most metrics)
 
 
+def _opening_word(opening, nouns) -> re.Pattern:
+    """One of ``opening`` opening a metric before two more letters, unless it opens one of ``nouns``."""
+    return re.compile(rf"^(?!{alternation(nouns)})(?:{alternation(opening)})(?=[^\W\d_]{{2}})")
+
+
 def _national(lang) -> National:
     words = lang.words
     return National(
@@ -863,10 +868,8 @@ def _national(lang) -> National:
                                rf"(?!{alternation(words('time_inside_nouns'))})(?=[^\W\d_]{{2}})"),
         modal_inside=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('modal_inside'))})"
                                 rf"(?=(?:{alternation(doing_verbs(lang) + words('shared_verbs'))})[^\W\d_])"),
-        adverb=re.compile(rf"^(?!{alternation(words('adverb_nouns'))})(?:{alternation(words('opening_adverbs'))})"
-                          rf"(?=[^\W\d_]{{2}})"),
-        causative=re.compile(rf"^(?!{alternation(words('causative_nouns'))})(?:{alternation(words('causatives'))})"
-                             rf"(?=[^\W\d_]{{2}})"),
+        adverb=_opening_word(words("opening_adverbs"), words("adverb_nouns")),
+        causative=_opening_word(words("causatives"), words("causative_nouns")),
         existential_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('existential_adverbs'))})*"
                                    rf"(?:{alternation(words('existential'))})$"),
         adverbs_only=re.compile(rf"(?:{alternation(words('existential_adverbs'))})*"),
