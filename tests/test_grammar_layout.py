@@ -64,15 +64,14 @@ RIGHT_COLUMN = [
 CELLS = 16  # the column's width in ideographs
 
 
-def _typeset(paragraphs: list[str], cells: float = CELLS, figure: float = 0.5) -> list[str]:
+def _typeset(paragraphs: list[str], cells: float = CELLS) -> list[str]:
     """A column's lines as a printer sets them: the first line of a paragraph indented two cells,
-    digits ``figure`` of a cell (half in most fonts), punctuation a whole one (hanging past the line's
-    end), a number never broken."""
+    digits half a cell, punctuation a whole one (hanging past the line's end), a number never broken."""
     lines = []
     for paragraph in paragraphs:
         line, used = "", 2.0
         for token in re.findall(r"[0-9.%]+|.", paragraph):
-            width = sum(1.0 if "\u4e00" <= c <= "\u9fff" or c in "，。、；：（）" else figure for c in token)
+            width = sum(1.0 if "\u4e00" <= c <= "\u9fff" or c in "，。、；：（）" else 0.5 for c in token)
             if used + width > cells and token not in "，。、；：）":  # punctuation hangs, never opens a line
                 lines.append(line)
                 line, used = "", 0.0
@@ -103,22 +102,6 @@ def test_a_two_column_page_reads_as_its_columns_one_after_the_other(cells):
     page, _ = _page(_typeset(LEFT_COLUMN, cells), _typeset(RIGHT_COLUMN, cells))
     expected, got = _pairs(extract(IN_ORDER)), _pairs(extract(page))
     assert len(expected & got) >= 0.8 * len(expected)
-
-
-@pytest.mark.parametrize("cells, figure, share", [(16, 1.0, 0.8), (21, 0.8, 0.7)])
-def test_a_page_whose_font_sets_wide_figures_reads_as_its_columns(cells, figure, share):
-    """The page's measure says how wide its figures are, as it says whether its marks are squeezed."""
-    page, _ = _page(_typeset(LEFT_COLUMN, cells, figure), _typeset(RIGHT_COLUMN, cells, figure))
-    expected, got = _pairs(extract(IN_ORDER)), _pairs(extract(page))
-    assert len(expected & got) >= share * len(expected)
-
-
-@pytest.mark.xfail(strict=True, reason="with figures as wide as ideographs and long lines, a stop mid-line is "
-                   "read as a paragraph's end (a short last line), and the columns' lines fall out of turn")
-def test_a_page_of_long_lines_and_full_width_figures_reads_as_its_columns():
-    page, _ = _page(_typeset(LEFT_COLUMN, 21, 1.0), _typeset(RIGHT_COLUMN, 21, 1.0))
-    expected, got = _pairs(extract(IN_ORDER)), _pairs(extract(page))
-    assert len(expected & got) >= 0.7 * len(expected)
 
 
 @pytest.mark.xfail(strict=True, reason="lines are told apart by width and by the words their neighbours make: "

@@ -14,7 +14,6 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import product
 
 from .. import repair as repairing, segment
 from ..offsets import Reordered
@@ -114,14 +113,13 @@ _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 PUNCTUATION = (0.6, 1.0)  # widths tried for a punctuation mark, in ideographs
-FIGURES = (0.55, 0.8, 1.0)  # widths tried for a digit or Latin letter, in ideographs: a font's figures are
-# narrow, wide, or set full like an ideograph (the page says which)
+_DIGIT = 0.55  # a digit or Latin letter, in ideographs
 
 
-def _width(c: str, punctuation: float, figure: float) -> float:
-    """An ideograph fills its cell, a digit part of one or all of it; punctuation marks are set full
-    or squeezed (the page says both)."""
-    return 1.0 if _IDEOGRAPH.match(c) else figure if _NUMBERISH.match(c) else punctuation
+def _width(c: str, punctuation: float) -> float:
+    """An ideograph fills its cell, a digit about half of one; punctuation marks are set full or
+    squeezed (the page says which)."""
+    return 1.0 if _IDEOGRAPH.match(c) else _DIGIT if _NUMBERISH.match(c) else punctuation
 
 
 def _reads_on(wt: str, a: int, b: int, is_word) -> int:
@@ -153,7 +151,7 @@ _PARAGRAPH = 1.0  # what a line costs that its column's line before contradicts 
 _FULL, _OPENS, _ENDS, _HEADING = range(4)  # a line's kind, from its width
 
 
-def _lines(wt: str, start: int, end: int, measure: tuple[float, float, float], reads_on: Callable[[int, int], int],
+def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on: Callable[[int, int], int],
            anchors: list[int], even: bool = False) -> tuple[float, list[int]]:
     """Cut ``wt[start:end]`` into lines of about ``width``, each heading of ``anchors`` opening one:
     the cuts that let most lines drop out of their neighbours' reading (the line before a line
@@ -161,10 +159,10 @@ def _lines(wt: str, start: int, end: int, measure: tuple[float, float, float], r
     column's paragraphs whole (a line indented as a paragraph's first follows its column's line
     that ended one; a full line never follows a short last line); the cost per line and the cuts.
     With ``even``, a full page: both columns hold as many lines, so the count is even."""
-    width, punctuation, figure = measure
+    width, punctuation = measure
     widths = [0.0]
     for c in wt[start:end]:
-        widths.append(widths[-1] + _width(c, punctuation, figure))
+        widths.append(widths[-1] + _width(c, punctuation))
     n, inf = end - start, float("inf")
     # per cut and parity of the count of lines before it: the best cost, the cut before, the last line's kind
     best = [[inf, inf] for _ in range(n + 1)]
@@ -272,11 +270,10 @@ def _page_number(lang) -> re.Pattern:
 def reading_order(work: repairing.Repaired, lang, columns: tuple[tuple[int, int], ...],
                   is_word) -> tuple[repairing.Repaired, tuple[tuple[int, int], ...]]:
     """Read each paragraph of ``columns`` column by column, page by page: cut each page into lines
-    of the page's width (chosen on a sample of the longest page, with the widths its marks and
-    figures are set at), then put every other line (the first column) before the rest; page numbers
-    and running headers go after the paragraph, each a line of its own. Spans still point at the
-    original through an ``offsets.Reordered`` map; where two lines of a column would join digits, a
-    space keeps the values apart.
+    of the page's width (chosen on a sample of the longest page), then put every other line (the
+    first column) before the rest; page numbers and running headers go after the paragraph, each
+    a line of its own. Spans still point at the original through an ``offsets.Reordered`` map;
+    where two lines of a column would join digits, a space keeps the values apart.
 
     Where no width makes the lines drop out of each other's reading, the text is left as it is.
     """
@@ -288,10 +285,10 @@ def reading_order(work: repairing.Repaired, lang, columns: tuple[tuple[int, int]
     sample = min(e0, s0 + _SAMPLE)
     anchors = [m.start() for m in lang.compiled(_line_heading).finditer(wt)]
     reads_on = lru_cache(maxsize=1 << 16)(lambda a, b: _reads_on(wt, a, b, is_word))  # widths tried share lines
-    cost, (width, punctuation, figure) = min((_lines(wt, s0, sample, m, reads_on, anchors)[0], m)
-                                             for m in product(LINE_WIDTHS, PUNCTUATION, FIGURES))
-    cost, measure = min((_lines(wt, s0, sample, (width + q / 4, punctuation, figure), reads_on, anchors)[0],
-                         (width + q / 4, punctuation, figure)) for q in range(-3, 4))
+    cost, (width, punctuation) = min((_lines(wt, s0, sample, (w, n), reads_on, anchors)[0], (w, n))
+                                     for w in LINE_WIDTHS for n in PUNCTUATION)
+    cost, measure = min((_lines(wt, s0, sample, (width + q / 4, punctuation), reads_on, anchors)[0],
+                         (width + q / 4, punctuation)) for q in range(-3, 4))
     if cost > MAX_LINE_COST:
         return work, columns
     pieces: list[tuple[int, int] | str] = []
