@@ -183,6 +183,9 @@ def test_a_pair_before_a_shared_measure_noun(text, expected):
     ("水产和林产品加工成本平均降低3.5%。", [("水产和林产品加工成本", 3.5)]),
     # 均 alone gives each item the value
     ("运输量和货值均增长12%。", [("运输量", 12), ("货值", 12)]),
+    # 双双 (both) distributes as 均 does, and is no part of a metric
+    ("青川市存、贷款余额双双突破600亿元。", [("青川市存款余额", 6e10), ("青川市贷款余额", 6e10)]),
+    ("粮食和蔬菜产量双双增长3.5%。", [("粮食产量", 3.5), ("蔬菜产量", 3.5)]),
 ])
 def test_one_value_after_a_joined_list(text, expected):
     assert metrics(text) == expected
