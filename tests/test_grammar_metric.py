@@ -340,7 +340,7 @@ def test_metric(text, expected):
     ("全市新增东山、西山3家4A级景区。", "grade_before_noun_kept"),
     ("全市新增学位4万个，90%的初中毕业生升入高中。", "share_of_noun_after"),
     ("“青川茶”等地理标志产品产值达到30亿元。", "quoted_examples_dropped"),
-    ("“青川绣”等特色劳务品牌培育壮大，带动就业超8万人次。", "examples_or_framing_of_subject_dropped"),
+    ("“青川绣”等特色劳务品牌培育壮大，带动就业超8万人次。", "examples_or_framing_of_subject_dropped"),    ("青川市免费为1200名困难老人实施白内障手术。", "count_after_benefactive"),
 ])
 def test_the_rule_is_in_the_trace(text, rule):
     assert any(rule in r for r in rules(text))
@@ -850,3 +850,15 @@ def test_a_modal_between_the_subject_and_its_verb_is_dropped(text, metric):
 ], ids=str)
 def test_a_modal_that_opens_no_verb_stays(text, metric):
     assert extract(text)[0].metric == metric
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 为 "for" before a count, then the people or things a deed is done for: the count is of the noun after it
+    ("青川市免费为1200名困难老人实施白内障手术。", [("困难老人实施白内障手术", 1200.0, "名", "level")]),
+    ("青川市为3500名农民工追回欠薪。", [("农民工追回欠薪", 3500.0, "名", "level")]),
+    ("青川市全年为120个村卫生室配备医疗设备。", [("村卫生室配备医疗设备", 120.0, "个", "level")]),
+    # the copula 为: its value ends the clause, and the metric is the words before
+    ("青川市高新技术企业为1200家。", [("青川市高新技术企业", 1200.0, "家", "level")]),
+], ids=str)
+def test_a_count_after_a_benefactive(text, expected):
+    assert metrics(text) == expected

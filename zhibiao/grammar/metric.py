@@ -371,6 +371,16 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
             or not unframed(left.metric, "", lang, whole=True))
 
 
+def benefactive(right: str, left: Left, q: Quantity, lang) -> bool:
+    """为 + a count of people or things + their noun + a deed done for them (青川市为3500名农民工追回欠薪):
+    为 is the preposition "for", not the copula; the copula's value ends its clause or goes on with 的."""
+    if left.verb not in lang.words("benefactive_verbs") or q.unit not in lang.words("benefactive_counts"):
+        return False
+    if not right or not LETTER.fullmatch(right[0]) or right.startswith(lang.raw["possessive"]):
+        return False
+    return True
+
+
 def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
     """建成乡村驿站120个 -> 乡村驿站: a framing verb says a counted thing was done and is no part of what
     is counted. The predicate a count's own classifier names (2300人入选人才库) keeps its verb.
@@ -625,6 +635,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if goal is None and after is right and (grade := g.grade.match(right)) is not None:
         graded, after, own = grade.group(), right[grade.end():], own[grade.end():]  # 3家5A级景区: the grade is the noun's
     counted = goal is None and prenominal(after, left, first, lang)
+    if goal is None and not counted and benefactive(after, left, first, lang):
+        counted = True  # 免费为1200名困难老人实施手术: the count is of the people the deed is done for
+        rules.append(("metric", "count_after_benefactive"))
     if counted and any(w in left.fillers for w in g.words["from_frames"]) and g.destination.match(right):
         counted = False  # 由71所|优化整合为47所: the words after move the value to a level, they name no noun
         rules.append(("metric", "destination_after_from_frame"))
