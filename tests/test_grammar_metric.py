@@ -341,6 +341,8 @@ def test_metric(text, expected):
     ("全市新增学位4万个，90%的初中毕业生升入高中。", "share_of_noun_after"),
     ("“青川茶”等地理标志产品产值达到30亿元。", "quoted_examples_dropped"),
     ("“青川绣”等特色劳务品牌培育壮大，带动就业超8万人次。", "examples_or_framing_of_subject_dropped"),    ("青川市免费为1200名困难老人实施白内障手术。", "count_after_benefactive"),
+    ("全市32个乡镇合并为20个。", "regrouping_after_noun_dropped"),
+    ("全市32个乡镇合并为20个。", "regrouping_before_value_dropped"),
 ])
 def test_the_rule_is_in_the_trace(text, rule):
     assert any(rule in r for r in rules(text))
@@ -861,4 +863,14 @@ def test_a_modal_that_opens_no_verb_stays(text, metric):
     ("青川市高新技术企业为1200家。", [("青川市高新技术企业", 1200.0, "家", "level")]),
 ], ids=str)
 def test_a_count_after_a_benefactive(text, expected):
+    assert metrics(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count regrouped into a new count (合并为, 整合优化为, 撤并为): both values count the same noun
+    ("全市32个乡镇合并为20个。", [("乡镇", 32.0, "个", "level"), ("乡镇", 20.0, "个", "level")]),
+    ("全市150所学校整合优化为90所。", [("学校", 150.0, "所", "level"), ("学校", 90.0, "所", "level")]),
+    ("全市46个行政村撤并为30个。", [("行政村", 46.0, "个", "level"), ("行政村", 30.0, "个", "level")]),
+], ids=str)
+def test_a_regrouped_count(text, expected):
     assert metrics(text) == expected

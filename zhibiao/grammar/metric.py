@@ -381,6 +381,12 @@ def benefactive(right: str, left: Left, q: Quantity, lang) -> bool:
     return True
 
 
+def _regrouped(lang) -> re.Pattern:
+    """Verbs that regroup the things counted into a new count (32个乡镇合并为|20个), closing the noun before 为."""
+    to = alternation(lang.words("verbs", "to_level"))
+    return re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('regrouping_verbs'))})+(?={to})")
+
+
 def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
     """建成乡村驿站120个 -> 乡村驿站: a framing verb says a counted thing was done and is no part of what
     is counted. The predicate a count's own classifier names (2300人入选人才库) keeps its verb.
@@ -642,6 +648,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         counted = False  # 由71所|优化整合为47所: the words after move the value to a level, they name no noun
         rules.append(("metric", "destination_after_from_frame"))
     noun = noun_after(own, lang) if counted else ""
+    if noun and (merged := lang.compiled(_regrouped).search(own[:len(noun) + 1])) is not None:
+        noun = noun[:merged.start()]  # 188个园区整合优化为|120个: how the count was regrouped is no part of its noun
+        rules.append(("metric", "regrouping_after_noun_dropped"))
     if noun and graded:
         noun = graded + noun
         rules.append(("metric", "grade_before_noun_kept"))
@@ -689,6 +698,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (drawn := g.drawing.search(metric)) is not None:  # 联赛吸引参赛队伍1200支 -> 联赛参赛队伍
         metric = metric[:drawn.start()] + metric[drawn.end():]
         rules.append(("metric", "drawing_verb_dropped"))
+    if left.verb and left.verb.endswith(lang.words("verbs", "to_level")) and (
+            merged := lang.compiled(_regrouped).search(metric + left.verb[-1])) is not None:
+        metric = metric[:merged.start()]  # 188个园区整合优化为|120个: the new count is of the same noun
+        rules.append(("metric", "regrouping_before_value_dropped"))
     metric, rule = without_examples(metric, lang)
     if rule is not None:
         rules.append(("metric", rule))
