@@ -874,3 +874,9 @@ def test_a_count_after_a_benefactive(text, expected):
 ], ids=str)
 def test_a_regrouped_count(text, expected):
     assert metrics(text) == expected
+
+
+@pytest.mark.parametrize("counter, noun", [("名", "困难老人"), ("人", "困难老人"), ("户", "困难家庭"), ("个", "村集体"),
+                                           ("家", "小微企业"), ("所", "乡村学校"), ("位", "老年人")])
+def test_every_counter_a_benefactive_count_takes(counter, noun):
+    assert [r.metric for r in extract(f"全市免费为1200{counter}{noun}提供体检服务。")] == [f"{noun}提供体检服务"]
