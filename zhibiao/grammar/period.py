@@ -13,7 +13,11 @@ from ..numbers import chinese_to_number
 from ..records import Period
 from .window import Window
 
-_YEAR = "((?:19|20)[0-9]{2})年"
+
+
+def year_of(text: str) -> int:
+    """2025, or a year in numerals read digit by digit (一九五七, 二○○四: ○ is the circle written for 〇)."""
+    return int(text) if text.isascii() else int(chinese_to_number(text.replace("○", "〇")))
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class Patterns:
 
 def _build(lang) -> Patterns:
     alt = lambda key: lang.pattern("period", key)
+    _YEAR = rf"((?:19|20)[0-9]{{2}}|{lang.raw['year_in_numerals']})年"  # 2025年, 一九五七年, 二〇〇四年
     return Patterns(
         year_before=re.compile(rf"(?<![{''.join(lang.words('period', 'not_before_year'))}]){_YEAR}"
                                rf"{lang.raw['possessive']}?[^，,。；;0-9]{{0,12}}$"),
@@ -55,18 +60,18 @@ def decide(lang, year: int | None, status: str, win: Window, end: int,
     """The period and the rule that set it; ``win.text[:end]`` is the sentence up to the value."""
     g = patterns(lang)
     if m := g.year_before.search(win.text, max(0, end - _YEAR_BEFORE_REACH), end):
-        y = int(m.group(1))
+        y = year_of(m.group(1))
         return Period(y, y), "year_written_before"
     if m := win.first(g.by_year, 0, end):
-        return Period(int(m.group(1)), int(m.group(1))), "by_year"
+        return Period(year_of(m.group(1)), year_of(m.group(1))), "by_year"
     if m := win.first(g.compared, 0, end):
-        later, earlier = sorted(map(int, m.groups()), reverse=True)
+        later, earlier = sorted(map(year_of, m.groups()), reverse=True)
         return Period(earlier + 1, later), "years_compared"
     if year is None:
         return None, "no_report_year"
     clause = win.last_of("，,", end) or 0  # the value's clause, from the comma before it
-    if status != "target" and (m := win.first(g.since, clause, end)) and int(m.group(1)) < year:
-        return Period(int(m.group(1)) + 1, year - 1), "since_a_year"
+    if status != "target" and (m := win.first(g.since, clause, end)) and year_of(m.group(1)) < year - 1:
+        return Period(year_of(m.group(1)) + 1, year - 1), "since_a_year"
     if years := win.first(g.years, clause, end):
         n = int(years.group(1)) if years.group(1).isdigit() else int(chinese_to_number(years.group(1)) or 5)
         rule = "number_of_years"

@@ -1,0 +1,37 @@
+"""Step 8, period: years written in numerals read as years in digits do, on invented sentences of 青川市."""
+import pytest
+
+from zhibiao import extract
+from zhibiao.grammar.period import year_of
+
+
+def periods(text, year):
+    return [(r.value_text, str(r.period), dict(r.to_dict()["trace"])["period"][0].removeprefix("period.")) for r in extract(text, year=year)]
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("一九五七年青川市钢产量达到十七万吨。", 1958,
+     [("十七万吨", "1957", "year_written_before")]),
+    ("一九八二年同一九七八年相比，青川市工业总产值增长百分之三十。", 1983,
+     [("百分之三十", "1979-1982", "years_compared")]),
+    ("青川市工业总产值比一九五二年增长两倍。", 1958,
+     [("两倍", "1953-1957", "since_a_year")]),
+    ("到二〇〇〇年，青川市粮食产量要达到九十万吨。", 1986,
+     [("九十万吨", "2000", "by_year")]),
+    ("到二○○○年，青川市粮食产量要达到九十万吨。", 1986,  # ○, the circle some texts write for 〇
+     [("九十万吨", "2000", "by_year")]),
+    ("青川市今年粮食产量要达到九十万吨。", 1986,  # no year written: the report's
+     [("九十万吨", "1986", "report_year")]),
+    ("青川市工业总产值比一九五七年增加八十亿元。", 1958,  # since the year reviewed: no years between
+     [("八十亿元", "1957", "report_year")]),
+    ("青川市工业总产值比2025年增加80亿元。", 2026,
+     [("80亿元", "2025", "report_year")]),
+], ids=["written before", "compared with", "since", "by a year", "by a year with ○", "none written",
+        "since the year reviewed", "since the year reviewed in digits"])
+def test_years_in_numerals(text, year, expected):
+    assert periods(text, year) == expected
+
+
+@pytest.mark.parametrize("text, year", [("2025", 2025), ("一九五七", 1957), ("二〇〇四", 2004), ("二○○一", 2001)])
+def test_year_of(text, year):
+    assert year_of(text) == year
