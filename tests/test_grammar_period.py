@@ -26,8 +26,13 @@ def periods(text, year):
      [("八十亿元", "1957", "report_year")]),
     ("青川市工业总产值比2025年增加80亿元。", 2026,
      [("80亿元", "2025", "report_year")]),
+    ("青川市技术人员达到一万七千人，比一九五二年的五千八百人增长两倍。", 1958,
+     [("一万七千人", "1957", "report_year"), ("五千八百人", "1952", "year_of_amount"),
+      ("两倍", "1953-1957", "since_a_year")]),
+    ("青川市工业产值为2002年的2.9倍，比2002年的120亿元增加230亿元。", 2009,  # a ratio to the year: the year's own
+     [("2.9倍", "2008", "report_year"), ("120亿元", "2002", "year_of_amount"), ("230亿元", "2003-2008", "since_a_year")]),
 ], ids=["written before", "compared with", "since", "by a year", "by a year with ○", "none written",
-        "since the year reviewed", "since the year reviewed in digits"])
+        "since the year reviewed", "since the year reviewed in digits", "a base amount's year", "a ratio to a year"])
 def test_years_in_numerals(text, year, expected):
     assert periods(text, year) == expected
 

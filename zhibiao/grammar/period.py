@@ -23,6 +23,7 @@ def year_of(text: str) -> int:
 @dataclass(frozen=True)
 class Patterns:
     year_before: re.Pattern
+    year_of_amount: re.Pattern  # a year and its 的 right before an amount (比1952年的|5.8万人)
     by_year: re.Pattern
     compared: re.Pattern
     since: re.Pattern
@@ -38,6 +39,7 @@ def _build(lang) -> Patterns:
     return Patterns(
         year_before=re.compile(rf"(?<![{''.join(lang.words('period', 'not_before_year'))}]){_YEAR}"
                                rf"{lang.raw['possessive']}?[^，,。；;0-9]{{0,12}}$"),
+        year_of_amount=re.compile(rf"{_YEAR}{lang.raw['possessive']}$"),
         by_year=re.compile(rf"(?:{alt('by_year')}){_YEAR}"),
         compared=re.compile(rf"{_YEAR}(?:{alt('compared')}){_YEAR}(?:{alt('compared_ends')})"),
         since=re.compile(rf"(?:{alt('since')}){_YEAR}"),
@@ -56,9 +58,12 @@ _YEAR_BEFORE_REACH = 20  # the longest a year written before its value stands fr
 
 
 def decide(lang, year: int | None, status: str, win: Window, end: int,
-           five_years: bool = False) -> tuple[Period | None, str]:
+           five_years: bool = False, unit: str | None = None) -> tuple[Period | None, str]:
     """The period and the rule that set it; ``win.text[:end]`` is the sentence up to the value."""
     g = patterns(lang)
+    if unit not in lang.words("rate_units") and (m := g.year_of_amount.search(win.text, max(0, end - 8), end)):
+        y = year_of(m.group(1))  # 比1952年的5.8万人: the base's own year, even after 比 (not 为1997年的2.9倍: a ratio)
+        return Period(y, y), "year_of_amount"
     if m := g.year_before.search(win.text, max(0, end - _YEAR_BEFORE_REACH), end):
         y = year_of(m.group(1))
         return Period(y, y), "year_written_before"
