@@ -31,8 +31,14 @@ def periods(text, year):
       ("两倍", "1953-1957", "since_a_year")]),
     ("青川市工业产值为2002年的2.9倍，比2002年的120亿元增加230亿元。", 2009,  # a ratio to the year: the year's own
      [("2.9倍", "2008", "report_year"), ("120亿元", "2002", "year_of_amount"), ("230亿元", "2003-2008", "since_a_year")]),
+    ("一九八二年同一九七八年相比，青川市零售总额由十五亿元增加到二十五亿元，增长百分之六十六。", 1983,
+     [("十五亿元", "1978", "level_of_years_compared"), ("二十五亿元", "1982", "level_of_years_compared"),
+      ("百分之六十六", "1979-1982", "years_compared")]),
+    ("2022年同2017年相比，青川市城镇居民收入增加910元，达到1826元。", 2023,
+     [("910元", "2018-2022", "years_compared"), ("1826元", "2022", "level_of_years_compared")]),
 ], ids=["written before", "compared with", "since", "by a year", "by a year with ○", "none written",
-        "since the year reviewed", "since the year reviewed in digits", "a base amount's year", "a ratio to a year"])
+        "since the year reviewed", "since the year reviewed in digits", "a base amount's year", "a ratio to a year",
+        "levels of years compared", "a change and a level of years compared"])
 def test_years_in_numerals(text, year, expected):
     assert periods(text, year) == expected
 

@@ -58,10 +58,11 @@ _YEAR_BEFORE_REACH = 20  # the longest a year written before its value stands fr
 
 
 def decide(lang, year: int | None, status: str, win: Window, end: int,
-           five_years: bool = False, unit: str | None = None) -> tuple[Period | None, str]:
+           five_years: bool = False, unit: str | None = None, kind: str | None = None) -> tuple[Period | None, str]:
     """The period and the rule that set it; ``win.text[:end]`` is the sentence up to the value."""
     g = patterns(lang)
-    if unit not in lang.words("rate_units") and (m := g.year_of_amount.search(win.text, max(0, end - 8), end)):
+    amount = unit not in lang.words("rate_units")
+    if amount and (m := g.year_of_amount.search(win.text, max(0, end - 8), end)):
         y = year_of(m.group(1))  # 比1952年的5.8万人: the base's own year, even after 比 (not 为1997年的2.9倍: a ratio)
         return Period(y, y), "year_of_amount"
     if m := g.year_before.search(win.text, max(0, end - _YEAR_BEFORE_REACH), end):
@@ -71,6 +72,9 @@ def decide(lang, year: int | None, status: str, win: Window, end: int,
         return Period(year_of(m.group(1)), year_of(m.group(1))), "by_year"
     if m := win.first(g.compared, 0, end):
         later, earlier = sorted(map(year_of, m.groups()), reverse=True)
+        if amount and kind == "level":  # 2020年与2015年相比，…由200亿元增加到300亿元: the base is the earlier's
+            y = earlier if win.text[:end].endswith(tuple(lang.words("base_openers"))) else later
+            return Period(y, y), "level_of_years_compared"
         return Period(earlier + 1, later), "years_compared"
     if year is None:
         return None, "no_report_year"
