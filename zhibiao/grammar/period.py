@@ -13,12 +13,17 @@ from ..numbers import chinese_to_number
 from ..records import Period
 from .window import Window
 
-_YEAR = "((?:19|20)[0-9]{2})年"
+
+
+def year_of(text: str) -> int:
+    """2025, or a year in numerals read digit by digit (一九五七, 二○○四: ○ is the circle written for 〇)."""
+    return int(text) if text.isascii() else int(chinese_to_number(text.replace("○", "〇")))
 
 
 @dataclass(frozen=True)
 class Patterns:
     year_before: re.Pattern
+    year_of_amount: re.Pattern  # a year and its 的 right before an amount (比1952年的|5.8万人)
     by_year: re.Pattern
     compared: re.Pattern
     since: re.Pattern
@@ -30,9 +35,11 @@ class Patterns:
 
 def _build(lang) -> Patterns:
     alt = lambda key: lang.pattern("period", key)
+    _YEAR = rf"((?:19|20)[0-9]{{2}}|{lang.raw['year_in_numerals']})年"  # 2025年, 一九五七年, 二〇〇四年
     return Patterns(
         year_before=re.compile(rf"(?<![{''.join(lang.words('period', 'not_before_year'))}]){_YEAR}"
                                rf"{lang.raw['possessive']}?[^，,。；;0-9]{{0,12}}$"),
+        year_of_amount=re.compile(rf"{_YEAR}{lang.raw['possessive']}$"),
         by_year=re.compile(rf"(?:{alt('by_year')}){_YEAR}"),
         compared=re.compile(rf"{_YEAR}(?:{alt('compared')}){_YEAR}(?:{alt('compared_ends')})"),
         since=re.compile(rf"(?:{alt('since')}){_YEAR}"),
@@ -51,22 +58,29 @@ _YEAR_BEFORE_REACH = 20  # the longest a year written before its value stands fr
 
 
 def decide(lang, year: int | None, status: str, win: Window, end: int,
-           five_years: bool = False) -> tuple[Period | None, str]:
+           five_years: bool = False, unit: str | None = None, kind: str | None = None) -> tuple[Period | None, str]:
     """The period and the rule that set it; ``win.text[:end]`` is the sentence up to the value."""
     g = patterns(lang)
+    amount = unit not in lang.words("rate_units")
+    if amount and (m := g.year_of_amount.search(win.text, max(0, end - 8), end)):
+        y = year_of(m.group(1))  # 比1952年的5.8万人: the base's own year, even after 比 (not 为1997年的2.9倍: a ratio)
+        return Period(y, y), "year_of_amount"
     if m := g.year_before.search(win.text, max(0, end - _YEAR_BEFORE_REACH), end):
-        y = int(m.group(1))
+        y = year_of(m.group(1))
         return Period(y, y), "year_written_before"
     if m := win.first(g.by_year, 0, end):
-        return Period(int(m.group(1)), int(m.group(1))), "by_year"
+        return Period(year_of(m.group(1)), year_of(m.group(1))), "by_year"
     if m := win.first(g.compared, 0, end):
-        later, earlier = sorted(map(int, m.groups()), reverse=True)
+        later, earlier = sorted(map(year_of, m.groups()), reverse=True)
+        if amount and kind == "level":  # 2020年与2015年相比，…由200亿元增加到300亿元: the base is the earlier's
+            y = earlier if win.text[:end].endswith(tuple(lang.words("base_openers"))) else later
+            return Period(y, y), "level_of_years_compared"
         return Period(earlier + 1, later), "years_compared"
     if year is None:
         return None, "no_report_year"
     clause = win.last_of("，,", end) or 0  # the value's clause, from the comma before it
-    if status != "target" and (m := win.first(g.since, clause, end)) and int(m.group(1)) < year:
-        return Period(int(m.group(1)) + 1, year - 1), "since_a_year"
+    if status != "target" and (m := win.first(g.since, clause, end)) and year_of(m.group(1)) < year - 1:
+        return Period(year_of(m.group(1)) + 1, year - 1), "since_a_year"
     if years := win.first(g.years, clause, end):
         n = int(years.group(1)) if years.group(1).isdigit() else int(chinese_to_number(years.group(1)) or 5)
         rule = "number_of_years"

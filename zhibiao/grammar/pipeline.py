@@ -225,7 +225,7 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
     start, end = q.span.start, q.span.end
     before = s.window.at(start)  # the sentence's words before the value: s.window.text[:before]
     st = statuses.decide(lang, s.window, before, reading.right, s.section, s.targets_from, start, p.year)
-    period, period_rule = periods.decide(lang, p.year, st.status, s.window, before, s.five_years)
+    period, period_rule = periods.decide(lang, p.year, st.status, s.window, before, s.five_years, unit, k.kind)
     trace += _decided(k.rule, modifiers.decide(q, lang), st.rule, period_rule)
     value, clause = grounded(p, WorkRange(start, end), WorkRange(s.breaks.clause_start(start, s.start),
                                                                  s.breaks.clause_end(end, s.end)))

@@ -1,0 +1,48 @@
+"""Step 8, period: years written in numerals read as years in digits do, on invented sentences of 青川市."""
+import pytest
+
+from zhibiao import extract
+from zhibiao.grammar.period import year_of
+
+
+def periods(text, year):
+    return [(r.value_text, str(r.period), dict(r.to_dict()["trace"])["period"][0].removeprefix("period.")) for r in extract(text, year=year)]
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("一九五七年青川市钢产量达到十七万吨。", 1958,
+     [("十七万吨", "1957", "year_written_before")]),
+    ("一九八二年同一九七八年相比，青川市工业总产值增长百分之三十。", 1983,
+     [("百分之三十", "1979-1982", "years_compared")]),
+    ("青川市工业总产值比一九五二年增长两倍。", 1958,
+     [("两倍", "1953-1957", "since_a_year")]),
+    ("到二〇〇〇年，青川市粮食产量要达到九十万吨。", 1986,
+     [("九十万吨", "2000", "by_year")]),
+    ("到二○○○年，青川市粮食产量要达到九十万吨。", 1986,  # ○, the circle some texts write for 〇
+     [("九十万吨", "2000", "by_year")]),
+    ("青川市今年粮食产量要达到九十万吨。", 1986,  # no year written: the report's
+     [("九十万吨", "1986", "report_year")]),
+    ("青川市工业总产值比一九五七年增加八十亿元。", 1958,  # since the year reviewed: no years between
+     [("八十亿元", "1957", "report_year")]),
+    ("青川市工业总产值比2025年增加80亿元。", 2026,
+     [("80亿元", "2025", "report_year")]),
+    ("青川市技术人员达到一万七千人，比一九五二年的五千八百人增长两倍。", 1958,
+     [("一万七千人", "1957", "report_year"), ("五千八百人", "1952", "year_of_amount"),
+      ("两倍", "1953-1957", "since_a_year")]),
+    ("青川市工业产值为2002年的2.9倍，比2002年的120亿元增加230亿元。", 2009,  # a ratio to the year: the year's own
+     [("2.9倍", "2008", "report_year"), ("120亿元", "2002", "year_of_amount"), ("230亿元", "2003-2008", "since_a_year")]),
+    ("一九八二年同一九七八年相比，青川市零售总额由十五亿元增加到二十五亿元，增长百分之六十六。", 1983,
+     [("十五亿元", "1978", "level_of_years_compared"), ("二十五亿元", "1982", "level_of_years_compared"),
+      ("百分之六十六", "1979-1982", "years_compared")]),
+    ("2022年同2017年相比，青川市城镇居民收入增加910元，达到1826元。", 2023,
+     [("910元", "2018-2022", "years_compared"), ("1826元", "2022", "level_of_years_compared")]),
+], ids=["written before", "compared with", "since", "by a year", "by a year with ○", "none written",
+        "since the year reviewed", "since the year reviewed in digits", "a base amount's year", "a ratio to a year",
+        "levels of years compared", "a change and a level of years compared"])
+def test_years_in_numerals(text, year, expected):
+    assert periods(text, year) == expected
+
+
+@pytest.mark.parametrize("text, year", [("2025", 2025), ("一九五七", 1957), ("二〇〇四", 2004), ("二○○一", 2001)])
+def test_year_of(text, year):
+    assert year_of(text) == year
