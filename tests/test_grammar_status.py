@@ -225,3 +225,10 @@ SO_FAR_IN_PLAN = """青川市人民政府工作报告
 ])
 def test_the_year_so_far_quoted_in_the_plan_stays_actual(value, status, rule):
     assert statuses(SO_FAR_IN_PLAN)[value] == (status, [f"status.{rule}"])
+
+
+def test_a_numeral_year_reached_in_a_review_sets_no_goal():
+    """到一九五四年 in the 1950s reviews says how far a plan came as often as it sets a goal: only a year in
+    digits makes by_a_coming_year."""
+    records = extract("全县棉花产量已从一九五〇年的20万担增加到一九五四年的35万担。", year=1954)
+    assert [r.status for r in records] == ["actual", "actual"]
