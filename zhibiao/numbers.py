@@ -208,6 +208,7 @@ def _patterns(lang):
         opening=re.compile(f"[{re.escape(''.join(no['label_quotes']['pairs']))}]"),
         quote_len=int(no["label_quotes"]["max_len"]),
         suffix=re.compile(post),
+        inner_of_unit={u: ch for u in lang.words("units") for ch in u if ch in lang.inner_modifiers},
     )
 
 
@@ -246,6 +247,7 @@ class _Patterns:
     opening: re.Pattern  # any opening quote: most values have none before them
     quote_len: int
     suffix: re.Pattern  # a modifier word written after a value (左右, 以上)
+    inner_of_unit: dict[str, str]  # a unit written with a modifier inside it (个多百分点: 多)
 
 
 def quantities(text: str, start: int = 0, end: int | None = None, *, lang=None,
@@ -382,7 +384,7 @@ def _read(text: str, m: re.Match, lang, p: _Patterns) -> Quantity | str:
         modifier, cue = "more_than", inner
     elif chinese and is_vague(chinese):
         modifier, cue = "more_than", next(ch for ch in chinese if ch in _VAGUE)
-    elif unit and (inside := next((ch for ch in unit if ch in lang.inner_modifiers), None)):
+    elif unit and (inside := p.inner_of_unit.get(unit)):
         modifier, cue = "more_than", inside  # 3个多百分点: 多 written inside the unit
     if post:
         modifier, cue = lang.suffix_modifiers[post], post
