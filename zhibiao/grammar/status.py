@@ -124,16 +124,19 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):
         return Status("target", m.group("cue"), "quoted_goal")
-    if (targets_from is not None and at >= targets_from or section is not None and section.role in (
-            "targets", "plans")) and (fact := present_fact(g, win, end)):
+    in_targets = targets_from is not None and at >= targets_from
+    in_plan = section is not None and section.role in ("targets", "plans")
+    if not (in_targets or in_plan):
+        return _NO_CUE
+    last = win.last_of(_SCOPE_BREAKS, end)
+    clause = 0 if last is None else last + 1  # where the value's clause starts
+    if fact := present_fact(g, win, clause):
         return Status("actual", fact, "present_fact_in_plan")
-    if section is not None and section.role in ("targets", "plans") and (so_far := year_so_far(g, win, end)):
+    if in_plan and (so_far := year_so_far(g, win, clause, end)):
         return Status("actual", so_far, "year_so_far_in_plan")
-    if targets_from is not None and at >= targets_from:
+    if in_targets:
         return Status("target", None, "targets_paragraph")
-    if section is not None and section.role in ("targets", "plans"):
-        return Status("target", None, f"section_{section.role}")
-    return _NO_CUE
+    return Status("target", None, f"section_{section.role}")
 
 
 _PLAN_REACH = 16  # the longest plan noun and link word before a count
@@ -169,16 +172,14 @@ def goal_before(lang, win: Window, end: int) -> str | None:
     return next((w for w in lang.words("goal_nouns") if clause.endswith(w)), None)
 
 
-def year_so_far(g: Patterns, win: Window, end: int) -> str | None:
+def year_so_far(g: Patterns, win: Window, clause: int, end: int) -> str | None:
     """一季度某产量比去年同期增长62%, 到5月份为止某投资完成计划的27%: the clause reports the months gone by."""
-    last = win.last_of(_SCOPE_BREAKS, end)
-    m = win.first(g.same_period, 0 if last is None else last + 1, end) or win.first(g.to_date, 0, end)
+    m = win.first(g.same_period, clause, end) or win.first(g.to_date, 0, end)
     return m.group() if m else None
 
 
-def present_fact(g: Patterns, win: Window, end: int) -> str | None:
+def present_fact(g: Patterns, win: Window, clause: int) -> str | None:
     """去年某价格涨幅回落到2%, 目前某支出已经超过3万亿元: a clause opened by a word of the present or the
     year past states a fact even inside the plan section (only the modal cues, read before, make it a goal)."""
-    last = win.last_of(_SCOPE_BREAKS, end)
-    m = g.present_fact.match(win.text, 0 if last is None else last + 1)
+    m = g.present_fact.match(win.text, clause)
     return m.group() if m else None
