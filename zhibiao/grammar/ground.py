@@ -27,11 +27,7 @@ def span(p, r: WorkRange) -> Span:
 
 
 def grounded(p, value: WorkRange, clause: WorkRange) -> tuple[Span, Span]:
-    """A value's span and its evidence (``span`` and ``evidence``, the map asked once for both)."""
-    if p.work.offsets.identity:
-        original = p.original
-        found = Span(value.start, value.end, original[value.start:value.end])
-        return found, _evidence(original, found, clause.start, clause.end)
+    """A value's span and its evidence."""
     found = span(p, value)
     return found, evidence(p, found, clause)
 
