@@ -213,7 +213,7 @@ def test_a_broken_jpeg_is_a_one_line_error():
     from zhibiao.errors import InputError
 
     with pytest.raises(InputError, match="cut.jpg: cannot read the image"):
-        ocr.recognise(ocr.JPEG + b"\x00" * 40, "cut.jpg")
+        ocr.recognise(ocr.JPEG_MAGIC + b"\x00" * 40, "cut.jpg")
 
 
 def test_a_bad_page_among_others_is_a_one_line_error():

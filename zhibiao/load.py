@@ -46,7 +46,7 @@ class Limits:
     max_ratio: float = 200.0  # DOCX: uncompressed/compressed size of any member
 
 
-_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"GIF87a", b"GIF89a")
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", ocr.JPEG_MAGIC, b"II*\x00", b"MM\x00*", b"BM", b"GIF87a", b"GIF89a")
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|meta|title|table|br)\b", re.I)
 _CJK_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16", "utf_32"]
 _PDF_HEADER = re.compile(rb"%PDF-\d")

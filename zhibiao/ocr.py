@@ -200,13 +200,13 @@ class _OnePass:
         return cv2.dnn.blobFromImage(resized, float(step.scale / step.std[0]), mean=tuple(step.mean / step.scale))
 
 
-JPEG = b"\xff\xd8\xff"  # how a JPEG file starts
+JPEG_MAGIC = b"\xff\xd8\xff"  # how a JPEG file starts
 
 
 def _decoded(image):
     """A JPEG's pixels, decoded by OpenCV in about half the time of the engine's loader (PIL) and, both
     being libjpeg-turbo, the same pixels (BGR, EXIF orientation ignored as PIL does); anything else as given."""
-    if isinstance(image, bytes) and image.startswith(JPEG):
+    if isinstance(image, bytes) and image.startswith(JPEG_MAGIC):
         import cv2
         import numpy as np
 

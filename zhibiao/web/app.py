@@ -44,6 +44,7 @@ from .. import canonical as canon
 from .. import display, output
 from ..analysis import APPROX_TOLERANCE
 from .. import load as loading
+from .. import ocr
 from ..errors import InputError, LimitExceeded, QueryError, StoreBusy, ZhibiaoError
 from .. import store as storing
 from ..records import LEVELS, STATUSES, Document, missing
@@ -68,7 +69,7 @@ UPLOAD_TYPES: dict[str, tuple[bytes, ...] | None] = {
     ".pdf": (b"%PDF-",),
     ".docx": (b"PK\x03\x04",),
     ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+    ".jpg": (ocr.JPEG_MAGIC,), ".jpeg": (ocr.JPEG_MAGIC,),
     ".tif": (b"II*\x00", b"MM\x00*"), ".tiff": (b"II*\x00", b"MM\x00*"),
     ".bmp": (b"BM",), ".webp": (b"RIFF",),
 }
