@@ -38,6 +38,7 @@ class Patterns:
     completion: re.Pattern
     manner_end: re.Pattern  # an adverb of how a deed went, ending the words the noun was cut from (实事|圆满|完成)
     verb_start: re.Pattern
+    compound_head: re.Pattern  # a change verb opening a deed's noun, the whole word (提升举措，)
     framing_start: re.Pattern  # a framing verb opening a metric (建成|乡村驿站), unless it opens a noun
     defining_start: re.Pattern  # a verb that defines what is counted (新建|学校), kept before a noun
     inner_year: re.Pattern  # a year between words of a metric (重点园区|2025年|营业收入)
@@ -102,6 +103,8 @@ def _build(lang) -> Patterns:
         completion=re.compile(alternation(words("verbs", "completion"))),
         manner_end=re.compile(rf"(?<=[^\W\d_](?:[^\W\d_]|”))(?:{alternation(words('metric_adverbs', 'manner'))})$"),
         verb_start=re.compile(alternation(words("verbs", "change_up") + words("verbs", "change_down"))),
+        compound_head=re.compile(rf"(?:{alternation(words('verbs', 'change_up') + words('verbs', 'change_down'))})"
+                                 rf"(?:{alternation(words('change_compound_heads'))})(?![^\W\d_])"),
         defining_start=re.compile(rf"^(?:{alternation(words('defining_verbs'))})"),
         inner_year=re.compile(lang.raw["inner_year"]),
         place_frame=re.compile(lang.raw["place_frame"]),
@@ -114,7 +117,7 @@ def _build(lang) -> Patterns:
             "carried_subject_verbs", "from_frames", "region_classes", "comparison_openers", "verb_nouns",
             "generic_heads", "total_heads", "verbs.to_level", "gap.beyond", "existential", "condition_frames",
             "from_frame_words", "disposal_objects", "goal_frame_nouns", "goal_frame_verbs", "linking_adverbs",
-            "open_list_marks", "prenominal_words", "change_compound_heads", "frame_prepositions", "comparison_predicates")}
+            "open_list_marks", "prenominal_words", "frame_prepositions", "comparison_predicates")}
         | {"object_verbs": tuple(doing_verbs(lang) + words("carried_subject_verbs"))},  # verbs that take the noun after
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
         framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
@@ -359,8 +362,7 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     noun = head.startswith(g.words["prenominal_words"])  # 150个和美乡村, 10件为民实事: a noun, whatever it opens with
     if head.startswith(g.words["not_prenominal"]) and not noun:
         return False
-    if (v := g.verb_start.match(head)) and head.startswith(g.words["change_compound_heads"], v.end()) and (
-            len(head) == v.end() + 2 or not LETTER.fullmatch(head[v.end() + 2])):
+    if g.compound_head.match(head):
         return True  # 100项提升举措: a change verb before the head of a deed's noun is that noun's, no predicate
     if (not noun and g.to_level_start.match(head)) or ((v := g.verb_start.match(head)) and (
             left.metric or _DIGIT.search(head) or _NUMERAL.match(head[v.end():].lstrip("了约近")))):
