@@ -250,7 +250,7 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
         confidence,  # confidence
         s.section_name,  # section
         (("repaired",) if p.noisy else ()) + (("recovered",) if recovered else ())
-        + (("two_column",) if two_column else ()) if p.noisy or recovered or two_column else (),  # flags
+        + (("two_column",) if two_column else ()),  # flags
         trace,  # trace
     )
 
