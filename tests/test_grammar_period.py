@@ -2,7 +2,7 @@
 import pytest
 
 from zhibiao import extract
-from zhibiao.grammar.period import year_of
+from zhibiao.numbers import year_number
 
 
 def periods(text, year):
@@ -43,6 +43,7 @@ def test_years_in_numerals(text, year, expected):
     assert periods(text, year) == expected
 
 
-@pytest.mark.parametrize("text, year", [("2025", 2025), ("一九五七", 1957), ("二〇〇四", 2004), ("二○○一", 2001)])
-def test_year_of(text, year):
-    assert year_of(text) == year
+@pytest.mark.parametrize("text, year", [("2025", 2025), ("一九五七", 1957), ("二〇〇四", 2004), ("二○○一", 2001),
+                                        ("二零零四", 2004), ("二〇 二六", 2026)])
+def test_a_year_is_read_digit_by_digit(text, year):
+    assert year_number(text) == year

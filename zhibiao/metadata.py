@@ -20,12 +20,11 @@ from importlib import resources
 
 import yaml
 
-from .numbers import chinese_to_number
+from .numbers import YEAR_DIGITS, chinese_to_number, year_number as _year
 from .records import Fact, Metadata, Span
 from .repair import fold_width
 
-_CN_YEAR_DIGIT = "〇○零Ｏ一二三四五六七八九"
-_CN_DIGITS = dict(zip(_CN_YEAR_DIGIT, "0000123456789"))
+_CN_YEAR_DIGIT = YEAR_DIGITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +65,6 @@ def _small_number(s: str) -> int | None:
         return int(s)
     value = chinese_to_number(s) if s else None
     return int(value) if value is not None and 0 < value < 100 and value == int(value) else None
-
-
-def _year(s: str) -> int:
-    digits = "".join(_CN_DIGITS.get(c, c) for c in s if not c.isspace())
-    return int(digits)
 
 
 # A year, "2026年" or "二〇二六年", as group 1. Led by one character class (which kind of year it

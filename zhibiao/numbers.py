@@ -33,6 +33,15 @@ class Dropped:
     span: Span
 
 
+YEAR_DIGITS = "〇○零Ｏ一二三四五六七八九"  # a year's digits in numerals: 二〇二六, 二○○四 (○ for 〇), 二零零四
+_YEAR_DIGIT_VALUE = dict(zip(YEAR_DIGITS, "0000123456789"))
+
+
+def year_number(text: str) -> int:
+    """A year written in digits or in numerals read digit by digit (2026, 一九五七, 二○○四; spaces inside skipped)."""
+    return int("".join(_YEAR_DIGIT_VALUE.get(c, c) for c in text if not c.isspace()))
+
+
 def chinese_to_number(text: str) -> float | None:
     """The value of a numeral, or None if ``text`` is not one.
 

@@ -9,15 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numbers import chinese_to_number
+from ..numbers import chinese_to_number, year_number
 from ..records import Period
 from .window import Window
 
-
-
-def year_of(text: str) -> int:
-    """2025, or a year in numerals read digit by digit (一九五七, 二○○四: ○ is the circle written for 〇)."""
-    return int(text) if text.isascii() else int(chinese_to_number(text.replace("○", "〇")))
 
 
 @dataclass(frozen=True)
@@ -63,15 +58,15 @@ def decide(lang, year: int | None, status: str, win: Window, end: int,
     g = patterns(lang)
     amount = unit not in lang.words("rate_units")
     if amount and (m := g.year_of_amount.search(win.text, max(0, end - 8), end)):
-        y = year_of(m.group(1))  # 比1952年的5.8万人: the base's own year, even after 比 (not 为1997年的2.9倍: a ratio)
+        y = year_number(m.group(1))  # 比1952年的5.8万人: the base's own year, even after 比 (not 为1997年的2.9倍: a ratio)
         return Period(y, y), "year_of_amount"
     if m := g.year_before.search(win.text, max(0, end - _YEAR_BEFORE_REACH), end):
-        y = year_of(m.group(1))
+        y = year_number(m.group(1))
         return Period(y, y), "year_written_before"
     if m := win.first(g.by_year, 0, end):
-        return Period(year_of(m.group(1)), year_of(m.group(1))), "by_year"
+        return Period(year_number(m.group(1)), year_number(m.group(1))), "by_year"
     if m := win.first(g.compared, 0, end):
-        later, earlier = sorted(map(year_of, m.groups()), reverse=True)
+        later, earlier = sorted(map(year_number, m.groups()), reverse=True)
         if amount and kind == "level":  # 2020年与2015年相比，…由200亿元增加到300亿元: the base is the earlier's
             y = earlier if win.text[:end].endswith(tuple(lang.words("base_openers"))) else later
             return Period(y, y), "level_of_years_compared"
@@ -79,8 +74,8 @@ def decide(lang, year: int | None, status: str, win: Window, end: int,
     if year is None:
         return None, "no_report_year"
     clause = win.last_of("，,", end) or 0  # the value's clause, from the comma before it
-    if status != "target" and (m := win.first(g.since, clause, end)) and year_of(m.group(1)) < year - 1:
-        return Period(year_of(m.group(1)) + 1, year - 1), "since_a_year"
+    if status != "target" and (m := win.first(g.since, clause, end)) and year_number(m.group(1)) < year - 1:
+        return Period(year_number(m.group(1)) + 1, year - 1), "since_a_year"
     if years := win.first(g.years, clause, end):
         n = int(years.group(1)) if years.group(1).isdigit() else int(chinese_to_number(years.group(1)) or 5)
         rule = "number_of_years"

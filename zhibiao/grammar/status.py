@@ -120,7 +120,7 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
     # a year in digits only: by numeral years (到一九五四年) the 1950s reviews say how far a plan came, as
     # often as they set a goal (27 corpus records flipped, about half wrongly)
     if (m := win.first(periods.patterns(lang).by_year, 0, end)) and year and m.group(1).isdigit() \
-            and periods.year_of(m.group(1)) >= year:
+            and numbers.year_number(m.group(1)) >= year:
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):
         return Status("target", m.group("cue"), "quoted_goal")
