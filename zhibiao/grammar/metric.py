@@ -700,7 +700,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (drawn := g.drawing.search(metric)) is not None:  # 联赛吸引参赛队伍1200支 -> 联赛参赛队伍
         metric = metric[:drawn.start()] + metric[drawn.end():]
         rules.append(("metric", "drawing_verb_dropped"))
-    if left.verb and left.verb.endswith(lang.words("verbs", "to_level")) and (
+    if left.verb and left.verb.endswith(g.words["verbs.to_level"]) and (
             merged := lang.compiled(_regrouped).search(metric + left.verb[-1])) is not None:
         metric = metric[:merged.start()]  # 188个园区整合优化为|120个: the new count is of the same noun
         rules.append(("metric", "regrouping_before_value_dropped"))
@@ -723,13 +723,17 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (framed := unframed(metric, noun, lang)) != metric:
         metric = framed
         rules.append(("metric", "framing_verb_dropped"))
-    if (caused := without_causative(metric, noun, lang)) != metric and not (
-            c_start > s_start and not history and clean_metric(before_clause, lang).endswith(g.words["condition_frames"])):
+    caused = without_causative(metric, noun, lang)
+    carries = c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"])
+    # 力争在…的基础上，使…: a condition before is no subject, and the causative stays with what it moves
+    conditioned = (caused != metric or carries) and c_start > s_start and not history and clean_metric(
+        before_clause, lang).endswith(g.words["condition_frames"])
+    if caused != metric and not conditioned:
         metric = caused  # 使某产品生产能力增加200万吨: what is made to move is measured, not what moved it
         rules.append(("metric", "causative_dropped"))
-    elif c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"]):
+    elif carries:
         before = history[-1] if history else subject_of_clause(before_clause, lang)
-        if not history and clean_metric(before_clause, lang).endswith(g.words["condition_frames"]):
+        if conditioned:
             metric = clean_metric(metric.removeprefix(
                 next(w for w in g.words["carried_subject_verbs"] if left_text.startswith(w))), lang)
             rules.append(("metric", "condition_is_no_subject"))  # 力争在…的基础上，使工业总产值…
