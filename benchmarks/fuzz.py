@@ -43,7 +43,7 @@ FOUND = {
     "8万克破 repeated (a two-letter word every four characters)": lambda n: ("8万克破" * (n // 4 + 1))[:n],
 }
 # 8万克破's density with no phrase repeated: what the phrase readings, made once per phrase, cannot share.
-_LETTERS = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in "〇零一二三四五六七八九十百千万亿两几第"]
+_LETTERS = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in fuzzing.NUMERALS + fuzzing.MAGNITUDES + "几第"]
 
 
 def _unrepeated(n: int) -> str:
