@@ -118,18 +118,18 @@ class _FakeRecogniser:
         return [(f"w{im.shape[1]}", 0.9) for im in images], 0.01
 
 
-LANE_CASES = [  # (line widths, lanes, width scale, batch size, the batches read: widest first where lanes run)
+LANE_CASES = [  # (line widths, lanes, width scale, batch size, the batches read: costliest first where lanes run)
     ([40, 300, 120, 80, 200], 1, 1.0, 6, [[40, 300, 120, 80, 200]]),  # one lane: the recogniser's own batches
-    ([40, 300, 120, 80, 200], 2, 1.0, 6, [[40, 120, 300], [80, 200]]),  # dealt out by width, a batch a lane
-    ([40, 300, 120, 80, 200, 60, 150], 2, 1.0, 2, [[150, 300], [60, 120], [200], [40, 80]]),
-    ([40, 300, 120, 80, 200], 3, 0.5, 6, [[40, 150], [20, 100], [60]]),
+    ([40, 300, 120, 80, 200], 2, 1.0, 6, [[40, 80, 120, 200, 300]]),  # the same batch on two lanes
+    ([40, 300, 120, 80, 200, 60, 150], 2, 1.0, 2, [[150, 200], [300], [80, 120], [40, 60]]),  # lines x widest
+    ([40, 300, 120, 80, 200], 3, 0.5, 2, [[60, 100], [150], [20, 40]]),
     ([90], 2, 1.0, 6, [[90]]),  # one line: no lanes
-    ([90, 30], 4, 1.0, 6, [[90], [30]]),  # more lanes than lines
+    ([90, 30], 4, 1.0, 6, [[30, 90]]),  # more lanes than lines
 ]
 
 
 @pytest.mark.parametrize("widths, lanes, scale, batch, batches", LANE_CASES)
-def test_lines_are_read_in_the_batches_lanes_make_and_come_back_in_their_order(widths, lanes, scale, batch, batches):
+def test_lines_are_read_in_the_recognisers_own_batches_and_come_back_in_their_order(widths, lanes, scale, batch, batches):
     import numpy as np
 
     from zhibiao import ocr
@@ -142,6 +142,15 @@ def test_lines_are_read_in_the_batches_lanes_make_and_come_back_in_their_order(w
     assert sorted(fake.calls) == sorted(batches)
     if lanes > 1 and len(widths) > 1:
         assert [[scaled[i] for i in b] for b in lines.batches([w / 20 for w in scaled])] == batches
+
+
+def test_the_batches_are_the_same_on_any_number_of_cores():
+    """So a page's text does not depend on the machine that read it."""
+    from zhibiao import ocr
+
+    ratios = [w / 20 for w in (40, 300, 120, 80, 200, 60, 150, 90, 210, 35, 160)]
+    made = [sorted(map(sorted, ocr._Lines(_FakeRecogniser(3), 1.0, lanes).batches(ratios))) for lanes in (2, 3, 4, 8)]
+    assert all(m == made[0] for m in made)
 
 
 @pytest.mark.parametrize("std", [[0.5, 0.5, 0.5], [0.2, 0.3, 0.4]])

@@ -85,10 +85,10 @@ class _Lines:
     """The engine's recogniser fed line images scaled in width (fewer columns for the model to read),
     and, with ``lanes`` > 1, reading them in that many threads at once.
 
-    Boxes come from detection, so positions are unchanged. The lines are dealt out to lanes in order of
-    width and each lane cut into the batches the recogniser would make of it, so every batch, and so its
-    padding and its text, is what one lane's would be. The batches then run from one queue, the widest
-    first, on whichever thread is free: the threads end together instead of one idling at the end.
+    Boxes come from detection, so positions are unchanged. The lines are cut into the batches the
+    recogniser itself makes (sorted by width), so every batch, its padding and its text are the same on
+    any number of cores. The batches then run from one queue, the costliest first, on whichever thread is
+    free: the threads end together instead of one idling at the end.
     """
 
     def __init__(self, recogniser, scale: float, lanes: int):
@@ -113,11 +113,8 @@ class _Lines:
         import numpy as np
 
         size = self.recogniser.rec_batch_num
-        by_width = sorted(range(len(ratios)), key=ratios.__getitem__)
-        batches = []
-        for lane in (by_width[k::self.lanes] for k in range(min(self.lanes, len(ratios)))):
-            order = [lane[j] for j in np.argsort(np.array([ratios[i] for i in lane]))]  # as the recogniser sorts
-            batches += [order[b:b + size] for b in range(0, len(order), size)]
+        order = [int(i) for i in np.argsort(np.array(ratios))]  # as the recogniser sorts them
+        batches = [order[b:b + size] for b in range(0, len(order), size)]
         return sorted(batches, key=lambda b: -len(b) * max(ratios[i] for i in b))  # cost: lines x padded width
 
     def _width(self, image) -> int:
