@@ -85,7 +85,12 @@ CASES = [
     ("first-head-date-dates-it", "——2031年1月20日在青川市第九届人民代表大会第二次会议上\n"
      "（2031年2月3日在市人大常委会第五次会议上修改）\n", {"date": "2031-01-20", "year": 2031}),
     ("autonomous-prefecture-speaker", "我代表青川彝族自治州人民政府作报告。全州生产总值增长6%。",
-     {"government": "青川彝族自治州人民政府", "level": "city"}),
+     {"government": "青川彝族自治州人民政府", "level": "city", "region": "青川"}),
+    ("autonomous-prefecture-of-two-peoples", "我代表青川苗族侗族自治州人民政府作报告。",
+     {"government": "青川苗族侗族自治州人民政府", "region": "青川"}),
+    ("autonomous-prefecture-people-without-zu", "我代表松溪哈萨克自治州人民政府作报告。", {"region": "松溪"}),
+    ("autonomous-county-of-one-people", "我代表松溪回族自治县人民政府作报告。", {"level": "county", "region": "松溪"}),
+    ("one-character-left-keeps-the-peoples", "我代表黎水族自治县人民政府作报告。", {"region": "黎水族"}),
     ("autonomous-county-named-most", "2031年松溪自治县人民政府工作报告\n\n松溪自治县人民政府着力稳增长。",
      {"government": "松溪自治县人民政府", "level": "county", "year": 2031}),
 ]

@@ -330,8 +330,23 @@ def _region_name(name: str) -> str:
             return r.short
     for suffix in sorted(lexicon().words["level_suffixes"], key=len, reverse=True):
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)]
+            stem = name[: -len(suffix)]
+            return _without_peoples(stem) if suffix.startswith(lexicon().words["autonomy_mark"]) else stem
     return name
+
+
+@lru_cache(maxsize=1)
+def _peoples() -> re.Pattern:
+    """A run of peoples' names ending a name (苗族侗族, 哈萨克): what an autonomous area's name adds."""
+    groups = sorted(lexicon().words["ethnic_groups"], key=len, reverse=True)
+    one = "|".join(f"{g}族" + ("?" if len(g) > 1 else "") for g in groups)
+    return re.compile(rf"(?:{one})+$")
+
+
+def _without_peoples(stem: str) -> str:
+    """凉山彝族 → 凉山; a stem that would be left with under two characters keeps its peoples."""
+    m = _peoples().search(stem)
+    return stem[: m.start()] if m and m.start() >= 2 else stem
 
 
 def _national(text: str, work: str, strong: bool) -> tuple[Fact, Fact, Fact] | None:
