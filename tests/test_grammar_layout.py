@@ -123,6 +123,15 @@ def test_every_value_of_a_two_column_page_lies_in_one_line_of_the_original(cells
         assert page[r.evidence.start:r.evidence.end] == r.evidence.text and r.span.text in r.evidence.text
 
 
+@pytest.mark.parametrize("cells", [12, 16, 20, 24, 28, 32])
+def test_the_screened_width_search_reads_a_page_as_trying_every_width_does(cells, monkeypatch):
+    """Only the widths the sample's first lines read best in try the whole sample: the page reads the same."""
+    page, _ = _page(_typeset(LEFT_COLUMN, cells), _typeset(RIGHT_COLUMN, cells))
+    screened = prepare(Document(text=page), language()).text
+    monkeypatch.setattr(layout, "_KEEP", len(layout.LINE_WIDTHS) * len(layout.PUNCTUATION))
+    assert prepare(Document(text=page), language()).text == screened
+
+
 def test_page_numbers_and_running_headers_are_read_apart_from_the_columns():
     left, right = _typeset(LEFT_COLUMN), _typeset(RIGHT_COLUMN)
     half_l, half_r = len(left) // 2, len(right) // 2
