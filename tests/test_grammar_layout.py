@@ -132,6 +132,26 @@ def test_the_screened_width_search_reads_a_page_as_trying_every_width_does(cells
     assert prepare(Document(text=page), language()).text == screened
 
 
+def _left_with_a_row_left_empty() -> list[str]:
+    """The space above a heading: a row of the left column without a line, so in the text layer two lines of
+    the right column come one after the other."""
+    left = _typeset(LEFT_COLUMN)
+    k = next(i for i, line in enumerate(left) if i and line.startswith("（二）"))
+    return left[:k] + [""] + left[k:]
+
+
+def test_without_a_row_left_empty_the_right_columns_last_paragraph_reads_whole():
+    page, _ = _page(_typeset(LEFT_COLUMN), _typeset(RIGHT_COLUMN))
+    assert fold_width(RIGHT_COLUMN[-1]) in prepare(Document(text=page), language()).text
+
+
+@pytest.mark.xfail(strict=True, reason="lines are read in turns: a line beside the other column's empty row "
+                   "(the space around a heading) shifts the turns of the rows after it")
+def test_beside_a_row_left_empty_the_right_columns_last_paragraph_still_reads_whole():
+    page, _ = _page(_left_with_a_row_left_empty(), _typeset(RIGHT_COLUMN))
+    assert fold_width(RIGHT_COLUMN[-1]) in prepare(Document(text=page), language()).text
+
+
 def test_page_numbers_and_running_headers_are_read_apart_from_the_columns():
     left, right = _typeset(LEFT_COLUMN), _typeset(RIGHT_COLUMN)
     half_l, half_r = len(left) // 2, len(right) // 2
