@@ -123,6 +123,35 @@ def test_every_value_of_a_two_column_page_lies_in_one_line_of_the_original(cells
         assert page[r.evidence.start:r.evidence.end] == r.evidence.text and r.span.text in r.evidence.text
 
 
+@pytest.mark.parametrize("cells", [12, 16, 20, 24, 28, 32])
+def test_the_screened_width_search_reads_a_page_as_trying_every_width_does(cells, monkeypatch):
+    """Only the widths the sample's first lines read best in try the whole sample: the page reads the same."""
+    page, _ = _page(_typeset(LEFT_COLUMN, cells), _typeset(RIGHT_COLUMN, cells))
+    screened = prepare(Document(text=page), language()).text
+    monkeypatch.setattr(layout, "_KEEP", len(layout.LINE_WIDTHS) * len(layout.PUNCTUATION))
+    assert prepare(Document(text=page), language()).text == screened
+
+
+def _left_with_a_row_left_empty() -> list[str]:
+    """The space above a heading: a row of the left column without a line, so in the text layer two lines of
+    the right column come one after the other."""
+    left = _typeset(LEFT_COLUMN)
+    k = next(i for i, line in enumerate(left) if i and line.startswith("（二）"))
+    return left[:k] + [""] + left[k:]
+
+
+def test_without_a_row_left_empty_the_right_columns_last_paragraph_reads_whole():
+    page, _ = _page(_typeset(LEFT_COLUMN), _typeset(RIGHT_COLUMN))
+    assert fold_width(RIGHT_COLUMN[-1]) in prepare(Document(text=page), language()).text
+
+
+@pytest.mark.xfail(strict=True, reason="lines are read in turns: a line beside the other column's empty row "
+                   "(the space around a heading) shifts the turns of the rows after it")
+def test_beside_a_row_left_empty_the_right_columns_last_paragraph_still_reads_whole():
+    page, _ = _page(_left_with_a_row_left_empty(), _typeset(RIGHT_COLUMN))
+    assert fold_width(RIGHT_COLUMN[-1]) in prepare(Document(text=page), language()).text
+
+
 def test_page_numbers_and_running_headers_are_read_apart_from_the_columns():
     left, right = _typeset(LEFT_COLUMN), _typeset(RIGHT_COLUMN)
     half_l, half_r = len(left) // 2, len(right) // 2
