@@ -880,3 +880,73 @@ def test_a_regrouped_count(text, expected):
                                            ("家", "小微企业"), ("所", "乡村学校"), ("位", "老年人")])
 def test_every_counter_a_benefactive_count_takes(counter, noun):
     assert [r.metric for r in extract(f"全市免费为1200{counter}{noun}提供体检服务。")] == [f"{noun}提供体检服务"]
+
+
+# langp4: a count's noun, a share's noun and the clause a value's metric comes from (invented sentences).
+FOURTH_PASS = [
+    # a verb of being open or in use ends the counted noun, with an adverb of manner made with 化 before it
+    ("in use, after the noun", "全市9个区域医疗中心开诊运营、居全省第2位。", "区域医疗中心", "in_use_after_noun_dropped"),
+    ("in use, with its 化 adverb", "全市64个综合执法站实战化运行。", "综合执法站", "in_use_after_noun_dropped"),
+    ("in use, 常态化", "全市30个调解中心常态化运行。", "调解中心", "in_use_after_noun_dropped"),
+    # a regrouping verb at the noun's end, with no new count after it
+    ("regrouped, no new count", "青川市188个园区整合优化。", "青川市园区", "regrouping_after_noun_dropped"),
+    # a deed whose object has its own value: the count is of the noun before the deed's verb
+    ("deed with its own value", "累计为20个省份供应电力超100亿千瓦时、居全国首位。", "省份",
+     "valued_predicate_after_noun_dropped"),
+    ("deed with its own value, 为 + people", "青川市为6107名困难家庭学生发放资助金5637.2万元。", "困难家庭学生",
+     "valued_predicate_after_noun_dropped"),
+    # a share that opens its clause, then a noun and its predicate, without 的
+    ("share, noun and predicate after", "务工人数200万人，超90%监测户稳定脱险。", "监测户稳定脱险",
+     "share_of_noun_and_predicate_after"),
+    ("share, 纳入", "全市有学校120所，60%公办学校纳入集团化管理。", "公办学校纳入集团化管理",
+     "share_of_noun_and_predicate_after"),
+    # a clause saying a measure set a record lends its subject to the value after it
+    ("record clause after a 分别 list", "对东盟、欧盟进出口分别增长10%、20%，全市进出口总值创历史新高，达到3000亿元。",
+     "进出口总值", "subject_of_record_clause_before"),
+    ("record clause opening the sentence", "全市粮食产量屡创历史新高，去年达到21.5亿斤。", "粮食产量",
+     "subject_of_record_clause_before"),
+    # a count opening a list item after a clause of its own, then 、
+    ("count after a clause and 、", "连续5年提高甲类补助标准、3次提高乙类补助标准。", "提高乙类补助标准",
+     "clause_before_list_mark_dropped"),
+    # how first, and the framing verb, of a clause that is the subject of 惠及
+    ("adverb of a carried subject", "在全省率先完成年度补贴发放，惠及17万婴幼儿。", "年度补贴发放惠及婴幼儿",
+     "adverb_of_subject_dropped"),
+    # a means phrase opening a count's subject
+    ("means phrase", "全市利用闲置厂房改造建设100个养老服务中心。", "改造养老服务中心", "means_phrase_dropped"),
+    ("means phrase, 依托", "全市依托龙头企业新建30个加工基地。", "新建加工基地", "means_phrase_dropped"),
+    # the frame 以 + count + noun + 为
+    ("frame 以…为", "以全市80个县(市、区)为基本单元，开展联赛。", "县(市、区)", "frame_with_copula_dropped"),
+]
+
+
+@pytest.mark.parametrize("text, metric, rule", [c[1:] for c in FOURTH_PASS], ids=[c[0] for c in FOURTH_PASS])
+def test_fourth_pass_boundaries(text, metric, rule):
+    record = next(r for r in extract(text) if ("metric", "metric", rule) in r.trace)
+    assert record.metric == metric
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全市5个区域运营中心投入使用。", "区域运营中心"),  # 运营 inside a noun stays
+    ("全市12个智能运行中心投入使用。", "智能运行中心"),
+    ("全市实际利用外资12亿美元。", "实际利用外资"),  # 利用 before no verb of doing: what is measured
+    ("全市财政支出1200亿元，87%用于民生。", "财政支出"),  # a share whose words open with a verb: the measure before
+    ("全市粮食产量1200万吨，90%以上可以按计划入库。", "粮食产量"),
+    ("全市以旧换新补贴发放12万台。", "以旧换新补贴发放"),  # 以 opening a name, no 为 frame
+], ids=str)
+def test_fourth_pass_words_that_stay(text, metric):
+    assert extract(text)[-1].metric == metric
+
+
+@pytest.mark.parametrize("verb", language().words("in_use_verbs"))
+def test_every_verb_of_being_in_use(verb):
+    assert [r.metric for r in extract(f"全市12个便民服务站{verb}。")] == ["便民服务站"]
+
+
+@pytest.mark.parametrize("verb", language().words("valued_deed_verbs"))
+def test_every_verb_of_a_deed_with_its_own_value(verb):
+    assert extract(f"青川市为300家小微企业{verb}资金12亿元。")[0].metric == "小微企业"
+
+
+@pytest.mark.parametrize("opener", language().words("means_openers"))
+def test_every_means_opener(opener):
+    assert extract(f"全市{opener}闲置校舍改造20个托育中心。")[0].metric == "改造托育中心"
