@@ -891,7 +891,7 @@ FOURTH_PASS = [
     # a regrouping verb at the noun's end, with no new count after it
     ("regrouped, no new count", "青川市188个园区整合优化。", "青川市园区", "regrouping_after_noun_dropped"),
     # a deed whose object has its own value: the count is of the noun before the deed's verb
-    ("deed with its own value", "累计为20个省份供应电力超100亿千瓦时、居全国首位。", "省份",
+    ("deed with its own value", "累计为20个县发放奖补资金超10亿元、居全省首位。", "县",
      "valued_predicate_after_noun_dropped"),
     ("deed with its own value, 为 + people", "青川市为6107名困难家庭学生发放资助金5637.2万元。", "困难家庭学生",
      "valued_predicate_after_noun_dropped"),
@@ -913,7 +913,7 @@ FOURTH_PASS = [
      "adverb_of_subject_dropped"),
     # a means phrase opening a count's subject
     ("means phrase", "全市利用闲置厂房改造建设100个养老服务中心。", "改造养老服务中心", "means_phrase_dropped"),
-    ("means phrase, 依托", "全市依托龙头企业新建30个加工基地。", "新建加工基地", "means_phrase_dropped"),
+    ("means phrase, before 新建", "全市利用存量用地新建30个加工基地。", "新建加工基地", "means_phrase_dropped"),
     # the frame 以 + count + noun + 为
     ("frame 以…为", "以全市80个县(市、区)为基本单元，开展联赛。", "县(市、区)", "frame_with_copula_dropped"),
 ]
@@ -950,3 +950,8 @@ def test_every_verb_of_a_deed_with_its_own_value(verb):
 @pytest.mark.parametrize("opener", language().words("means_openers"))
 def test_every_means_opener(opener):
     assert extract(f"全市{opener}闲置校舍改造20个托育中心。")[0].metric == "改造托育中心"
+
+
+@pytest.mark.parametrize("noun", language().words("valued_deed_nouns"))
+def test_a_noun_opening_with_a_deeds_verb_is_counted_whole(noun):
+    assert extract(f"全市12个产业{noun}营收超1000亿元。")[0].metric.startswith(f"产业{noun}")

@@ -408,7 +408,8 @@ def _provincial(lang) -> Provincial:
     return Provincial(
         in_use_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{lang.raw['in_use_manner']})?"
                               rf"(?:{alternation(words('in_use_verbs'))})+$"),
-        valued_deed=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('valued_deed_verbs'))})"
+        valued_deed=re.compile(rf"(?<=[^\W\d_])(?!{alternation(words('valued_deed_nouns'))})"
+                               rf"(?:{alternation(words('valued_deed_verbs'))})"
                                rf"(?=[^\W\d_]{{1,12}}[0-9])"),
         record=re.compile(lang.raw["record_predicate"]),
         means=re.compile(rf"^(?:{alternation(words('means_openers'))})[^\W\d_]{{2,8}}?"
@@ -725,7 +726,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         rules.append(("metric", "destination_after_from_frame"))
     noun = noun_after(own, lang) if counted else ""
     if noun and (deed := lang.compiled(_provincial).valued_deed.search(noun)) is not None:
-        noun = noun[:deed.start()]  # 为20个省份|供应电力超100亿千瓦时: the deed's object has its own value
+        noun = noun[:deed.start()]  # 为20个省份|保供煤炭超35亿吨: the deed's object has its own value
         rules.append(("metric", "valued_predicate_after_noun_dropped"))
     if noun and (merged := lang.compiled(_regrouped).search(own[:len(noun) + 1])) is not None:
         noun = noun[:merged.start()]  # 188个园区整合优化为|120个: how the count was regrouped is no part of its noun
