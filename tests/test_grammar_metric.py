@@ -955,3 +955,23 @@ def test_every_means_opener(opener):
 @pytest.mark.parametrize("noun", language().words("valued_deed_nouns"))
 def test_a_noun_opening_with_a_deeds_verb_is_counted_whole(noun):
     assert extract(f"全市12个产业{noun}营收超1000亿元。")[0].metric.startswith(f"产业{noun}")
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 建成|区域性…: the framing verb before 区域, not the noun 建成区 (建成区绿化覆盖率 keeps it)
+    ("全市建成区域性养老服务中心30家。", [("区域性养老服务中心", 30.0, "家", "level")]),
+    ("全市建成区绿化覆盖率达到42%。", [("建成区绿化覆盖率", 42.0, "%", "level")]),
+    # 逆势 (against the trend) before the verb says how, not what
+    ("全市民间投资逆势增长3.5%。", [("民间投资", 3.5, "%", "change")]),
+    # 高出 a reference by points: the gap of the rate before
+    ("全市民间投资增长3.5%，高出全省平均水平2.1个百分点。",
+     [("民间投资", 3.5, "%", "change"), ("民间投资增速高出全省平均水平", 2.1, "百分点", "level")]),
+], ids=str)
+def test_fourth_pass_words_of_the_language(text, expected):
+    assert metrics(text) == expected
+
+
+def test_a_threshold_crossed_is_more_than():
+    [record, _] = extract("全市地区生产总值跨过3000亿元、增长5.2%。")
+    assert (record.metric, record.value, record.modifier) == ("地区生产总值", 3e11, "more_than")

@@ -120,7 +120,8 @@ def _build(lang) -> Patterns:
             "open_list_marks", "prenominal_words", "frame_prepositions", "comparison_predicates")}
         | {"object_verbs": tuple(doing_verbs(lang) + words("carried_subject_verbs"))},  # verbs that take the noun after
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
-        framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
+        framing_start=re.compile(rf"^(?!(?!(?:{alternation(words('framing_verbs'))})(?:{alternation(words('framing_noun_breaks'))}))"
+                                 rf"(?:{alternation(words('framing_nouns'))}))(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
         adverb_framing_end=re.compile(rf"(?:(?<=[^\W\d_]{{2}})|^)(?:{alternation(framing_adverbs)})*"
                                       rf"(?:{alternation(words('framing_verbs'))})+$"),  # 高标准高水平|布局建设
