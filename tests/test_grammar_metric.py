@@ -914,6 +914,9 @@ FOURTH_PASS = [
     # a means phrase opening a count's subject
     ("means phrase", "全市利用闲置厂房改造建设100个养老服务中心。", "改造养老服务中心", "means_phrase_dropped"),
     ("means phrase, before 新建", "全市利用存量用地新建30个加工基地。", "新建加工基地", "means_phrase_dropped"),
+    # an item after a count's noun and 、, its value after it: the noun before the 、 is the count before's
+    ("noun of the count before", "全市新增1个国家级特色产业集群、新入规加工企业20家以上。", "新入规加工企业",
+     "noun_of_count_before_dropped"),
     # the frame 以 + count + noun + 为
     ("frame 以…为", "以全市80个县(市、区)为基本单元，开展联赛。", "县(市、区)", "frame_with_copula_dropped"),
 ]

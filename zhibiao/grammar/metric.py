@@ -671,10 +671,14 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         left_text = p.layout.splices[c_start] + left_text
         rules.append(("layout", "torn_box_spliced"))
     if prev_end > c_start and "、" in left_text:
-        tail = left_text.rsplit("、", 1)[1]
+        head, tail = left_text.rsplit("、", 1)
         if not tail or read_left(tail, lang).verb:
             left_text = tail
             rules.append(("metric", "list_item_after_value"))
+        elif history and len(head := clean_metric(head, lang)) >= 2 and history[-1].endswith(head) and len(
+                clean_metric(tail, lang)) >= 2 and not LETTER.fullmatch(wt[last.span.end:last.span.end + 1] or " "):
+            left_text = tail  # 新增1个甲产业集群、|乙企业20家: the words before the 、 are the count before's noun
+            rules.append(("metric", "noun_of_count_before_dropped"))
     if p.noisy:
         cut = layouts.after_box_heading(p.work, lang, left_text, first.span.start)
         if cut != left_text:
