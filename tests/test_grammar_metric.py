@@ -978,3 +978,11 @@ def test_fourth_pass_words_of_the_language(text, expected):
 def test_a_threshold_crossed_is_more_than():
     [record, _] = extract("全市地区生产总值跨过3000亿元、增长5.2%。")
     assert (record.metric, record.value, record.modifier) == ("地区生产总值", 3e11, "more_than")
+
+
+def test_the_own_region_that_tells_an_item_from_the_one_before_stays(tmp_path):
+    from zhibiao import extract_file
+    path = tmp_path / "report.txt"
+    path.write_text("各位代表：\n过去一年，调查发现12种全国新分布、35种青川新分布，青川市森林覆盖率达到61%。\n",
+                    encoding="utf-8")
+    assert [r.metric for r in extract_file(path, region="青川")][1:] == ["青川新分布", "森林覆盖率"]

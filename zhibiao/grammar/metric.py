@@ -853,8 +853,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         rules.append(("metric", "quoted_name_for_list"))
     if p.region is not None and (local := p.region.sub("", metric)) != metric and not local.startswith(
             g.words["region_classes"]):
-        metric = local
-        rules.append(("metric", "own_region_dropped"))
+        if history and history[-1] != local and history[-1].endswith(local) and len(local) >= 2:
+            rules.append(("metric", "own_region_contrasted_kept"))  # 35种中国新记录、71种海南新记录: the place tells them apart
+        else:
+            metric = local
+            rules.append(("metric", "own_region_dropped"))
     if metric and c_start > s_start and prev_end <= s_start and (area := area_subject(
             before_clause, metric, left_text, lang)):
         metric = area + metric  # 青川经济圈加快建设，经济总量增长7%: the area's, not the report's own
