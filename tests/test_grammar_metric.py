@@ -965,6 +965,8 @@ def test_a_noun_opening_with_a_deeds_verb_is_counted_whole(noun):
     # 建成|区域性…: the framing verb before 区域, not the noun 建成区 (建成区绿化覆盖率 keeps it)
     ("全市建成区域性养老服务中心30家。", [("区域性养老服务中心", 30.0, "家", "level")]),
     ("全市建成区绿化覆盖率达到42%。", [("建成区绿化覆盖率", 42.0, "%", "level")]),
+    # a named group opening the clause before is the subject of a measure that names none
+    ("青川钢铁集团改造升级全面完成，高端产品占比达到45%。", [("青川钢铁集团高端产品占比", 45.0, "%", "level")]),
     # 逆势 (against the trend) before the verb says how, not what
     ("全市民间投资逆势增长3.5%。", [("民间投资", 3.5, "%", "change")]),
     # 高出 a reference by points: the gap of the rate before
