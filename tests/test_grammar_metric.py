@@ -919,6 +919,7 @@ FOURTH_PASS = [
      "noun_of_count_before_dropped"),
     # the frame 以 + count + noun + 为
     ("frame 以…为", "以全市80个县(市、区)为基本单元，开展联赛。", "县(市、区)", "frame_with_copula_dropped"),
+    ("frame 以…为 after a verb", "全市办好以12件惠民实事为重点的各项民生工程。", "惠民实事", "frame_with_copula_dropped"),
 ]
 
 

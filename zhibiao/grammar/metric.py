@@ -439,9 +439,11 @@ def clause_before_mark(left_text: str, lang) -> bool:
 
 def frame_with_copula(metric: str, noun: str, lang) -> str | None:
     """以全省100个县(市、区)为基本单元: 以 (with a scope word) before a count and 为 after its noun frame the count;
-    the noun is the words between the count and 为. None where there is no such frame."""
+    the noun is the words between the count and 为, and the words before 以 (办好以…) go. None where there is no such
+    frame."""
     g = lang.compiled(_provincial)
-    if not metric.startswith(g.frame_opening) or clean_metric(metric[len(g.frame_opening):], lang):
+    at = metric.rfind(g.frame_opening)  # 办好|以|10件民生实事为引领的…: a verb before the frame is no part either
+    if at < 0 or clean_metric(metric[at + len(g.frame_opening):], lang):
         return None
     at = noun.find(g.frame_copula, 1)
     return noun[:at] if at > 0 and noun.count("(", 0, at) == noun.count(")", 0, at) else None
