@@ -970,6 +970,7 @@ def test_a_noun_opening_with_a_deeds_verb_is_counted_whole(noun):
     ("青川钢铁集团改造升级全面完成，高端产品占比达到45%。", [("青川钢铁集团高端产品占比", 45.0, "%", "level")]),
     # 逆势 (against the trend) before the verb says how, not what
     ("全市民间投资逆势增长3.5%。", [("民间投资", 3.5, "%", "change")]),
+    ("全市税收收入同口径增长4.2%。", [("税收收入", 4.2, "%", "change")]),  # on the same basis: how compared
     # 高出 a reference by points: the gap of the rate before
     ("全市民间投资增长3.5%，高出全省平均水平2.1个百分点。",
      [("民间投资", 3.5, "%", "change"), ("民间投资增速高出全省平均水平", 2.1, "百分点", "level")]),
