@@ -888,8 +888,6 @@ FOURTH_PASS = [
     ("in use, after the noun", "全市9个区域医疗中心开诊运营、居全省第2位。", "区域医疗中心", "in_use_after_noun_dropped"),
     ("in use, with its 化 adverb", "全市64个综合执法站实战化运行。", "综合执法站", "in_use_after_noun_dropped"),
     ("in use, 常态化", "全市30个调解中心常态化运行。", "调解中心", "in_use_after_noun_dropped"),
-    # a regrouping verb at the noun's end, with no new count after it
-    ("regrouped, no new count", "青川市188个园区整合优化。", "青川市园区", "regrouping_after_noun_dropped"),
     # a deed whose object has its own value: the count is of the noun before the deed's verb
     ("deed with its own value", "累计为20个县发放奖补资金超10亿元、居全省首位。", "县",
      "valued_predicate_after_noun_dropped"),

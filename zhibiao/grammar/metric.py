@@ -387,8 +387,7 @@ def benefactive(right: str, left: Left, q: Quantity, lang) -> bool:
 def _regrouped(lang) -> re.Pattern:
     """Verbs that regroup the things counted into a new count (32个乡镇合并为|20个), closing the noun before 为."""
     to = alternation(lang.words("verbs", "to_level"))
-    return re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('regrouping_verbs'))})+"
-                      rf"(?:(?={to})|(?![^\W\d_]))")  # 188个园区整合优化 too: at the noun's end, its predicate
+    return re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('regrouping_verbs'))})+(?={to})")
 
 
 @dataclass(frozen=True)
