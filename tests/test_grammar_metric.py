@@ -880,3 +880,111 @@ def test_a_regrouped_count(text, expected):
                                            ("家", "小微企业"), ("所", "乡村学校"), ("位", "老年人")])
 def test_every_counter_a_benefactive_count_takes(counter, noun):
     assert [r.metric for r in extract(f"全市免费为1200{counter}{noun}提供体检服务。")] == [f"{noun}提供体检服务"]
+
+
+# langp4: a count's noun, a share's noun and the clause a value's metric comes from (invented sentences).
+FOURTH_PASS = [
+    # a verb of being open or in use ends the counted noun, with an adverb of manner made with 化 before it
+    ("in use, after the noun", "全市9个区域医疗中心开诊运营、居全省第2位。", "区域医疗中心", "in_use_after_noun_dropped"),
+    ("in use, with its 化 adverb", "全市64个综合执法站实战化运行。", "综合执法站", "in_use_after_noun_dropped"),
+    ("in use, 常态化", "全市30个调解中心常态化运行。", "调解中心", "in_use_after_noun_dropped"),
+    # a deed whose object has its own value: the count is of the noun before the deed's verb
+    ("deed with its own value", "累计为20个县发放奖补资金超10亿元、居全省首位。", "县",
+     "valued_predicate_after_noun_dropped"),
+    ("deed with its own value, 为 + people", "青川市为6107名困难家庭学生发放资助金5637.2万元。", "困难家庭学生",
+     "valued_predicate_after_noun_dropped"),
+    # a share that opens its clause, then a noun and its predicate, without 的
+    ("share, noun and predicate after", "务工人数200万人，超90%监测户稳定脱险。", "监测户稳定脱险",
+     "share_of_noun_and_predicate_after"),
+    ("share, 纳入", "全市有学校120所，60%公办学校纳入集团化管理。", "公办学校纳入集团化管理",
+     "share_of_noun_and_predicate_after"),
+    # a clause saying a measure set a record lends its subject to the value after it
+    ("record clause after a 分别 list", "对东盟、欧盟进出口分别增长10%、20%，全市进出口总值创历史新高，达到3000亿元。",
+     "进出口总值", "subject_of_record_clause_before"),
+    ("record clause opening the sentence", "全市粮食产量屡创历史新高，去年达到21.5亿斤。", "粮食产量",
+     "subject_of_record_clause_before"),
+    # a count opening a list item after a clause of its own, then 、
+    ("count after a clause and 、", "连续5年提高甲类补助标准、3次提高乙类补助标准。", "提高乙类补助标准",
+     "clause_before_list_mark_dropped"),
+    # how first, and the framing verb, of a clause that is the subject of 惠及
+    ("adverb of a carried subject", "在全省率先完成年度补贴发放，惠及17万婴幼儿。", "年度补贴发放惠及婴幼儿",
+     "adverb_of_subject_dropped"),
+    # a means phrase opening a count's subject
+    ("means phrase", "全市利用闲置厂房改造建设100个养老服务中心。", "改造养老服务中心", "means_phrase_dropped"),
+    ("means phrase, before 新建", "全市利用存量用地新建30个加工基地。", "新建加工基地", "means_phrase_dropped"),
+    # an item after a count's noun and 、, its value after it: the noun before the 、 is the count before's
+    ("noun of the count before", "全市新增1个国家级特色产业集群、新入规加工企业20家以上。", "新入规加工企业",
+     "noun_of_count_before_dropped"),
+    # the frame 以 + count + noun + 为
+    ("frame 以…为", "以全市80个县(市、区)为基本单元，开展联赛。", "县(市、区)", "frame_with_copula_dropped"),
+    ("frame 以…为 after a verb", "全市办好以12件惠民实事为重点的各项民生工程。", "惠民实事", "frame_with_copula_dropped"),
+]
+
+
+@pytest.mark.parametrize("text, metric, rule", [c[1:] for c in FOURTH_PASS], ids=[c[0] for c in FOURTH_PASS])
+def test_fourth_pass_boundaries(text, metric, rule):
+    record = next(r for r in extract(text) if ("metric", "metric", rule) in r.trace)
+    assert record.metric == metric
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全市5个区域运营中心投入使用。", "区域运营中心"),  # 运营 inside a noun stays
+    ("全市12个智能运行中心投入使用。", "智能运行中心"),
+    ("全市实际利用外资12亿美元。", "实际利用外资"),  # 利用 before no verb of doing: what is measured
+    ("全市财政支出1200亿元，87%用于民生。", "财政支出"),  # a share whose words open with a verb: the measure before
+    ("全市粮食产量1200万吨，90%以上可以按计划入库。", "粮食产量"),
+    ("全市以旧换新补贴发放12万台。", "以旧换新补贴发放"),  # 以 opening a name, no 为 frame
+], ids=str)
+def test_fourth_pass_words_that_stay(text, metric):
+    assert extract(text)[-1].metric == metric
+
+
+@pytest.mark.parametrize("verb", language().words("in_use_verbs"))
+def test_every_verb_of_being_in_use(verb):
+    assert [r.metric for r in extract(f"全市12个便民服务站{verb}。")] == ["便民服务站"]
+
+
+@pytest.mark.parametrize("verb", language().words("valued_deed_verbs"))
+def test_every_verb_of_a_deed_with_its_own_value(verb):
+    assert extract(f"青川市为300家小微企业{verb}资金12亿元。")[0].metric == "小微企业"
+
+
+@pytest.mark.parametrize("opener", language().words("means_openers"))
+def test_every_means_opener(opener):
+    assert extract(f"全市{opener}闲置校舍改造20个托育中心。")[0].metric == "改造托育中心"
+
+
+@pytest.mark.parametrize("noun", language().words("valued_deed_nouns"))
+def test_a_noun_opening_with_a_deeds_verb_is_counted_whole(noun):
+    assert extract(f"全市12个产业{noun}营收超1000亿元。")[0].metric.startswith(f"产业{noun}")
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 建成|区域性…: the framing verb before 区域, not the noun 建成区 (建成区绿化覆盖率 keeps it)
+    ("全市建成区域性养老服务中心30家。", [("区域性养老服务中心", 30.0, "家", "level")]),
+    ("全市建成区绿化覆盖率达到42%。", [("建成区绿化覆盖率", 42.0, "%", "level")]),
+    # a named group opening the clause before is the subject of a measure that names none
+    ("青川钢铁集团改造升级全面完成，高端产品占比达到45%。", [("青川钢铁集团高端产品占比", 45.0, "%", "level")]),
+    # 逆势 (against the trend) before the verb says how, not what
+    ("全市民间投资逆势增长3.5%。", [("民间投资", 3.5, "%", "change")]),
+    ("全市税收收入同口径增长4.2%。", [("税收收入", 4.2, "%", "change")]),  # on the same basis: how compared
+    # 高出 a reference by points: the gap of the rate before
+    ("全市民间投资增长3.5%，高出全省平均水平2.1个百分点。",
+     [("民间投资", 3.5, "%", "change"), ("民间投资增速高出全省平均水平", 2.1, "百分点", "level")]),
+], ids=str)
+def test_fourth_pass_words_of_the_language(text, expected):
+    assert metrics(text) == expected
+
+
+def test_a_threshold_crossed_is_more_than():
+    [record, _] = extract("全市地区生产总值跨过3000亿元、增长5.2%。")
+    assert (record.metric, record.value, record.modifier) == ("地区生产总值", 3e11, "more_than")
+
+
+def test_the_own_region_that_tells_an_item_from_the_one_before_stays(tmp_path):
+    from zhibiao import extract_file
+    path = tmp_path / "report.txt"
+    path.write_text("各位代表：\n过去一年，调查发现12种全国新分布、35种青川新分布，青川市森林覆盖率达到61%。\n",
+                    encoding="utf-8")
+    assert [r.metric for r in extract_file(path, region="青川")][1:] == ["青川新分布", "森林覆盖率"]

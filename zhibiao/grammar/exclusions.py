@@ -6,7 +6,7 @@ a name its words around it write (``name_part``: a plant's capacity, an age
 class, a bound on the members of a place or firm, a label's number restated, a duration naming a kind of
 zone), when nothing in its clause or sentence says
 what it measures, or when what stands for its metric holds no word at all (a run
-of symbols and numbers: %5%5%5), or is only what a web page counts of itself (0条评论).
+of symbols and numbers: %5%5%5), or is only what a web page counts of itself (0条评论), or is a ranking (排名由…位上升到…位).
 """
 from __future__ import annotations
 
@@ -111,6 +111,12 @@ def _numbers(label: str) -> set[float | None]:
     return {chinese_to_number(n) for n in _NUMBER.findall(label)}
 
 
+def _ranking(lang) -> re.Pattern:
+    """A ranking's metric, with the place it moved from (排名|由369位): what follows it is a rank."""
+    return re.compile(rf"(?:{alternation(lang.words('rank_metrics'))})"
+                      rf"(?:(?:{alternation(lang.words('from_frames'))})[0-9]+[^\W\d_]?)?$")
+
+
 def excluded(reading: Reading, history: list[str], lang) -> str | None:
     """The rule that drops this group, or None to keep it."""
     if not reading.metric and not history:
@@ -119,4 +125,6 @@ def excluded(reading: Reading, history: list[str], lang) -> str | None:
         return "metric_without_words"
     if reading.metric in lang.words("page_counters"):
         return "page_counter"  # 0人参与，0条评论: the web page counting its own readers, not the report
+    if lang.compiled(_ranking).search(reading.metric):
+        return "rank_of_metric"  # “某榜单”排名由369位上升到235位: a ranking's places are ranks (guideline), no indicator
     return None

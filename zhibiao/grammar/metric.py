@@ -120,7 +120,8 @@ def _build(lang) -> Patterns:
             "open_list_marks", "prenominal_words", "frame_prepositions", "comparison_predicates")}
         | {"object_verbs": tuple(doing_verbs(lang) + words("carried_subject_verbs"))},  # verbs that take the noun after
         to_level_start=re.compile(rf"^(?:{alternation(verbs)})(?:{alternation(words('verbs', 'to_level'))})?(?<=[{''.join(words('verbs', 'to_level'))}])"),
-        framing_start=re.compile(rf"^(?!{alternation(words('framing_nouns'))})(?:{alternation(words('framing_verbs'))})"),
+        framing_start=re.compile(rf"^(?!(?!(?:{alternation(words('framing_verbs'))})(?:{alternation(words('framing_noun_breaks'))}))"
+                                 rf"(?:{alternation(words('framing_nouns'))}))(?:{alternation(words('framing_verbs'))})"),
         framing_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('framing_verbs'))})$"),
         adverb_framing_end=re.compile(rf"(?:(?<=[^\W\d_]{{2}})|^)(?:{alternation(framing_adverbs)})*"
                                       rf"(?:{alternation(words('framing_verbs'))})+$"),  # 高标准高水平|布局建设
@@ -389,6 +390,64 @@ def _regrouped(lang) -> re.Pattern:
     return re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('regrouping_verbs'))})+(?={to})")
 
 
+@dataclass(frozen=True)
+class Provincial:
+    """The fourth provincial pass's boundaries around a count and its neighbours, built once per Language (langp4)."""
+
+    in_use_end: re.Pattern  # a verb of being open or in use, with its 化 adverb, ending a counted noun (中心|开诊运营)
+    valued_deed: re.Pattern  # a deed's verb after a counted noun, its object with a value of its own (省份|保供煤炭超35亿吨)
+    record: re.Pattern  # a measure's clause that says it set a record (进出口总值|创历史新高)
+    means: re.Pattern  # a means phrase opening a metric, up to a verb of doing (利用闲置资源|改造…中心)
+    frame_opening: str  # 以 of the frame 以 + count + noun + 为 (以全省|100个县|为基本单元)
+    frame_copula: str
+
+
+def _provincial(lang) -> Provincial:
+    words = lang.words
+    frame = lang.raw["frame_with_copula"]
+    return Provincial(
+        in_use_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{lang.raw['in_use_manner']})?"
+                              rf"(?:{alternation(words('in_use_verbs'))})+$"),
+        valued_deed=re.compile(rf"(?<=[^\W\d_])(?!{alternation(words('valued_deed_nouns'))})"
+                               rf"(?:{alternation(words('valued_deed_verbs'))})"
+                               rf"(?=[^\W\d_]{{1,12}}[0-9])"),
+        record=re.compile(lang.raw["record_predicate"]),
+        means=re.compile(rf"^(?:{alternation(words('means_openers'))})[^\W\d_]{{2,8}}?"
+                         rf"(?=(?:{alternation(doing_verbs(lang) + words('shared_verbs'))})[^\W\d_])"),
+        frame_opening=frame["opening"],
+        frame_copula=frame["copula"],
+    )
+
+
+def subject_of_record(clause: str, lang) -> str:
+    """全省进出口总值创历史新高，达到5379亿元: a clause saying a measure set a record holds no value; its subject is
+    what the value after it measures, or "" where the clause is no such noun phrase and its predicate."""
+    subject = clean_metric(clause, lang)
+    if (m := lang.compiled(_provincial).record.search(subject)) is None:
+        return ""
+    return subject_before(subject[:m.start()], lang)
+
+
+def clause_before_mark(left_text: str, lang) -> bool:
+    """连续5年提高甲标准、: the words before a 、 that ends the words before a value hold a verb and a number or a
+    verb of change: a clause of its own, no noun item of the value's."""
+    item = left_text.rstrip()[:-1].rsplit("、", 1)[-1]
+    g = patterns(lang)
+    return bool(g.verb_start.search(item, 1)) and bool(_NUMERAL.search(item))
+
+
+def frame_with_copula(metric: str, noun: str, lang) -> str | None:
+    """以全省100个县(市、区)为基本单元: 以 (with a scope word) before a count and 为 after its noun frame the count;
+    the noun is the words between the count and 为, and the words before 以 (办好以…) go. None where there is no such
+    frame."""
+    g = lang.compiled(_provincial)
+    at = metric.rfind(g.frame_opening)  # 办好|以|10件民生实事为引领的…: a verb before the frame is no part either
+    if at < 0 or clean_metric(metric[at + len(g.frame_opening):], lang):
+        return None
+    at = noun.find(g.frame_copula, 1)
+    return noun[:at] if at > 0 and noun.count("(", 0, at) == noun.count(")", 0, at) else None
+
+
 def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
     """建成乡村驿站120个 -> 乡村驿站: a framing verb says a counted thing was done and is no part of what
     is counted. The predicate a count's own classifier names (2300人入选人才库) keeps its verb.
@@ -567,16 +626,30 @@ def share_before_noun(left_text: str, right: str, q: Quantity, lang) -> str | No
     its own before it), then 的, is the share of the words after it, to the clause's end or the next number;
     without this it took the metric of the value before (新增学位4万个，67.5%的…) or was dropped."""
     de = lang.raw["possessive"]
-    if q.unit not in lang.words("share_before_noun_units") or not right.startswith(de):
+    if q.unit not in lang.words("share_before_noun_units") or not (right.startswith(de) or noun_then_predicate(right, lang)):
         return None
     left = read_left(left_text, lang)
     if left.verb or left.metric and left.metric not in lang.words("causatives") + lang.words("cause_verbs"):
         return None  # 推动|60%以上的县级机构达标: a verb that moves what follows names nothing of its own
-    phrase = right[len(de):]
+    phrase = right.removeprefix(de)
     phrase = phrase[:d.start()] if (d := _DIGIT.search(phrase)) else phrase
     if any(w in phrase for w in lang.words("share_before_noun_rates")):
         return None  # 7%左右的速度, 13%左右的预期目标: the size of a rate or goal, no share of things
     return phrase if len(phrase) >= 2 and LETTER.fullmatch(phrase[0]) else None
+
+
+def noun_then_predicate(right: str, lang) -> bool:
+    """超90%|监测户稳定脱险: the words after a share, without 的, open with a noun and its own predicate (langp4);
+    words that open with a verb (87%|用于…, 60%|来自…) say what the share of the measure before did."""
+    g = patterns(lang)
+    clause = right.split("，")[0]
+    if not right or not LETTER.fullmatch(right[0]) or _DIGIT.search(clause) or right.startswith(
+            doing_verbs(lang) + lang.words("fillers")) or any(p.match(right) for p in (
+            g.predicate, g.verb_start, g.action_start, g.framing_start, g.defining_start)):
+        return False  # 90%以上|可以按计划实现, 10%左右|工业投资增长7%: no noun of the share's own
+    noun = noun_after(right, lang)
+    return 2 <= len(noun) < len(clause) and not _NUMERAL.search(noun) and not clause.startswith(
+        lang.raw["possessive"], len(noun))
 
 
 def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_end: int, group: list[Quantity],
@@ -599,10 +672,14 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         left_text = p.layout.splices[c_start] + left_text
         rules.append(("layout", "torn_box_spliced"))
     if prev_end > c_start and "、" in left_text:
-        tail = left_text.rsplit("、", 1)[1]
+        head, tail = left_text.rsplit("、", 1)
         if not tail or read_left(tail, lang).verb:
             left_text = tail
             rules.append(("metric", "list_item_after_value"))
+        elif history and len(head := clean_metric(head, lang)) >= 2 and history[-1].endswith(head) and len(
+                clean_metric(tail, lang)) >= 2 and not LETTER.fullmatch(wt[last.span.end:last.span.end + 1] or " "):
+            left_text = tail  # 新增1个甲产业集群、|乙企业20家: the words before the 、 are the count before's noun
+            rules.append(("metric", "noun_of_count_before_dropped"))
     if p.noisy:
         cut = layouts.after_box_heading(p.work, lang, left_text, first.span.start)
         if cut != left_text:
@@ -613,10 +690,14 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         rules.append(("metric", "place_by_examples_dropped"))
     right = wt[last.span.end:min(breaks.clause_end(last.span.end, s_end), last.span.end + RIGHT_REACH)]
     if (share := share_before_noun(left_text, right, first, lang)) is not None:
-        rules.append(("metric", "share_of_noun_after"))
+        rules.append(("metric", "share_of_noun_after" if right.startswith(lang.raw["possessive"])
+                      else "share_of_noun_and_predicate_after"))
         return Reading(share, BARE, right, "", rules)
     if (bare := wordless(p, left_text, right, first, history, rules)) is not None:
         return bare
+    if left_text.rstrip().endswith("、") and clause_before_mark(left_text, lang) and prenominal(right, BARE, first, lang):
+        left_text = ""  # 连续5年提高甲标准、|3次提高乙标准: the item before the 、 is a clause of its own
+        rules.append(("metric", "clause_before_list_mark_dropped"))
     left = read_left(left_text, lang)
     if left.verb in g.words["verbs.after_metric"]:
         span = left.fillers if g.year_span.fullmatch(left.fillers) else ""  # 两年新增|4万亿元的投资计划
@@ -650,6 +731,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         counted = False  # 由71所|优化整合为47所: the words after move the value to a level, they name no noun
         rules.append(("metric", "destination_after_from_frame"))
     noun = noun_after(own, lang) if counted else ""
+    if noun and (deed := lang.compiled(_provincial).valued_deed.search(noun)) is not None:
+        noun = noun[:deed.start()]  # 为20个省份|保供煤炭超35亿吨: the deed's object has its own value
+        rules.append(("metric", "valued_predicate_after_noun_dropped"))
     if noun and (merged := lang.compiled(_regrouped).search(own[:len(noun) + 1])) is not None:
         noun = noun[:merged.start()]  # 188个园区整合优化为|120个: how the count was regrouped is no part of its noun
         rules.append(("metric", "regrouping_after_noun_dropped"))
@@ -670,9 +754,15 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and (manner := g.manner_end.search(noun)) is not None:  # 8件民生实事圆满|完成: the adverb is the verb's
         noun = noun[:manner.start()]
         rules.append(("metric", "manner_after_noun_dropped"))
+    if noun and (used := lang.compiled(_provincial).in_use_end.search(noun)) is not None:
+        noun = noun[:used.start()]  # 9个医疗中心|开诊运营, 64个执法站|实战化运行: the noun is open or in use
+        rules.append(("metric", "in_use_after_noun_dropped"))
     if noun and (pilot := g.pilot.fullmatch(noun)) is not None:  # 320个县开展甲保险试点 -> 甲保险试点县
         noun = pilot.group("pilot") + pilot.group("noun")
         rules.append(("metric", "pilot_names_the_counted"))
+    if noun and (framed := frame_with_copula(left.metric, noun, lang)) is not None:
+        noun, left = framed, Left("", left.verb, left.to_level, left.fillers)  # 以全省|100个县|为基本单元 -> 县
+        rules.append(("metric", "frame_with_copula_dropped"))
     if noun and (batch := g.batch.search(left.metric)) is not None:
         left = Left(left.metric[:batch.start()].removesuffix(lang.raw["possessive"]), left.verb, left.to_level,
                     left.fillers)  # 建设的第一批50个单位: the 的 before the batch is the noun's
@@ -685,6 +775,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
+    if (means := lang.compiled(_provincial).means.match(metric)) is not None:
+        metric = metric[means.end():]  # 利用闲置资源|改造养老服务中心: by what means is no part of what is counted
+        rules.append(("metric", "means_phrase_dropped"))
     if (subject := before_first_predicate(metric, lang)) != metric:
         metric = subject  # 农民收入增速快于城镇、|突破2万元: the level is the subject's
         rules.append(("metric", "first_predicate_dropped"))
@@ -738,6 +831,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
                 next(w for w in g.words["carried_subject_verbs"] if left_text.startswith(w))), lang)
             rules.append(("metric", "condition_is_no_subject"))  # 力争在…的基础上，使工业总产值…
         else:
+            if not history and (plain := unframed(without_adverbs(before, lang), "", lang)) != before and len(plain) >= 2:
+                before = plain  # 在全省率先完成|年度补贴发放，惠及…: how first and the framing verb are no subject
+                rules.append(("metric", "adverb_of_subject_dropped"))
             metric = before + metric
             rules.append(("metric", "subject_of_clause_before"))
             if not history and before != clean_metric(before_clause, lang):
@@ -758,8 +854,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         rules.append(("metric", "quoted_name_for_list"))
     if p.region is not None and (local := p.region.sub("", metric)) != metric and not local.startswith(
             g.words["region_classes"]):
-        metric = local
-        rules.append(("metric", "own_region_dropped"))
+        if history and history[-1] != local and history[-1].endswith(local) and len(local) >= 2:
+            rules.append(("metric", "own_region_contrasted_kept"))  # 35种中国新记录、71种海南新记录: the place tells them apart
+        else:
+            metric = local
+            rules.append(("metric", "own_region_dropped"))
     if metric and c_start > s_start and prev_end <= s_start and (area := area_subject(
             before_clause, metric, left_text, lang)):
         metric = area + metric  # 青川经济圈加快建设，经济总量增长7%: the area's, not the report's own
@@ -774,6 +873,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             owner := owner_of_bare(before_clause, lang)):
         metric = owner + metric  # 国有企业效益明显好转，利润增长23.5%: the clause's own topic owns the measure
         rules.append(("metric", "owner_of_bare_measure_before"))
+    if not metric and c_start > s_start and prev_end <= breaks.clause_start(c_start - 1, s_start) and (
+            subject := subject_of_record(before_clause, lang)):
+        metric = subject  # 全省进出口总值创历史新高，|达到5379亿元: the record's measure, not the list item before
+        rules.append(("metric", "subject_of_record_clause_before"))
     reading = Reading(metric, left, right, noun, rules)
     if not metric and not history and p.noisy:
         reading.recovered = dangling.recover(lang, group)
