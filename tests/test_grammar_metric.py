@@ -880,3 +880,27 @@ def test_a_regrouped_count(text, expected):
                                            ("家", "小微企业"), ("所", "乡村学校"), ("位", "老年人")])
 def test_every_counter_a_benefactive_count_takes(counter, noun):
     assert [r.metric for r in extract(f"全市免费为1200{counter}{noun}提供体检服务。")] == [f"{noun}提供体检服务"]
+
+
+# A bare measure (创汇, 实现利润, 招生 …) right after a clause that measured a thing measures that thing.
+BARE_MEASURE_AFTER_A_METRIC = [
+    ("the thing counted before, without its measure word", "青川市来华旅游人数达到80万人次，创汇3亿美元。",
+     ["青川市来华旅游人数", "青川市来华旅游创汇"], 1),
+    ("a topic named with its state", "青川市乡镇企业效益提高，实现利润90亿元。", ["青川市乡镇企业实现利润"], 1),
+    ("an owner ending with the measure's first word runs into it", "青川市居民储蓄存款大幅度增加，存款余额达到900亿元。",
+     ["青川市居民储蓄存款余额"], 1),
+    ("things counted, then two deeds of them", "青川市技工学校达到12所，招生3000人，毕业2100人。",
+     ["青川市技工学校", "青川市技工学校招生", "青川市技工学校毕业"], 2),
+    ("a measure of no thing owns nothing", "青川市钢铁产量增长5%，利润增长8%。", ["青川市钢铁产量", "利润"], 0),
+    ("a negated clause before owns nothing", "青川市校舍腾不出来，招生数安排3000人。", ["招生数"], 0),
+    ("a measure not bare stays", "青川市技工学校达到12所，在校学生9000人。", ["青川市技工学校", "在校学生"], 0),
+]
+
+
+@pytest.mark.parametrize("text, metrics, owned", [c[1:] for c in BARE_MEASURE_AFTER_A_METRIC],
+                         ids=[c[0] for c in BARE_MEASURE_AFTER_A_METRIC])
+def test_bare_measure_after_a_metric_measures_its_thing(text, metrics, owned):
+    records = extract(text)
+    assert [r.metric for r in records] == metrics
+    assert sum(("metric", "metric", "owner_of_bare_measure_from_metric_before") in r.trace for r in records) == owned
+

@@ -774,6 +774,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             owner := owner_of_bare(before_clause, lang)):
         metric = owner + metric  # 国有企业效益明显好转，利润增长23.5%: the clause's own topic owns the measure
         rules.append(("metric", "owner_of_bare_measure_before"))
+    elif metric in lang.words("bare_owned_measures") and c_start > s_start and history and (
+            owned := owned_by_metric_before(metric, history[-1], before_clause, lang)):
+        metric = owned  # 某类企业效益提高，实现利润900亿元; 技工学校达192所，招生9.7万人: the thing measured before
+        rules.append(("metric", "owner_of_bare_measure_from_metric_before"))
     reading = Reading(metric, left, right, noun, rules)
     if not metric and not history and p.noisy:
         reading.recovered = dangling.recover(lang, group)
@@ -972,7 +976,24 @@ def owner_of_bare(clause: str, lang) -> str:
     (国有企业|效益明显好转), or the clause itself where it is a plain noun phrase (煤炭工业建设，五年投资…)."""
     subject = clean_metric(clause, lang)
     at = min((i for w in lang.words("state_nouns") if (i := subject.find(w, 2)) >= 0), default=-1)
-    return subject_before(subject[:at], lang) if at >= 0 else subject_before(clause, lang)
+    owner = subject_before(subject[:at], lang) if at >= 0 else subject_before(clause, lang)
+    return "" if any(w in owner for w in lang.words("negations")) else owner  # 校舍腾不出来: a predicate
+
+def owned_by_metric_before(measure: str, before: str, clause: str, lang) -> str:
+    """The bare ``measure`` of the thing the clause before measured (``before``, its metric, written in
+    ``clause``): that metric without its own measure or bare measure (来华旅游人数 -> 来华旅游创汇; 乡镇企业效益 ->
+    乡镇企业实现利润; 技工学校招生 -> 技工学校毕业),
+    run into the measure where it ends with the measure's first word (居民储蓄存款 + 存款余额 -> 居民储蓄存款余额).
+    "" where the metric before is a measure of no thing (生铁成本, 产值), a negated predicate, or ends in no clause
+    right before."""
+    ends = sorted(lang.words("owner_measure_ends") + lang.words("bare_owned_measures"), key=len, reverse=True)
+    owner = next((before[:-len(w)] for w in ends if before.endswith(w)), before)  # 技工学校招生, 毕业…: 技工学校's
+    if not 2 <= len(owner) <= 12 or before[-2:] not in clause or not all("\u4e00" <= c <= "\u9fff" for c in owner) \
+            or owner.endswith(tuple(lang.words("measure_nouns"))) or any(w in owner for w in lang.words("negations")):
+        return ""  # 校舍腾不出来，招生数…: a negated clause names no thing
+    joint = next((n for n in range(min(len(owner), len(measure)) - 1, 1, -1) if owner.endswith(measure[:n])), 0)
+    return owner + measure[joint:]
+
 
 # The readings of a phrase, made once per phrase and language: each of these is a pure function of its words,
 # and phrases repeat (比上年增长 in a report, one row label on every row of a table), so a record-dense text
