@@ -93,7 +93,8 @@ def _build(lang) -> Patterns:
     framing_adverbs = before_verb + words("metric_adverbs", "before_framing")
     doing = doing_verbs(lang)
     return Patterns(
-        verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>{alternation(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
+        verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>(?:{alternation(words('verbs', 'to_level'))})"
+                            rf"(?:{alternation(words('verbs', 'particles'))})?|{alternation(words('verbs', 'particles'))})?$"),  # 增加到了
         filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))}|{lang.raw['year_span']}"
                               rf"|{lang.raw['only_adverb']})$"),
         leading=re.compile(rf"^(?:(?!{lang.raw['in_noun']})(?:{alternation(leading)}|{'|'.join(words('leading_frames'))}"
@@ -179,7 +180,7 @@ def read_left(left: str, lang) -> Left:
         m = g.verb_end.search(rest, max(0, len(rest) - TAIL)) if verb is None else None
         if m is not None:
             verb = m.group("verb")
-            to_level = bool(m.group("to")) and m.group("to") in to_level_words
+            to_level = bool(m.group("to")) and m.group("to").startswith(to_level_words)
             rest = rest[:m.start()]
             continue
         a = next((w for w in g.words["verbs.after_metric"] if rest.endswith(w)), None) if verb is None else None
@@ -697,6 +698,16 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             if (done := rewrite(metric, lang)) != metric:
                 metric = done
                 rules.append(("metric", rule))
+    if (unowed := without_obligation(metric, lang)) != metric:  # after the older frames, which read 力争
+        metric = unowed
+        rules.append(("metric", "obligation_dropped"))
+    if not noun and (left.verb or "") not in lang.words("plan_met_verbs") and (
+            unplanned := without_plan_adverb(metric, lang)) != metric:
+        metric = unplanned  # 三年新增800亿元的投资计划, 某产值计划完成102%: there the plan itself is named
+        rules.append(("metric", "plan_adverb_dropped"))
+    if not noun and (leveled := object_to_level(metric, lang)) != metric:
+        metric = leveled  # 逐步降低某税率到|3%: the level is the object's
+        rules.append(("metric", "verb_before_object_to_level_dropped"))
     if (drawn := g.drawing.search(metric)) is not None:  # 联赛吸引参赛队伍1200支 -> 联赛参赛队伍
         metric = metric[:drawn.start()] + metric[drawn.end():]
         rules.append(("metric", "drawing_verb_dropped"))
@@ -767,6 +778,12 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if metric.startswith(g.words["comparison_openers"]):
         metric = ""
         rules.append(("metric", "comparison_frame"))
+    if metric and lang.compiled(_plan_step).fullmatch(metric):
+        metric = ""  # 今年再转|200亿元, 今年拟先|增加60亿元: a step of the plan names nothing; the clause before does
+        rules.append(("metric", "step_of_plan_only_dropped"))
+        if not history and c_start > s_start and (changed := object_of_change(before_clause, lang)):
+            metric = changed  # 要逐年增加某投资，今年先增加60亿元: what the clause before moves
+            rules.append(("metric", "object_of_change_before"))
     if left.verb and metric + left.verb in g.words["verb_nouns"]:
         metric += left.verb
         rules.append(("metric", "noun_ending_like_a_verb"))
@@ -963,6 +980,59 @@ def without_causative(metric: str, noun: str, lang) -> str:
 NATIONAL_FRAMES = (("manner_phrase_dropped", without_manner), ("time_word_inside_dropped", without_time_inside),
                    ("modal_inside_dropped", without_modal_inside), ("opening_adverb_dropped", without_opening_adverb),
                    ("existential_after_noun_dropped", without_existential_end))
+
+
+def _plan_frames(lang) -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]:
+    words = lang.words
+    obligation = rf"(?:{alternation(words('obligation_verbs'))})(?:{alternation(words('yearly_words'))})?"
+    return (re.compile(rf"^(?:{obligation})(?![{''.join(words('obligation_nouns'))}])(?=[^\W\d_]{{2}})"
+                       rf"|(?<=[^\W\d_]{{2}})(?:要)?(?:{obligation})(?=[^\W\d_]{{2}})"),
+            tuple(words("plan_adverbs")), tuple(words("measure_nouns") + words("planned_measures")))
+
+
+def without_obligation(metric: str, lang) -> str:
+    """保证每年增加运力, 青川市要确保新增就业 -> 增加运力, 青川市新增就业: an obligation of the plan (and the 每年 it
+    binds) opening a metric or after its subject says a value is owed, not what is measured."""
+    return lang.compiled(_plan_frames)[0].sub("", metric, count=1)
+
+
+def without_plan_adverb(metric: str, lang) -> str:
+    """粮食产量计划|达到…, 基本建设投资预定|增长8%: 计划/预定 after a measure, before its verb, plans the value; it is
+    no part of the measure (完成年度计划的95% keeps the plan it is a share of: 年度 is no measure)."""
+    _, adverbs, measures = lang.compiled(_plan_frames)
+    adverb = next((w for w in adverbs if metric.endswith(w)), "")
+    measure = metric[:len(metric) - len(adverb)]
+    return measure if adverb and len(measure) >= 2 and measure.endswith(measures) else metric
+
+
+def object_to_level(metric: str, lang) -> str:
+    """降低某税率到|3% -> 某税率: a change verb, after its subject if any, whose object then ends the metric with
+    到/至 before the value; the level reached is the object's."""
+    if not metric.endswith(tuple(lang.words("to_level_marks"))) or (
+            verb := patterns(lang).verb_start.search(metric)) is None:
+        return metric
+    subject, noun = metric[:verb.start()], clean_metric(metric[verb.end():-1], lang)
+    if len(noun) < 2 or patterns(lang).verb_start.match(noun) or subject and subject_before(subject, lang) != subject:
+        return metric  # 青川市|降低农业税率到: a subject before the verb stays, a clause does not
+    return subject + noun
+
+
+def _plan_step(lang) -> re.Pattern:
+    return re.compile(rf"(?:{alternation(lang.words('plan_steps'))})+(?:{alternation(lang.words('plan_step_verbs'))})?")
+
+
+def object_of_change(clause: str, lang) -> str:
+    """要逐年增加某投资 -> 某投资, 继续把某基金转为资本金 -> 某基金转为资本金: what a clause of the plan moves, the
+    object of its change verb after its adverbs, or what it puts with 把; "" where it names no plain noun."""
+    g = patterns(lang)
+    text = clean_metric(clause, lang)
+    if (put := disposal_object(text, lang)) != text:
+        return put if 2 <= len(put) <= 16 and not _NUMERAL.search(put) else ""
+    while (adverb := next((w for w in lang.words("pace_adverbs") + lang.words("fillers") if text.startswith(w)),
+                          "")):
+        text = text[len(adverb):]
+    verb = g.verb_start.match(text)
+    return subject_before(text[verb.end():], lang) if verb else ""
 
 
 def without_pace(metric: str, lang) -> str:
