@@ -976,3 +976,13 @@ def test_a_past_frame_and_to_with_a_particle_leave_the_subject_before():
     assert [(r.metric, r.kind) for r in extract(text)] == [
         ("粮食总产量", "change"), ("粮食总产量", "level"), ("粮食总产量", "level")]
 
+
+@pytest.mark.parametrize("text, metric", [
+    ("本年1——5月份青川市工业总产值增长8%。", "青川市工业总产值"),
+    ("全市查处的经济案件从今年一月到九月共有1360件。", "查处的经济案件"),
+], ids=str)
+def test_a_span_of_months_is_no_part_of_a_metric(text, metric):
+    records = extract(text)
+    assert [r.metric for r in records] == [metric]
+    assert ("metric", "metric", "months_span_dropped") in records[0].trace
+

@@ -701,8 +701,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (unowed := without_obligation(metric, lang)) != metric:  # after the older frames, which read 力争
         metric = unowed
         rules.append(("metric", "obligation_dropped"))
-    if not noun and (left.verb or "") not in lang.words("plan_met_verbs") and (
-            unplanned := without_plan_adverb(metric, lang)) != metric:
+    if not noun and (unplanned := without_plan_adverb(metric, lang)) != metric and (
+            left.verb or "") not in lang.words("plan_met_verbs"):
         metric = unplanned  # 三年新增800亿元的投资计划, 某产值计划完成102%: there the plan itself is named
         rules.append(("metric", "plan_adverb_dropped"))
     if not noun and (leveled := object_to_level(metric, lang)) != metric:
@@ -731,6 +731,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (undated := g.inner_year.sub("", metric)) != metric:
         metric = undated
         rules.append(("metric", "year_inside_dropped"))
+    if "月" in metric and (unspanned := clean_metric(lang.compiled(_months_span).sub("", metric, count=1), lang)) \
+            != metric and len(unspanned) >= 2:
+        metric = unspanned  # 本年1——5月份|各部工业总产值, 查处的案件|从今年一月到九月|共有: when, not what
+        rules.append(("metric", "months_span_dropped"))
     if (framed := unframed(metric, noun, lang)) != metric:
         metric = framed
         rules.append(("metric", "framing_verb_dropped"))
@@ -778,7 +782,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if metric.startswith(g.words["comparison_openers"]):
         metric = ""
         rules.append(("metric", "comparison_frame"))
-    if metric and lang.compiled(_plan_step).fullmatch(metric):
+    if metric and len(metric) <= 3 and lang.compiled(_plan_step).fullmatch(metric):
         metric = ""  # 今年再转|200亿元, 今年拟先|增加60亿元: a step of the plan names nothing; the clause before does
         rules.append(("metric", "step_of_plan_only_dropped"))
         if not history and c_start > s_start and (changed := object_of_change(before_clause, lang)):
@@ -982,39 +986,58 @@ NATIONAL_FRAMES = (("manner_phrase_dropped", without_manner), ("time_word_inside
                    ("existential_after_noun_dropped", without_existential_end))
 
 
-def _plan_frames(lang) -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]:
+@dataclass(frozen=True)
+class PlanFrames:
+    obligation: re.Pattern  # 保证每年, 要确保: opening a metric or after its subject
+    obligation_sign: re.Pattern  # one of its verbs anywhere: else the frame cannot stand (most metrics)
+    adverbs: tuple[str, ...]  # 计划, 预定 after a measure
+    measures: tuple[str, ...]  # the measures they may stand after
+    to_level: tuple[str, ...]  # 到, 至 ending a metric after a change verb's object
+
+
+def _plan_frames(lang) -> PlanFrames:
     words = lang.words
     obligation = rf"(?:{alternation(words('obligation_verbs'))})(?:{alternation(words('yearly_words'))})?"
-    return (re.compile(rf"^(?:{obligation})(?![{''.join(words('obligation_nouns'))}])(?=[^\W\d_]{{2}})"
-                       rf"|(?<=[^\W\d_]{{2}})(?:要)?(?:{obligation})(?=[^\W\d_]{{2}})"),
-            tuple(words("plan_adverbs")), tuple(words("measure_nouns") + words("planned_measures")))
+    return PlanFrames(
+        obligation=re.compile(rf"^(?:{obligation})(?![{''.join(words('obligation_nouns'))}])(?=[^\W\d_]{{2}})"
+                              rf"|(?<=[^\W\d_]{{2}})(?:要)?(?:{obligation})(?=[^\W\d_]{{2}})"),
+        obligation_sign=re.compile(alternation(words("obligation_verbs"))),
+        adverbs=tuple(words("plan_adverbs")), measures=tuple(words("measure_nouns") + words("planned_measures")),
+        to_level=tuple(words("to_level_marks")))
 
 
 def without_obligation(metric: str, lang) -> str:
     """保证每年增加运力, 青川市要确保新增就业 -> 增加运力, 青川市新增就业: an obligation of the plan (and the 每年 it
     binds) opening a metric or after its subject says a value is owed, not what is measured."""
-    return lang.compiled(_plan_frames)[0].sub("", metric, count=1)
+    f = lang.compiled(_plan_frames)
+    return f.obligation.sub("", metric, count=1) if f.obligation_sign.search(metric) else metric
 
 
 def without_plan_adverb(metric: str, lang) -> str:
     """粮食产量计划|达到…, 基本建设投资预定|增长8%: 计划/预定 after a measure, before its verb, plans the value; it is
     no part of the measure (完成年度计划的95% keeps the plan it is a share of: 年度 is no measure)."""
-    _, adverbs, measures = lang.compiled(_plan_frames)
-    adverb = next((w for w in adverbs if metric.endswith(w)), "")
-    measure = metric[:len(metric) - len(adverb)]
-    return measure if adverb and len(measure) >= 2 and measure.endswith(measures) else metric
+    f = lang.compiled(_plan_frames)
+    if not metric.endswith(f.adverbs):
+        return metric
+    measure = metric[:len(metric) - len(next(w for w in f.adverbs if metric.endswith(w)))]
+    return measure if len(measure) >= 2 and measure.endswith(f.measures) else metric
 
 
 def object_to_level(metric: str, lang) -> str:
     """降低某税率到|3% -> 某税率: a change verb, after its subject if any, whose object then ends the metric with
     到/至 before the value; the level reached is the object's."""
-    if not metric.endswith(tuple(lang.words("to_level_marks"))) or (
+    if not metric.endswith(lang.compiled(_plan_frames).to_level) or (
             verb := patterns(lang).verb_start.search(metric)) is None:
         return metric
     subject, noun = metric[:verb.start()], clean_metric(metric[verb.end():-1], lang)
     if len(noun) < 2 or patterns(lang).verb_start.match(noun) or subject and subject_before(subject, lang) != subject:
         return metric  # 青川市|降低农业税率到: a subject before the verb stays, a clause does not
     return subject + noun
+
+
+def _months_span(lang) -> re.Pattern:
+    # the span, or its start where a metric ends before the last month (…从今年一月到|九月共有)
+    return re.compile(lang.raw["months_span"] + "|" + lang.raw["months_span_opened"] + "$")
 
 
 def _plan_step(lang) -> re.Pattern:
