@@ -705,9 +705,6 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             left.verb or "") not in lang.words("plan_met_verbs"):
         metric = unplanned  # 三年新增800亿元的投资计划, 某产值计划完成102%: there the plan itself is named
         rules.append(("metric", "plan_adverb_dropped"))
-    if not noun and (leveled := object_to_level(metric, lang)) != metric:
-        metric = leveled  # 逐步降低某税率到|3%: the level is the object's
-        rules.append(("metric", "verb_before_object_to_level_dropped"))
     if (drawn := g.drawing.search(metric)) is not None:  # 联赛吸引参赛队伍1200支 -> 联赛参赛队伍
         metric = metric[:drawn.start()] + metric[drawn.end():]
         rules.append(("metric", "drawing_verb_dropped"))
@@ -782,12 +779,6 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if metric.startswith(g.words["comparison_openers"]):
         metric = ""
         rules.append(("metric", "comparison_frame"))
-    if metric and len(metric) <= 3 and lang.compiled(_plan_step).fullmatch(metric):
-        metric = ""  # 今年再转|200亿元, 今年拟先|增加60亿元: a step of the plan names nothing; the clause before does
-        rules.append(("metric", "step_of_plan_only_dropped"))
-        if not history and c_start > s_start and (changed := object_of_change(before_clause, lang)):
-            metric = changed  # 要逐年增加某投资，今年先增加60亿元: what the clause before moves
-            rules.append(("metric", "object_of_change_before"))
     if left.verb and metric + left.verb in g.words["verb_nouns"]:
         metric += left.verb
         rules.append(("metric", "noun_ending_like_a_verb"))
@@ -992,22 +983,20 @@ class PlanFrames:
     obligation_sign: re.Pattern  # one of its verbs anywhere: else the frame cannot stand (most metrics)
     adverbs: tuple[str, ...]  # 计划, 预定 after a measure
     measures: tuple[str, ...]  # the measures they may stand after
-    to_level: tuple[str, ...]  # 到, 至 ending a metric after a change verb's object
 
 
 def _plan_frames(lang) -> PlanFrames:
     words = lang.words
-    obligation = rf"(?:{alternation(words('obligation_verbs'))})(?:{alternation(words('yearly_words'))})?"
+    obligation = (rf"(?:{alternation(words('obligation_verbs'))})(?![{''.join(words('obligation_nouns'))}])"
+                  rf"(?:{alternation(words('yearly_words'))})?(?=[^\W\d_]{{2}})")
     return PlanFrames(
-        obligation=re.compile(rf"^(?:{obligation})(?![{''.join(words('obligation_nouns'))}])(?=[^\W\d_]{{2}})"
-                              rf"|(?<=[^\W\d_]{{2}})(?:要)?(?:{obligation})(?=[^\W\d_]{{2}})"),
+        obligation=re.compile(rf"^{obligation}|(?<=[^\W\d_]{{2}})(?:{alternation(words('obligation_modals'))})?{obligation}"),
         obligation_sign=re.compile(alternation(words("obligation_verbs"))),
-        adverbs=tuple(words("plan_adverbs")), measures=tuple(words("measure_nouns") + words("planned_measures")),
-        to_level=tuple(words("to_level_marks")))
+        adverbs=tuple(words("plan_adverbs")), measures=tuple(words("measure_nouns") + words("planned_measures")))
 
 
 def without_obligation(metric: str, lang) -> str:
-    """保证每年增加运力, 青川市要确保新增就业 -> 增加运力, 青川市新增就业: an obligation of the plan (and the 每年 it
+    """保证每年增加运力, 青川市要保证新增就业 -> 增加运力, 青川市新增就业: an obligation of the plan (and the 每年 it
     binds) opening a metric or after its subject says a value is owed, not what is measured."""
     f = lang.compiled(_plan_frames)
     return f.obligation.sub("", metric, count=1) if f.obligation_sign.search(metric) else metric
@@ -1023,39 +1012,9 @@ def without_plan_adverb(metric: str, lang) -> str:
     return measure if len(measure) >= 2 and measure.endswith(f.measures) else metric
 
 
-def object_to_level(metric: str, lang) -> str:
-    """降低某税率到|3% -> 某税率: a change verb, after its subject if any, whose object then ends the metric with
-    到/至 before the value; the level reached is the object's."""
-    if not metric.endswith(lang.compiled(_plan_frames).to_level) or (
-            verb := patterns(lang).verb_start.search(metric)) is None:
-        return metric
-    subject, noun = metric[:verb.start()], clean_metric(metric[verb.end():-1], lang)
-    if len(noun) < 2 or patterns(lang).verb_start.match(noun) or subject and subject_before(subject, lang) != subject:
-        return metric  # 青川市|降低农业税率到: a subject before the verb stays, a clause does not
-    return subject + noun
-
-
 def _months_span(lang) -> re.Pattern:
     # the span, or its start where a metric ends before the last month (…从今年一月到|九月共有)
     return re.compile(lang.raw["months_span"] + "|" + lang.raw["months_span_opened"] + "$")
-
-
-def _plan_step(lang) -> re.Pattern:
-    return re.compile(rf"(?:{alternation(lang.words('plan_steps'))})+(?:{alternation(lang.words('plan_step_verbs'))})?")
-
-
-def object_of_change(clause: str, lang) -> str:
-    """要逐年增加某投资 -> 某投资, 继续把某基金转为资本金 -> 某基金转为资本金: what a clause of the plan moves, the
-    object of its change verb after its adverbs, or what it puts with 把; "" where it names no plain noun."""
-    g = patterns(lang)
-    text = clean_metric(clause, lang)
-    if (put := disposal_object(text, lang)) != text:
-        return put if 2 <= len(put) <= 16 and not _NUMERAL.search(put) else ""
-    while (adverb := next((w for w in lang.words("pace_adverbs") + lang.words("fillers") if text.startswith(w)),
-                          "")):
-        text = text[len(adverb):]
-    verb = g.verb_start.match(text)
-    return subject_before(text[verb.end():], lang) if verb else ""
 
 
 def without_pace(metric: str, lang) -> str:
