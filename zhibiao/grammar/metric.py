@@ -698,11 +698,12 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             if (done := rewrite(metric, lang)) != metric:
                 metric = done
                 rules.append(("metric", rule))
-    if (unowed := without_obligation(metric, lang)) != metric:  # after the older frames, which read 力争
-        metric = unowed
+    plan = lang.compiled(_plan_frames)  # each frame is read only where its sign stands (few metrics)
+    if plan.obligation_sign.search(metric) and (unowed := without_obligation(metric, plan)) != metric:
+        metric = unowed  # after the older frames, which read their own cue words
         rules.append(("metric", "obligation_dropped"))
-    if not noun and (unplanned := without_plan_adverb(metric, lang)) != metric and (
-            left.verb or "") not in lang.words("plan_met_verbs"):
+    if not noun and metric.endswith(plan.adverbs) and (unplanned := without_plan_adverb(metric, plan)) != metric \
+            and (left.verb or "") not in lang.words("plan_met_verbs"):
         metric = unplanned  # 三年新增800亿元的投资计划, 某产值计划完成102%: there the plan itself is named
         rules.append(("metric", "plan_adverb_dropped"))
     if (drawn := g.drawing.search(metric)) is not None:  # 联赛吸引参赛队伍1200支 -> 联赛参赛队伍
@@ -728,7 +729,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (undated := g.inner_year.sub("", metric)) != metric:
         metric = undated
         rules.append(("metric", "year_inside_dropped"))
-    if "月" in metric and (unspanned := clean_metric(lang.compiled(_months_span).sub("", metric, count=1), lang)) \
+    if lang.raw["month"] in metric and (unspanned := clean_metric(lang.compiled(_months_span).sub("", metric, count=1), lang)) \
             != metric and len(unspanned) >= 2:
         metric = unspanned  # 本年1——5月份|各部工业总产值, 查处的案件|从今年一月到九月|共有: when, not what
         rules.append(("metric", "months_span_dropped"))
@@ -782,13 +783,12 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if left.verb and metric + left.verb in g.words["verb_nouns"]:
         metric += left.verb
         rules.append(("metric", "noun_ending_like_a_verb"))
-    if metric in lang.words("bare_owned_measures") and c_start > s_start and not history and (
-            owner := owner_of_bare(before_clause, lang)):
+    owned = metric in lang.words("bare_owned_measures") and c_start > s_start
+    if owned and not history and (owner := owner_of_bare(before_clause, lang)):
         metric = owner + metric  # 国有企业效益明显好转，利润增长23.5%: the clause's own topic owns the measure
         rules.append(("metric", "owner_of_bare_measure_before"))
-    elif metric in lang.words("bare_owned_measures") and c_start > s_start and history and (
-            owned := owned_by_metric_before(metric, history[-1], before_clause, lang)):
-        metric = owned  # 某类企业效益提高，实现利润900亿元; 技工学校达192所，招生9.7万人: the thing measured before
+    elif owned and history and (by_before := owned_by_metric_before(metric, history[-1], before_clause, lang)):
+        metric = by_before  # 某类企业效益提高，实现利润900亿元; 技工学校达192所，招生9.7万人: the thing measured before
         rules.append(("metric", "owner_of_bare_measure_from_metric_before"))
     reading = Reading(metric, left, right, noun, rules)
     if not metric and not history and p.noisy:
@@ -995,20 +995,16 @@ def _plan_frames(lang) -> PlanFrames:
         adverbs=tuple(words("plan_adverbs")), measures=tuple(words("measure_nouns") + words("planned_measures")))
 
 
-def without_obligation(metric: str, lang) -> str:
+def without_obligation(metric: str, f: PlanFrames) -> str:
     """保证每年增加运力, 青川市要保证新增就业 -> 增加运力, 青川市新增就业: an obligation of the plan (and the 每年 it
     binds) opening a metric or after its subject says a value is owed, not what is measured."""
-    f = lang.compiled(_plan_frames)
-    return f.obligation.sub("", metric, count=1) if f.obligation_sign.search(metric) else metric
+    return f.obligation.sub("", metric, count=1)
 
 
-def without_plan_adverb(metric: str, lang) -> str:
+def without_plan_adverb(metric: str, f: PlanFrames) -> str:
     """粮食产量计划|达到…, 基本建设投资预定|增长8%: 计划/预定 after a measure, before its verb, plans the value; it is
     no part of the measure (完成年度计划的95% keeps the plan it is a share of: 年度 is no measure)."""
-    f = lang.compiled(_plan_frames)
-    if not metric.endswith(f.adverbs):
-        return metric
-    measure = metric[:len(metric) - len(next(w for w in f.adverbs if metric.endswith(w)))]
+    measure = metric[:len(metric) - len(next((w for w in f.adverbs if metric.endswith(w)), ""))]
     return measure if len(measure) >= 2 and measure.endswith(f.measures) else metric
 
 
