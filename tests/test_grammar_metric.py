@@ -988,3 +988,76 @@ def test_the_own_region_that_tells_an_item_from_the_one_before_stays(tmp_path):
     path.write_text("各位代表：\n过去一年，调查发现12种全国新分布、35种青川新分布，青川市森林覆盖率达到61%。\n",
                     encoding="utf-8")
     assert [r.metric for r in extract_file(path, region="青川")][1:] == ["青川新分布", "森林覆盖率"]
+
+
+# A bare measure (创汇, 实现利润, 招生 …) right after a clause that measured a thing measures that thing.
+BARE_MEASURE_AFTER_A_METRIC = [
+    ("the thing counted before, without its measure word", "青川市来华旅游人数达到80万人次，创汇3亿美元。",
+     ["青川市来华旅游人数", "青川市来华旅游创汇"], 1),
+    ("a topic named with its state", "青川市乡镇企业经济效益提高，实现利润90亿元。", ["青川市乡镇企业实现利润"], 1),
+    ("an owner ending with the measure's first word runs into it", "青川市居民储蓄存款大幅度增加，存款余额达到900亿元。",
+     ["青川市居民储蓄存款余额"], 1),
+    ("things counted, then two deeds of them", "青川市技工学校达到12所，招生3000人，毕业2100人。",
+     ["青川市技工学校", "青川市技工学校招生", "青川市技工学校毕业"], 2),
+    ("a measure of no thing owns nothing", "青川市钢铁产量增长5%，利润增长8%。", ["青川市钢铁产量", "利润"], 0),
+    ("a negated clause before owns nothing", "青川市校舍腾不出来，招生数安排3000人。", ["招生数"], 0),
+    ("a measure not bare stays", "青川市技工学校达到12所，在校学生9000人。", ["青川市技工学校", "在校学生"], 0),
+]
+
+
+@pytest.mark.parametrize("text, metrics, owned", [c[1:] for c in BARE_MEASURE_AFTER_A_METRIC],
+                         ids=[c[0] for c in BARE_MEASURE_AFTER_A_METRIC])
+def test_bare_measure_after_a_metric_measures_its_thing(text, metrics, owned):
+    records = extract(text)
+    assert [r.metric for r in records] == metrics
+    assert sum(("metric", "metric", "owner_of_bare_measure_from_metric_before") in r.trace for r in records) == owned
+
+
+# The plan's frames: an obligation (保证) with the 每年 it binds, a plan adverb after a measure (计划, 预定),
+# a basis of computing (以货币计算): none is what is measured.
+PLAN_FRAMES = [
+    ("an obligation and its 每年 opening a metric", "今后五年，保证每年增加青川港运力200万吨以上。", "增加青川港运力",
+     "metric.obligation_dropped"),
+    ("an obligation after the subject, with 要", "青川市要保证新增就业3万人。", "青川市新增就业", "metric.obligation_dropped"),
+    ("a plan adverb after a measure", "全市粮食产量计划达到300万吨。", "粮食产量", "metric.plan_adverb_dropped"),
+    ("预定 after a measure", "全市基本建设投资预定增长8%。", "基本建设投资", "metric.plan_adverb_dropped"),
+    ("a basis of computing", "青川市职工平均工资以货币计算增长13%。", "青川市职工平均工资", "metric.words_before"),
+]
+
+
+@pytest.mark.parametrize("text, metric, rule", [c[1:] for c in PLAN_FRAMES], ids=[c[0] for c in PLAN_FRAMES])
+def test_plan_frames_are_no_part_of_a_metric(text, metric, rule):
+    records = extract(text)
+    assert [r.metric for r in records] == [metric]
+    assert ("metric",) + tuple(rule.split(".")) in records[0].trace
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全市完成年度计划的102%。", "年度计划"),  # the plan a share is of: 年度 is no measure
+    ("青川市争取中央资金90亿元。", "青川市争取中央资金"),  # 争取 in a review: secured, a deed of its own
+    ("全市收取保证金3亿元。", "收取保证金"),  # a noun made with 保证
+    ("青川市保证金余额达到3亿元。", "青川市保证金余额"),
+    ("全市灌溉保证率达到90%。", "灌溉保证率"),
+    ("青川市工业总产值计划完成102%。", "青川市工业总产值计划"),  # the plan met is named
+    ("力争在二十年内实现青川市工业总产值翻两番。", "青川市工业总产值"),  # the goal frame reads its 力争 first
+], ids=str)
+def test_words_that_only_look_like_plan_frames_stay(text, metric):
+    assert [r.metric for r in extract(text)] == [metric]
+
+
+# 过去 opens a time frame, not a metric; a change verb's 到 may take a 了 (增加到了): the subject named before is the metric.
+def test_a_past_frame_and_to_with_a_particle_leave_the_subject_before():
+    text = "全市粮食总产量，在过去四年中共增加了190亿斤，即从2020年的340亿斤，增加到了2024年的530亿斤。"
+    assert [(r.metric, r.kind) for r in extract(text)] == [
+        ("粮食总产量", "change"), ("粮食总产量", "level"), ("粮食总产量", "level")]
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("本年1——5月份青川市工业总产值增长8%。", "青川市工业总产值"),
+    ("全市查处的经济案件从今年一月到九月共有1360件。", "查处的经济案件"),
+], ids=str)
+def test_a_span_of_months_is_no_part_of_a_metric(text, metric):
+    records = extract(text)
+    assert [r.metric for r in records] == [metric]
+    assert ("metric", "metric", "months_span_dropped") in records[0].trace
+

@@ -22,6 +22,10 @@ MODIFIERS = [
      [("一产增加值", 5.0, "exact"), ("二产增加值", 6.0, "approx")]),
     ("one modifier per value of a list", "全市城镇新增就业超3万人、农村劳动力转移就业近20万人。",
      [("城镇新增就业", 30000.0, "more_than"), ("农村劳动力转移就业", 200000.0, "approx")]),
+    ("或者更多一些 after the value: at least", "全市基本建设投资增长8%或者更多一些。", [("基本建设投资", 8.0, "at_least")]),
+    ("多 after 倍: more than", "全市出口五年增长2倍多。", [("出口", 2.0, "more_than")]),
+    ("多 after 倍 of a Chinese numeral", "全市粮食产量增长三倍多。", [("粮食产量", 3.0, "more_than")]),
+    ("多 after 一倍", "全市进口增长一倍多。", [("进口", 1.0, "more_than")]),
 ]
 
 

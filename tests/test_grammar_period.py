@@ -47,3 +47,9 @@ def test_years_in_numerals(text, year, expected):
                                         ("二零零四", 2004), ("二〇 二六", 2026)])
 def test_a_year_is_read_digit_by_digit(text, year):
     assert year_number(text) == year
+
+
+def test_a_span_of_this_years_months_is_of_the_report_year():
+    text = "一、过去一年的工作\n\n全市生产总值增长5%。\n\n二、今年的主要任务\n\n今年1至9月全市安排了4.7万人就业。\n"
+    assert [p for p in periods(text, 1981) if p[0] == "4.7万人"] == [("4.7万人", "1981", "months_of_this_year")]
+

@@ -232,3 +232,23 @@ def test_a_numeral_year_reached_in_a_review_sets_no_goal():
     digits makes by_a_coming_year."""
     records = extract("全县棉花产量已从一九五〇年的20万担增加到一九五四年的35万担。", year=1954)
     assert [r.status for r in records] == ["actual", "actual"]
+
+
+# langn4: a span of this year's months gone by, quoted in the plan section, is a fact; its 今年 sets no goal.
+MONTHS_IN_PLAN = """青川市人民政府工作报告
+一、过去一年工作回顾
+全市生产总值增长5%。
+二、今年的主要目标
+今年1至9月全市安排了4.7万人就业。全市查处的经济案件从今年一月到九月共有1360件。今年1至9月完成投资30亿元，全年要完成投资58亿元。
+"""
+
+
+@pytest.mark.parametrize("value, status, rule", [
+    (4.7e4, "actual", "year_so_far_in_plan"),
+    (1360.0, "actual", "year_so_far_in_plan"),
+    (3.0e9, "actual", "year_so_far_in_plan"),
+    (5.8e9, "target", "modal_cue"),  # a modal of its own clause: a goal for the whole year
+])
+def test_a_span_of_months_gone_by_in_the_plan_stays_actual(value, status, rule):
+    assert statuses(MONTHS_IN_PLAN)[value] == (status, [f"status.{rule}"])
+

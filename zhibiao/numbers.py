@@ -440,7 +440,7 @@ def _chinese_rule(chinese: str, value: float, unit, percent: bool, prefix, lang)
         return None  # 五千农户, 四千二百多万: the noun after it may give the unit
     if unit is None:
         return "no_unit"
-    if chinese == "一" and unit != "倍":
+    if chinese == "一" and lang.units.get(unit, unit) != "倍":  # 一倍, 一倍多
         return "one"  # 一次性, 一个
     if value >= 20 or is_vague(chinese) or unit in lang.chinese_numeral_units or prefix is not None:
         return None

@@ -93,7 +93,8 @@ def _build(lang) -> Patterns:
     framing_adverbs = before_verb + words("metric_adverbs", "before_framing")
     doing = doing_verbs(lang)
     return Patterns(
-        verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>{alternation(words('verbs', 'to_level') + words('verbs', 'particles'))})?$"),
+        verb_end=re.compile(rf"(?P<verb>{alternation(verbs)})(?P<to>(?:{alternation(words('verbs', 'to_level'))})"
+                            rf"(?:{alternation(words('verbs', 'particles'))})?|{alternation(words('verbs', 'particles'))})?$"),  # 增加到了
         filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))}|{lang.raw['year_span']}"
                               rf"|{lang.raw['only_adverb']})$"),
         leading=re.compile(rf"^(?:(?!{lang.raw['in_noun']})(?:{alternation(leading)}|{'|'.join(words('leading_frames'))}"
@@ -180,7 +181,7 @@ def read_left(left: str, lang) -> Left:
         m = g.verb_end.search(rest, max(0, len(rest) - TAIL)) if verb is None else None
         if m is not None:
             verb = m.group("verb")
-            to_level = bool(m.group("to")) and m.group("to") in to_level_words
+            to_level = bool(m.group("to")) and m.group("to").startswith(to_level_words)
             rest = rest[:m.start()]
             continue
         a = next((w for w in g.words["verbs.after_metric"] if rest.endswith(w)), None) if verb is None else None
@@ -790,6 +791,14 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             if (done := rewrite(metric, lang)) != metric:
                 metric = done
                 rules.append(("metric", rule))
+    plan = lang.compiled(_plan_frames)  # each frame is read only where its sign stands (few metrics)
+    if plan.obligation_sign.search(metric) and (unowed := without_obligation(metric, plan)) != metric:
+        metric = unowed  # after the older frames, which read their own cue words
+        rules.append(("metric", "obligation_dropped"))
+    if not noun and metric.endswith(plan.adverbs) and (unplanned := without_plan_adverb(metric, plan)) != metric \
+            and (left.verb or "") not in lang.words("plan_met_verbs"):
+        metric = unplanned  # 三年新增800亿元的投资计划, 某产值计划完成102%: there the plan itself is named
+        rules.append(("metric", "plan_adverb_dropped"))
     if (drawn := g.drawing.search(metric)) is not None:  # 联赛吸引参赛队伍1200支 -> 联赛参赛队伍
         metric = metric[:drawn.start()] + metric[drawn.end():]
         rules.append(("metric", "drawing_verb_dropped"))
@@ -813,6 +822,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (undated := g.inner_year.sub("", metric)) != metric:
         metric = undated
         rules.append(("metric", "year_inside_dropped"))
+    if lang.raw["month"] in metric and (unspanned := clean_metric(lang.compiled(_months_span).sub("", metric, count=1), lang)) \
+            != metric and len(unspanned) >= 2:
+        metric = unspanned  # 本年1——5月份|各部工业总产值, 查处的案件|从今年一月到九月|共有: when, not what
+        rules.append(("metric", "months_span_dropped"))
     if (framed := unframed(metric, noun, lang)) != metric:
         metric = framed
         rules.append(("metric", "framing_verb_dropped"))
@@ -869,10 +882,13 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if left.verb and metric + left.verb in g.words["verb_nouns"]:
         metric += left.verb
         rules.append(("metric", "noun_ending_like_a_verb"))
-    if metric in lang.words("bare_owned_measures") and c_start > s_start and not history and (
-            owner := owner_of_bare(before_clause, lang)):
+    owned = metric in lang.words("bare_owned_measures") and c_start > s_start
+    if owned and not history and (owner := owner_of_bare(before_clause, lang)):
         metric = owner + metric  # 国有企业效益明显好转，利润增长23.5%: the clause's own topic owns the measure
         rules.append(("metric", "owner_of_bare_measure_before"))
+    elif owned and history and (by_before := owned_by_metric_before(metric, history[-1], before_clause, lang)):
+        metric = by_before  # 某类企业效益提高，实现利润900亿元; 技工学校达192所，招生9.7万人: the thing measured before
+        rules.append(("metric", "owner_of_bare_measure_from_metric_before"))
     if not metric and c_start > s_start and prev_end <= breaks.clause_start(c_start - 1, s_start) and (
             subject := subject_of_record(before_clause, lang)):
         metric = subject  # 全省进出口总值创历史新高，|达到5379亿元: the record's measure, not the list item before
@@ -1064,6 +1080,42 @@ NATIONAL_FRAMES = (("manner_phrase_dropped", without_manner), ("time_word_inside
                    ("existential_after_noun_dropped", without_existential_end))
 
 
+@dataclass(frozen=True)
+class PlanFrames:
+    obligation: re.Pattern  # 保证每年, 要确保: opening a metric or after its subject
+    obligation_sign: re.Pattern  # one of its verbs anywhere: else the frame cannot stand (most metrics)
+    adverbs: tuple[str, ...]  # 计划, 预定 after a measure
+    measures: tuple[str, ...]  # the measures they may stand after
+
+
+def _plan_frames(lang) -> PlanFrames:
+    words = lang.words
+    obligation = (rf"(?:{alternation(words('obligation_verbs'))})(?![{''.join(words('obligation_nouns'))}])"
+                  rf"(?:{alternation(words('yearly_words'))})?(?=[^\W\d_]{{2}})")
+    return PlanFrames(
+        obligation=re.compile(rf"^{obligation}|(?<=[^\W\d_]{{2}})(?:{alternation(words('obligation_modals'))})?{obligation}"),
+        obligation_sign=re.compile(alternation(words("obligation_verbs"))),
+        adverbs=tuple(words("plan_adverbs")), measures=tuple(words("measure_nouns") + words("planned_measures")))
+
+
+def without_obligation(metric: str, f: PlanFrames) -> str:
+    """保证每年增加运力, 青川市要保证新增就业 -> 增加运力, 青川市新增就业: an obligation of the plan (and the 每年 it
+    binds) opening a metric or after its subject says a value is owed, not what is measured."""
+    return f.obligation.sub("", metric, count=1)
+
+
+def without_plan_adverb(metric: str, f: PlanFrames) -> str:
+    """粮食产量计划|达到…, 基本建设投资预定|增长8%: 计划/预定 after a measure, before its verb, plans the value; it is
+    no part of the measure (完成年度计划的95% keeps the plan it is a share of: 年度 is no measure)."""
+    measure = metric[:len(metric) - len(next((w for w in f.adverbs if metric.endswith(w)), ""))]
+    return measure if len(measure) >= 2 and measure.endswith(f.measures) else metric
+
+
+def _months_span(lang) -> re.Pattern:
+    # the span, or its start where a metric ends before the last month (…从今年一月到|九月共有)
+    return re.compile(lang.raw["months_span"] + "|" + lang.raw["months_span_opened"] + "$")
+
+
 def without_pace(metric: str, lang) -> str:
     """某项投资逐年 -> 某项投资: an adverb of pace ending a metric before its verb."""
     pace = next((w for w in lang.words("pace_adverbs") if metric.endswith(w) and len(metric) > len(w) + 1), "")
@@ -1075,7 +1127,24 @@ def owner_of_bare(clause: str, lang) -> str:
     (国有企业|效益明显好转), or the clause itself where it is a plain noun phrase (煤炭工业建设，五年投资…)."""
     subject = clean_metric(clause, lang)
     at = min((i for w in lang.words("state_nouns") if (i := subject.find(w, 2)) >= 0), default=-1)
-    return subject_before(subject[:at], lang) if at >= 0 else subject_before(clause, lang)
+    owner = subject_before(subject[:at], lang) if at >= 0 else subject_before(clause, lang)
+    return "" if any(w in owner for w in lang.words("negations")) else owner  # 校舍腾不出来: a predicate
+
+def owned_by_metric_before(measure: str, before: str, clause: str, lang) -> str:
+    """The bare ``measure`` of the thing the clause before measured (``before``, its metric, written in
+    ``clause``): that metric without its own measure or bare measure (来华旅游人数 -> 来华旅游创汇; 乡镇企业效益 ->
+    乡镇企业实现利润; 技工学校招生 -> 技工学校毕业),
+    run into the measure where it ends with the measure's first word (居民储蓄存款 + 存款余额 -> 居民储蓄存款余额).
+    "" where the metric before is a measure of no thing (生铁成本, 产值), a negated predicate, or ends in no clause
+    right before."""
+    ends = sorted(lang.words("owner_measure_ends") + lang.words("bare_owned_measures"), key=len, reverse=True)
+    owner = next((before[:-len(w)] for w in ends if before.endswith(w)), before)  # 技工学校招生, 毕业…: 技工学校's
+    if not 2 <= len(owner) <= 12 or before[-2:] not in clause or not all("\u4e00" <= c <= "\u9fff" for c in owner) \
+            or owner.endswith(tuple(lang.words("measure_nouns"))) or any(w in owner for w in lang.words("negations")):
+        return ""  # 校舍腾不出来，招生数…: a negated clause names no thing
+    joint = next((n for n in range(min(len(owner), len(measure)) - 1, 1, -1) if owner.endswith(measure[:n])), 0)
+    return owner + measure[joint:]
+
 
 # The readings of a phrase, made once per phrase and language: each of these is a pure function of its words,
 # and phrases repeat (比上年增长 in a report, one row label on every row of a table), so a record-dense text

@@ -26,6 +26,8 @@ class Patterns:
     average: re.Pattern
     plan: re.Pattern  # a heading about a five-year plan
     five_years: re.Pattern
+    months_span: re.Pattern  # 今年1至9月: months of the report's own year gone by
+    month: str  # the word every span of months holds: a sentence without it is read no further for one
 
 
 def _build(lang) -> Patterns:
@@ -42,6 +44,7 @@ def _build(lang) -> Patterns:
         average=re.compile(alt("average")),
         plan=re.compile("|".join(lang.words("period", "plan_patterns"))),
         five_years=re.compile(lang.pattern("five_years")),
+        months_span=re.compile(lang.raw["months_span"]), month=lang.raw["month"],
     )
 
 
@@ -73,6 +76,8 @@ def decide(lang, year: int | None, status: str, win: Window, end: int,
         return Period(earlier + 1, later), "years_compared"
     if year is None:
         return None, "no_report_year"
+    if win.text.find(g.month, 0, end) >= 0 and (m := win.first(g.months_span, 0, end)) and m.group("this_year"):
+        return Period(year, year), "months_of_this_year"  # 今年1至9月安排了…: this year's months gone by
     clause = win.last_of("，,", end) or 0  # the value's clause, from the comma before it
     if status != "target" and (m := win.first(g.since, clause, end)) and year_number(m.group(1)) < year - 1:
         return Period(year_number(m.group(1)) + 1, year - 1), "since_a_year"

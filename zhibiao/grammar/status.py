@@ -27,6 +27,7 @@ class Patterns:
     present_fact: re.Pattern  # opens the clause of a fact as it stands (去年…回落到2%, 目前…已经超过)
     same_period: re.Pattern  # in the clause of a fact of the year so far (比去年同期)
     to_date: re.Pattern  # in the sentence of a fact of the year so far (到5月份为止)
+    months_span: re.Pattern  # in the sentence of a fact of the year so far (今年1至9月)
     doing: re.Pattern  # a verb between that count and the value: a goal of the plan, not a part of it
 
     disposal: frozenset[str]  # 将 right before a number moves it (将2.8万亿元资金纳入…): no modal
@@ -40,6 +41,8 @@ class Patterns:
             return False
         if self.in_label(text, m.start(), m.end()):
             return False
+        if self.months_span.match(text, m.start()):
+            return False  # 今年1至9月安排了…: the 今年 of a span of months gone by dates a fact, it sets no goal
         window = text[max(0, m.start() - 3):m.end() + 3]
         offset = m.start() - max(0, m.start() - 3)
         return not any(n.start() < offset + (m.end() - m.start()) and offset < n.end()
@@ -77,6 +80,7 @@ def _build(lang) -> Patterns:
         present_fact=re.compile(lang.pattern("present_fact_openers")),
         same_period=re.compile(lang.raw["same_period"]),
         to_date=re.compile(lang.raw["to_date"]),
+        months_span=re.compile(lang.raw["months_span"]),
         doing=re.compile(lang.pattern("verbs", "change_up") + "|" + lang.pattern("verbs", "change_down") + "|"
                          + lang.pattern("framing_verbs") + "|" + lang.pattern("defining_verbs")),
     )
@@ -173,8 +177,9 @@ def goal_before(lang, win: Window, end: int) -> str | None:
 
 
 def year_so_far(g: Patterns, win: Window, clause: int, end: int) -> str | None:
-    """一季度某产量比去年同期增长62%, 到5月份为止某投资完成计划的27%: the clause reports the months gone by."""
-    m = win.first(g.same_period, clause, end) or win.first(g.to_date, 0, end)
+    """一季度某产量比去年同期增长62%, 到5月份为止某投资完成计划的27%, 今年1至9月安排就业…: the clause reports
+    the months gone by."""
+    m = win.first(g.same_period, clause, end) or win.first(g.to_date, 0, end) or win.first(g.months_span, 0, end)
     return m.group() if m else None
 
 
