@@ -112,3 +112,44 @@ def test_a_language_passed_in_is_the_one_used():
     sentence = "全市工业增加值增长率9%。"
     assert [(r.metric, r.kind) for r in extract(sentence)] == [("工业增加值", "change")]
     assert [(r.metric, r.kind) for r in extract(sentence, language=from_raw(raw))] == [("工业增加值增长率", "level")]
+
+
+@pytest.mark.parametrize("source, chars", [
+    (r"(?<![0-9])年(?:底|末)?的?$", "年"),  # a look-behind and what may be left out hold nothing
+    (r"a?b|c", "bc"),
+    (r"(?:ab)*c", "c"),
+    (r"x{2,}", "x"),
+    (r"(?:青川|川西)市", "青川"),
+    (r"[甲乙]丙", "甲乙"),
+    (r"[^x]y", None),  # any character but one: no set to look for
+    (r"[a-c]", "abc"),  # a small range is its characters
+    (r"[一-龥]", None),  # a large one is any letter
+    (r"\d年", None),
+    (r"(?i)a", None),
+    (r"(?i:a)b", None),
+    (r"(?:a|)b", None),
+    (r"的?", None),
+    (r"", None),
+])
+def test_required_chars(source, chars):
+    from zhibiao.lexicon import required_chars
+
+    assert required_chars(re.compile(source)) == (None if chars is None else frozenset(chars))
+
+
+def test_prefiltered_pattern_finds_what_the_pattern_finds():
+    """Searched and substituted on invented phrases, at every start, a prefiltered pattern answers as the
+    pattern does, both where its characters stand and where none does."""
+    from zhibiao.lexicon import Prefiltered, prefiltered
+
+    pattern = re.compile(r"(?<![0-9])(?:[0-9]{4}|[一二]{2})年(?:底|末)?的?$|比上年|在全[国省市]")
+    fast = prefiltered(pattern)
+    assert isinstance(fast, Prefiltered)
+    phrases = ["青川市2031年底的", "青川市比上年", "青川市在全省", "青川市工业增加值", "一二年末", "", "年的", "青川12031年"]
+    for phrase in phrases:
+        assert fast.sub("", phrase) == pattern.sub("", phrase)
+        for pos in range(len(phrase) + 1):
+            for endpos in (len(phrase), max(pos, len(phrase) - 2)):
+                got, want = fast.search(phrase, pos, endpos), pattern.search(phrase, pos, endpos)
+                assert (got and got.span()) == (want and want.span()), (phrase, pos, endpos)
+    assert fast.finditer("青川市比上年") is not None and prefiltered(re.compile(r"\w")).pattern == r"\w"

@@ -157,7 +157,20 @@ def _build(lang) -> Patterns:
 
 
 def patterns(lang) -> Patterns:
-    return lang.compiled(_build)
+    return lang.compiled(_prefiltered)
+
+
+# The costliest patterns searched on every phrase: each is searched only where a character its matches hold stands.
+_PREFILTERED = ("filler_end", "manner_end", "inner_year", "framing_end", "drawing")
+
+
+def _prefiltered(lang) -> Patterns:
+    from dataclasses import replace
+
+    from ..lexicon import prefiltered
+
+    g = _build(lang)
+    return replace(g, **{name: prefiltered(getattr(g, name)) for name in _PREFILTERED})
 
 
 @dataclass(frozen=True)
