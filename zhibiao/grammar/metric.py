@@ -161,7 +161,8 @@ def patterns(lang) -> Patterns:
 
 
 # The costliest patterns searched on every phrase: each is searched only where a character its matches hold stands.
-_PREFILTERED = ("filler_end", "manner_end", "inner_year", "framing_end", "drawing")
+_PREFILTERED = ("filler_end", "manner_end", "inner_year", "framing_end", "drawing", "leading", "to_level_start",
+                "compound_head", "verb_start", "grouping", "adverb_framing_end")
 
 
 def _prefiltered(lang) -> Patterns:
