@@ -33,44 +33,29 @@ _SMALL_RANGE = 128  # a range of characters ([0-9]) is looked for as its charact
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
-def first_chars(pattern: re.Pattern) -> frozenset[str] | None:
-    """The characters every match of ``pattern`` opens with, where its first element may not be left out
-    (else None): a match can start nowhere else."""
-    if pattern.flags & re.IGNORECASE:
-        return None
-    return _required(sre_parse.parse(pattern.pattern, pattern.flags), first=True)
-
-
-def _required(items, first: bool = False) -> frozenset[str] | None:
-    """The fewest characters one of which an element of ``items`` that must be matched holds; ``first``:
-    those of the first element that consumes a character, or None where it may be left out."""
+def _required(items) -> frozenset[str] | None:
+    """The fewest characters one of which an element of ``items`` that must be matched holds."""
     fewest = None
     for op, av in items:
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-            continue  # zero-width
-        if op in _REPEATS and av[0] == 0:
-            if first:
-                return None
-            continue  # may be left out
-        found = _element(op, av, first)
-        if first:
-            return found
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT) or op in _REPEATS and av[0] == 0:
+            continue  # zero-width, or may be left out
+        found = _element(op, av)
         if found is not None and (fewest is None or len(found) < len(fewest)):
             fewest = found
     return fewest
 
 
-def _element(op, av, first: bool) -> frozenset[str] | None:
+def _element(op, av) -> frozenset[str] | None:
     if op in _REPEATS:
-        return _required(av[2], first)
+        return _required(av[2])
     if op is sre.LITERAL:
         return frozenset(chr(av))
     if op is sre.IN:
         return _set_chars(av)
     if op is sre.SUBPATTERN:
-        return None if av[1] & re.IGNORECASE else _required(av[-1], first)
+        return None if av[1] & re.IGNORECASE else _required(av[-1])
     if op is sre.BRANCH:
-        found = [_required(alt, first) for alt in av[1]]
+        found = [_required(alt) for alt in av[1]]
         return None if None in found else frozenset().union(*found)
     return None
 
@@ -89,30 +74,20 @@ def _set_chars(items) -> frozenset[str] | None:
 
 
 class Prefiltered:
-    """A compiled pattern that looks for one of its ``required_chars`` before it searches, and matches only
-    at one of its ``first_chars``: on text that holds none (most phrases, for most patterns) there can be no
-    match, and a look at the characters costs a fraction of the pattern's own attempt. Otherwise it is the
-    pattern (``finditer``, ``pattern`` ... pass through)."""
+    """A compiled pattern that looks for one of its ``required_chars`` before it searches: on text that holds
+    none (most phrases, for most patterns) there can be no match, and a scan for the characters costs a
+    fraction of the search. Otherwise it is the pattern (``match``, ``finditer`` ... pass through)."""
 
-    __slots__ = ("_pattern", "_chars", "_firsts")
+    __slots__ = ("_pattern", "_chars")
 
-    def __init__(self, pattern: re.Pattern, chars: frozenset[str], firsts: frozenset[str] | None) -> None:
+    def __init__(self, pattern: re.Pattern, chars: frozenset[str]) -> None:
         self._pattern = pattern
         self._chars = re.compile(f"[{re.escape(''.join(sorted(chars)))}]")
-        self._firsts = firsts
 
     def search(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match | None:
         if self._chars.search(string, pos, endpos) is None:
             return None
         return self._pattern.search(string, pos, endpos)
-
-    def match(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match | None:
-        if self._firsts is None:
-            if self._chars.search(string, pos, endpos) is None:
-                return None
-        elif 0 <= pos and (pos >= min(len(string), endpos) or string[pos] not in self._firsts):
-            return None
-        return self._pattern.match(string, pos, endpos)
 
     def sub(self, repl, string: str, count: int = 0) -> str:
         return self._pattern.sub(repl, string, count) if self._chars.search(string) else string
@@ -124,7 +99,7 @@ class Prefiltered:
 def prefiltered(pattern: re.Pattern) -> re.Pattern | Prefiltered:
     """``pattern``, prefiltered by the characters every match holds where it has such."""
     chars = required_chars(pattern)
-    return pattern if chars is None else Prefiltered(pattern, chars, first_chars(pattern))
+    return pattern if chars is None else Prefiltered(pattern, chars)
 
 
 @dataclass(frozen=True, eq=False)
