@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .. import numbers, segment
 from ..lexicon import alternation
-from ..records import Quantity
+from ..records import Quantity, _built_fast
 from . import layout as layouts
 
 TAIL = 12  # the longest verb, filler or rate word anchored at a phrase's end is shorter than this
@@ -174,7 +174,8 @@ def _prefiltered(lang) -> Patterns:
     return replace(g, **{name: prefiltered(getattr(g, name)) for name in _PREFILTERED})
 
 
-@dataclass(frozen=True)
+@_built_fast  # made several times per value: slots set directly, not through object.__setattr__
+@dataclass(frozen=True, slots=True)
 class Left:
     """The words before a value: its metric, the verb that moves it, and the fillers between."""
 
