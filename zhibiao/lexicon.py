@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from re import _constants as sre, _parser as sre_parse
 from functools import cache
 from importlib import resources
+from re import _constants as sre, _parser as sre_parse  # the pattern's parse, for the characters it needs
 
 import yaml
 

@@ -166,6 +166,7 @@ _PREFILTERED = ("filler_end", "manner_end", "inner_year", "framing_end", "drawin
 
 
 def _prefiltered(lang) -> Patterns:
+    """``_build``'s patterns, those of ``_PREFILTERED`` prefiltered (``lexicon.prefiltered``)."""
     from dataclasses import replace
 
     from ..lexicon import prefiltered

@@ -50,7 +50,7 @@ def patterns(lang) -> Patterns:
 
 
 def _prefiltered(lang) -> Patterns:
-    """The years before a value searched only where a digit or numeral their matches open with stands."""
+    """The years before a value searched only where 年, which each of their matches holds, stands."""
     from dataclasses import replace
 
     from ..lexicon import prefiltered
