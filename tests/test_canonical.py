@@ -106,3 +106,20 @@ def test_required_ids_present():
             "pm25", "forest_cover", "rd_intensity", "urban_income", "rural_income", "rural_poor",
             "urbanisation_rate"} <= ids
 
+
+
+def test_alias_lookup_reads_as_one_regex_of_all_aliases_would():
+    """The alias found at a place is the one an alternation of every alias (longest first), then an optional
+    suffix, then the metric's end would find: the longest alias the rest of the metric is, with its suffix."""
+    import re
+
+    from zhibiao.lexicon import alternation
+
+    owner, _ = canonical._compiled()
+    regex = re.compile(rf"(?P<alias>{alternation(owner)})(?:{alternation(canonical._SUFFIXES)})?$")
+    aliases = sorted(owner)
+    rests = [a + s for a in aliases for s in ("", *canonical._SUFFIXES)]
+    rests += [a + b for a, b in zip(aliases, reversed(aliases))] + [a[1:] for a in aliases] + ["青川市", ""]
+    for rest in rests:
+        found = regex.match(rest)
+        assert canonical._alias_ending(rest, owner) == (found["alias"] if found else None), rest

@@ -152,6 +152,22 @@ def test_extraction_leaves_the_collector_as_it_found_it(enabled):
         gc.enable() if was else gc.disable()
 
 
+def test_a_whole_document_is_read_with_the_collector_off(monkeypatch):
+    """``extract_document`` keeps it off between sentences too (one collection after, not one per window);
+    a caller reading record by record has it back whenever it holds a record."""
+    import gc
+    from zhibiao.grammar import pipeline
+
+    seen = []
+    window_of = pipeline.Window.of
+    monkeypatch.setattr(pipeline.Window, "of", lambda *a: seen.append(gc.isenabled()) or window_of(*a))
+    text = "青川市粮食产量增长3%。\n全市新建学校12所。"
+    assert gc.isenabled()
+    assert len(zhibiao.extract(text)) == 2 and seen == [False, False] and gc.isenabled()
+    seen.clear()
+    assert len(list(iter_indicators(Document(text=text)))) == 2 and seen == [True, True]
+
+
 def test_threads_reading_at_once_leave_the_collector_on():
     import gc
     from zhibiao.grammar.pipeline import _Collector

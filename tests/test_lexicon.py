@@ -112,3 +112,52 @@ def test_a_language_passed_in_is_the_one_used():
     sentence = "全市工业增加值增长率9%。"
     assert [(r.metric, r.kind) for r in extract(sentence)] == [("工业增加值", "change")]
     assert [(r.metric, r.kind) for r in extract(sentence, language=from_raw(raw))] == [("工业增加值增长率", "level")]
+
+
+@pytest.mark.parametrize("source, chars", [
+    (r"(?<![0-9])年(?:底|末)?的?$", "年"),  # a look-behind and what may be left out hold nothing
+    (r"a?b|c", "bc"),
+    (r"(?:ab)*c", "c"),
+    (r"x{2,}", "x"),
+    (r"(?:青川|川西)市", "市"),  # the fewest of the elements that must be matched
+    (r"(?:青川|川西)[市县]", "青川"),
+    (r"[甲乙]丙", "丙"),
+    (r"[^x]y", "y"),  # any character but one: no set to look for, the next element's
+    (r"[^x]", None),
+    (r"[a-c]", "abc"),  # a small range is its characters
+    (r"[一-龥]", None),  # a large one is any letter
+    (r"\d年", "年"),
+    (r"\d+", None),
+    (r"(?i)a", None),
+    (r"(?i:a)b", "b"),  # a folded case holds nothing to look for, the next element does
+    (r"(?:a|)b", "b"),
+    (r"的?", None),
+    (r"", None),
+])
+def test_required_chars(source, chars):
+    from zhibiao.lexicon import required_chars
+
+    assert required_chars(re.compile(source)) == (None if chars is None else frozenset(chars))
+
+
+def test_prefiltered_pattern_finds_what_the_pattern_finds():
+    """Searched and substituted on invented phrases, at every start, a prefiltered pattern answers as the
+    pattern does, both where its characters stand and where none does."""
+    from zhibiao.lexicon import Prefiltered, prefiltered
+
+    phrases = ["青川市2031年底的", "青川市比上年", "青川市在全省", "青川市工业增加值", "一二年末", "", "年的", "青川12031年",
+               "比上年增长", "在全省", "上年的"]
+    for source in (r"(?<![0-9])(?:[0-9]{4}|[一二]{2})年(?:底|末)?的?$|比上年|在全[国省市]", r"(?:比|在)(?:上|全)[年省]"):
+        pattern = re.compile(source)
+        fast = prefiltered(pattern)
+        assert isinstance(fast, Prefiltered)
+        for phrase in phrases:
+            assert fast.sub("", phrase) == pattern.sub("", phrase)
+            assert [m.span() for m in fast.finditer(phrase, 1)] == [m.span() for m in pattern.finditer(phrase, 1)]
+            for pos in range(-1, len(phrase) + 2):
+                for endpos in (len(phrase), max(pos, len(phrase) - 2), pos):
+                    for method in ("search", "match"):
+                        got = getattr(fast, method)(phrase, pos, endpos)
+                        want = getattr(pattern, method)(phrase, pos, endpos)
+                        assert (got and got.span()) == (want and want.span()), (source, phrase, pos, endpos, method)
+    assert fast.finditer("青川市比上年") is not None and prefiltered(re.compile(r"\w")).pattern == r"\w"

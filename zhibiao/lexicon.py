@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from re import _constants as sre, _parser as sre_parse  # the pattern's parse, for the characters it needs
 
 import yaml
 
@@ -16,6 +17,89 @@ import yaml
 def alternation(words) -> str:
     """A regex alternation that tries longer words first."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def required_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """Characters one of which every match of ``pattern`` holds (the fewest of those of an element that must
+    be matched, a literal or a set of them), or None where there are none such (any letter may do, or a case
+    is folded)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    return _required(sre_parse.parse(pattern.pattern, pattern.flags))
+
+
+_END = 2**63 - 1  # a search's default end: past any string
+_SMALL_RANGE = 128  # a range of characters ([0-9]) is looked for as its characters up to this many
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _required(items) -> frozenset[str] | None:
+    """The fewest characters one of which an element of ``items`` that must be matched holds."""
+    fewest = None
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT) or op in _REPEATS and av[0] == 0:
+            continue  # zero-width, or may be left out
+        found = _element(op, av)
+        if found is not None and (fewest is None or len(found) < len(fewest)):
+            fewest = found
+    return fewest
+
+
+def _element(op, av) -> frozenset[str] | None:
+    if op in _REPEATS:
+        return _required(av[2])
+    if op is sre.LITERAL:
+        return frozenset(chr(av))
+    if op is sre.IN:
+        return _set_chars(av)
+    if op is sre.SUBPATTERN:
+        return None if av[1] & re.IGNORECASE else _required(av[-1])
+    if op is sre.BRANCH:
+        found = [_required(alt) for alt in av[1]]
+        return None if None in found else frozenset().union(*found)
+    return None
+
+
+def _set_chars(items) -> frozenset[str] | None:
+    """The characters of a set of literals and small ranges; None for anything else (a negation, a class)."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < _SMALL_RANGE:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    return frozenset(chars)
+
+
+class Prefiltered:
+    """A compiled pattern that looks for one of its ``required_chars`` before it searches: on text that holds
+    none (most phrases, for most patterns) there can be no match, and a scan for the characters costs a
+    fraction of the search. Otherwise it is the pattern (``match``, ``finditer`` ... pass through)."""
+
+    __slots__ = ("_pattern", "_chars")
+
+    def __init__(self, pattern: re.Pattern, chars: frozenset[str]) -> None:
+        self._pattern = pattern
+        self._chars = re.compile(f"[{re.escape(''.join(sorted(chars)))}]")
+
+    def search(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match | None:
+        if self._chars.search(string, pos, endpos) is None:
+            return None
+        return self._pattern.search(string, pos, endpos)
+
+    def sub(self, repl, string: str, count: int = 0) -> str:
+        return self._pattern.sub(repl, string, count) if self._chars.search(string) else string
+
+    def __getattr__(self, name: str):
+        return getattr(self._pattern, name)
+
+
+def prefiltered(pattern: re.Pattern) -> re.Pattern | Prefiltered:
+    """``pattern``, prefiltered by the characters every match holds where it has such."""
+    chars = required_chars(pattern)
+    return pattern if chars is None else Prefiltered(pattern, chars)
 
 
 @dataclass(frozen=True, eq=False)

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..records import Quantity
+from ..records import Quantity, _built_fast
 from .metric import TAIL, Left, read_left
 
 
-@dataclass(frozen=True)
+@_built_fast  # one per record
+@dataclass(frozen=True, slots=True)
 class Kind:
     kind: str  # level | change
     direction: str | None  # up | down | None

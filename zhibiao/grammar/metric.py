@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .. import numbers, segment
 from ..lexicon import alternation
-from ..records import Quantity
+from ..records import Quantity, _built_fast
 from . import layout as layouts
 
 TAIL = 12  # the longest verb, filler or rate word anchored at a phrase's end is shorter than this
@@ -159,10 +159,26 @@ def _build(lang) -> Patterns:
 
 
 def patterns(lang) -> Patterns:
-    return lang.compiled(_build)
+    return lang.compiled(_prefiltered)
 
 
-@dataclass(frozen=True)
+# The costliest patterns searched on every phrase: each is searched only where a character its matches hold stands
+# (matched patterns are not: a match fails at the first character as fast as a look at it).
+_PREFILTERED = ("filler_end", "manner_end", "inner_year", "framing_end", "drawing", "grouping", "adverb_framing_end")
+
+
+def _prefiltered(lang) -> Patterns:
+    """``_build``'s patterns, those of ``_PREFILTERED`` prefiltered (``lexicon.prefiltered``)."""
+    from dataclasses import replace
+
+    from ..lexicon import prefiltered
+
+    g = _build(lang)
+    return replace(g, **{name: prefiltered(getattr(g, name)) for name in _PREFILTERED})
+
+
+@_built_fast  # made several times per value: slots set directly, not through object.__setattr__
+@dataclass(frozen=True, slots=True)
 class Left:
     """The words before a value: its metric, the verb that moves it, and the fillers between."""
 

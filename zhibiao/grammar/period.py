@@ -49,7 +49,17 @@ def _build(lang) -> Patterns:
 
 
 def patterns(lang) -> Patterns:
-    return lang.compiled(_build)
+    return lang.compiled(_prefiltered)
+
+
+def _prefiltered(lang) -> Patterns:
+    """The years before a value searched only where 年, which each of their matches holds, stands."""
+    from dataclasses import replace
+
+    from ..lexicon import prefiltered
+
+    g = _build(lang)
+    return replace(g, year_before=prefiltered(g.year_before), year_of_amount=prefiltered(g.year_of_amount))
 
 
 _YEAR_BEFORE_REACH = 20  # the longest a year written before its value stands from it (2025年底的…)

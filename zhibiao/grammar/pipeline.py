@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .. import canonical, repair as repairing, segment
-from ..lexicon import Language, language as shipped
+from ..lexicon import Language, language as shipped, prefiltered
 from ..records import Diagnostic, Document, Indicator, Quantity, Section
 from . import distribution, exclusions, kind as kinds, layout, metric as metrics, modifier as modifiers
 from . import period as periods, quantities, status as statuses
@@ -34,8 +34,11 @@ def extract(text: str, *, year: int | None = None, repair: bool | None = None,
 
 def extract_document(doc: Document, *, year: int | None = None, repair: bool | None = None,
                      language: Language | None = None) -> list[Indicator]:
-    """Every indicator of ``doc``, spans into ``doc.text``."""
-    return list(iter_indicators(doc, year=year, repair=repair, language=language))
+    """Every indicator of ``doc``, spans into ``doc.text``. The cycle collector stays off for the whole
+    document, not only per sentence: extraction leaves no cycles, and each time it came back on it walked
+    the records made so far (5% of a record-dense text)."""
+    with _collector.paused():
+        return list(iter_indicators(doc, year=year, repair=repair, language=language))
 
 
 def iter_indicators(doc: Document, *, year: int | None = None, repair: bool | None = None,
@@ -286,10 +289,11 @@ def _step(name: str, step: str, rule: str) -> tuple[str, str, str]:
     return name, step, rule
 
 
-def _noun_units(lang) -> re.Pattern:
+def _noun_units(lang):
     """The nouns that name their unit (农民 -> 人), in their order: at one place the first listed wins.
-    Searched, it skips along on first characters to the next place a noun starts."""
-    return re.compile("|".join(map(re.escape, lang.noun_units)))
+    Searched, it skips along on first characters to the next place a noun starts; most phrases hold no
+    character of any noun, and a scan for those characters alone says so at a fraction of the cost."""
+    return prefiltered(re.compile("|".join(map(re.escape, lang.noun_units))))
 
 
 @lru_cache(metrics.PHRASES)
