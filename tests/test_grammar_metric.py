@@ -988,3 +988,18 @@ def test_the_own_region_that_tells_an_item_from_the_one_before_stays(tmp_path):
     path.write_text("各位代表：\n过去一年，调查发现12种全国新分布、35种青川新分布，青川市森林覆盖率达到61%。\n",
                     encoding="utf-8")
     assert [r.metric for r in extract_file(path, region="青川")][1:] == ["青川新分布", "森林覆盖率"]
+
+
+# langp5: a frame of the time since an event opening a metric (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("党的十八大以来3次到青川市调研指导。", "到青川市调研指导"),  # a count then the deed it counts
+    ("2018年以来5次降低企业用电价格。", "降低企业用电价格"),  # the year goes first, 以来 is left
+    ("改革开放以来新增的市场主体纳税4.7万亿元。", "新增的市场主体纳税"),
+], ids=str)
+def test_a_since_frame_opening_a_metric_is_dropped(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "since_frame_dropped") in record.trace) == (metric, True)
+
+
+def test_a_since_frame_after_the_subject_is_no_opening():
+    assert "since_frame_dropped" not in str(extract("青川市粮食产量2018年以来增长12%。")[0].trace)

@@ -400,6 +400,7 @@ class Provincial:
     means: re.Pattern  # a means phrase opening a metric, up to a verb of doing (利用闲置资源|改造…中心)
     frame_opening: str  # 以 of the frame 以 + count + noun + 为 (以全省|100个县|为基本单元)
     frame_copula: str
+    since: re.Pattern  # a frame of the time since an event opening a metric (党的十八大以来|…)
 
 
 def _provincial(lang) -> Provincial:
@@ -416,6 +417,7 @@ def _provincial(lang) -> Provincial:
                          rf"(?=(?:{alternation(doing_verbs(lang) + words('shared_verbs'))})[^\W\d_])"),
         frame_opening=frame["opening"],
         frame_copula=frame["copula"],
+        since=re.compile(rf"^[^\W\d_]{{0,{int(lang.raw['since_frame']['within'])}}}?{lang.raw['since_frame']['word']}"),
     )
 
 
@@ -704,6 +706,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         named = Left(left.metric + span + left.verb, None, False, left.fillers)
         if prenominal(right, named, first, lang):  # 中央财政新增47亿元专项资金: 新增 names the noun after
             left = named
+    if (since := lang.compiled(_provincial).since.match(left.metric)) is not None:
+        left = Left(left.metric[since.end():], left.verb, left.to_level, left.fillers)  # 党的十八大以来|3次到青川考察
+        rules.append(("metric", "since_frame_dropped"))
     metric = left.metric
     if g.older_signs.search(metric) and (framed := from_frame_subject(metric, right, lang)) != metric:
         metric = framed
