@@ -401,6 +401,7 @@ class Provincial:
     frame_opening: str  # 以 of the frame 以 + count + noun + 为 (以全省|100个县|为基本单元)
     frame_copula: str
     since: re.Pattern  # a frame of the time since an event opening a metric (党的十八大以来|…)
+    predicate_of_subject: re.Pattern  # where a clause's subject ends: a filler, a verb of doing or a predicate (初中毕业生|继续接受…)
 
 
 def _provincial(lang) -> Provincial:
@@ -417,6 +418,9 @@ def _provincial(lang) -> Provincial:
                          rf"(?=(?:{alternation(doing_verbs(lang) + words('shared_verbs'))})[^\W\d_])"),
         frame_opening=frame["opening"],
         frame_copula=frame["copula"],
+        predicate_of_subject=re.compile(alternation(sorted(
+            set(words("fillers") + doing_verbs(lang)) | {w for w in words("predicate_verbs") if len(w) >= 2},
+            key=len, reverse=True))),  # 参加, 享受 are predicates; 的 and 、 of that list open none
         since=re.compile(rf"^[^\W\d_]{{0,{int(lang.raw['since_frame']['within'])}}}?{lang.raw['since_frame']['word']}"),
     )
 
@@ -640,6 +644,23 @@ def share_before_noun(left_text: str, right: str, q: Quantity, lang) -> str | No
     return phrase if len(phrase) >= 2 and LETTER.fullmatch(phrase[0]) else None
 
 
+def share_of_clause_subject(left_text: str, right: str, q: Quantity, lang) -> str | None:
+    """初中毕业生继续接受教育基本全覆盖、70%就读普通高中 -> 初中毕业生就读普通高中: a share right after the 、
+    that ends a clause of a subject and its predicate, then a predicate of its own, is the share of that
+    subject doing it (langp5); a noun item before the 、 (甲、乙…) names no subject this way."""
+    item = left_text.rstrip()
+    if q.unit not in lang.words("share_before_noun_units") or not item.endswith("、") or not right \
+            or not LETTER.fullmatch(right[0]) or _DIGIT.search(right) or right.startswith(lang.raw["possessive"]):
+        return None
+    item = clean_metric(item[:-1].rsplit("、", 1)[-1], lang)
+    if (at := lang.compiled(_provincial).predicate_of_subject.search(item, 2)) is None:
+        return None
+    subject, predicate = item[:at.start()], right.rstrip("，,。；;")
+    if subject_before(subject, lang) != subject or read_left(predicate, lang).metric != predicate or len(predicate) < 2:
+        return None  # 连续举办8届…、: no subject opens the clause; 70%|以上…: no predicate of the share's own
+    return subject + predicate
+
+
 def noun_then_predicate(right: str, lang) -> bool:
     """超90%|监测户稳定脱险: the words after a share, without 的, open with a noun and its own predicate (langp4);
     words that open with a verb (87%|用于…, 60%|来自…) say what the share of the measure before did."""
@@ -694,6 +715,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (share := share_before_noun(left_text, right, first, lang)) is not None:
         rules.append(("metric", "share_of_noun_after" if right.startswith(lang.raw["possessive"])
                       else "share_of_noun_and_predicate_after"))
+        return Reading(share, BARE, right, "", rules)
+    if (share := share_of_clause_subject(left_text, right, first, lang)) is not None:
+        rules.append(("metric", "share_of_clause_subject"))
         return Reading(share, BARE, right, "", rules)
     if (bare := wordless(p, left_text, right, first, history, rules)) is not None:
         return bare
