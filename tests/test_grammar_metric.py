@@ -1024,3 +1024,25 @@ def test_a_share_after_a_clause_is_of_its_subject(text, metric):
 ], ids=str)
 def test_a_share_after_no_clause_of_a_subject_is_read_as_before(text):
     assert all("share_of_clause_subject" not in str(r.trace) for r in extract(text))
+
+
+# langp5: a verb of reaching out (with 至/到) before a count of places written before their noun.
+@pytest.mark.parametrize("text, metric", [
+    ("青川市绿电外送拓展至12个省区市。", "青川市绿电外送省区市"),
+    ("全市对外贸易扩大至128个国家和地区。", "对外贸易国家和地区"),
+    ("青川市医保服务延伸至300个村。", "青川市医保服务村"),
+    ("全市养老保险试点范围扩大到20个县。", "养老保险试点县"),  # the range is named by the places
+], ids=str)
+def test_places_reached_are_counted(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "places_reached_counted") in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text", [
+    "全市拓展12个海外市场。",  # no 至: a deed done, no place reached
+    "全市粮食产量扩大到120万吨。",  # no count of places
+    "全市试点范围扩大到全国40%的县。",  # a share, not a count of places
+    "全市对外贸易扩大至128个的规模。",  # 的 after the count: no places named
+], ids=str)
+def test_no_places_reached(text):
+    assert all("places_reached_counted" not in str(r.trace) for r in extract(text))

@@ -374,6 +374,22 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
             or not unframed(left.metric, "", lang, whole=True))
 
 
+def reached(right: str, left: Left, q: Quantity, lang) -> Left | None:
+    """绿电外送拓展至22个省区市, 对外贸易扩大至228个国家和地区: a verb of reaching out (with 至/到) between a
+    subject and a count of places written before their noun counts the places the subject reached; the
+    subject stays, the verb goes (langp5). The words before without the verb, or None."""
+    g = lang.compiled(_provincial)
+    if q.unit not in g.reach_counts or not right or not LETTER.fullmatch(right[0]) \
+            or right.startswith(lang.raw["possessive"]):
+        return None
+    words = left.metric + (left.verb or "")
+    if (verb := g.reach.search(words)) is None or not (verb.group("to") or left.to_level) \
+            or len(subject := clean_metric(words[:verb.start()], lang)) < 2:
+        return None  # 拓展22个市场 without 至: a deed done, no place reached
+    return Left(subject.removesuffix(next((w for w in g.reach_scopes if subject.endswith(w)), "")) or subject,
+                None, False, left.fillers)  # 试点范围扩大到|20个县 -> 试点县: the range is the places
+
+
 def benefactive(right: str, left: Left, q: Quantity, lang) -> bool:
     """为 + a count of people or things + their noun + a deed done for them (青川市为3500名农民工追回欠薪):
     为 is the preposition "for", not the copula; the copula's value ends its clause or goes on with 的."""
@@ -401,6 +417,9 @@ class Provincial:
     frame_opening: str  # 以 of the frame 以 + count + noun + 为 (以全省|100个县|为基本单元)
     frame_copula: str
     since: re.Pattern  # a frame of the time since an event opening a metric (党的十八大以来|…)
+    reach: re.Pattern  # a verb of reaching out to places, ending the words before a count (绿电外送|拓展至|22个省区市)
+    reach_counts: tuple[str, ...]  # the classifiers of the places reached (个)
+    reach_scopes: tuple[str, ...]  # a noun of the range reached, which the places counted name (试点范围)
     predicate_of_subject: re.Pattern  # where a clause's subject ends: a filler, a verb of doing or a predicate (初中毕业生|继续接受…)
 
 
@@ -421,6 +440,9 @@ def _provincial(lang) -> Provincial:
         predicate_of_subject=re.compile(alternation(sorted(
             set(words("fillers") + doing_verbs(lang)) | {w for w in words("predicate_verbs") if len(w) >= 2},
             key=len, reverse=True))),  # 参加, 享受 are predicates; 的 and 、 of that list open none
+        reach=re.compile(rf"(?:{alternation(lang.raw['reach']['verbs'])})(?P<to>{alternation(lang.raw['reach']['to'])})?$"),
+        reach_counts=tuple(lang.raw["reach"]["counts"]),
+        reach_scopes=tuple(lang.raw["reach"]["scopes"]),
         since=re.compile(rf"^[^\W\d_]{{0,{int(lang.raw['since_frame']['within'])}}}?{lang.raw['since_frame']['word']}"),
     )
 
@@ -753,6 +775,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if goal is None and after is right and (grade := g.grade.match(right)) is not None:
         graded, after, own = grade.group(), right[grade.end():], own[grade.end():]  # 3家5A级景区: the grade is the noun's
     counted = goal is None and prenominal(after, left, first, lang)
+    if goal is None and (reach := reached(after, left, first, lang)) is not None:
+        counted, left = True, reach  # 对外贸易扩大至|228个国家和地区: the places the subject reached are counted
+        rules.append(("metric", "places_reached_counted"))
     if goal is None and not counted and benefactive(after, left, first, lang):
         counted = True  # 免费为1200名困难老人实施手术: the count is of the people the deed is done for
         rules.append(("metric", "count_after_benefactive"))
