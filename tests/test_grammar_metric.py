@@ -1046,3 +1046,16 @@ def test_places_reached_are_counted(text, metric):
 ], ids=str)
 def test_no_places_reached(text):
     assert all("places_reached_counted" not in str(r.trace) for r in extract(text))
+
+
+# langp5: 帮助 + whom it helped + their own deed, before the value, is the whole metric.
+@pytest.mark.parametrize("deed", language().raw["helped_deed"]["deeds"])
+def test_a_helped_deed_needs_no_subject(deed):
+    record = extract(f"青川市实施稳岗“一揽子”政策，帮助失业人员{deed}1.2万人。")[0]
+    assert (record.metric, ("metric", "metric", "helped_deed_needs_no_subject") in record.trace) == (
+        f"帮助失业人员{deed}", True)
+
+
+def test_a_count_of_the_helped_before_their_noun_still_takes_the_subject():
+    record = extract("青川市实施安居惠民工程，帮助8000户群众实现安居。")[0]
+    assert "安居惠民工程" in record.metric and "helped_deed_needs_no_subject" not in str(record.trace)

@@ -417,6 +417,7 @@ class Provincial:
     frame_opening: str  # 以 of the frame 以 + count + noun + 为 (以全省|100个县|为基本单元)
     frame_copula: str
     since: re.Pattern  # a frame of the time since an event opening a metric (党的十八大以来|…)
+    helped_deed: re.Pattern  # 帮助 + the helped + their own deed (帮助失业人员就业): a whole metric, no subject carried
     reach: re.Pattern  # a verb of reaching out to places, ending the words before a count (绿电外送|拓展至|22个省区市)
     reach_counts: tuple[str, ...]  # the classifiers of the places reached (个)
     reach_scopes: tuple[str, ...]  # a noun of the range reached, which the places counted name (试点范围)
@@ -440,6 +441,8 @@ def _provincial(lang) -> Provincial:
         predicate_of_subject=re.compile(alternation(sorted(
             set(words("fillers") + doing_verbs(lang)) | {w for w in words("predicate_verbs") if len(w) >= 2},
             key=len, reverse=True))),  # 参加, 享受 are predicates; 的 and 、 of that list open none
+        helped_deed=re.compile(rf"(?:{alternation(lang.raw['helped_deed']['verbs'])})[^\W\d_][^，,。；;：:\d]{{0,16}}"
+                               rf"(?:{alternation(lang.raw['helped_deed']['deeds'])})"),
         reach=re.compile(rf"(?:{alternation(lang.raw['reach']['verbs'])})(?P<to>{alternation(lang.raw['reach']['to'])})?$"),
         reach_counts=tuple(lang.raw["reach"]["counts"]),
         reach_scopes=tuple(lang.raw["reach"]["scopes"]),
@@ -872,6 +875,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         rules.append(("metric", "framing_verb_dropped"))
     caused = without_causative(metric, noun, lang)
     carries = c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"])
+    if carries and lang.compiled(_provincial).helped_deed.fullmatch(left_text.strip()):
+        carries = False  # 帮助失业人员就业|16.8万人: whom it helped and to what is the whole metric (langp5)
+        rules.append(("metric", "helped_deed_needs_no_subject"))
     # 力争在…的基础上，使…: a condition before is no subject, and the causative stays with what it moves
     conditioned = (caused != metric or carries) and c_start > s_start and not history and clean_metric(
         before_clause, lang).endswith(g.words["condition_frames"])
