@@ -55,6 +55,12 @@ def values(text):
     ("培育年销售收入超过8亿元的龙头企业6家。", "超过8亿元", "6家"),
     ("新增年销售收入超亿元的农产品深加工龙头企业50家。", "超亿元", "50家"),  # a long qualifier before the class noun (langp4)
     ("全市财政收入超20亿元县达到4个。", "超20亿元", "4个"),
+    # a bound right before a class noun and a count of that class, without 的 (langp5)
+    ("青川市引进投资超10亿元重大项目14个。", "超10亿元", "14个"),
+    ("全市新增营收超过5亿元骨干企业12家。", "超过5亿元", "12家"),
+    # a speed right before a noun names a class of it (langp5)
+    ("全市各县通时速350公里高铁，营业里程达120公里。", "350公里", "120公里"),
+    ("开行时速200公里的动车组12列。", "200公里", "12列"),
     # a count of the report's own parts, tasks or aspects
     ("今年青川市重点做好7个方面工作。", "7个", None),
     ("青川市要着力抓好以下8项工作。", "8项", None),
@@ -93,6 +99,10 @@ def test_numbers_inside_names_are_no_indicators(text, gone, kept):
     ("全市新建自然村通组道路300户以上。", "300户以上"),  # a bound that ends its clause
     ("从3个方面推进青川新区建设，新增企业80家。", "80家"),
     ("全市通勤时间缩短1小时，建成环城通勤圈。", "1小时"),  # a duration measured, no zone after it
+    ("青川段列车时速达到350公里。", "350公里"),  # a speed that ends its clause is measured
+    ("全市高铁时速350公里，运营里程120公里。", "350公里"),
+    ("全市完成投资超10亿元，新建项目14个。", "超10亿元"),  # a bound that ends its clause defines no class
+    ("全市重点项目完成投资超10亿元14个月。", "超10亿元"),  # no class noun between the amount and the count
 ], ids=str)
 def test_values_near_names_stay(text, value_text):
     assert value_text in {span for span, _ in values(text)}

@@ -1061,3 +1061,72 @@ def test_a_span_of_months_is_no_part_of_a_metric(text, metric):
     assert [r.metric for r in records] == [metric]
     assert ("metric", "metric", "months_span_dropped") in records[0].trace
 
+
+# langp5: a frame of the time since an event opening a metric (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("党的十八大以来3次到青川市调研指导。", "到青川市调研指导"),  # a count then the deed it counts
+    ("2018年以来5次降低企业用电价格。", "降低企业用电价格"),  # the year goes first, 以来 is left
+    ("改革开放以来新增的市场主体纳税4.7万亿元。", "新增的市场主体纳税"),
+], ids=str)
+def test_a_since_frame_opening_a_metric_is_dropped(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "since_frame_dropped") in record.trace) == (metric, True)
+
+
+def test_a_since_frame_after_the_subject_is_no_opening():
+    assert "since_frame_dropped" not in str(extract("青川市粮食产量2018年以来增长12%。")[0].trace)
+
+
+# langp5: a share right after the 、 that ends a clause of a subject and its predicate.
+@pytest.mark.parametrize("text, metric", [
+    ("全市高中毕业生继续接受教育基本全覆盖、60%就读普通高校。", "高中毕业生就读普通高校"),  # 全市 is scope
+    ("青川市农户全部参加合作医疗、85%享受大病保险。", "青川市农户享受大病保险"),
+    pytest.param("青川市农户普遍参加合作医疗、85%享受大病保险。", "青川市农户享受大病保险",
+                 marks=pytest.mark.xfail(strict=True, reason="an adverb no word list holds (普遍) stays in the subject")),
+], ids=str)
+def test_a_share_after_a_clause_is_of_its_subject(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "share_of_clause_subject") in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text", [
+    "连续举办8届青川文化周、超过60%市民参与。",  # no subject opens the clause before the 、
+    "全市城镇、80%以上农村实现集中供水。",  # a noun item before the 、
+    "全市农户全部参加合作医疗、85%的农户享受大病保险。",  # 的 after the share: the share of the noun after it
+], ids=str)
+def test_a_share_after_no_clause_of_a_subject_is_read_as_before(text):
+    assert all("share_of_clause_subject" not in str(r.trace) for r in extract(text))
+
+
+# langp5: a verb of reaching out (with 至/到) before a count of places written before their noun.
+@pytest.mark.parametrize("text, metric", [
+    ("青川市绿电外送拓展至12个省区市。", "青川市绿电外送省区市"),
+    ("全市对外贸易扩大至128个国家和地区。", "对外贸易国家和地区"),
+    ("全市养老保险试点范围扩大到20个县。", "养老保险试点县"),  # the range is named by the places
+], ids=str)
+def test_places_reached_are_counted(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "places_reached_counted") in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text", [
+    "全市拓展12个海外市场。",  # no 至: a deed done, no place reached
+    "全市粮食产量扩大到120万吨。",  # no count of places
+    "全市试点范围扩大到全国40%的县。",  # a share, not a count of places
+    "全市对外贸易扩大至128个的规模。",  # 的 after the count: no places named
+], ids=str)
+def test_no_places_reached(text):
+    assert all("places_reached_counted" not in str(r.trace) for r in extract(text))
+
+
+# langp5: 帮助 + whom it helped + their own deed, before the value, is the whole metric.
+@pytest.mark.parametrize("deed", language().raw["helped_deed"]["deeds"])
+def test_a_helped_deed_needs_no_subject(deed):
+    record = extract(f"青川市实施稳岗“一揽子”政策，帮助失业人员{deed}1.2万人。")[0]
+    assert (record.metric, ("metric", "metric", "helped_deed_needs_no_subject") in record.trace) == (
+        f"帮助失业人员{deed}", True)
+
+
+def test_a_count_of_the_helped_before_their_noun_still_takes_the_subject():
+    record = extract("青川市实施安居惠民工程，帮助8000户群众实现安居。")[0]
+    assert "安居惠民工程" in record.metric and "helped_deed_needs_no_subject" not in str(record.trace)

@@ -307,6 +307,9 @@ def own_item(metric: str, noun: str, subject: str, after_value: bool, after_cut:
     own = metric.find(noun)
     if own >= 0 and (digit := _NUMBER.search(metric, own)) and (cut := _last_joiner(metric, own, digit.start(), g)) >= 2 \
             and not any(c in metric[cut:digit.start()] for c in g.closing):
+        head = next((h for h in lang.words("joined_deed_heads") if metric.endswith(h) and not metric.endswith(h, 0, cut)), "")
+        if head and not _DIGIT.search(metric, digit.end()):  # 1600个行政村生活污水和190个黑臭水体治理 (langp5)
+            return metric[:cut] + head, "deed_head_shared_by_joined_counts"
         return metric[:cut], "next_item_cut"
     if own >= 0 and unit and right.startswith(noun) and (digit := _NUMBER.search(right, len(noun))) \
             and right.startswith(unit, digit.end()) and 2 <= (cut := _last_joiner(right, 0, len(noun), g)) \

@@ -4,7 +4,7 @@ Numbers that are no quantity at all (dates, ordinals, names) never reach the
 grammar: ``numbers.quantities`` drops them. Here a value goes when it is part of
 a name its words around it write (``name_part``: a plant's capacity, an age
 class, a bound on the members of a place or firm, a label's number restated, a duration naming a kind of
-zone), when nothing in its clause or sentence says
+zone, a speed naming a class, a bound on an amount before a class noun and its count), when nothing in its clause or sentence says
 what it measures, or when what stands for its metric holds no word at all (a run
 of symbols and numbers: %5%5%5), or is only what a web page counts of itself (0条评论), or is a ranking (排名由…位上升到…位).
 """
@@ -39,6 +39,11 @@ class Patterns:
     closing: re.Pattern  # a closing quote: a label only where one stands before the value
     zone_units: frozenset[str]  # durations that may name a kind of zone (1小时通勤圈)
     zone_noun: re.Pattern  # the zone's noun right after the duration: 通勤圈
+    threshold_units: frozenset[str]  # 元, 吨: amounts a bound on may define a class of firms or projects
+    bounds: frozenset[str]  # more_than, at_least: the modifiers of such a bound
+    class_then_count: re.Pattern  # 重大项目14个 right after the bound: the class's noun and a count of it
+    speed_openers: tuple[str, ...]  # 时速: a speed written right before a noun names a class of it (时速350公里高铁)
+    speed_units: frozenset[str]
 
 
 def _build(lang) -> Patterns:
@@ -69,6 +74,14 @@ def _build(lang) -> Patterns:
         closing=re.compile(f"[{re.escape(closing)}]"),
         zone_units=frozenset(lang.raw["zone"]["units"]),
         zone_noun=re.compile(rf"[^\W\d_]{{0,{int(lang.raw['zone']['within'])}}}?(?:{alternation(lang.raw['zone']['nouns'])})"),
+        speed_openers=tuple(lang.raw["speed_class"]["openers"]),
+        speed_units=frozenset(lang.raw["speed_class"]["units"]),
+        threshold_units=frozenset(lang.raw["not_indicators"]["class_threshold"]["units"]),
+        bounds=frozenset(lang.raw["not_indicators"]["class_threshold"]["bounds"]),
+        class_then_count=re.compile(
+            rf"[^\W\d_]{{0,{int(lang.raw['class_before_count']['within'])}}}?"
+            rf"(?:{alternation(lang.raw['not_indicators']['size_class_nouns'])})"
+            rf"[0-9.一二三四五六七八九十百千万]+[多余]?(?:{alternation(lang.words('new_things_counted'))})"),
     )
 
 
@@ -94,6 +107,11 @@ def name_part(text: str, q: Quantity, lang) -> str | None:
         joined = next((len(b) for b in g.class_edges if text.startswith(b, end)), 0)
         if (joined or text.endswith(g.class_edges, start, end)) and noun.match(text, end + joined):
             return "member_class"  # 20户以上自然村: the villages are counted, not their households
+    if q.unit in g.threshold_units and q.modifier in g.bounds and g.class_then_count.match(text, end):
+        return "threshold_before_counted_class"  # 投资超10亿元重大项目14个: the bound defines the projects counted
+    if q.unit in g.speed_units and text.endswith(g.speed_openers, 0, start) \
+            and _CJK.match(text, end + text.startswith(g.possessive, end)):
+        return "speed_names_class"  # 通时速350公里(的)高铁: the kind of railway, no speed measured
     if q.unit in g.zone_units and g.zone_noun.match(text, end):
         return "duration_names_zone"  # 1小时通勤圈: the kind of circle, no duration measured
     lo = max(0, start - _REACH)

@@ -391,6 +391,22 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
             or not unframed(left.metric, "", lang, whole=True))
 
 
+def reached(right: str, left: Left, q: Quantity, lang) -> Left | None:
+    """绿电外送拓展至22个省区市, 对外贸易扩大至228个国家和地区: a verb of reaching out (with 至/到) between a
+    subject and a count of places written before their noun counts the places the subject reached; the
+    subject stays, the verb goes (langp5). The words before without the verb, or None."""
+    g = lang.compiled(_provincial)
+    if q.unit not in g.reach_counts or not right or not LETTER.fullmatch(right[0]) \
+            or right.startswith(lang.raw["possessive"]):
+        return None
+    words = left.metric + (left.verb or "")
+    if (verb := g.reach.search(words)) is None or not (verb.group("to") or left.to_level) \
+            or len(subject := clean_metric(words[:verb.start()], lang)) < 2:
+        return None  # 拓展22个市场 without 至: a deed done, no place reached
+    return Left(subject.removesuffix(next((w for w in g.reach_scopes if subject.endswith(w)), "")) or subject,
+                None, False, left.fillers)  # 试点范围扩大到|20个县 -> 试点县: the range is the places
+
+
 def benefactive(right: str, left: Left, q: Quantity, lang) -> bool:
     """为 + a count of people or things + their noun + a deed done for them (青川市为3500名农民工追回欠薪):
     为 is the preposition "for", not the copula; the copula's value ends its clause or goes on with 的."""
@@ -417,6 +433,12 @@ class Provincial:
     means: re.Pattern  # a means phrase opening a metric, up to a verb of doing (利用闲置资源|改造…中心)
     frame_opening: str  # 以 of the frame 以 + count + noun + 为 (以全省|100个县|为基本单元)
     frame_copula: str
+    since: re.Pattern  # a frame of the time since an event opening a metric (党的十八大以来|…)
+    helped_deed: re.Pattern  # 帮助 + the helped + their own deed (帮助失业人员就业): a whole metric, no subject carried
+    reach: re.Pattern  # a verb of reaching out to places, ending the words before a count (绿电外送|拓展至|22个省区市)
+    reach_counts: tuple[str, ...]  # the classifiers of the places reached (个)
+    reach_scopes: tuple[str, ...]  # a noun of the range reached, which the places counted name (试点范围)
+    predicate_of_subject: re.Pattern  # where a clause's subject ends: a filler, a verb of doing or a predicate (初中毕业生|继续接受…)
 
 
 def _provincial(lang) -> Provincial:
@@ -433,6 +455,15 @@ def _provincial(lang) -> Provincial:
                          rf"(?=(?:{alternation(doing_verbs(lang) + words('shared_verbs'))})[^\W\d_])"),
         frame_opening=frame["opening"],
         frame_copula=frame["copula"],
+        predicate_of_subject=re.compile(alternation(sorted(
+            set(words("fillers") + doing_verbs(lang)) | {w for w in words("predicate_verbs") if len(w) >= 2},
+            key=len, reverse=True))),  # 参加, 享受 are predicates; 的 and 、 of that list open none
+        helped_deed=re.compile(rf"(?:{alternation(lang.raw['helped_deed']['verbs'])})[^\W\d_][^，,。；;：:\d]{{0,16}}"
+                               rf"(?:{alternation(lang.raw['helped_deed']['deeds'])})"),
+        reach=re.compile(rf"(?:{alternation(lang.raw['reach']['verbs'])})(?P<to>{alternation(lang.raw['reach']['to'])})?$"),
+        reach_counts=tuple(lang.raw["reach"]["counts"]),
+        reach_scopes=tuple(lang.raw["reach"]["scopes"]),
+        since=re.compile(rf"^[^\W\d_]{{0,{int(lang.raw['since_frame']['within'])}}}?{lang.raw['since_frame']['word']}"),
     )
 
 
@@ -655,6 +686,23 @@ def share_before_noun(left_text: str, right: str, q: Quantity, lang) -> str | No
     return phrase if len(phrase) >= 2 and LETTER.fullmatch(phrase[0]) else None
 
 
+def share_of_clause_subject(left_text: str, right: str, q: Quantity, lang) -> str | None:
+    """初中毕业生继续接受教育基本全覆盖、70%就读普通高中 -> 初中毕业生就读普通高中: a share right after the 、
+    that ends a clause of a subject and its predicate, then a predicate of its own, is the share of that
+    subject doing it (langp5); a noun item before the 、 (甲、乙…) names no subject this way."""
+    item = left_text.rstrip()
+    if q.unit not in lang.words("share_before_noun_units") or not item.endswith("、") or not right \
+            or not LETTER.fullmatch(right[0]) or _DIGIT.search(right) or right.startswith(lang.raw["possessive"]):
+        return None
+    item = clean_metric(item[:-1].rsplit("、", 1)[-1], lang)
+    if (at := lang.compiled(_provincial).predicate_of_subject.search(item, 2)) is None:
+        return None
+    subject, predicate = item[:at.start()], right.rstrip("，,。；;")
+    if subject_before(subject, lang) != subject or read_left(predicate, lang).metric != predicate or len(predicate) < 2:
+        return None  # 连续举办8届…、: no subject opens the clause; 70%|以上…: no predicate of the share's own
+    return subject + predicate
+
+
 def noun_then_predicate(right: str, lang) -> bool:
     """超90%|监测户稳定脱险: the words after a share, without 的, open with a noun and its own predicate (langp4);
     words that open with a verb (87%|用于…, 60%|来自…) say what the share of the measure before did."""
@@ -710,6 +758,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         rules.append(("metric", "share_of_noun_after" if right.startswith(lang.raw["possessive"])
                       else "share_of_noun_and_predicate_after"))
         return Reading(share, BARE, right, "", rules)
+    if (share := share_of_clause_subject(left_text, right, first, lang)) is not None:
+        rules.append(("metric", "share_of_clause_subject"))
+        return Reading(share, BARE, right, "", rules)
     if (bare := wordless(p, left_text, right, first, history, rules)) is not None:
         return bare
     if left_text.rstrip().endswith("、") and clause_before_mark(left_text, lang) and prenominal(right, BARE, first, lang):
@@ -721,6 +772,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         named = Left(left.metric + span + left.verb, None, False, left.fillers)
         if prenominal(right, named, first, lang):  # 中央财政新增47亿元专项资金: 新增 names the noun after
             left = named
+    if (since := lang.compiled(_provincial).since.match(left.metric)) is not None:
+        left = Left(left.metric[since.end():], left.verb, left.to_level, left.fillers)  # 党的十八大以来|3次到青川考察
+        rules.append(("metric", "since_frame_dropped"))
     metric = left.metric
     if g.older_signs.search(metric) and (framed := from_frame_subject(metric, right, lang)) != metric:
         metric = framed
@@ -741,6 +795,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if goal is None and after is right and (grade := g.grade.match(right)) is not None:
         graded, after, own = grade.group(), right[grade.end():], own[grade.end():]  # 3家5A级景区: the grade is the noun's
     counted = goal is None and prenominal(after, left, first, lang)
+    if goal is None and (reach := reached(after, left, first, lang)) is not None:
+        counted, left = True, reach  # 对外贸易扩大至|228个国家和地区: the places the subject reached are counted
+        rules.append(("metric", "places_reached_counted"))
     if goal is None and not counted and benefactive(after, left, first, lang):
         counted = True  # 免费为1200名困难老人实施手术: the count is of the people the deed is done for
         rules.append(("metric", "count_after_benefactive"))
@@ -847,6 +904,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         rules.append(("metric", "framing_verb_dropped"))
     caused = without_causative(metric, noun, lang)
     carries = c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"])
+    if carries and lang.compiled(_provincial).helped_deed.fullmatch(left_text.strip()):
+        carries = False  # 帮助失业人员就业|16.8万人: whom it helped and to what is the whole metric (langp5)
+        rules.append(("metric", "helped_deed_needs_no_subject"))
     # 力争在…的基础上，使…: a condition before is no subject, and the causative stays with what it moves
     conditioned = (caused != metric or carries) and c_start > s_start and not history and clean_metric(
         before_clause, lang).endswith(g.words["condition_frames"])
