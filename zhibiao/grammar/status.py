@@ -25,6 +25,9 @@ class Patterns:
     plan_count: re.Pattern  # a count of the plan's own parts anywhere before the value
     plan_part: re.Pattern  # a value counted in the same classifier: its breakdown (其中经济发展类6个)
     present_fact: re.Pattern  # opens the clause of a fact as it stands (去年…回落到2%, 目前…已经超过)
+    present_inside: re.Pattern  # stands inside that clause, after its subject (某支出目前已经超过)
+    population: re.Pattern  # the value is a count of the people (800万人民, 14亿人的): a background total
+    phrase_goal: re.Pattern  # the value's noun phrase closes on a goal word (50万人落户目标顺利实现)
     same_period: re.Pattern  # in the clause of a fact of the year so far (比去年同期)
     to_date: re.Pattern  # in the sentence of a fact of the year so far (到5月份为止)
     doing: re.Pattern  # a verb between that count and the value: a goal of the plan, not a part of it
@@ -75,6 +78,9 @@ def _build(lang) -> Patterns:
         plan_count=re.compile(rf"{count}(?P<cl>[{classifiers}])(?:{plan_nouns})|(?:{plan_nouns}){count}(?P<cl2>[{classifiers}])"),
         plan_part=re.compile(rf"{count}(?P<cl>[{classifiers}])"),
         present_fact=re.compile(lang.pattern("present_fact_openers")),
+        present_inside=re.compile(lang.pattern("present_words_inside")),
+        population=re.compile(lang.raw["population_counts"]),
+        phrase_goal=re.compile(lang.raw["phrase_goal"]),
         same_period=re.compile(lang.raw["same_period"]),
         to_date=re.compile(lang.raw["to_date"]),
         doing=re.compile(lang.pattern("verbs", "change_up") + "|" + lang.pattern("verbs", "change_down") + "|"
@@ -112,7 +118,16 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
             return Status("actual", None, "count_of_the_plan_itself")
         if (m := win.first(g.plan_count, 0, end)) and _part_of_plan(g, win, m, part, end):
             return Status("actual", None, "part_of_the_plan_itself")
+    if m := g.population.match(win.text, end):  # before the modal cues: 要保障好14亿人的粮食安全
+        return Status("actual", m.group(), "population_count")
     in_review = section is not None and section.role == "review"
+    in_targets = targets_from is not None and at >= targets_from
+    in_plan = section is not None and section.role in ("targets", "plans")
+    last = win.last_of(_SCOPE_BREAKS, end)
+    clause = 0 if last is None else last + 1  # where the value's clause starts
+    if (in_targets or in_plan) and (fact := present_fact(g, win, clause, end)) \
+            and not win.first(g.target, clause, end, g.is_target):
+        return Status("actual", fact[0], fact[1])  # its own clause, not the sentence's first, must hold a modal
     if m := modal_cue(g, win, end, in_review):
         return Status("target", m.group(), "modal_cue")
     if goal := goal_before(lang, win, end):
@@ -124,14 +139,10 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):
         return Status("target", m.group("cue"), "quoted_goal")
-    in_targets = targets_from is not None and at >= targets_from
-    in_plan = section is not None and section.role in ("targets", "plans")
+    if m := g.phrase_goal.match(after):
+        return Status("target", m.group("cue"), "goal_closes_the_phrase")
     if not (in_targets or in_plan):
         return _NO_CUE
-    last = win.last_of(_SCOPE_BREAKS, end)
-    clause = 0 if last is None else last + 1  # where the value's clause starts
-    if fact := present_fact(g, win, clause):
-        return Status("actual", fact, "present_fact_in_plan")
     if in_plan and (so_far := year_so_far(g, win, clause, end)):
         return Status("actual", so_far, "year_so_far_in_plan")
     if in_targets:
@@ -178,8 +189,15 @@ def year_so_far(g: Patterns, win: Window, clause: int, end: int) -> str | None:
     return m.group() if m else None
 
 
-def present_fact(g: Patterns, win: Window, clause: int) -> str | None:
-    """去年某价格涨幅回落到2%, 目前某支出已经超过3万亿元: a clause opened by a word of the present or the
-    year past states a fact even inside the plan section (only the modal cues, read before, make it a goal)."""
-    m = g.present_fact.match(win.text, clause)
-    return m.group() if m else None
+def present_fact(g: Patterns, win: Window, clause: int, end: int) -> tuple[str, str] | None:
+    """去年某价格涨幅回落到2%, 目前某支出已经超过3万亿元, 某支出目前已经超过3万亿元: a clause opened by a word
+    of the present or the year past, or holding a word of the present before the value, or a sentence opened by
+    that word alone, states a fact even inside the plan section. Returns the word and the rule."""
+    if m := g.present_fact.match(win.text, clause):
+        return m.group(), "present_fact_in_plan"
+    if m := win.first(g.present_inside, clause, end):
+        return m.group(), "present_fact_inside_clause"
+    first = win.first_of(_SCOPE_BREAKS, end)  # 目前，某支出已经超过3万亿元: the word alone opens the sentence
+    if first is not None and g.present_fact.fullmatch(word := win.text[:first].strip()):
+        return word, "present_fact_opens_sentence"
+    return None
