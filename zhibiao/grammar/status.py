@@ -28,6 +28,10 @@ class Patterns:
     present_inside: re.Pattern  # stands inside that clause, after its subject (某支出目前已经超过)
     population: re.Pattern  # the value is a count of the people (800万人民, 14亿人的): a background total
     phrase_goal: re.Pattern  # the value's noun phrase closes on a goal word (50万人落户目标顺利实现)
+    in_force: re.Pattern  # right before the value: the one in force now (现行16%的税率)
+    estimated_base: re.Pattern  # before a 预计: the base compared with is the estimate (比1980年预计增长)
+    from_frame: re.Pattern  # opens the value's phrase: where a change starts (由|从…)
+    to_frame: re.Pattern  # after the value: where it moves to (提高到, 降至)
     same_period: re.Pattern  # in the clause of a fact of the year so far (比去年同期)
     to_date: re.Pattern  # in the sentence of a fact of the year so far (到5月份为止)
     doing: re.Pattern  # a verb between that count and the value: a goal of the plan, not a part of it
@@ -81,6 +85,11 @@ def _build(lang) -> Patterns:
         present_inside=re.compile(lang.pattern("present_words_inside")),
         population=re.compile(lang.raw["population_counts"]),
         phrase_goal=re.compile(lang.raw["phrase_goal"]),
+        in_force=re.compile(rf"(?:{lang.pattern('in_force_words')})$"),
+        estimated_base=re.compile(lang.raw["estimated_base"]),
+        from_frame=re.compile(rf"(?:{lang.pattern('from_frames')})[^，,。；;：:由从]{{0,12}}$"),
+        to_frame=re.compile(rf"(?:{moving})(?:{lang.pattern('verbs', 'particles')})?"
+                            rf"(?:{lang.pattern('verbs', 'to_level')})"),
         same_period=re.compile(lang.raw["same_period"]),
         to_date=re.compile(lang.raw["to_date"]),
         doing=re.compile(lang.pattern("verbs", "change_up") + "|" + lang.pattern("verbs", "change_down") + "|"
@@ -107,7 +116,7 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
            at: int, year: int | None) -> Status:
     """``win.text[:end]``: the sentence up to the value; ``after``: its clause after it; ``at``: a working offset."""
     g = patterns(lang)
-    if m := win.first(g.estimate, 0, end):
+    if m := win.first(g.estimate, 0, end, partial(_estimates_the_value, g)):
         return Status("estimate", m.group(), "estimate_cue")
     # what a plan says of itself (提出了28个主要指标，其中20个预期性指标) is a fact of its text, whatever
     # goal or modal word the sentence holds: before the target cues
@@ -120,6 +129,8 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
             return Status("actual", None, "part_of_the_plan_itself")
     if m := g.population.match(win.text, end):  # before the modal cues: 要保障好14亿人的粮食安全
         return Status("actual", m.group(), "population_count")
+    if m := g.in_force.search(win.text, max(0, end - 3), end):
+        return Status("actual", m.group(), "value_in_force")
     in_review = section is not None and section.role == "review"
     in_targets = targets_from is not None and at >= targets_from
     in_plan = section is not None and section.role in ("targets", "plans")
@@ -128,6 +139,9 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
     if (in_targets or in_plan) and (fact := present_fact(g, win, clause, end)) \
             and not win.first(g.target, clause, end, g.is_target):
         return Status("actual", fact[0], fact[1])  # its own clause, not the sentence's first, must hold a modal
+    if (in_targets or in_plan) and (m := g.from_frame.search(win.text, max(clause, end - 13), end)) \
+            and g.to_frame.match(after):  # 要将补助从人均40元提高到45元: 40元 is the standard now, whatever the modal
+        return Status("actual", m.group()[0], "base_of_a_planned_change")
     if m := modal_cue(g, win, end, in_review):
         return Status("target", m.group(), "modal_cue")
     if goal := goal_before(lang, win, end):
@@ -158,6 +172,11 @@ def _part_of_plan(g: Patterns, win: Window, count: re.Match, part: re.Match, end
     breaks the plan's own count down."""
     return (part.group("cl") == (count.group("cl") or count.group("cl2"))
             and g.doing.search(win.text, count.end(), end) is None)
+
+
+def _estimates_the_value(g: Patterns, text: str, m: re.Match) -> bool:
+    """比1980年预计增长5.5%: the 预计 after what the value is compared with estimates that base."""
+    return g.estimated_base.search(text, max(0, m.start() - 8), m.start()) is None
 
 
 def modal_cue(g: Patterns, win: Window, end: int, in_review: bool = False) -> re.Match | None:
