@@ -244,6 +244,7 @@ STRUCTURE = """青川市人民政府工作报告
 将制造业现行16%的税率降至13%，市级机构比现有的86个减少9个。
 要将人均补助标准从每月70元提高到90元，力争覆盖率由61%提升至82%。
 全市生产总值比2030年预计增长5.5%，其中工业增加值增长6%。预计全年粮食产量520万吨。
+全市中学生2029年已经有14.4万人，今年达到15.1万人。全市学校2031年底已有300所。
 """
 
 
@@ -268,6 +269,9 @@ STRUCTURE = """青川市人民政府工作报告
     (5.5, "target", "section_plans"),  # 比2030年预计: the base is the estimate
     (6, "target", "section_plans"),
     (5.2e6, "estimate", "estimate_cue"),  # 预计 of the value itself
+    (1.44e5, "actual", "done_by_a_past_year"),  # a year before the report's, then a deed done
+    (1.51e5, "target", "modal_cue"),
+    (300, "target", "section_plans"),  # the report's own year: 已 there says what the year is to reach
 ])
 def test_status_from_what_a_sentence_says_of_its_value(value, status, rule):
     assert statuses(STRUCTURE)[value] == (status, [f"status.{rule}"])

@@ -32,6 +32,7 @@ class Patterns:
     estimated_base: re.Pattern  # before a 预计: the base compared with is the estimate (比1980年预计增长)
     from_frame: re.Pattern  # opens the value's phrase: where a change starts (由|从…)
     to_frame: re.Pattern  # after the value: where it moves to (提高到, 降至)
+    done_by_year: re.Pattern  # a year, then a deed done, right before the value (一九五七年已经有)
     same_period: re.Pattern  # in the clause of a fact of the year so far (比去年同期)
     to_date: re.Pattern  # in the sentence of a fact of the year so far (到5月份为止)
     doing: re.Pattern  # a verb between that count and the value: a goal of the plan, not a part of it
@@ -87,6 +88,8 @@ def _build(lang) -> Patterns:
         phrase_goal=re.compile(lang.raw["phrase_goal"]),
         in_force=re.compile(rf"(?:{lang.pattern('in_force_words')})$"),
         estimated_base=re.compile(lang.raw["estimated_base"]),
+        done_by_year=re.compile(rf"((?:19|20)[0-9]{{2}}|{lang.raw['year_in_numerals']})年(?:底|末)?"
+                                rf"(?:{lang.raw['done_by_year']})"),
         from_frame=re.compile(rf"(?:{lang.pattern('from_frames')})[^，,。；;：:由从]{{0,12}}$"),
         to_frame=re.compile(rf"(?:{moving})(?:{lang.pattern('verbs', 'particles')})?"
                             rf"(?:{lang.pattern('verbs', 'to_level')})"),
@@ -142,6 +145,9 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
     if (in_targets or in_plan) and (m := g.from_frame.search(win.text, max(clause, end - 13), end)) \
             and g.to_frame.match(after):  # 要将补助从人均40元提高到45元: 40元 is the standard now, whatever the modal
         return Status("actual", m.group()[0], "base_of_a_planned_change")
+    if (in_targets or in_plan) and year and (m := g.done_by_year.search(win.text, max(clause, end - 14), end)) \
+            and numbers.year_number(m.group(1)) < year:
+        return Status("actual", m.group(), "done_by_a_past_year")  # 一九五七年已经有6400多万人
     if m := modal_cue(g, win, end, in_review):
         return Status("target", m.group(), "modal_cue")
     if goal := goal_before(lang, win, end):
