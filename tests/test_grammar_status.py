@@ -238,6 +238,7 @@ def test_a_numeral_year_reached_in_a_review_sets_no_goal():
 STRUCTURE = """青川市人民政府工作报告
 一、2030年工作回顾
 全市经济平稳增长。50万农业转移人口在城镇落户目标顺利实现，全年新增就业3万人。已有17个乡镇实现目标。
+启动实施三年新增80亿元的技改投资计划，实施新增20万吨粮食产能提升行动。全年实施34个重点工程。
 二、2031年主要工作
 全市研发经费目前已经超过210亿元，要继续增加。目前，全市民生支出已经超过430亿元，要进一步增加到460亿元。
 我们一定要保障好全市800万人民的饮水安全，要让1.3亿人的饭碗端得更牢。今年再解决12万人的安全饮水问题。
@@ -252,6 +253,9 @@ STRUCTURE = """青川市人民政府工作报告
     (5e5, "target", "goal_closes_the_phrase"),  # a goal quoted in the review: its size is a target
     (3e4, "actual", "no_target_cue"),
     (17, "actual", "no_target_cue"),  # those that reached the goal: 实现 before 目标
+    (8e9, "target", "size_of_a_programme"),  # a programme launched in the review: its size is to be reached
+    (2e5, "target", "size_of_a_programme"),
+    (34, "actual", "no_target_cue"),  # a count of programmes done
     (2.1e10, "actual", "present_fact_inside_clause"),  # 目前 after the subject
     (4.3e10, "actual", "present_fact_opens_sentence"),  # 目前， alone opens the sentence
     (4.6e10, "target", "modal_cue"),  # the clause after, with a modal of its own

@@ -33,6 +33,9 @@ class Patterns:
     from_frame: re.Pattern  # opens the value's phrase: where a change starts (由|从…)
     to_frame: re.Pattern  # after the value: where it moves to (提高到, 降至)
     done_by_year: re.Pattern  # a year, then a deed done, right before the value (一九五七年已经有)
+    launched: re.Pattern  # a verb launching a programme, in the clause before the value (实施两年新增)
+    programme: re.Pattern  # the clause after the value closes on a programme (…的投资计划)
+    counted: re.Pattern  # the value counts things (300个): no programme's size
     same_period: re.Pattern  # in the clause of a fact of the year so far (比去年同期)
     to_date: re.Pattern  # in the sentence of a fact of the year so far (到5月份为止)
     doing: re.Pattern  # a verb between that count and the value: a goal of the plan, not a part of it
@@ -88,6 +91,9 @@ def _build(lang) -> Patterns:
         phrase_goal=re.compile(lang.raw["phrase_goal"]),
         in_force=re.compile(rf"(?:{lang.pattern('in_force_words')})$"),
         estimated_base=re.compile(lang.raw["estimated_base"]),
+        launched=re.compile(rf"(?:{lang.pattern('programme_launch_verbs')})[^，,。；;：:]{{0,10}}$"),
+        programme=re.compile(rf"[^，,。；;：:、]{{0,16}}?(?:{lang.pattern('programme_nouns')})$"),
+        counted=re.compile(rf"[0-9０-９.．零〇○一二三四五六七八九十两百千万亿多余]+(?:{lang.pattern('programme_counts')})"),
         done_by_year=re.compile(rf"((?:19|20)[0-9]{{2}}|{lang.raw['year_in_numerals']})年(?:底|末)?"
                                 rf"(?:{lang.raw['done_by_year']})"),
         from_frame=re.compile(rf"(?:{lang.pattern('from_frames')})[^，,。；;：:由从]{{0,12}}$"),
@@ -161,6 +167,9 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
         return Status("target", m.group("cue"), "quoted_goal")
     if m := g.phrase_goal.match(after):
         return Status("target", m.group("cue"), "goal_closes_the_phrase")
+    if g.programme.fullmatch(after.rstrip()) and (m := g.launched.search(win.text, max(0, end - 14), end)) \
+            and not g.counted.match(win.text, end):
+        return Status("target", m.group(), "size_of_a_programme")  # 实施两年新增4万亿元的投资计划
     if not (in_targets or in_plan):
         return _NO_CUE
     if in_plan and (so_far := year_so_far(g, win, clause, end)):
