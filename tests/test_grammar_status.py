@@ -246,6 +246,7 @@ STRUCTURE = """青川市人民政府工作报告
 要将人均补助标准从每月70元提高到90元，力争覆盖率由61%提升至82%。
 全市生产总值比2030年预计增长5.5%，其中工业增加值增长6%。预计全年粮食产量520万吨。
 全市中学生2029年已经有14.4万人，今年达到15.1万人。全市学校2031年底已有300所。
+这两年全市取得科技成果610项，研制成功的新材料有上百种。去年全市财政超收72亿元，其中市级财政超收41亿元。
 """
 
 
@@ -273,6 +274,10 @@ STRUCTURE = """青川市人民政府工作报告
     (5.5, "target", "section_plans"),  # 比2030年预计: the base is the estimate
     (6, "target", "section_plans"),
     (5.2e6, "estimate", "estimate_cue"),  # 预计 of the value itself
+    (610, "actual", "present_fact_opens_sentence"),  # a span of years just past opens the sentence
+    (100, "actual", "present_fact_opens_sentence"),  # …and governs its later clauses
+    (7.2e9, "actual", "present_fact_in_plan"),
+    (4.1e9, "actual", "present_fact_opens_sentence"),  # 去年 opened the sentence: 其中 is last year's too
     (1.44e5, "actual", "done_by_a_past_year"),  # a year before the report's, then a deed done
     (1.51e5, "target", "modal_cue"),
     (300, "target", "section_plans"),  # the report's own year: 已 there says what the year is to reach

@@ -25,6 +25,7 @@ class Patterns:
     plan_count: re.Pattern  # a count of the plan's own parts anywhere before the value
     plan_part: re.Pattern  # a value counted in the same classifier: its breakdown (其中经济发展类6个)
     present_fact: re.Pattern  # opens the clause of a fact as it stands (去年…回落到2%, 目前…已经超过)
+    sentence_fact: re.Pattern  # opens a sentence of facts (目前，…; 这两年取得…)
     present_inside: re.Pattern  # stands inside that clause, after its subject (某支出目前已经超过)
     population: re.Pattern  # the value is a count of the people (800万人民, 14亿人的): a background total
     phrase_goal: re.Pattern  # the value's noun phrase closes on a goal word (50万人落户目标顺利实现)
@@ -86,6 +87,7 @@ def _build(lang) -> Patterns:
         plan_count=re.compile(rf"{count}(?P<cl>[{classifiers}])(?:{plan_nouns})|(?:{plan_nouns}){count}(?P<cl2>[{classifiers}])"),
         plan_part=re.compile(rf"{count}(?P<cl>[{classifiers}])"),
         present_fact=re.compile(lang.pattern("present_fact_openers")),
+        sentence_fact=re.compile(rf"\s*(?:{lang.pattern('present_fact_openers')}|{lang.pattern('past_span_openers')})"),
         present_inside=re.compile(lang.pattern("present_words_inside")),
         population=re.compile(lang.raw["population_counts"]),
         phrase_goal=re.compile(lang.raw["phrase_goal"]),
@@ -226,12 +228,12 @@ def year_so_far(g: Patterns, win: Window, clause: int, end: int) -> str | None:
 def present_fact(g: Patterns, win: Window, clause: int, end: int) -> tuple[str, str] | None:
     """去年某价格涨幅回落到2%, 目前某支出已经超过3万亿元, 某支出目前已经超过3万亿元: a clause opened by a word
     of the present or the year past, or holding a word of the present before the value, or a sentence opened by
-    that word alone, states a fact even inside the plan section. Returns the word and the rule."""
+    such a word or a span of years just past (这两年), states a fact even inside the plan section. Returns the
+    word and the rule."""
     if m := g.present_fact.match(win.text, clause):
         return m.group(), "present_fact_in_plan"
     if m := win.first(g.present_inside, clause, end):
         return m.group(), "present_fact_inside_clause"
-    first = win.first_of(_SCOPE_BREAKS, end)  # 目前，某支出已经超过3万亿元: the word alone opens the sentence
-    if first is not None and g.present_fact.fullmatch(word := win.text[:first].strip()):
-        return word, "present_fact_opens_sentence"
+    if m := g.sentence_fact.match(win.text):  # 目前，某支出已经超过3万亿元; 这两年取得…，研制成功的新材料有上千种
+        return m.group().strip(), "present_fact_opens_sentence"
     return None
