@@ -29,13 +29,15 @@ class Patterns:
     present_inside: re.Pattern  # stands inside that clause, after its subject (某支出目前已经超过)
     population: re.Pattern  # the value is a count of the people (800万人民, 14亿人的): a background total
     phrase_goal: re.Pattern  # the value's noun phrase closes on a goal word (50万人落户目标顺利实现)
-    in_force: re.Pattern  # right before the value: the one in force now (现行16%的税率)
+    goal_word: str  # that word: most clauses after a value hold none, and are not read further
+    in_force: tuple[str, ...]  # right before the value: the one in force now (现行16%的税率)
     estimated_base: re.Pattern  # before a 预计: the base compared with is the estimate (比1980年预计增长)
     from_frame: re.Pattern  # opens the value's phrase: where a change starts (由|从…)
     to_frame: re.Pattern  # after the value: where it moves to (提高到, 降至)
     done_by_year: re.Pattern  # a year, then a deed done, right before the value (一九五七年已经有)
     launched: re.Pattern  # a verb launching a programme, in the clause before the value (实施两年新增)
     programme: re.Pattern  # the clause after the value closes on a programme (…的投资计划)
+    programme_nouns: tuple[str, ...]
     counted: re.Pattern  # the value counts things (300个): no programme's size
     same_period: re.Pattern  # in the clause of a fact of the year so far (比去年同期)
     to_date: re.Pattern  # in the sentence of a fact of the year so far (到5月份为止)
@@ -56,6 +58,10 @@ class Patterns:
         offset = m.start() - max(0, m.start() - 3)
         return not any(n.start() < offset + (m.end() - m.start()) and offset < n.end()
                        for n in self.not_target.finditer(window))
+
+    def estimates_the_value(self, text: str, m: re.Match) -> bool:
+        """比1980年预计增长5.5%: the 预计 after what the value is compared with estimates that base."""
+        return self.estimated_base.search(text, max(0, m.start() - 8), m.start()) is None
 
     def is_target_in_review(self, text: str, m: re.Match) -> bool:
         """In a review, 将 before a noun and the verb that moves it (将税率从17%降至13%) is the disposal 将:
@@ -90,10 +96,13 @@ def _build(lang) -> Patterns:
         sentence_fact=re.compile(rf"\s*(?:{lang.pattern('present_fact_openers')}|{lang.pattern('past_span_openers')})"),
         present_inside=re.compile(lang.pattern("present_words_inside")),
         population=re.compile(lang.raw["population_counts"]),
-        phrase_goal=re.compile(lang.raw["phrase_goal"]),
-        in_force=re.compile(rf"(?:{lang.pattern('in_force_words')})$"),
+        phrase_goal=re.compile(rf"(?:(?!{lang.pattern('phrase_goal', 'reached')})[^，,。；;：:]){{0,20}}?"
+                               rf"(?P<cue>{re.escape(lang.raw['phrase_goal']['cue'])})(?!{lang.pattern('phrase_goal', 'longer')})"),
+        goal_word=lang.raw["phrase_goal"]["cue"],
+        in_force=lang.words("in_force_words"),
         estimated_base=re.compile(lang.raw["estimated_base"]),
         launched=re.compile(rf"(?:{lang.pattern('programme_launch_verbs')})[^，,。；;：:]{{0,10}}$"),
+        programme_nouns=lang.words("programme_nouns"),
         programme=re.compile(rf"[^，,。；;：:、]{{0,16}}?(?:{lang.pattern('programme_nouns')})$"),
         counted=re.compile(rf"[0-9０-９.．零〇○一二三四五六七八九十两百千万亿多余]+(?:{lang.pattern('programme_counts')})"),
         done_by_year=re.compile(rf"((?:19|20)[0-9]{{2}}|{lang.raw['year_in_numerals']})年(?:底|末)?"
@@ -127,7 +136,7 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
            at: int, year: int | None) -> Status:
     """``win.text[:end]``: the sentence up to the value; ``after``: its clause after it; ``at``: a working offset."""
     g = patterns(lang)
-    if m := win.first(g.estimate, 0, end, partial(_estimates_the_value, g)):
+    if m := win.first(g.estimate, 0, end, g.estimates_the_value):
         return Status("estimate", m.group(), "estimate_cue")
     # what a plan says of itself (提出了28个主要指标，其中20个预期性指标) is a fact of its text, whatever
     # goal or modal word the sentence holds: before the target cues
@@ -140,22 +149,17 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
             return Status("actual", None, "part_of_the_plan_itself")
     if m := g.population.match(win.text, end):  # before the modal cues: 要保障好14亿人的粮食安全
         return Status("actual", m.group(), "population_count")
-    if m := g.in_force.search(win.text, max(0, end - 3), end):
-        return Status("actual", m.group(), "value_in_force")
+    if win.text.endswith(g.in_force, 0, end):
+        return Status("actual", next(w for w in g.in_force if win.text.endswith(w, 0, end)), "value_in_force")
     in_review = section is not None and section.role == "review"
     in_targets = targets_from is not None and at >= targets_from
     in_plan = section is not None and section.role in ("targets", "plans")
-    last = win.last_of(_SCOPE_BREAKS, end)
-    clause = 0 if last is None else last + 1  # where the value's clause starts
-    if (in_targets or in_plan) and (fact := present_fact(g, win, clause, end)) \
-            and not win.first(g.target, clause, end, g.is_target):
-        return Status("actual", fact[0], fact[1])  # its own clause, not the sentence's first, must hold a modal
-    if (in_targets or in_plan) and (m := g.from_frame.search(win.text, max(clause, end - 13), end)) \
-            and g.to_frame.match(after):  # 要将补助从人均40元提高到45元: 40元 is the standard now, whatever the modal
-        return Status("actual", m.group()[0], "base_of_a_planned_change")
-    if (in_targets or in_plan) and year and (m := g.done_by_year.search(win.text, max(clause, end - 14), end)) \
-            and numbers.year_number(m.group(1)) < year:
-        return Status("actual", m.group(), "done_by_a_past_year")  # 一九五七年已经有6400多万人
+    clause = 0  # where the value's clause starts: read only in the plan
+    if in_targets or in_plan:
+        last = win.last_of(_SCOPE_BREAKS, end)
+        clause = 0 if last is None else last + 1
+        if fact := fact_in_plan(g, win, clause, end, after, year):
+            return fact
     if m := modal_cue(g, win, end, in_review):
         return Status("target", m.group(), "modal_cue")
     if goal := goal_before(lang, win, end):
@@ -167,10 +171,10 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):
         return Status("target", m.group("cue"), "quoted_goal")
-    if m := g.phrase_goal.match(after):
+    if g.goal_word in after and (m := g.phrase_goal.match(after)):
         return Status("target", m.group("cue"), "goal_closes_the_phrase")
-    if g.programme.fullmatch(after.rstrip()) and (m := g.launched.search(win.text, max(0, end - 14), end)) \
-            and not g.counted.match(win.text, end):
+    if (tail := after.rstrip()).endswith(g.programme_nouns) and g.programme.fullmatch(tail) \
+            and (m := g.launched.search(win.text, max(0, end - 14), end)) and not g.counted.match(win.text, end):
         return Status("target", m.group(), "size_of_a_programme")  # 实施两年新增4万亿元的投资计划
     if not (in_targets or in_plan):
         return _NO_CUE
@@ -189,11 +193,6 @@ def _part_of_plan(g: Patterns, win: Window, count: re.Match, part: re.Match, end
     breaks the plan's own count down."""
     return (part.group("cl") == (count.group("cl") or count.group("cl2"))
             and g.doing.search(win.text, count.end(), end) is None)
-
-
-def _estimates_the_value(g: Patterns, text: str, m: re.Match) -> bool:
-    """比1980年预计增长5.5%: the 预计 after what the value is compared with estimates that base."""
-    return g.estimated_base.search(text, max(0, m.start() - 8), m.start()) is None
 
 
 def modal_cue(g: Patterns, win: Window, end: int, in_review: bool = False) -> re.Match | None:
@@ -223,6 +222,19 @@ def year_so_far(g: Patterns, win: Window, clause: int, end: int) -> str | None:
     """一季度某产量比去年同期增长62%, 到5月份为止某投资完成计划的27%: the clause reports the months gone by."""
     m = win.first(g.same_period, clause, end) or win.first(g.to_date, 0, end)
     return m.group() if m else None
+
+
+def fact_in_plan(g: Patterns, win: Window, clause: int, end: int, after: str, year: int | None) -> Status | None:
+    """A fact the plan section quotes: read before the modal cues, which yield to it unless its own clause holds
+    one (a present fact) or whatever they say (the base of a change, a past year's deed)."""
+    if (fact := present_fact(g, win, clause, end)) and not win.first(g.target, clause, end, g.is_target):
+        return Status("actual", fact[0], fact[1])
+    if (m := g.from_frame.search(win.text, max(clause, end - 13), end)) and g.to_frame.match(after):
+        return Status("actual", m.group()[0], "base_of_a_planned_change")  # 要将补助从人均40元提高到45元: 40元 is now
+    if year and (m := g.done_by_year.search(win.text, max(clause, end - 14), end)) \
+            and numbers.year_number(m.group(1)) < year:
+        return Status("actual", m.group(), "done_by_a_past_year")  # 一九五七年已经有6400多万人
+    return None
 
 
 def present_fact(g: Patterns, win: Window, clause: int, end: int) -> tuple[str, str] | None:
