@@ -26,7 +26,6 @@ class Patterns:
     plan_part: re.Pattern  # a value counted in the same classifier: its breakdown (其中经济发展类6个)
     present_fact: re.Pattern  # opens the clause of a fact as it stands (去年…回落到2%, 目前…已经超过)
     sentence_fact: re.Pattern  # opens a sentence of facts (目前，…; 这两年取得…)
-    present_inside: re.Pattern  # stands inside that clause, after its subject (某支出目前已经超过)
     population: re.Pattern  # the value is a count of the people (800万人民, 14亿人的): a background total
     phrase_goal: re.Pattern  # the value's noun phrase closes on a goal word (50万人落户目标顺利实现)
     goal_word: str  # that word: most clauses after a value hold none, and are not read further
@@ -35,6 +34,7 @@ class Patterns:
     from_frame: re.Pattern  # opens the value's phrase: where a change starts (由|从…)
     to_frame: re.Pattern  # after the value: where it moves to (提高到, 降至)
     done_by_year: re.Pattern  # a year, then a deed done, right before the value (一九五七年已经有)
+    perfect: re.Pattern  # a deed done right before the value (已经超过)
     launched: re.Pattern  # a verb launching a programme, in the clause before the value (实施两年新增)
     programme: re.Pattern  # the clause after the value closes on a programme (…的投资计划)
     programme_nouns: tuple[str, ...]
@@ -94,7 +94,6 @@ def _build(lang) -> Patterns:
         plan_part=re.compile(rf"{count}(?P<cl>[{classifiers}])"),
         present_fact=re.compile(lang.pattern("present_fact_openers")),
         sentence_fact=re.compile(rf"\s*(?:{lang.pattern('present_fact_openers')}|{lang.pattern('past_span_openers')})"),
-        present_inside=re.compile(lang.pattern("present_words_inside")),
         population=re.compile(lang.raw["population_counts"]),
         phrase_goal=re.compile(rf"(?:(?!{lang.pattern('phrase_goal', 'reached')})[^，,。；;：:]){{0,20}}?"
                                rf"(?P<cue>{re.escape(lang.raw['phrase_goal']['cue'])})(?!{lang.pattern('phrase_goal', 'longer')})"),
@@ -105,6 +104,7 @@ def _build(lang) -> Patterns:
         programme_nouns=lang.words("programme_nouns"),
         programme=re.compile(rf"[^，,。；;：:、]{{0,16}}?(?:{lang.pattern('programme_nouns')})$"),
         counted=re.compile(rf"[0-9０-９.．零〇○一二三四五六七八九十两百千万亿多余]+(?:{lang.pattern('programme_counts')})"),
+        perfect=re.compile(lang.raw["perfect_before"]),
         done_by_year=re.compile(rf"((?:19|20)[0-9]{{2}}|{lang.raw['year_in_numerals']})年(?:底|末)?"
                                 rf"(?:{lang.raw['done_by_year']})"),
         from_frame=re.compile(rf"(?:{lang.pattern('from_frames')})[^，,。；;：:由从]{{0,12}}$"),
@@ -231,21 +231,21 @@ def fact_in_plan(g: Patterns, win: Window, clause: int, end: int, after: str, ye
         return Status("actual", fact[0], fact[1])
     if (m := g.from_frame.search(win.text, max(clause, end - 13), end)) and g.to_frame.match(after):
         return Status("actual", m.group()[0], "base_of_a_planned_change")  # 要将补助从人均40元提高到45元: 40元 is now
-    if year and (m := g.done_by_year.search(win.text, max(clause, end - 14), end)) \
-            and numbers.year_number(m.group(1)) < year:
-        return Status("actual", m.group(), "done_by_a_past_year")  # 一九五七年已经有6400多万人
+    if year and (m := g.done_by_year.search(win.text, max(clause, end - 14), end)):
+        if numbers.year_number(m.group(1)) < year:  # 一九五七年已经有6400多万人
+            return Status("actual", m.group(), "done_by_a_past_year")
+        return None  # 2031年底已有300所 in the report of 2031: what the year is to reach
+    if (m := g.perfect.search(win.text, max(clause, end - 5), end)) and not win.first(g.target, clause, end, g.is_target):
+        return Status("actual", m.group(), "deed_done_in_plan")  # 某支出已经超过3万亿元
     return None
 
 
 def present_fact(g: Patterns, win: Window, clause: int, end: int) -> tuple[str, str] | None:
-    """去年某价格涨幅回落到2%, 目前某支出已经超过3万亿元, 某支出目前已经超过3万亿元: a clause opened by a word
-    of the present or the year past, or holding a word of the present before the value, or a sentence opened by
-    such a word or a span of years just past (这两年), states a fact even inside the plan section. Returns the
-    word and the rule."""
+    """去年某价格涨幅回落到2%, 目前某支出已经超过3万亿元: a clause opened by a word of the present or the year
+    past, or a sentence opened by such a word or a span of years just past (这两年), states a fact even inside the
+    plan section. Returns the word and the rule."""
     if m := g.present_fact.match(win.text, clause):
         return m.group(), "present_fact_in_plan"
-    if m := win.first(g.present_inside, clause, end):
-        return m.group(), "present_fact_inside_clause"
     if m := g.sentence_fact.match(win.text):  # 目前，某支出已经超过3万亿元; 这两年取得…，研制成功的新材料有上千种
         return m.group().strip(), "present_fact_opens_sentence"
     return None
