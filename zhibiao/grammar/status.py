@@ -96,7 +96,7 @@ def _build(lang) -> Patterns:
         sentence_fact=re.compile(rf"\s*(?:{lang.pattern('present_fact_openers')}|{lang.pattern('past_span_openers')})"),
         population=re.compile(lang.raw["population_counts"]),
         phrase_goal=re.compile(rf"(?:(?!{lang.pattern('phrase_goal', 'reached')})[^，,。；;：:]){{0,20}}?"
-                               rf"(?P<cue>{re.escape(lang.raw['phrase_goal']['cue'])})(?!{lang.pattern('phrase_goal', 'longer')})"),
+                               rf"(?P<cue>{re.escape(lang.raw['phrase_goal']['cue'])})"),
         goal_word=lang.raw["phrase_goal"]["cue"],
         in_force=lang.words("in_force_words"),
         estimated_base=re.compile(lang.raw["estimated_base"]),
