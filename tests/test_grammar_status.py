@@ -252,3 +252,78 @@ MONTHS_IN_PLAN = """青川市人民政府工作报告
 def test_a_span_of_months_gone_by_in_the_plan_stays_actual(value, status, rule):
     assert statuses(MONTHS_IN_PLAN)[value] == (status, [f"status.{rule}"])
 
+
+# Status from the structure of a whole report (status8): facts and goals the sections do not decide.
+STRUCTURE = """青川市人民政府工作报告
+一、2030年工作回顾
+全市经济平稳增长。50万农业转移人口在城镇落户目标顺利实现，全年新增就业3万人。已有17个乡镇实现目标。
+启动实施三年新增80亿元的技改投资计划，实施新增20万吨粮食产能提升行动。全年实施34个重点工程。
+二、2031年主要工作
+全市研发经费目前已经超过210亿元，要继续增加。目前，全市民生支出已经超过430亿元，要进一步增加到460亿元。
+我们一定要保障好全市800万人民的饮水安全，要让1.3亿人的饭碗端得更牢。今年再解决12万人的安全饮水问题。
+将制造业现行16%的税率降至13%，市级机构比现有的86个减少9个。
+要将人均补助标准从每月70元提高到90元，力争覆盖率由61%提升至82%。
+全市生产总值比2030年预计增长5.5%，其中工业增加值增长6%。预计全年粮食产量520万吨。
+全市中学生2029年已经有14.4万人，今年达到15.1万人。全市学校2031年底已有300所。
+这两年全市取得科技成果610项，研制成功的新材料有上百种。去年全市财政超收72亿元，其中市级财政超收41亿元。
+"""
+
+
+@pytest.mark.parametrize("value, status, rule", [
+    (5e5, "target", "goal_closes_the_phrase"),  # a goal quoted in the review: its size is a target
+    (3e4, "actual", "no_target_cue"),
+    (17, "actual", "no_target_cue"),  # those that reached the goal: 实现 before 目标
+    (8e9, "target", "size_of_a_programme"),  # a programme launched in the review: its size is to be reached
+    (2e5, "target", "size_of_a_programme"),
+    (34, "actual", "no_target_cue"),  # a count of programmes done
+    (2.1e10, "actual", "deed_done_in_plan"),  # 已经 right before the value: a fact as it stands
+    (4.3e10, "actual", "present_fact_opens_sentence"),  # 目前， alone opens the sentence
+    (4.6e10, "target", "modal_cue"),  # the clause after, with a modal of its own
+    (8e6, "actual", "population_count"),  # the people a report speaks for
+    (1.3e8, "actual", "population_count"),  # the nation's people in 亿, before 的
+    (1.2e5, "target", "modal_cue"),  # a smaller count of people before 的: what the plan does
+    (16, "actual", "value_in_force"),  # 现行: the rate now
+    (13, "target", "modal_cue"),
+    (86, "actual", "value_in_force"),
+    (9, "target", "modal_cue"),  # 将 opens the sentence
+    (70, "actual", "base_of_a_planned_change"),  # where the change starts: the standard now
+    (90, "target", "modal_cue"),
+    (61, "actual", "base_of_a_planned_change"),
+    (82, "target", "modal_cue"),
+    (5.5, "target", "section_plans"),  # 比2030年预计: the base is the estimate
+    (6, "target", "section_plans"),
+    (5.2e6, "estimate", "estimate_cue"),  # 预计 of the value itself
+    (610, "actual", "present_fact_opens_sentence"),  # a span of years just past opens the sentence
+    (100, "actual", "present_fact_opens_sentence"),  # …and governs its later clauses
+    (7.2e9, "actual", "present_fact_in_plan"),
+    (4.1e9, "actual", "present_fact_opens_sentence"),  # 去年 opened the sentence: 其中 is last year's too
+    (1.44e5, "actual", "done_by_a_past_year"),  # a year before the report's, then a deed done
+    (1.51e5, "target", "modal_cue"),
+    (300, "target", "section_plans"),  # the report's own year: 已 there says what the year is to reach
+])
+def test_status_from_what_a_sentence_says_of_its_value(value, status, rule):
+    assert statuses(STRUCTURE)[value] == (status, [f"status.{rule}"])
+
+
+@pytest.mark.parametrize("word", language().words("in_force_words"))
+def test_every_word_of_a_value_in_force(word):
+    report = "一、过去一年工作回顾\n全市生产总值增长5%。\n二、今年的主要目标\n" + f"将{word}16%的税率降至13%。\n"
+    assert statuses(report)[16] == ("actual", ["status.value_in_force"])
+
+
+@pytest.mark.parametrize("text", ["青川市有100亿人民币存款。", "全市800万人口中，新增就业3万人。"])
+def test_what_is_no_count_of_the_people(text):
+    """人民币 is money; a count of 人口 in 万 names no nation."""
+    plan = "一、过去一年工作回顾\n全市生产总值增长5%。\n二、今年的主要目标\n" + text + "\n"
+    assert all(rule != ["status.population_count"] for _, rule in statuses(plan).values())
+
+
+@pytest.mark.parametrize("text, value, status, rule", [
+    ("全市60岁以上人口已达120万人。", 1.2e6, "actual", "deed_done_in_plan"),
+    ("全市学校已经有300所。", 300, "actual", "deed_done_in_plan"),
+    ("要在已有300所的基础上新建学校20所。", 20, "target", "modal_cue"),  # 已 not right before this value
+    ("今年全市学校已经要达到320所。", 320, "target", "modal_cue"),  # a modal of its own clause
+])
+def test_a_deed_done_quoted_in_the_plan_stays_actual(text, value, status, rule):
+    plan = "一、过去一年工作回顾\n全市生产总值增长5%。\n二、今年的主要目标\n" + text + "\n"
+    assert statuses(plan)[value] == (status, [f"status.{rule}"])

@@ -25,6 +25,20 @@ class Patterns:
     plan_count: re.Pattern  # a count of the plan's own parts anywhere before the value
     plan_part: re.Pattern  # a value counted in the same classifier: its breakdown (其中经济发展类6个)
     present_fact: re.Pattern  # opens the clause of a fact as it stands (去年…回落到2%, 目前…已经超过)
+    sentence_fact: re.Pattern  # opens a sentence of facts (目前，…; 这两年取得…)
+    population: re.Pattern  # the value is a count of the people (800万人民, 14亿人的): a background total
+    phrase_goal: re.Pattern  # the value's noun phrase closes on a goal word (50万人落户目标顺利实现)
+    goal_word: str  # that word: most clauses after a value hold none, and are not read further
+    in_force: tuple[str, ...]  # right before the value: the one in force now (现行16%的税率)
+    estimated_base: re.Pattern  # before a 预计: the base compared with is the estimate (比1980年预计增长)
+    from_frame: re.Pattern  # opens the value's phrase: where a change starts (由|从…)
+    to_frame: re.Pattern  # after the value: where it moves to (提高到, 降至)
+    done_by_year: re.Pattern  # a year, then a deed done, right before the value (一九五七年已经有)
+    perfect: re.Pattern  # a deed done right before the value (已经超过)
+    launched: re.Pattern  # a verb launching a programme, in the clause before the value (实施两年新增)
+    programme: re.Pattern  # the clause after the value closes on a programme (…的投资计划)
+    programme_nouns: tuple[str, ...]
+    counted: re.Pattern  # the value counts things (300个): no programme's size
     same_period: re.Pattern  # in the clause of a fact of the year so far (比去年同期)
     to_date: re.Pattern  # in the sentence of a fact of the year so far (到5月份为止)
     months_span: re.Pattern  # in the sentence of a fact of the year so far (今年1至9月)
@@ -47,6 +61,10 @@ class Patterns:
         offset = m.start() - max(0, m.start() - 3)
         return not any(n.start() < offset + (m.end() - m.start()) and offset < n.end()
                        for n in self.not_target.finditer(window))
+
+    def estimates_the_value(self, text: str, m: re.Match) -> bool:
+        """比1980年预计增长5.5%: the 预计 after what the value is compared with estimates that base."""
+        return self.estimated_base.search(text, max(0, m.start() - 8), m.start()) is None
 
     def is_target_in_review(self, text: str, m: re.Match) -> bool:
         """In a review, 将 before a noun and the verb that moves it (将税率从17%降至13%) is the disposal 将:
@@ -78,6 +96,23 @@ def _build(lang) -> Patterns:
         plan_count=re.compile(rf"{count}(?P<cl>[{classifiers}])(?:{plan_nouns})|(?:{plan_nouns}){count}(?P<cl2>[{classifiers}])"),
         plan_part=re.compile(rf"{count}(?P<cl>[{classifiers}])"),
         present_fact=re.compile(lang.pattern("present_fact_openers")),
+        sentence_fact=re.compile(rf"\s*(?:{lang.pattern('present_fact_openers')}|{lang.pattern('past_span_openers')})"),
+        population=re.compile(lang.raw["population_counts"]),
+        phrase_goal=re.compile(rf"(?:(?!{lang.pattern('phrase_goal', 'reached')})[^，,。；;：:]){{0,20}}?"
+                               rf"(?P<cue>{re.escape(lang.raw['phrase_goal']['cue'])})"),
+        goal_word=lang.raw["phrase_goal"]["cue"],
+        in_force=lang.words("in_force_words"),
+        estimated_base=re.compile(lang.raw["estimated_base"]),
+        launched=re.compile(rf"(?:{lang.pattern('programme_launch_verbs')})[^，,。；;：:]{{0,10}}$"),
+        programme_nouns=lang.words("programme_nouns"),
+        programme=re.compile(rf"[^，,。；;：:、]{{0,16}}?(?:{lang.pattern('programme_nouns')})$"),
+        counted=re.compile(rf"[0-9０-９.．零〇○一二三四五六七八九十两百千万亿多余]+(?:{lang.pattern('programme_counts')})"),
+        perfect=re.compile(lang.raw["perfect_before"]),
+        done_by_year=re.compile(rf"((?:19|20)[0-9]{{2}}|{lang.raw['year_in_numerals']})年(?:底|末)?"
+                                rf"(?:{lang.raw['done_by_year']})"),
+        from_frame=re.compile(rf"(?:{lang.pattern('from_frames')})[^，,。；;：:由从]{{0,12}}$"),
+        to_frame=re.compile(rf"(?:{moving})(?:{lang.pattern('verbs', 'particles')})?"
+                            rf"(?:{lang.pattern('verbs', 'to_level')})"),
         same_period=re.compile(lang.raw["same_period"]),
         to_date=re.compile(lang.raw["to_date"]),
         months_span=re.compile(lang.raw["months_span"]),
@@ -105,7 +140,7 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
            at: int, year: int | None) -> Status:
     """``win.text[:end]``: the sentence up to the value; ``after``: its clause after it; ``at``: a working offset."""
     g = patterns(lang)
-    if m := win.first(g.estimate, 0, end):
+    if m := win.first(g.estimate, 0, end, g.estimates_the_value):
         return Status("estimate", m.group(), "estimate_cue")
     # what a plan says of itself (提出了28个主要指标，其中20个预期性指标) is a fact of its text, whatever
     # goal or modal word the sentence holds: before the target cues
@@ -116,7 +151,19 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
             return Status("actual", None, "count_of_the_plan_itself")
         if (m := win.first(g.plan_count, 0, end)) and _part_of_plan(g, win, m, part, end):
             return Status("actual", None, "part_of_the_plan_itself")
+    if m := g.population.match(win.text, end):  # before the modal cues: 要保障好14亿人的粮食安全
+        return Status("actual", m.group(), "population_count")
+    if win.text.endswith(g.in_force, 0, end):
+        return Status("actual", next(w for w in g.in_force if win.text.endswith(w, 0, end)), "value_in_force")
     in_review = section is not None and section.role == "review"
+    in_targets = targets_from is not None and at >= targets_from
+    in_plan = section is not None and section.role in ("targets", "plans")
+    clause = 0  # where the value's clause starts: read only in the plan
+    if in_targets or in_plan:
+        last = win.last_of(_SCOPE_BREAKS, end)
+        clause = 0 if last is None else last + 1
+        if fact := fact_in_plan(g, win, clause, end, after, year):
+            return fact
     if m := modal_cue(g, win, end, in_review):
         return Status("target", m.group(), "modal_cue")
     if goal := goal_before(lang, win, end):
@@ -128,14 +175,13 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):
         return Status("target", m.group("cue"), "quoted_goal")
-    in_targets = targets_from is not None and at >= targets_from
-    in_plan = section is not None and section.role in ("targets", "plans")
+    if g.goal_word in after and (m := g.phrase_goal.match(after)):
+        return Status("target", m.group("cue"), "goal_closes_the_phrase")
+    if (tail := after.rstrip()).endswith(g.programme_nouns) and g.programme.fullmatch(tail) \
+            and (m := g.launched.search(win.text, max(0, end - 14), end)) and not g.counted.match(win.text, end):
+        return Status("target", m.group(), "size_of_a_programme")  # 实施两年新增4万亿元的投资计划
     if not (in_targets or in_plan):
         return _NO_CUE
-    last = win.last_of(_SCOPE_BREAKS, end)
-    clause = 0 if last is None else last + 1  # where the value's clause starts
-    if fact := present_fact(g, win, clause):
-        return Status("actual", fact, "present_fact_in_plan")
     if in_plan and (so_far := year_so_far(g, win, clause, end)):
         return Status("actual", so_far, "year_so_far_in_plan")
     if in_targets:
@@ -183,8 +229,28 @@ def year_so_far(g: Patterns, win: Window, clause: int, end: int) -> str | None:
     return m.group() if m else None
 
 
-def present_fact(g: Patterns, win: Window, clause: int) -> str | None:
-    """去年某价格涨幅回落到2%, 目前某支出已经超过3万亿元: a clause opened by a word of the present or the
-    year past states a fact even inside the plan section (only the modal cues, read before, make it a goal)."""
-    m = g.present_fact.match(win.text, clause)
-    return m.group() if m else None
+def fact_in_plan(g: Patterns, win: Window, clause: int, end: int, after: str, year: int | None) -> Status | None:
+    """A fact the plan section quotes: read before the modal cues, which yield to it unless its own clause holds
+    one (a present fact) or whatever they say (the base of a change, a past year's deed)."""
+    if (fact := present_fact(g, win, clause, end)) and not win.first(g.target, clause, end, g.is_target):
+        return Status("actual", fact[0], fact[1])
+    if (m := g.from_frame.search(win.text, max(clause, end - 13), end)) and g.to_frame.match(after):
+        return Status("actual", m.group()[0], "base_of_a_planned_change")  # 要将补助从人均40元提高到45元: 40元 is now
+    if year and (m := g.done_by_year.search(win.text, max(clause, end - 14), end)):
+        if numbers.year_number(m.group(1)) < year:  # 一九五七年已经有6400多万人
+            return Status("actual", m.group(), "done_by_a_past_year")
+        return None  # 2031年底已有300所 in the report of 2031: what the year is to reach
+    if (m := g.perfect.search(win.text, max(clause, end - 5), end)) and not win.first(g.target, clause, end, g.is_target):
+        return Status("actual", m.group(), "deed_done_in_plan")  # 某支出已经超过3万亿元
+    return None
+
+
+def present_fact(g: Patterns, win: Window, clause: int, end: int) -> tuple[str, str] | None:
+    """去年某价格涨幅回落到2%, 目前某支出已经超过3万亿元: a clause opened by a word of the present or the year
+    past, or a sentence opened by such a word or a span of years just past (这两年), states a fact even inside the
+    plan section. Returns the word and the rule."""
+    if m := g.present_fact.match(win.text, clause):
+        return m.group(), "present_fact_in_plan"
+    if m := g.sentence_fact.match(win.text):  # 目前，某支出已经超过3万亿元; 这两年取得…，研制成功的新材料有上千种
+        return m.group().strip(), "present_fact_opens_sentence"
+    return None
