@@ -1061,3 +1061,42 @@ def test_a_span_of_months_is_no_part_of_a_metric(text, metric):
     assert [r.metric for r in records] == [metric]
     assert ("metric", "metric", "months_span_dropped") in records[0].trace
 
+
+
+# A clause saying how far a plan was met, with no subject of its own, is the metric before's fulfilment of the plan;
+# a change carried after it is the metric before's again, not the plan's (langn5).
+PLAN_FULFILLED = [
+    ("a fulfilment, then a change", "青川市棉花产量达到36万担，完成年度计划的102%，比上年增长9%。",
+     ["青川市棉花产量", "青川市棉花产量完成年度计划", "青川市棉花产量"],
+     [None, "plan_fulfilled_by_metric_before", "subject_of_plan_fulfilled_before"]),
+    ("完成了 and a plan named by its kind", "全市工业总产值达到80亿元，完成了原定计划的101%，比上年增长8%。",
+     ["工业总产值", "工业总产值完成原定计划", "工业总产值"],
+     [None, "plan_fulfilled_by_metric_before", "subject_of_plan_fulfilled_before"]),
+    ("only 只 met, only 只 grew", "青川市钢产量只有20万吨，只完成原定计划的94%，比上年只增长了3%。",
+     ["青川市钢产量", "青川市钢产量完成原定计划", "青川市钢产量"],
+     [None, "plan_fulfilled_by_metric_before", "subject_of_plan_fulfilled_before"]),
+    ("the subject met its own plan, then a change", "青川市工业总产值完成了原定计划的101%，比上年增长8%。",
+     ["青川市工业总产值完成了原定计划", "青川市工业总产值"], [None, "subject_of_plan_fulfilled_before"]),
+    ("a plan met again stays the plan's", "青川市投资总额完成年计划27%，去年同期则完成24%。",
+     ["青川市投资总额完成年计划", "青川市投资总额完成年计划"], [None, None]),
+    ("an adverb of the fulfilment goes with it", "全市产值只完成年度计划的98%，但超过了原定指标1%。",
+     ["产值只完成年度计划", "产值"], [None, "subject_of_plan_fulfilled_before"]),
+]
+
+
+@pytest.mark.parametrize("text, expected, fired", [c[1:] for c in PLAN_FULFILLED], ids=[c[0] for c in PLAN_FULFILLED])
+def test_a_plan_fulfilled_is_the_metric_befores(text, expected, fired):
+    records = extract(text)
+    assert [r.metric for r in records] == expected
+    for r, rule in zip(records, fired):
+        named = {rule for field, step, rule in r.trace if field == "metric" and step == "metric"}
+        assert rule is None and not named & {"plan_fulfilled_by_metric_before", "subject_of_plan_fulfilled_before"} \
+            or rule in named
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全市完成年度计划的102%。", ["年度计划"]),  # no metric before: the plan a share is of
+    ("青川市粮食产量达到36万担，水利投资完成年度计划的90%。", ["青川市粮食产量", "水利投资完成年度计划"]),  # its own subject
+], ids=str)
+def test_a_plan_fulfilled_needs_a_metric_before_and_no_subject(text, metric):
+    assert [r.metric for r in extract(text)] == metric

@@ -893,6 +893,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             subject := subject_of_record(before_clause, lang)):
         metric = subject  # 全省进出口总值创历史新高，|达到5379亿元: the record's measure, not the list item before
         rules.append(("metric", "subject_of_record_clause_before"))
+    if history and (fulfilled := plan_fulfilled(left_text, metric, history[-1], lang)) is not None:
+        metric, rule = fulfilled  # …达到3680亿斤，完成年度计划的102%; …，比上年增长9%: the metric before's
+        rules.append(("metric", rule))
     reading = Reading(metric, left, right, noun, rules)
     if not metric and not history and p.noisy:
         reading.recovered = dangling.recover(lang, group)
@@ -1120,6 +1123,24 @@ def without_pace(metric: str, lang) -> str:
     """某项投资逐年 -> 某项投资: an adverb of pace ending a metric before its verb."""
     pace = next((w for w in lang.words("pace_adverbs") if metric.endswith(w) and len(metric) > len(w) + 1), "")
     return metric[:len(metric) - len(pace)]
+
+
+def _plan_fulfilment(lang) -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(lang.raw["plan_fulfilment"]), re.compile(lang.raw["plan_fulfilled_end"])
+
+
+def plan_fulfilled(left_text: str, metric: str, before: str, lang) -> tuple[str, str] | None:
+    """完成年度计划的|102% after 粮食总产量达到…: a fulfilment clause with no subject is the metric before's
+    (粮食总产量完成年度计划); a metric-less value after one (…，比上年增长9%) is that subject's, not the plan's.
+    (metric, rule), or None where neither stands (most values)."""
+    if "计划" not in left_text + before:
+        return None
+    opening, ending = lang.compiled(_plan_fulfilment)
+    if (m := opening.match(left_text.strip())) is not None and not ending.search(before):
+        return before + "完成" + m.group("plan"), "plan_fulfilled_by_metric_before"
+    if not metric and "完成" not in left_text and (e := ending.search(before)) is not None:
+        return before[:e.start()], "subject_of_plan_fulfilled_before"  # 去年同期则完成24%: of the plan again
+    return None
 
 
 def owner_of_bare(clause: str, lang) -> str:
