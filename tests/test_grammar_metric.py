@@ -1100,3 +1100,25 @@ def test_a_plan_fulfilled_is_the_metric_befores(text, expected, fired):
 ], ids=str)
 def test_a_plan_fulfilled_needs_a_metric_before_and_no_subject(text, metric):
     assert [r.metric for r in extract(text)] == metric
+
+
+# A demonstrative one (这样一个, 是一个) before a count whose noun follows names nothing: the count is of its noun (langn5).
+@pytest.mark.parametrize("text, metric", [
+    ("在青川这样一个近三千万人口的大市，保证了吃穿。", "人口"),  # with a modifier before the value
+    ("青川市是一个三千万人口的大市。", "人口"),
+    ("对于我们这样一个有三千万人口的大市，这很重要。", "人口"),
+], ids=str)
+def test_a_demonstrative_one_before_a_count_is_no_subject(text, metric):
+    records = extract(text)
+    assert [(r.metric, r.unit) for r in records] == [(metric, "人")]
+    assert ("metric", "metric", "demonstrative_before_count_dropped") in records[0].trace
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("青川市建成第一个10万千瓦的光伏电站。", "第一个"),  # an ordinal one is no demonstrative
+    ("青川市建成每一个10万千瓦的光伏电站。", "每一个"),
+], ids=str)
+def test_an_ordinal_or_distributive_one_stays(text, kept):
+    records = extract(text)
+    assert kept in records[0].metric
+    assert ("metric", "metric", "demonstrative_before_count_dropped") not in records[0].trace

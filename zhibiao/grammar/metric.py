@@ -724,6 +724,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     graded = ""
     if goal is None and after is right and (grade := g.grade.match(right)) is not None:
         graded, after, own = grade.group(), right[grade.end():], own[grade.end():]  # 3家5A级景区: the grade is the noun's
+    if goal is None and "一个" in left.metric and lang.compiled(_demonstrative).search(left.metric) and prenominal(
+            after, plain := Left("", left.verb, left.to_level, left.fillers), first, lang):
+        left = plain  # 我们这样一个|近13亿|人口的国家: a kind of thing the count sizes, no subject of it
+        rules.append(("metric", "demonstrative_before_count_dropped"))
     counted = goal is None and prenominal(after, left, first, lang)
     if goal is None and not counted and benefactive(after, left, first, lang):
         counted = True  # 免费为1200名困难老人实施手术: the count is of the people the deed is done for
@@ -1123,6 +1127,10 @@ def without_pace(metric: str, lang) -> str:
     """某项投资逐年 -> 某项投资: an adverb of pace ending a metric before its verb."""
     pace = next((w for w in lang.words("pace_adverbs") if metric.endswith(w) and len(metric) > len(w) + 1), "")
     return metric[:len(metric) - len(pace)]
+
+
+def _demonstrative(lang) -> re.Pattern:
+    return re.compile(lang.raw["demonstrative_one"])
 
 
 def _plan_fulfilment(lang) -> tuple[re.Pattern, re.Pattern]:
