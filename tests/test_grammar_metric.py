@@ -817,6 +817,9 @@ AGENT_AND_ONLY = [
     ("a span of years with 中", "五年中新建青川农村公路900公里。", "新建青川农村公路"),
     ("rounds a deed was done in", "分两轮取消行政审批项目300项。", "取消行政审批项目"),
     ("the last few years", "近三年农村新建房屋90万平方米。", "农村新建房屋"),
+    ("many years, summed (langn5)", "多年累计改造青川农村危房240多万户。", "改造青川农村危房"),
+    ("many years since (langn5)", "多年来取消青川行政许可事项100多项。", "取消青川行政许可事项"),
+    ("a many years' average stays", "多年平均降水量1200毫米。", "多年平均降水量"),
     ("中央 after a span of years keeps its 中", "三年中央投资项目120个。", "中央投资项目"),
 ]
 
