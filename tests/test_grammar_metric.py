@@ -820,6 +820,9 @@ AGENT_AND_ONLY = [
     ("many years, summed (langn5)", "多年累计改造青川农村危房240多万户。", "改造青川农村危房"),
     ("many years since (langn5)", "多年来取消青川行政许可事项100多项。", "取消青川行政许可事项"),
     ("a many years' average stays", "多年平均降水量1200毫米。", "多年平均降水量"),
+    ("an inclusion opening a metric (langn5)", "包括青川续建工程投资80亿元。", "青川续建工程投资"),
+    ("an inclusion, then a disposal", "包括将青川市低保标准提高15%。", "青川市低保标准"),
+    ("包括…在内 qualifies the noun after it", "包括青川新区在内的工业企业达到3000家。", "包括青川新区在内的工业企业"),
     ("中央 after a span of years keeps its 中", "三年中央投资项目120个。", "中央投资项目"),
 ]
 
