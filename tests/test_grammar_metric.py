@@ -817,6 +817,12 @@ AGENT_AND_ONLY = [
     ("a span of years with 中", "五年中新建青川农村公路900公里。", "新建青川农村公路"),
     ("rounds a deed was done in", "分两轮取消行政审批项目300项。", "取消行政审批项目"),
     ("the last few years", "近三年农村新建房屋90万平方米。", "农村新建房屋"),
+    ("many years, summed (langn5)", "多年累计改造青川农村危房240多万户。", "改造青川农村危房"),
+    ("many years since (langn5)", "多年来取消青川行政许可事项100多项。", "取消青川行政许可事项"),
+    ("a many years' average stays", "多年平均降水量1200毫米。", "多年平均降水量"),
+    ("an inclusion opening a metric (langn5)", "包括青川续建工程投资80亿元。", "青川续建工程投资"),
+    ("an inclusion, then a disposal", "包括将青川市低保标准提高15%。", "青川市低保标准"),
+    ("包括…在内 qualifies the noun after it", "包括青川新区在内的工业企业达到3000家。", "包括青川新区在内的工业企业"),
     ("中央 after a span of years keeps its 中", "三年中央投资项目120个。", "中央投资项目"),
 ]
 
@@ -1130,3 +1136,63 @@ def test_a_helped_deed_needs_no_subject(deed):
 def test_a_count_of_the_helped_before_their_noun_still_takes_the_subject():
     record = extract("青川市实施安居惠民工程，帮助8000户群众实现安居。")[0]
     assert "安居惠民工程" in record.metric and "helped_deed_needs_no_subject" not in str(record.trace)
+
+# A clause saying how far a plan was met, with no subject of its own, is the metric before's fulfilment of the plan;
+# a change carried after it is the metric before's again, not the plan's (langn5).
+PLAN_FULFILLED = [
+    ("a fulfilment, then a change", "青川市棉花产量达到36万担，完成年度计划的102%，比上年增长9%。",
+     ["青川市棉花产量", "青川市棉花产量完成年度计划", "青川市棉花产量"],
+     [None, "plan_fulfilled_by_metric_before", "subject_of_plan_fulfilled_before"]),
+    ("完成了 and a plan named by its kind", "全市工业总产值达到80亿元，完成了原定计划的101%，比上年增长8%。",
+     ["工业总产值", "工业总产值完成原定计划", "工业总产值"],
+     [None, "plan_fulfilled_by_metric_before", "subject_of_plan_fulfilled_before"]),
+    ("only 只 met, only 只 grew", "青川市钢产量只有20万吨，只完成原定计划的94%，比上年只增长了3%。",
+     ["青川市钢产量", "青川市钢产量完成原定计划", "青川市钢产量"],
+     [None, "plan_fulfilled_by_metric_before", "subject_of_plan_fulfilled_before"]),
+    ("the subject met its own plan, then a change", "青川市工业总产值完成了原定计划的101%，比上年增长8%。",
+     ["青川市工业总产值完成了原定计划", "青川市工业总产值"], [None, "subject_of_plan_fulfilled_before"]),
+    ("a plan met again stays the plan's", "青川市投资总额完成年计划27%，去年同期则完成24%。",
+     ["青川市投资总额完成年计划", "青川市投资总额完成年计划"], [None, None]),
+    ("an adverb of the fulfilment goes with it", "全市产值只完成年度计划的98%，但超过了原定指标1%。",
+     ["产值只完成年度计划", "产值"], [None, "subject_of_plan_fulfilled_before"]),
+]
+
+
+@pytest.mark.parametrize("text, expected, fired", [c[1:] for c in PLAN_FULFILLED], ids=[c[0] for c in PLAN_FULFILLED])
+def test_a_plan_fulfilled_is_the_metric_befores(text, expected, fired):
+    records = extract(text)
+    assert [r.metric for r in records] == expected
+    for r, rule in zip(records, fired):
+        named = {rule for field, step, rule in r.trace if field == "metric" and step == "metric"}
+        assert rule is None and not named & {"plan_fulfilled_by_metric_before", "subject_of_plan_fulfilled_before"} \
+            or rule in named
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全市完成年度计划的102%。", ["年度计划"]),  # no metric before: the plan a share is of
+    ("青川市粮食产量达到36万担，水利投资完成年度计划的90%。", ["青川市粮食产量", "水利投资完成年度计划"]),  # its own subject
+], ids=str)
+def test_a_plan_fulfilled_needs_a_metric_before_and_no_subject(text, metric):
+    assert [r.metric for r in extract(text)] == metric
+
+
+# A demonstrative one (这样一个, 是一个) before a count whose noun follows names nothing: the count is of its noun (langn5).
+@pytest.mark.parametrize("text, metric", [
+    ("在青川这样一个近三千万人口的大市，保证了吃穿。", "人口"),  # with a modifier before the value
+    ("青川市是一个三千万人口的大市。", "人口"),
+    ("对于我们这样一个有三千万人口的大市，这很重要。", "人口"),
+], ids=str)
+def test_a_demonstrative_one_before_a_count_is_no_subject(text, metric):
+    records = extract(text)
+    assert [(r.metric, r.unit) for r in records] == [(metric, "人")]
+    assert ("metric", "metric", "demonstrative_before_count_dropped") in records[0].trace
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("青川市建成第一个10万千瓦的光伏电站。", "第一个"),  # an ordinal one is no demonstrative
+    ("青川市建成每一个10万千瓦的光伏电站。", "每一个"),
+], ids=str)
+def test_an_ordinal_or_distributive_one_stays(text, kept):
+    records = extract(text)
+    assert kept in records[0].metric
+    assert ("metric", "metric", "demonstrative_before_count_dropped") not in records[0].trace

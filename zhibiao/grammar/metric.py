@@ -794,6 +794,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     graded = ""
     if goal is None and after is right and (grade := g.grade.match(right)) is not None:
         graded, after, own = grade.group(), right[grade.end():], own[grade.end():]  # 3家5A级景区: the grade is the noun's
+    if goal is None and "一个" in left.metric and lang.compiled(_demonstrative).search(left.metric) and prenominal(
+            after, plain := Left("", left.verb, left.to_level, left.fillers), first, lang):
+        left = plain  # 我们这样一个|近13亿|人口的国家: a kind of thing the count sizes, no subject of it
+        rules.append(("metric", "demonstrative_before_count_dropped"))
     counted = goal is None and prenominal(after, left, first, lang)
     if goal is None and (reach := reached(after, left, first, lang)) is not None:
         counted, left = True, reach  # 对外贸易扩大至|228个国家和地区: the places the subject reached are counted
@@ -969,6 +973,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             subject := subject_of_record(before_clause, lang)):
         metric = subject  # 全省进出口总值创历史新高，|达到5379亿元: the record's measure, not the list item before
         rules.append(("metric", "subject_of_record_clause_before"))
+    if history and (fulfilled := plan_fulfilled(left_text, metric, history[-1], lang)) is not None:
+        metric, rule = fulfilled  # …达到3680亿斤，完成年度计划的102%; …，比上年增长9%: the metric before's
+        rules.append(("metric", rule))
     reading = Reading(metric, left, right, noun, rules)
     if not metric and not history and p.noisy:
         reading.recovered = dangling.recover(lang, group)
@@ -1196,6 +1203,28 @@ def without_pace(metric: str, lang) -> str:
     """某项投资逐年 -> 某项投资: an adverb of pace ending a metric before its verb."""
     pace = next((w for w in lang.words("pace_adverbs") if metric.endswith(w) and len(metric) > len(w) + 1), "")
     return metric[:len(metric) - len(pace)]
+
+
+def _demonstrative(lang) -> re.Pattern:
+    return re.compile(lang.raw["demonstrative_one"])
+
+
+def _plan_fulfilment(lang) -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(lang.raw["plan_fulfilment"]), re.compile(lang.raw["plan_fulfilled_end"])
+
+
+def plan_fulfilled(left_text: str, metric: str, before: str, lang) -> tuple[str, str] | None:
+    """完成年度计划的|102% after 粮食总产量达到…: a fulfilment clause with no subject is the metric before's
+    (粮食总产量完成年度计划); a metric-less value after one (…，比上年增长9%) is that subject's, not the plan's.
+    (metric, rule), or None where neither stands (most values)."""
+    if "计划" not in left_text + before:
+        return None
+    opening, ending = lang.compiled(_plan_fulfilment)
+    if (m := opening.match(left_text.strip())) is not None and not ending.search(before):
+        return before + "完成" + m.group("plan"), "plan_fulfilled_by_metric_before"
+    if not metric and "完成" not in left_text and (e := ending.search(before)) is not None:
+        return before[:e.start()], "subject_of_plan_fulfilled_before"  # 去年同期则完成24%: of the plan again
+    return None
 
 
 def owner_of_bare(clause: str, lang) -> str:
