@@ -137,6 +137,7 @@ def test_infographic_boxes():
     ("三、2031年主要工作", "plans"), ("一、2030年主要工作回顾", "review"),
     ("附件：2031年十件民生实事", "plans"),
     ("二、今后五年的基本设想", "plans"),  # a plan's horizon: its figures are the plan's
+    ("（三）2031年青川市各部门发展计划的安排", "plans"),  # the older reports' wording of 计划安排
 ], ids=lambda v: str(v))
 def test_role_of(heading, role):
     assert role_of(heading) == role
