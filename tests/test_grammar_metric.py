@@ -824,6 +824,9 @@ AGENT_AND_ONLY = [
     ("an inclusion, then a disposal", "包括将青川市低保标准提高15%。", "青川市低保标准"),
     ("包括…在内 qualifies the noun after it", "包括青川新区在内的工业企业达到3000家。", "包括青川新区在内的工业企业"),
     ("中央 after a span of years keeps its 中", "三年中央投资项目120个。", "中央投资项目"),
+    ("a duration set for a deed (langn6)", "用三年左右的时间新建青川农村公路900公里。", "新建青川农村公路"),
+    ("a duration, then a disposal (langn6)", "用两年时间将青川市筹资标准提高到90元。", "青川市筹资标准"),
+    ("a duration in numerals (langn6)", "力争用5年时间淘汰青川落后产能200万吨。", "淘汰青川落后产能"),
 ]
 
 
