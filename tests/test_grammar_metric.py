@@ -721,6 +721,10 @@ NATIONAL_PROSE = [
      "国有企业利润", "metric.owner_of_bare_measure_before"),
     ("a bare measure owned by the clause before, a plain noun phrase", "水利工程建设，五年投资90亿元。",
      "水利工程建设投资", "metric.owner_of_bare_measure_before"),
+    ("a clause with 的 before 有 picks out the nouns counted (langn6)", "全市亩产达到八百斤以上的有三十六个乡镇。",
+     "亩产达到八百斤以上的乡镇", "metric.relative_clause_before_existential_count"),
+    ("…with 共 before 有 (langn6)", "全市获评省级文明单位的共有120家企业。", "获评省级文明单位的企业",
+     "metric.relative_clause_before_existential_count"),
 ]
 
 
@@ -736,6 +740,7 @@ def test_national_prose_around_a_metric(text, metric, rule):
     ("全市使用外资12亿美元。", "使用外资"),  # 使 opening a word is no causative
     ("全县完成全年计划的95%。", "全年计划"),  # the whole year's plan is what the share is of
     ("全市拥有博物馆36家。", "拥有博物馆"),  # 有 of a verb in 有 is no existential
+    ("全县有36个乡镇。", "乡镇"),  # an existential 有 with no clause of 的 before it: the noun only
 ], ids=str)
 def test_words_that_only_look_like_national_frames_stay(text, metric):
     assert extract(text)[0].metric == metric
@@ -824,6 +829,9 @@ AGENT_AND_ONLY = [
     ("an inclusion, then a disposal", "包括将青川市低保标准提高15%。", "青川市低保标准"),
     ("包括…在内 qualifies the noun after it", "包括青川新区在内的工业企业达到3000家。", "包括青川新区在内的工业企业"),
     ("中央 after a span of years keeps its 中", "三年中央投资项目120个。", "中央投资项目"),
+    ("a duration set for a deed (langn6)", "用三年左右的时间新建青川农村公路900公里。", "新建青川农村公路"),
+    ("a duration, then a disposal (langn6)", "用两年时间将青川市筹资标准提高到90元。", "青川市筹资标准"),
+    ("a duration in numerals (langn6)", "力争用5年时间淘汰青川落后产能200万吨。", "淘汰青川落后产能"),
 ]
 
 

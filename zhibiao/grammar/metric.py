@@ -350,6 +350,8 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
             return noun, "grouping_before_count_dropped"
     if subject and not left.verb and left_text.rstrip().endswith(de):
         return subject + de + noun, "modifier_with_de_before_count"
+    if subject and (related := relative_before_existential(left_text, subject, noun, lang)):
+        return related, "relative_clause_before_existential_count"
     opened = any(w.endswith(g.words["count_openers"]) for w in (subject, _SPACE.sub("", left_text)))  # 已有: a filler
     if left.verb or opened or not unframed(subject, "", lang, whole=True):
         return noun, "grouping_before_count_dropped" if grouped else "noun_after_count"
@@ -1250,6 +1252,17 @@ def owned_by_metric_before(measure: str, before: str, clause: str, lang) -> str:
     joint = next((n for n in range(min(len(owner), len(measure)) - 1, 1, -1) if owner.endswith(measure[:n])), 0)
     return owner + measure[joint:]
 
+
+def relative_before_existential(left_text: str, subject: str, noun: str, lang) -> str:
+    """亩产达到一百斤以上的|有|45个|县 -> 亩产达到一百斤以上的县: a clause with 的 before an existential 有 picks out
+    which of the nouns counted after it are meant; it is their qualifier, no subject of its own."""
+    if not lang.compiled(_relative_existential).search(_SPACE.sub("", left_text)):
+        return ""
+    return subject + lang.raw["possessive"] + noun
+
+
+def _relative_existential(lang) -> re.Pattern:
+    return re.compile(lang.raw["relative_before_existential"])
 
 # The readings of a phrase, made once per phrase and language: each of these is a pure function of its words,
 # and phrases repeat (比上年增长 in a report, one row label on every row of a table), so a record-dense text
