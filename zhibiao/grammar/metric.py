@@ -361,8 +361,9 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
         openers)  # 已有: a filler
     if left.verb or opened or not unframed(subject, "", lang, whole=True):
         return noun, "grouping_before_count_dropped" if grouped else "noun_after_count"
-    if any(0 <= len(subject) - subject.rfind(w) - len(w) <= _DEED_OBJECT for w in lang.words("verbs", "perfective")
-           if w in subject):
+    perfective = lang.words("verbs", "perfective")
+    if any(map(subject.__contains__, perfective)) and any(
+            0 <= len(subject) - subject.rfind(w) - len(w) <= _DEED_OBJECT for w in perfective if w in subject):
         return noun, "deed_before_count_dropped"  # 解决了1亿多农村人口的…, 接待了来自30个国家的…: a deed, no subject
     if subject.startswith(g.words["frame_prepositions"]):
         return noun, "frame_before_count_dropped"  # 面向东盟国家布局5家载体: whom a deed faces owns no count
@@ -557,7 +558,7 @@ def without_examples(metric: str, lang) -> tuple[str, str | None]:
     the class after them and no part of what is measured; a cause named by examples, with the verb by which it
     moves a measure (问题解决率, ending in a measure noun), is no part of it either. The rule that acted, or None."""
     g = patterns(lang)
-    if not any(w in metric for w in g.words["open_list_marks"]):  # no 等: no examples (most metrics)
+    if not any(map(metric.__contains__, g.words["open_list_marks"])):  # no 等: no examples (most metrics)
         return metric, None
     if (c := g.cause.match(metric)) is not None and metric.endswith(g.words["measure_nouns"]):
         return metric[c.end():], "cause_with_examples_dropped"
