@@ -27,7 +27,11 @@ def span(p, r: WorkRange) -> Span:
 
 
 def grounded(p, value: WorkRange, clause: WorkRange) -> tuple[Span, Span]:
-    """A value's span and its evidence."""
+    """A value's span and its evidence (once per record: where nothing was repaired, read directly)."""
+    if p.work.offsets.identity:
+        text = p.original
+        found = Span(value.start, value.end, text[value.start:value.end])
+        return found, _evidence(text, found, clause.start, clause.end)
     found = span(p, value)
     return found, evidence(p, found, clause)
 

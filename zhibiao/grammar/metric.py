@@ -20,6 +20,7 @@ from . import layout as layouts
 TAIL = 12  # the longest verb, filler or rate word anchored at a phrase's end is shorter than this
 _SPACE = re.compile(r"\s+")
 _STRIP = "“”\"'·-—"  # quotes and dashes around a metric are no part of it
+_STRIP_OPEN = _STRIP.replace("“", "")  # the same without the opening quote
 _DIGIT = re.compile(r"[0-9]")
 _NUMERAL = re.compile(r"[0-9〇○零一二三四五六七八九十百千万亿两]")  # a number in digits or in Chinese numerals
 _YEAR = re.compile(r"[0-9]{4}年")
@@ -191,7 +192,7 @@ class Left:
 def read_left(left: str, lang) -> Left:
     """Split the words before a value into metric, fillers and verb."""
     g = patterns(lang)
-    to_level_words = g.words["verbs.to_level"]
+    to_level_words, after = g.words["verbs.to_level"], g.words["verbs.after_metric"]
     rest, verb, to_level, fillers = left, None, False, ""
     while True:
         m = g.verb_end.search(rest, max(0, len(rest) - TAIL)) if verb is None else None
@@ -200,7 +201,7 @@ def read_left(left: str, lang) -> Left:
             to_level = bool(m.group("to")) and m.group("to").startswith(to_level_words)
             rest = rest[:m.start()]
             continue
-        a = next((w for w in g.words["verbs.after_metric"] if rest.endswith(w)), None) if verb is None else None
+        a = next((w for w in after if rest.endswith(w)), None) if verb is None and rest.endswith(after) else None
         if a is not None and len(clean_metric(rest[:-len(a)], lang)) >= 2:
             verb, rest = a, rest[:-len(a)]
             continue
@@ -216,9 +217,9 @@ def read_left(left: str, lang) -> Left:
 def clean_metric(metric: str, lang) -> str:
     """Drop blanks, quotes, and the scope, time and connective words that open a phrase."""
     g = patterns(lang)
-    spaced = _SPACE.sub("", metric)
+    spaced = metric if metric.isalpha() else _SPACE.sub("", metric)  # letters only: no blank to drop (most phrases)
     metric = spaced.strip(_STRIP)
-    if spaced.lstrip(_STRIP.replace("“", "")).startswith("“") and 0 <= metric.find("”") < (
+    if "“" in spaced and spaced.lstrip(_STRIP_OPEN).startswith("“") and 0 <= metric.find("”") < (
             metric.find("“") % (len(metric) + 1)):
         metric = "“" + metric  # “村超”联赛参赛队伍: the quote the metric opens with closes inside it
     if "“" in metric and spaced.startswith("”", len(spaced) - len(spaced.lstrip(_STRIP)) + len(metric)) and (
@@ -279,7 +280,8 @@ def noun_after(right: str, lang) -> str:
     if (v := g.moved_value.search(noun, 1)) is not None:  # 12条产业链项目占比达|84.4%: the verb moves the next value
         noun = noun[:v.start()]
     m = next((m for m in g.predicate.finditer(noun, 1) if noun.count("(", 0, m.start()) <= noun.count(
-        ")", 0, m.start()) and not quoted_name_in_noun(noun, m.start(), lang)), None)
+        ")", 0, m.start()) and not quoted_name_in_noun(noun, m.start(), lang)), None) if g.predicate.search(
+        noun, 1) else None  # most nouns hold no predicate: no match to walk
     # 21个省(区、市)完成…: a 、 inside brackets ends no noun; nor does a quoted name before its head (“两业”融合企业)
     noun = noun[:m.start()] if m else noun
     if m and (place := g.place_of_predicate.search(noun, 2)) is not None:
@@ -306,6 +308,8 @@ def quoted_name_in_noun(noun: str, at: int, lang) -> bool:
 def before_deed(noun: str, lang) -> str:
     """46万群众远离了危险 -> 群众: a perfective particle after the counted noun marks the deed done to it;
     the noun ends before the two-character verb the particle follows (a shorter noun is left whole)."""
+    if len(noun) <= 4:
+        return noun  # no particle fits at 4 or after (most nouns)
     at = min((i for w in lang.words("verbs", "perfective") if (i := noun.find(w, 4)) >= 0), default=-1)
     return noun[:at - 2] if at >= 0 and LETTER.fullmatch(noun[at - 1]) and LETTER.fullmatch(noun[at - 2]) else noun
 
@@ -329,6 +333,8 @@ def named_items(subject: str, lang) -> str | None:
     """建设东川、西川3座电站, 钢铁、化工等重点行业40种产品: names listed before a count are the items it counts
     and no part of what is counted; a class they are named as examples of stays (重点行业产品). None where
     the subject holds no list of names (the last item is longer than a name: a clause of its own)."""
+    if "、" not in subject:
+        return None  # most subjects: no list
     items, sep, last = subject.rpartition("、")
     example = next((w for w in lang.words("open_list_marks") if w in last), None)
     name, _, kind = last.partition(example) if example else (last, "", "")
@@ -352,11 +358,14 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
         return subject + de + noun, "modifier_with_de_before_count"
     if subject and (related := relative_before_existential(left_text, subject, noun, lang)):
         return related, "relative_clause_before_existential_count"
-    opened = any(w.endswith(g.words["count_openers"]) for w in (subject, _SPACE.sub("", left_text)))  # 已有: a filler
+    openers = g.words["count_openers"]
+    opened = subject.endswith(openers) or (left_text if left_text.isalpha() else _SPACE.sub("", left_text)).endswith(
+        openers)  # 已有: a filler
     if left.verb or opened or not unframed(subject, "", lang, whole=True):
         return noun, "grouping_before_count_dropped" if grouped else "noun_after_count"
-    if any(0 <= len(subject) - subject.rfind(w) - len(w) <= _DEED_OBJECT for w in lang.words("verbs", "perfective")
-           if w in subject):
+    perfective = lang.words("verbs", "perfective")
+    if any(map(subject.__contains__, perfective)) and any(
+            0 <= len(subject) - subject.rfind(w) - len(w) <= _DEED_OBJECT for w in perfective if w in subject):
         return noun, "deed_before_count_dropped"  # 解决了1亿多农村人口的…, 接待了来自30个国家的…: a deed, no subject
     if subject.startswith(g.words["frame_prepositions"]):
         return noun, "frame_before_count_dropped"  # 面向东盟国家布局5家载体: whom a deed faces owns no count
@@ -508,9 +517,10 @@ def unframed(metric: str, noun: str, lang, whole: bool = False) -> str:
     g = patterns(lang)
     if (p := g.particle_after_verb.match(metric)) is not None:  # 新建了高速公路: the particle names nothing
         metric = metric[:p.start("particle")] + metric[p.end("particle"):]
-    starts = (g.framing_start, g.action_start, g.defining_start) if whole else (g.framing_start,)
+    framing, action, defining = g.framing_start, g.action_start, g.defining_start
     de = lang.raw["possessive"]
-    while ((m := next((m for p in starts if (m := p.match(metric))), None)) and (whole or m.end() < len(metric))
+    while ((m := (framing.match(metric) or action.match(metric) or defining.match(metric)) if whole
+            else framing.match(metric)) and (whole or m.end() < len(metric))
            and not metric.startswith(de, m.end())):  # 建成的学校: a verb before 的 is the noun's own modifier
         metric = metric[m.end():]
     if (d := g.deed_start.match(metric)) and (f := g.framing_start.match(metric[d.end():])) and f.end() < len(
@@ -550,7 +560,7 @@ def without_examples(metric: str, lang) -> tuple[str, str | None]:
     the class after them and no part of what is measured; a cause named by examples, with the verb by which it
     moves a measure (问题解决率, ending in a measure noun), is no part of it either. The rule that acted, or None."""
     g = patterns(lang)
-    if not any(w in metric for w in g.words["open_list_marks"]):  # no 等: no examples (most metrics)
+    if not any(map(metric.__contains__, g.words["open_list_marks"])):  # no 等: no examples (most metrics)
         return metric, None
     if (c := g.cause.match(metric)) is not None and metric.endswith(g.words["measure_nouns"]):
         return metric[c.end():], "cause_with_examples_dropped"
