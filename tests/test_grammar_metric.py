@@ -1130,3 +1130,34 @@ def test_a_helped_deed_needs_no_subject(deed):
 def test_a_count_of_the_helped_before_their_noun_still_takes_the_subject():
     record = extract("青川市实施安居惠民工程，帮助8000户群众实现安居。")[0]
     assert "安居惠民工程" in record.metric and "helped_deed_needs_no_subject" not in str(record.trace)
+
+
+# langp6: a locative 在 phrase before a verb of doing says where, not what (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("在沿海港口、工业园区布局建设50万千瓦分布式光伏。", "分布式光伏"),  # a list of places, a count before its noun
+    ("在农村新建文化礼堂120万平方米。", "新建文化礼堂"),  # the noun before the value
+    ("全市在青川等县设立6个产业园区。", "产业园区"),  # a scope word before 在
+], ids=str)
+def test_a_locative_before_a_deed_is_dropped(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "locative_before_deed_dropped") in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text", [
+    "在校学生新增3000人。",  # 在校 is a word of the noun
+    "在今年内可以建设完工的有18个。",  # a time, not a place
+    "在甲国协助建设的项目中有14个投产。",  # the verb opens a 的 clause: no deed of the value
+    "在农村安排12万人。",  # nothing would be left to measure
+    "在320个县开展养老保险试点。",  # a count inside: the places counted
+], ids=str)
+def test_no_locative_before_a_deed(text):
+    assert all("locative_before_deed_dropped" not in str(r.trace) for r in extract(text))
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全国重点实验室达5家。", "全国重点实验室"),
+    ("全国文明城市增至3个。", "全国文明城市"),
+    ("全国粮食产量达到6.5亿吨。", "粮食产量"),  # 全国 as scope still goes
+], ids=str)
+def test_quanguo_opening_a_national_title_stays(text, metric):
+    assert extract(text)[0].metric == metric

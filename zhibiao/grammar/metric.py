@@ -97,7 +97,7 @@ def _build(lang) -> Patterns:
                             rf"(?:{alternation(words('verbs', 'particles'))})?|{alternation(words('verbs', 'particles'))})?$"),  # 增加到了
         filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))}|{lang.raw['year_span']}"
                               rf"|{lang.raw['only_adverb']})$"),
-        leading=re.compile(rf"^(?:(?!{lang.raw['in_noun']})(?:{alternation(leading)}|{'|'.join(words('leading_frames'))}"
+        leading=re.compile(rf"^(?:(?!{lang.raw['in_noun']}|{lang.raw['national_title']})(?:{alternation(leading)}|{'|'.join(words('leading_frames'))}"
                            rf"|{'|'.join(words('leading_patterns'))}))+"),
         action_start=re.compile(rf"^(?:{alternation(words('action_verbs'))})"),
         predicate=re.compile(alternation(words("predicate_verbs"))),
@@ -467,6 +467,18 @@ def _provincial(lang) -> Provincial:
     )
 
 
+def _locative(lang) -> re.Pattern:
+    """在 + the places where, opening the words before a value up to a verb of doing (在甲港口、乙园区|布局建设…):
+    they say where the deed is done, not what is measured (langp6)."""
+    frame, words = lang.raw["locative_frame"], lang.words
+    adverbs = words("metric_adverbs", "before_verb") + words("metric_adverbs", "before_framing")
+    deeds = words("framing_verbs") + words("defining_verbs") + words("action_verbs")
+    return re.compile(rf"^(?:{alternation(words('scope'))})?(?!{lang.raw['in_noun']}){frame['word']}"
+                      rf"(?:(?!{_NUMERAL.pattern}|{alternation(frame['not_places'])})[^\W\d_]|、)"
+                      rf"{{2,{int(frame['within'])}}}?(?=(?:{alternation(adverbs)})*(?:{alternation(deeds)})"
+                      rf"(?!{lang.raw['possessive']}))")
+
+
 def subject_of_record(clause: str, lang) -> str:
     """全省进出口总值创历史新高，达到5379亿元: a clause saying a measure set a record holds no value; its subject is
     what the value after it measures, or "" where the clause is no such noun phrase and its predicate."""
@@ -754,6 +766,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         left_text = placed  # 在工业、农业等领域应用落地300个: where, by examples, is no part of what
         rules.append(("metric", "place_by_examples_dropped"))
     right = wt[last.span.end:min(breaks.clause_end(last.span.end, s_end), last.span.end + RIGHT_REACH)]
+    if (where := lang.compiled(_locative).match(left_text)) is not None and (
+            LETTER.match(right[:1]) or len(read_left(left_text[where.end():], lang).metric) >= 2):
+        left_text = left_text[where.end():]  # 在电网关键节点、新能源富集地区|布局建设700万千瓦…: where, not what
+        rules.append(("metric", "locative_before_deed_dropped"))
     if (share := share_before_noun(left_text, right, first, lang)) is not None:
         rules.append(("metric", "share_of_noun_after" if right.startswith(lang.raw["possessive"])
                       else "share_of_noun_and_predicate_after"))
