@@ -1161,3 +1161,24 @@ def test_no_locative_before_a_deed(text):
 ], ids=str)
 def test_quanguo_opening_a_national_title_stays(text, metric):
     assert extract(text)[0].metric == metric
+
+
+# langp6: things listed before 等 are examples of the class that ends the metric (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("新探明甲地铜矿、乙地超30吨金矿等大型矿产地9处。", "大型矿产地"),  # the example's size before is none
+    ("青川市引进甲公司、乙集团等龙头企业15家。", "龙头企业"),
+    ("小麦、玉米等主要作物良种覆盖率达到96%。", "主要作物良种覆盖率"),
+], ids=str)
+def test_listed_examples_before_deng_are_dropped(text, metric):
+    record = extract(text)[-1]
+    assert (record.metric, ("metric", "metric", "listed_examples_dropped") in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text", [
+    "青川市高等职业院校15所。",  # 高等 is a word
+    "教育、医疗等方面支出120亿元。",  # a field the examples only locate
+    "支持甲工程、乙园区等项目290个。",  # a bare 项目 names nothing without its examples
+    "甲厂管理不当等共计浪费63万元。",  # 共 opens an adverb, no class
+], ids=str)
+def test_no_listed_examples(text):
+    assert all("listed_examples_dropped" not in str(r.trace) for r in extract(text))

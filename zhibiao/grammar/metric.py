@@ -566,7 +566,20 @@ def without_examples(metric: str, lang) -> tuple[str, str | None]:
         return metric[c.end():], "cause_with_examples_dropped"
     if (e := g.examples.match(metric)) is not None:
         return metric[e.end():], "quoted_examples_dropped"
+    if (listed := lang.compiled(_listed_examples).search(metric)) is not None:
+        return listed.group("head"), "listed_examples_dropped"
     return metric, None
+
+
+def _listed_examples(lang) -> re.Pattern:
+    """甲地铜矿、乙地金矿等大中型矿产地|12处: the things listed before 等 are examples of the class that ends the
+    metric, right before the value; the class is what is counted (langp6). Not a word made with 等 (高等院校), nor a
+    class of places or fields the examples only locate (甲、乙等方面支出), nor a head too short to name a class
+    without its examples (…等项目, …等工作)."""
+    frame = lang.raw["listed_examples"]
+    return re.compile(rf"(?<=[^\W\d_]{{2}})(?<!{'|'.join(frame['words_before'])})(?:{alternation(lang.words('open_list_marks'))})"
+                      rf"(?!{alternation(frame['words_after'] + frame['not_classes'])})"
+                      rf"(?P<head>(?:(?!{lang.raw['possessive']})[^\W\d_]){{{int(frame['head'][0])},{int(frame['head'][1])}}})$")
 
 
 def subject_of_clause(clause: str, lang) -> str:
