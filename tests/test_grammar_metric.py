@@ -1182,3 +1182,23 @@ def test_listed_examples_before_deng_are_dropped(text, metric):
 ], ids=str)
 def test_no_listed_examples(text):
     assert all("listed_examples_dropped" not in str(r.trace) for r in extract(text))
+
+
+# langp6: a bare measure in the item after a count of things, across 、, is the measure of the things counted.
+@pytest.mark.parametrize("text, metric", [
+    ("实施市级重点项目300个、完成投资800亿元。", "市级重点项目投资"),
+    ("开工建设产业项目120个、完成投资300亿元。", "开工产业项目投资"),
+], ids=str)
+def test_a_bare_measure_after_a_count_across_a_list_mark_is_of_the_things_counted(text, metric):
+    record = extract(text)[-1]
+    assert (record.metric, ("metric", "metric", "owner_of_bare_measure_across_list_mark") in record.trace) == (
+        metric, True)
+
+
+@pytest.mark.parametrize("text", [
+    "新增就业3万人、投资120亿元。",  # 人 counts no things a measure is of
+    "实施市级重点项目300个，完成投资800亿元。",  # a clause break, not a list mark: read by the older rule
+    "全市新建道路120公里、投资80亿元。",  # no counter of things closes the value before
+], ids=str)
+def test_no_owner_across_a_list_mark(text):
+    assert all("owner_of_bare_measure_across_list_mark" not in str(r.trace) for r in extract(text))

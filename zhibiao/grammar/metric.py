@@ -994,6 +994,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     elif owned and history and (by_before := owned_by_metric_before(metric, history[-1], before_clause, lang)):
         metric = by_before  # 某类企业效益提高，实现利润900亿元; 技工学校达192所，招生9.7万人: the thing measured before
         rules.append(("metric", "owner_of_bare_measure_from_metric_before"))
+    if metric in lang.words("bare_owned_measures") and history and c_start < prev_end and (
+            owner := owner_of_measure_across_mark(wt, prev_end, history[-1], lang)):
+        metric = owner + metric  # 实施市级重点项目300个、完成投资800亿元: the projects' investment
+        rules.append(("metric", "owner_of_bare_measure_across_list_mark"))
     if not metric and c_start > s_start and prev_end <= breaks.clause_start(c_start - 1, s_start) and (
             subject := subject_of_record(before_clause, lang)):
         metric = subject  # 全省进出口总值创历史新高，|达到5379亿元: the record's measure, not the list item before
@@ -1234,6 +1238,17 @@ def owner_of_bare(clause: str, lang) -> str:
     at = min((i for w in lang.words("state_nouns") if (i := subject.find(w, 2)) >= 0), default=-1)
     owner = subject_before(subject[:at], lang) if at >= 0 else subject_before(clause, lang)
     return "" if any(w in owner for w in lang.words("negations")) else owner  # 校舍腾不出来: a predicate
+
+def owner_of_measure_across_mark(wt: str, prev_end: int, before: str, lang) -> str:
+    """实施市级重点项目300个、完成投资800亿元: a bare measure in the item after a count of things (a counter closes
+    the value before, then 、) is the measure of the things counted, the metric before (langp6); "" where that
+    metric is itself a measure or holds more than a noun phrase's words."""
+    if not wt.startswith("、", prev_end) or wt[prev_end - 1] not in lang.words("new_things_counted") or not (
+            2 <= len(before) <= 12) or not all("\u4e00" <= c <= "\u9fff" for c in before) or before.endswith(
+            tuple(lang.words("measure_nouns")) + tuple(lang.words("bare_owned_measures"))):
+        return ""
+    return before
+
 
 def owned_by_metric_before(measure: str, before: str, clause: str, lang) -> str:
     """The bare ``measure`` of the thing the clause before measured (``before``, its metric, written in
