@@ -1202,3 +1202,23 @@ def test_a_bare_measure_after_a_count_across_a_list_mark_is_of_the_things_counte
 ], ids=str)
 def test_no_owner_across_a_list_mark(text):
     assert all("owner_of_bare_measure_across_list_mark" not in str(r.trace) for r in extract(text))
+
+
+# langp6: a stub of a counted noun's predicate, cut inside its words, is none of the noun.
+@pytest.mark.parametrize("text, metric", [
+    ("8个乡镇通了新的公交线路。", "乡镇"),
+    ("3万户农户用上稳定可靠的电。", "农户"),
+    ("2万户牧民住进宽敞明亮的新居。", "牧民"),  # up to 4 words of the object before 的
+    ("2万户牧民喝上干净的自来水。", "牧民"),
+], ids=str)
+def test_a_cut_predicate_after_a_counted_noun_is_dropped(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "cut_predicate_after_noun_dropped") in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text", [
+    "6万户居民用上舒心电。",  # a whole predicate: it defines who is counted
+    "力争让20多万无电人口都能用上电。",  # the predicate ends its clause
+], ids=str)
+def test_a_whole_predicate_after_a_counted_noun_is_no_stub(text):
+    assert all("cut_predicate_after_noun_dropped" not in str(r.trace) for r in extract(text))

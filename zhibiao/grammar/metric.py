@@ -310,6 +310,15 @@ def before_deed(noun: str, lang) -> str:
     return noun[:at - 2] if at >= 0 and LETTER.fullmatch(noun[at - 1]) and LETTER.fullmatch(noun[at - 2]) else noun
 
 
+def _cut_predicate(lang) -> re.Pattern:
+    """10个县区通了新|的高速公路, 4万户农牧民用上|稳定可靠的电: a one-character verb and its particle after a counted
+    noun, with at most 4 words of its object left where the noun was cut inside the words, is a stub of the noun's
+    predicate (langp6); a whole predicate (居民用上舒心电, 人口用上电) defines what is counted and stays."""
+    cut = lang.raw["cut_predicate"]
+    return re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(cut['verbs'])})(?:{alternation(cut['particles'])})"
+                      rf"[^\W\d_]{{0,{int(cut['object_left'])}}}$")
+
+
 def before_completion(noun: str, lang) -> str:
     """12个合作项目落地, 5项政策出台施行, 14个园区建设开局 -> 合作项目, 政策, 园区: a verb of coming into
     force or use after the counted noun is its predicate, and so is a framing verb right before it."""
@@ -851,6 +860,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and (done := before_deed(noun, lang)) != noun:
         noun = done
         rules.append(("metric", "deed_after_noun_dropped"))
+    if noun and (stub := lang.compiled(_cut_predicate).search(noun)) is not None and (
+            at := own.find(noun)) >= 0 and LETTER.match(own, at + len(noun)):  # cut inside its words
+        noun = noun[:stub.start()]  # 10个县区通了新|的高速公路: a stub of the noun's predicate, cut at 的, is none of it
+        rules.append(("metric", "cut_predicate_after_noun_dropped"))
     if noun and (done := before_completion(noun, lang)) != noun:
         noun = done
         rules.append(("metric", "completion_after_noun_dropped"))
