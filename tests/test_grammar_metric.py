@@ -1222,3 +1222,15 @@ def test_a_cut_predicate_after_a_counted_noun_is_dropped(text, metric):
 ], ids=str)
 def test_a_whole_predicate_after_a_counted_noun_is_no_stub(text):
     assert all("cut_predicate_after_noun_dropped" not in str(r.trace) for r in extract(text))
+
+
+# langp6: known misses of the s11 sample's categories, left for a later pass.
+@pytest.mark.xfail(strict=True, reason="a rhetorical predicate after a count of people (是…出来的) stays in the noun")
+def test_a_rhetorical_predicate_after_a_count_of_people_is_no_part_of_its_noun():
+    assert extract("青川的每一项成就，是500多万青川人民共同奋斗出来的。")[0].metric == "青川人民"
+
+
+@pytest.mark.xfail(strict=True, reason="a change verb fused into the metric (降价) is read as a level")
+def test_a_price_cut_is_a_change_down():
+    record = extract("青川市集中采购药品平均降价超50%。")[0]
+    assert (record.kind, record.direction) == ("change", "down")
