@@ -581,12 +581,13 @@ def without_examples(metric: str, lang) -> tuple[str, str | None]:
 
 
 def _listed_examples(lang) -> re.Pattern:
-    """甲地铜矿、乙地金矿等大中型矿产地|12处: the things listed before 等 are examples of the class that ends the
-    metric, right before the value; the class is what is counted (langp6). Not a word made with 等 (高等院校), nor a
+    """甲地铜矿、乙地金矿等大中型矿产地|12处: the things listed (with 、) before 等 are examples of the class that
+    ends the metric, right before the value; the class is what is counted (langp6). Not a word made with 等 (高等院校), nor a
     class of places or fields the examples only locate (甲、乙等方面支出), nor a head too short to name a class
     without its examples (…等项目, …等工作)."""
     frame = lang.raw["listed_examples"]
-    return re.compile(rf"(?<=[^\W\d_]{{2}})(?<!{'|'.join(frame['words_before'])})(?:{alternation(lang.words('open_list_marks'))})"
+    return re.compile(rf"、[^，,。；;：:、]{{1,{int(frame['last_item'])}}}?(?<!{'|'.join(frame['words_before'])})"
+                      rf"(?:{alternation(lang.words('open_list_marks'))})"
                       rf"(?!{alternation(frame['words_after'] + frame['not_classes'])})"
                       rf"(?P<head>(?:(?!{lang.raw['possessive']})[^\W\d_]){{{int(frame['head'][0])},{int(frame['head'][1])}}})$")
 
