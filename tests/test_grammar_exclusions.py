@@ -117,6 +117,11 @@ def test_values_near_names_stay(text, value_text):
     ("“2”即2个中心", "2个", 2.0, "个", "label_restated"),
     ("“两个10万”工程，即10万亩基地", "10万亩", 1e5, "亩", "label_restated"),
     ("建设5万吨特种钢项目", "5万吨", 5e4, "吨", None),
+    # langp6: the size of an example listed before 等, then a count of the class
+    ("新探明甲地铜矿、乙地超30吨金矿等大型矿产地9处", "30吨", 30.0, "吨", "size_of_listed_example"),
+    ("新探明超30吨金矿、甲地铜矿等大型矿产地9处", "30吨", 30.0, "吨", "size_of_listed_example"),
+    ("新探明乙地超30吨金矿、甲地铜矿等大型矿产地", "30吨", 30.0, "吨", None),  # no count of the class
+    ("新探明乙地超30吨金矿，甲地铜矿等大型矿产地9处", "30吨", 30.0, "吨", None),  # a clause of its own
 ], ids=str)
 def test_each_name_part_is_a_named_rule(text, value_text, value, unit, rule):
     start = text.index(value_text)

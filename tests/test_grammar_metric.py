@@ -393,9 +393,8 @@ def test_count_inside_a_frame():
     assert metrics("改善1200多所农村学校办学条件。") == [("农村学校", 1200.0, "所", "level")]
 
 
-@pytest.mark.xfail(strict=True, reason="a count's noun followed by a one-character verb (乡镇通了…) runs on to the "
-                                       "next 的: one-character verbs are no predicate words (they hide inside nouns)")
 def test_count_noun_before_a_one_character_verb():
+    """乡镇通了新|的公路: the stub of the predicate is cut (langp6, cut_predicate_after_noun_dropped)."""
     assert metrics("全市12个乡镇通了新的公路。") == [("乡镇", 12.0, "个", "level")]
 
 
@@ -1204,3 +1203,106 @@ def test_an_ordinal_or_distributive_one_stays(text, kept):
     records = extract(text)
     assert kept in records[0].metric
     assert ("metric", "metric", "demonstrative_before_count_dropped") not in records[0].trace
+
+# langp6: a locative 在 phrase before a verb of doing says where, not what (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("在沿海港口、工业园区布局建设50万千瓦分布式光伏。", "分布式光伏"),  # a list of places, a count before its noun
+    ("在农村新建文化礼堂120万平方米。", "新建文化礼堂"),  # the noun before the value
+    ("全市在青川等县设立6个产业园区。", "产业园区"),  # a scope word before 在
+], ids=str)
+def test_a_locative_before_a_deed_is_dropped(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "locative_before_deed_dropped") in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text", [
+    "在校学生新增3000人。",  # 在校 is a word of the noun
+    "在今年内可以建设完工的有18个。",  # a time, not a place
+    "在甲国协助建设的项目中有14个投产。",  # the verb opens a 的 clause: no deed of the value
+    "在农村安排12万人。",  # nothing would be left to measure
+    "在320个县开展养老保险试点。",  # a count inside: the places counted
+], ids=str)
+def test_no_locative_before_a_deed(text):
+    assert all("locative_before_deed_dropped" not in str(r.trace) for r in extract(text))
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全国重点实验室达5家。", "全国重点实验室"),
+    ("全国文明城市增至3个。", "全国文明城市"),
+    ("全国粮食产量达到6.5亿吨。", "粮食产量"),  # 全国 as scope still goes
+], ids=str)
+def test_quanguo_opening_a_national_title_stays(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+# langp6: things listed before 等 are examples of the class that ends the metric (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("新探明甲地铜矿、乙地超30吨金矿等大型矿产地9处。", "大型矿产地"),  # the example's size before is none
+    ("青川市引进甲公司、乙集团等龙头企业15家。", "龙头企业"),
+    ("小麦、玉米等主要作物良种覆盖率达到96%。", "主要作物良种覆盖率"),
+], ids=str)
+def test_listed_examples_before_deng_are_dropped(text, metric):
+    record = extract(text)[-1]
+    assert (record.metric, ("metric", "metric", "listed_examples_dropped") in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text", [
+    "青川市职业院校等教育机构15所。",  # no examples listed with 、
+    "教育、医疗等方面支出120亿元。",  # a field the examples only locate
+    "支持甲工程、乙园区等项目290个。",  # a bare 项目 names nothing without its examples
+    "甲厂管理不当、乙厂经营不善等共计浪费63万元。",  # 共 opens an adverb, no class
+    "水库、甲地高等职业院校15所。",  # 高等 is a word
+], ids=str)
+def test_no_listed_examples(text):
+    assert all("listed_examples_dropped" not in str(r.trace) for r in extract(text))
+
+
+# langp6: a bare measure in the item after a count of things, across 、, is the measure of the things counted.
+@pytest.mark.parametrize("text, metric", [
+    ("实施市级重点项目300个、完成投资800亿元。", "市级重点项目投资"),
+    ("开工建设产业项目120个、完成投资300亿元。", "开工产业项目投资"),
+], ids=str)
+def test_a_bare_measure_after_a_count_across_a_list_mark_is_of_the_things_counted(text, metric):
+    record = extract(text)[-1]
+    assert (record.metric, ("metric", "metric", "owner_of_bare_measure_across_list_mark") in record.trace) == (
+        metric, True)
+
+
+@pytest.mark.parametrize("text", [
+    "新增就业3万人、投资120亿元。",  # 人 counts no things a measure is of
+    "实施市级重点项目300个，完成投资800亿元。",  # a clause break, not a list mark: read by the older rule
+    "全市新建道路120公里、投资80亿元。",  # no counter of things closes the value before
+], ids=str)
+def test_no_owner_across_a_list_mark(text):
+    assert all("owner_of_bare_measure_across_list_mark" not in str(r.trace) for r in extract(text))
+
+
+# langp6: a stub of a counted noun's predicate, cut inside its words, is none of the noun.
+@pytest.mark.parametrize("text, metric", [
+    ("8个乡镇通了新的公交线路。", "乡镇"),
+    ("3万户农户用上稳定可靠的电。", "农户"),
+    ("2万户牧民用上干净卫生的自来水。", "牧民"),  # up to 4 words of the object before 的
+], ids=str)
+def test_a_cut_predicate_after_a_counted_noun_is_dropped(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "cut_predicate_after_noun_dropped") in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text", [
+    "6万户居民用上舒心电。",  # a whole predicate: it defines who is counted
+    "力争让20多万无电人口都能用上电。",  # the predicate ends its clause
+], ids=str)
+def test_a_whole_predicate_after_a_counted_noun_is_no_stub(text):
+    assert all("cut_predicate_after_noun_dropped" not in str(r.trace) for r in extract(text))
+
+
+# langp6: known misses of the s11 sample's categories, left for a later pass.
+@pytest.mark.xfail(strict=True, reason="a rhetorical predicate after a count of people (是…出来的) stays in the noun")
+def test_a_rhetorical_predicate_after_a_count_of_people_is_no_part_of_its_noun():
+    assert extract("青川的每一项成就，是500多万青川人民共同奋斗出来的。")[0].metric == "青川人民"
+
+
+@pytest.mark.xfail(strict=True, reason="a change verb fused into the metric (降价) is read as a level")
+def test_a_price_cut_is_a_change_down():
+    record = extract("青川市集中采购药品平均降价超50%。")[0]
+    assert (record.kind, record.direction) == ("change", "down")

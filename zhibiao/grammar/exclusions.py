@@ -4,7 +4,8 @@ Numbers that are no quantity at all (dates, ordinals, names) never reach the
 grammar: ``numbers.quantities`` drops them. Here a value goes when it is part of
 a name its words around it write (``name_part``: a plant's capacity, an age
 class, a bound on the members of a place or firm, a label's number restated, a duration naming a kind of
-zone, a speed naming a class, a bound on an amount before a class noun and its count), when nothing in its clause or sentence says
+zone, a speed naming a class, a bound on an amount before a class noun and its count, the size of an
+example listed before 等 and a count of its class), when nothing in its clause or sentence says
 what it measures, or when what stands for its metric holds no word at all (a run
 of symbols and numbers: %5%5%5), or is only what a web page counts of itself (0条评论), or is a ranking (排名由…位上升到…位).
 """
@@ -44,6 +45,7 @@ class Patterns:
     class_then_count: re.Pattern  # 重大项目14个 right after the bound: the class's noun and a count of it
     speed_openers: tuple[str, ...]  # 时速: a speed written right before a noun names a class of it (时速350公里高铁)
     speed_units: frozenset[str]
+    listed_example: re.Pattern  # 金矿、…等大中型矿产地12处 right after the value: it sizes an example, the class is counted
 
 
 def _build(lang) -> Patterns:
@@ -82,6 +84,11 @@ def _build(lang) -> Patterns:
             rf"[^\W\d_]{{0,{int(lang.raw['class_before_count']['within'])}}}?"
             rf"(?:{alternation(lang.raw['not_indicators']['size_class_nouns'])})"
             rf"[0-9.一二三四五六七八九十百千万]+[多余]?(?:{alternation(lang.words('new_things_counted'))})"),
+        listed_example=re.compile(  # langp6
+            rf"[^\W\d_]{{1,{int(lang.raw['listed_examples']['head'][1])}}}(?:、[^，,。；;：:]{{1,{_REACH}}}?)?"
+            rf"(?:{alternation(lang.words('open_list_marks'))})[^\W\d_]{{{int(lang.raw['listed_examples']['head'][0])},"
+            rf"{int(lang.raw['listed_examples']['head'][1])}}}?"
+            rf"[0-9.一二三四五六七八九十百千万]+[多余]?(?:{alternation(lang.words('new_things_counted'))})"),
     )
 
 
@@ -109,6 +116,8 @@ def name_part(text: str, q: Quantity, lang) -> str | None:
             return "member_class"  # 20户以上自然村: the villages are counted, not their households
     if q.unit in g.threshold_units and q.modifier in g.bounds and g.class_then_count.match(text, end):
         return "threshold_before_counted_class"  # 投资超10亿元重大项目14个: the bound defines the projects counted
+    if g.listed_example.match(text, end):
+        return "size_of_listed_example"  # 乙地超20吨金矿等大中型矿产地12处: the mine is an example, the class counted
     if q.unit in g.speed_units and text.endswith(g.speed_openers, 0, start) \
             and _CJK.match(text, end + text.startswith(g.possessive, end)):
         return "speed_names_class"  # 通时速350公里(的)高铁: the kind of railway, no speed measured

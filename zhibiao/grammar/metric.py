@@ -98,7 +98,7 @@ def _build(lang) -> Patterns:
                             rf"(?:{alternation(words('verbs', 'particles'))})?|{alternation(words('verbs', 'particles'))})?$"),  # 增加到了
         filler_end=re.compile(rf"(?:{alternation(fillers)}|{'|'.join(words('filler_patterns'))}|{lang.raw['year_span']}"
                               rf"|{lang.raw['only_adverb']})$"),
-        leading=re.compile(rf"^(?:(?!{lang.raw['in_noun']})(?:{alternation(leading)}|{'|'.join(words('leading_frames'))}"
+        leading=re.compile(rf"^(?:(?!{lang.raw['in_noun']}|{lang.raw['national_title']})(?:{alternation(leading)}|{'|'.join(words('leading_frames'))}"
                            rf"|{'|'.join(words('leading_patterns'))}))+"),
         action_start=re.compile(rf"^(?:{alternation(words('action_verbs'))})"),
         predicate=re.compile(alternation(words("predicate_verbs"))),
@@ -314,6 +314,15 @@ def before_deed(noun: str, lang) -> str:
     return noun[:at - 2] if at >= 0 and LETTER.fullmatch(noun[at - 1]) and LETTER.fullmatch(noun[at - 2]) else noun
 
 
+def _cut_predicate(lang) -> re.Pattern:
+    """10个县区通了新|的高速公路, 4万户农牧民用上|稳定可靠的电: a one-character verb and its particle after a counted
+    noun, with at most 4 words of its object left where the noun was cut inside the words, is a stub of the noun's
+    predicate (langp6); a whole predicate (居民用上舒心电, 人口用上电) defines what is counted and stays."""
+    cut = lang.raw["cut_predicate"]
+    return re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(cut['verbs'])})(?:{alternation(cut['particles'])})"
+                      rf"[^\W\d_]{{0,{int(cut['object_left'])}}}$")
+
+
 def before_completion(noun: str, lang) -> str:
     """12个合作项目落地, 5项政策出台施行, 14个园区建设开局 -> 合作项目, 政策, 园区: a verb of coming into
     force or use after the counted noun is its predicate, and so is a framing verb right before it."""
@@ -478,6 +487,18 @@ def _provincial(lang) -> Provincial:
     )
 
 
+def _locative(lang) -> re.Pattern:
+    """在 + the places where, opening the words before a value up to a verb of doing (在甲港口、乙园区|布局建设…):
+    they say where the deed is done, not what is measured (langp6)."""
+    frame, words = lang.raw["locative_frame"], lang.words
+    adverbs = words("metric_adverbs", "before_verb") + words("metric_adverbs", "before_framing")
+    deeds = words("framing_verbs") + words("defining_verbs") + words("action_verbs")
+    return re.compile(rf"^(?:{alternation(words('scope'))})?(?!{lang.raw['in_noun']}){frame['word']}"
+                      rf"(?:(?!{_NUMERAL.pattern}|{alternation(frame['not_places'])})[^\W\d_]|、)"
+                      rf"{{2,{int(frame['within'])}}}?(?=(?:{alternation(adverbs)})*(?:{alternation(deeds)})"
+                      rf"(?!{lang.raw['possessive']}))")
+
+
 def subject_of_record(clause: str, lang) -> str:
     """全省进出口总值创历史新高，达到5379亿元: a clause saying a measure set a record holds no value; its subject is
     what the value after it measures, or "" where the clause is no such noun phrase and its predicate."""
@@ -566,7 +587,21 @@ def without_examples(metric: str, lang) -> tuple[str, str | None]:
         return metric[c.end():], "cause_with_examples_dropped"
     if (e := g.examples.match(metric)) is not None:
         return metric[e.end():], "quoted_examples_dropped"
+    if (listed := lang.compiled(_listed_examples).search(metric)) is not None:
+        return listed.group("head"), "listed_examples_dropped"
     return metric, None
+
+
+def _listed_examples(lang) -> re.Pattern:
+    """甲地铜矿、乙地金矿等大中型矿产地|12处: the things listed (with 、) before 等 are examples of the class that
+    ends the metric, right before the value; the class is what is counted (langp6). Not a word made with 等 (高等院校), nor a
+    class of places or fields the examples only locate (甲、乙等方面支出), nor a head too short to name a class
+    without its examples (…等项目, …等工作)."""
+    frame = lang.raw["listed_examples"]
+    return re.compile(rf"、[^，,。；;：:、]{{1,{int(frame['last_item'])}}}?(?<!{'|'.join(frame['words_before'])})"
+                      rf"(?:{alternation(lang.words('open_list_marks'))})"
+                      rf"(?!{alternation(frame['words_after'] + frame['not_classes'])})"
+                      rf"(?P<head>(?:(?!{lang.raw['possessive']})[^\W\d_]){{{int(frame['head'][0])},{int(frame['head'][1])}}})$")
 
 
 def subject_of_clause(clause: str, lang) -> str:
@@ -766,6 +801,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         left_text = placed  # 在工业、农业等领域应用落地300个: where, by examples, is no part of what
         rules.append(("metric", "place_by_examples_dropped"))
     right = wt[last.span.end:min(breaks.clause_end(last.span.end, s_end), last.span.end + RIGHT_REACH)]
+    if (where := lang.compiled(_locative).match(left_text)) is not None and (
+            LETTER.match(right[:1]) or len(read_left(left_text[where.end():], lang).metric) >= 2):
+        left_text = left_text[where.end():]  # 在电网关键节点、新能源富集地区|布局建设700万千瓦…: where, not what
+        rules.append(("metric", "locative_before_deed_dropped"))
     if (share := share_before_noun(left_text, right, first, lang)) is not None:
         rules.append(("metric", "share_of_noun_after" if right.startswith(lang.raw["possessive"])
                       else "share_of_noun_and_predicate_after"))
@@ -838,6 +877,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and (done := before_deed(noun, lang)) != noun:
         noun = done
         rules.append(("metric", "deed_after_noun_dropped"))
+    if noun and (stub := lang.compiled(_cut_predicate).search(noun)) is not None and (
+            at := own.find(noun)) >= 0 and LETTER.match(own, at + len(noun)):  # cut inside its words
+        noun = noun[:stub.start()]  # 10个县区通了新|的高速公路: a stub of the noun's predicate, cut at 的, is none of it
+        rules.append(("metric", "cut_predicate_after_noun_dropped"))
     if noun and (done := before_completion(noun, lang)) != noun:
         noun = done
         rules.append(("metric", "completion_after_noun_dropped"))
@@ -981,6 +1024,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     elif owned and history and (by_before := owned_by_metric_before(metric, history[-1], before_clause, lang)):
         metric = by_before  # 某类企业效益提高，实现利润900亿元; 技工学校达192所，招生9.7万人: the thing measured before
         rules.append(("metric", "owner_of_bare_measure_from_metric_before"))
+    if metric in lang.words("bare_owned_measures") and history and c_start < prev_end and (
+            owner := owner_of_measure_across_mark(wt, prev_end, history[-1], lang)):
+        metric = owner + metric  # 实施市级重点项目300个、完成投资800亿元: the projects' investment
+        rules.append(("metric", "owner_of_bare_measure_across_list_mark"))
     if not metric and c_start > s_start and prev_end <= breaks.clause_start(c_start - 1, s_start) and (
             subject := subject_of_record(before_clause, lang)):
         metric = subject  # 全省进出口总值创历史新高，|达到5379亿元: the record's measure, not the list item before
@@ -1246,6 +1293,17 @@ def owner_of_bare(clause: str, lang) -> str:
     at = min((i for w in lang.words("state_nouns") if (i := subject.find(w, 2)) >= 0), default=-1)
     owner = subject_before(subject[:at], lang) if at >= 0 else subject_before(clause, lang)
     return "" if any(w in owner for w in lang.words("negations")) else owner  # 校舍腾不出来: a predicate
+
+def owner_of_measure_across_mark(wt: str, prev_end: int, before: str, lang) -> str:
+    """实施市级重点项目300个、完成投资800亿元: a bare measure in the item after a count of things (a counter closes
+    the value before, then 、) is the measure of the things counted, the metric before (langp6); "" where that
+    metric is itself a measure or holds more than a noun phrase's words."""
+    if not wt.startswith("、", prev_end) or wt[prev_end - 1] not in lang.words("new_things_counted") or not (
+            2 <= len(before) <= 12) or not all("\u4e00" <= c <= "\u9fff" for c in before) or before.endswith(
+            tuple(lang.words("measure_nouns")) + tuple(lang.words("bare_owned_measures"))):
+        return ""
+    return before
+
 
 def owned_by_metric_before(measure: str, before: str, clause: str, lang) -> str:
     """The bare ``measure`` of the thing the clause before measured (``before``, its metric, written in
