@@ -1257,6 +1257,28 @@ def test_no_listed_examples(text):
     assert all("listed_examples_dropped" not in str(r.trace) for r in extract(text))
 
 
+# langp7: one thing right before 等, without 、, is an example of the class after it (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("青川市新建蓄水池等调蓄设施120个。", "调蓄设施"),
+    ("建设冷库等冷链物流设施35个。", "冷链物流设施"),
+    ("青川市职业院校等教育机构15所。", "教育机构"),
+], ids=str)
+def test_single_example_before_deng_is_dropped(text, metric):
+    record = extract(text)[-1]
+    assert (record.metric, ("metric", "metric", "single_example_dropped") in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text", [
+    "青川市新建高等职业院校3所。",  # 高等 is a word
+    "培育中等职业学校骨干专业12个。",  # 中等 is a word
+    "青川市获评甲级等级旅游景区4个。",  # 等级 is a word
+    "教育等方面支出120亿元。",  # a field the example only locates
+    "支持甲工程等项目290个。",  # a bare 项目 names nothing without its example
+], ids=str)
+def test_no_single_example(text):
+    assert all("single_example_dropped" not in str(r.trace) for r in extract(text))
+
+
 # langp6: a bare measure in the item after a count of things, across 、, is the measure of the things counted.
 @pytest.mark.parametrize("text, metric", [
     ("实施市级重点项目300个、完成投资800亿元。", "市级重点项目投资"),

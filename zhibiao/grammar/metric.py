@@ -589,6 +589,8 @@ def without_examples(metric: str, lang) -> tuple[str, str | None]:
         return metric[e.end():], "quoted_examples_dropped"
     if (listed := lang.compiled(_listed_examples).search(metric)) is not None:
         return listed.group("head"), "listed_examples_dropped"
+    if (single := lang.compiled(_single_example).search(metric)) is not None:
+        return single.group("head"), "single_example_dropped"
     return metric, None
 
 
@@ -602,6 +604,16 @@ def _listed_examples(lang) -> re.Pattern:
                       rf"(?:{alternation(lang.words('open_list_marks'))})"
                       rf"(?!{alternation(frame['words_after'] + frame['not_classes'])})"
                       rf"(?P<head>(?:(?!{lang.raw['possessive']})[^\W\d_]){{{int(frame['head'][0])},{int(frame['head'][1])}}})$")
+
+
+def _single_example(lang) -> re.Pattern:
+    """新建蓄水池等调蓄设施|120个: one thing right before 等, without 、, is an example of the class that ends the
+    metric, as a list is (langp7); not a word made with 等 (高等, 等级), nor a class of fields or places (等地)."""
+    frame, head = lang.raw["single_example"], lang.raw["listed_examples"]["head"]
+    return re.compile(rf"(?<=[^\W\d_]{{{int(frame['example'])}}})(?<!{'|'.join(frame['words_before'])})"
+                      rf"(?:{alternation(lang.words('open_list_marks'))})"
+                      rf"(?!{alternation(frame['words_after'] + frame['not_classes'])})"
+                      rf"(?P<head>(?:(?!{lang.raw['possessive']})[^\W\d_]){{{int(head[0])},{int(head[1])}}})$")
 
 
 def subject_of_clause(clause: str, lang) -> str:
