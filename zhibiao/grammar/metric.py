@@ -1281,19 +1281,24 @@ def _demonstrative(lang) -> re.Pattern:
 
 
 def _plan_fulfilment(lang) -> tuple[re.Pattern, re.Pattern]:
-    return re.compile(lang.raw["plan_fulfilment"]), re.compile(lang.raw["plan_fulfilled_end"])
+    """(the fulfilment clause opening the words before a value, the same ending a metric), from one entry."""
+    f = lang.raw["plan_fulfilment"]
+    met = (rf"(?:{alternation(f['adverbs'])})?{re.escape(f['verb'])}{re.escape(f['particle'])}?")
+    plan = rf"[^\W\d_]{{0,{f['within']}}}?{re.escape(f['plan'])}"
+    return re.compile(rf"^{met}(?P<plan>{plan})的?$"), re.compile(rf"(?<=[^\W\d_]{{2}}){met}{plan}$")
 
 
 def plan_fulfilled(left_text: str, metric: str, before: str, lang) -> tuple[str, str] | None:
     """完成年度计划的|102% after 粮食总产量达到…: a fulfilment clause with no subject is the metric before's
     (粮食总产量完成年度计划); a metric-less value after one (…，比上年增长9%) is that subject's, not the plan's.
     (metric, rule), or None where neither stands (most values)."""
-    if "计划" not in left_text + before:
+    plan, verb = lang.raw["plan_fulfilment"]["plan"], lang.raw["plan_fulfilment"]["verb"]
+    if plan not in left_text + before:
         return None
     opening, ending = lang.compiled(_plan_fulfilment)
     if (m := opening.match(left_text.strip())) is not None and not ending.search(before):
-        return before + "完成" + m.group("plan"), "plan_fulfilled_by_metric_before"
-    if not metric and "完成" not in left_text and (e := ending.search(before)) is not None:
+        return before + verb + m.group("plan"), "plan_fulfilled_by_metric_before"
+    if not metric and verb not in left_text and (e := ending.search(before)) is not None:
         return before[:e.start()], "subject_of_plan_fulfilled_before"  # 去年同期则完成24%: of the plan again
     return None
 
