@@ -20,12 +20,12 @@ pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not SCORER.exists(), reason=".
 MINIMUMS = {
     # gold files: (f1, strict_f1, grounding), pinned at the scores of the language work of issue 9
     # (the issue's floor over all of dev: F1 0.97, strict 0.92).
-    "gold/dev/*.json": (0.987, 0.977, 1.0),  # the two-column page read column by column (issue 9)
-    "gold/dev/national__*.json": (0.981, 0.969, 1.0),
+    "gold/dev/*.json": (0.987, 0.984, 1.0),  # statuses of programmes launched in a review (issue 9)
+    "gold/dev/national__*.json": (0.981, 0.981, 1.0),
     "gold/dev/prov__*.json": (0.999, 0.999, 1.0),
     "gold/dev/seed__*.json": (0.991, 0.974, 1.0),
-    "gold/dev-ocr/tesseract__*.json": (0.974, 0.922, None),
-    "gold/dev-ocr/rapidocr__*.json": (0.993, 0.967, None),
+    "gold/dev-ocr/tesseract__*.json": (0.974, 0.935, None),
+    "gold/dev-ocr/rapidocr__*.json": (0.993, 0.980, None),
 }
 
 
