@@ -338,8 +338,8 @@ def _region_name(name: str) -> str:
 @lru_cache(maxsize=1)
 def _peoples() -> re.Pattern:
     """A run of peoples' names ending a name (苗族侗族, 哈萨克): what an autonomous area's name adds."""
-    groups = sorted(lexicon().words["ethnic_groups"], key=len, reverse=True)
-    one = "|".join(f"{g}族" + ("?" if len(g) > 1 else "") for g in groups)
+    groups, mark = sorted(lexicon().words["ethnic_groups"], key=len, reverse=True), lexicon().words["people_mark"]
+    one = "|".join(f"{g}{mark}" + ("?" if len(g) > 1 else "") for g in groups)
     return re.compile(rf"(?:{one})+$")
 
 
