@@ -101,7 +101,7 @@ def _build(lang) -> Patterns:
         phrase_goal=re.compile(rf"(?:(?!{lang.pattern('phrase_goal', 'reached')})[^，,。；;：:]){{0,20}}?"
                                rf"(?P<cue>{re.escape(lang.raw['phrase_goal']['cue'])})"),
         goal_word=lang.raw["phrase_goal"]["cue"],
-        in_force=lang.words("in_force_words"),
+        in_force=tuple(sorted(lang.words("in_force_words"), key=len, reverse=True)),  # 现有的 before 现有
         estimated_base=re.compile(lang.raw["estimated_base"]),
         launched=re.compile(rf"(?:{lang.pattern('programme_launch_verbs')})[^，,。；;：:]{{0,10}}$"),
         programme_nouns=lang.words("programme_nouns"),
@@ -153,8 +153,8 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
             return Status("actual", None, "part_of_the_plan_itself")
     if m := g.population.match(win.text, end):  # before the modal cues: 要保障好14亿人的粮食安全
         return Status("actual", m.group(), "population_count")
-    if win.text.endswith(g.in_force, 0, end):
-        return Status("actual", next(w for w in g.in_force if win.text.endswith(w, 0, end)), "value_in_force")
+    if in_force := next((w for w in g.in_force if win.text.endswith(w, 0, end)), None):
+        return Status("actual", in_force, "value_in_force")
     in_review = section is not None and section.role == "review"
     in_targets = targets_from is not None and at >= targets_from
     in_plan = section is not None and section.role in ("targets", "plans")
