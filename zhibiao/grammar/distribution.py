@@ -291,6 +291,10 @@ def owner_of_bare_measure(metric: str, clause: str, counted: str, lang) -> tuple
     return owner + metric, "owner_of_bare_measure"
 
 
+# The rules of own_item that cut a metric at the next item: the items after it are read from the cut on.
+CUTS_AT_NEXT_ITEM = frozenset({"next_item_cut", "deed_head_shared_by_joined_counts"})
+
+
 def own_item(metric: str, noun: str, subject: str, after_value: bool, after_cut: bool,
              lang, right: str = "", unit: str = "",
              is_word: Callable[[str], bool] | None = None) -> tuple[str, str | None]:

@@ -177,7 +177,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
                                          cut_end == prev_end, lang, reading.right, group[0].unit, p.is_word)
         if rule:
             reading.rules.append(("distribution", rule))
-            cut_end = group[-1].span.end if rule in ("next_item_cut", "deed_head_shared_by_joined_counts") else cut_end
+            cut_end = group[-1].span.end if rule in distribution.CUTS_AT_NEXT_ITEM else cut_end
         reading.metric, rule = distribution.items_of_count(reading.metric, reading.noun, reading.right,
                                                           group[0].unit, lang)
         reading.rules += [("distribution", rule)] if rule else []
