@@ -43,6 +43,7 @@ class Patterns:
     to_date: re.Pattern  # in the sentence of a fact of the year so far (到5月份为止)
     months_span: re.Pattern  # in the sentence of a fact of the year so far (今年1至9月)
     doing: re.Pattern  # a verb between that count and the value: a goal of the plan, not a part of it
+    reach: dict[str, int]  # how many characters before the value each of the frames above may start
 
     disposal: frozenset[str]  # 将 right before a number moves it (将2.8万亿元资金纳入…): no modal
     number: re.Pattern
@@ -64,7 +65,7 @@ class Patterns:
 
     def estimates_the_value(self, text: str, m: re.Match) -> bool:
         """比1980年预计增长5.5%: the 预计 after what the value is compared with estimates that base."""
-        return self.estimated_base.search(text, max(0, m.start() - 8), m.start()) is None
+        return self.estimated_base.search(text, max(0, m.start() - self.reach["estimated_base"]), m.start()) is None
 
     def is_target_in_review(self, text: str, m: re.Match) -> bool:
         """In a review, 将 before a noun and the verb that moves it (将税率从17%降至13%) is the disposal 将:
@@ -101,6 +102,7 @@ def _build(lang) -> Patterns:
         phrase_goal=re.compile(rf"(?:(?!{lang.pattern('phrase_goal', 'reached')})[^，,。；;：:]){{0,20}}?"
                                rf"(?P<cue>{re.escape(lang.raw['phrase_goal']['cue'])})"),
         goal_word=lang.raw["phrase_goal"]["cue"],
+        reach=dict(lang.raw["status_reach"]),
         in_force=tuple(sorted(lang.words("in_force_words"), key=len, reverse=True)),  # 现有的 before 现有
         estimated_base=re.compile(lang.raw["estimated_base"]),
         launched=re.compile(rf"(?:{lang.pattern('programme_launch_verbs')})[^，,。；;：:]{{0,10}}$"),
@@ -178,7 +180,7 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
     if g.goal_word in after and (m := g.phrase_goal.match(after)):
         return Status("target", m.group("cue"), "goal_closes_the_phrase")
     if (tail := after.rstrip()).endswith(g.programme_nouns) and g.programme.fullmatch(tail) \
-            and (m := g.launched.search(win.text, max(0, end - 14), end)) and not g.counted.match(win.text, end):
+            and (m := g.launched.search(win.text, max(0, end - g.reach["launched"]), end)) and not g.counted.match(win.text, end):
         return Status("target", m.group(), "size_of_a_programme")  # 实施两年新增4万亿元的投资计划
     if not (in_targets or in_plan):
         return _NO_CUE
@@ -234,13 +236,13 @@ def fact_in_plan(g: Patterns, win: Window, clause: int, end: int, after: str, ye
     one (a present fact) or whatever they say (the base of a change, a past year's deed)."""
     if (fact := present_fact(g, win, clause, end)) and not win.first(g.target, clause, end, g.is_target):
         return Status("actual", fact[0], fact[1])
-    if (m := g.from_frame.search(win.text, max(clause, end - 13), end)) and g.to_frame.match(after):
+    if (m := g.from_frame.search(win.text, max(clause, end - g.reach["from_frame"]), end)) and g.to_frame.match(after):
         return Status("actual", m.group()[0], "base_of_a_planned_change")  # 要将补助从人均40元提高到45元: 40元 is now
-    if year and (m := g.done_by_year.search(win.text, max(clause, end - 14), end)):
+    if year and (m := g.done_by_year.search(win.text, max(clause, end - g.reach["done_by_year"]), end)):
         if numbers.year_number(m.group(1)) < year:  # 一九五七年已经有6400多万人
             return Status("actual", m.group(), "done_by_a_past_year")
         return None  # 2031年底已有300所 in the report of 2031: what the year is to reach
-    if (m := g.perfect.search(win.text, max(clause, end - 5), end)) and not win.first(g.target, clause, end, g.is_target):
+    if (m := g.perfect.search(win.text, max(clause, end - g.reach["perfect"]), end)) and not win.first(g.target, clause, end, g.is_target):
         return Status("actual", m.group(), "deed_done_in_plan")  # 某支出已经超过3万亿元
     return None
 
