@@ -50,6 +50,14 @@ def test_single_column_page():
     assert [line.text for line in reading_order(boxes)][:3] == ["全市生产总值", "增长6%，就业", "稳定。"]
 
 
+def test_title_over_a_single_column_row_of_figures_is_kept():
+    """A line above the first row of side-by-side boxes is a title even when the page has one column."""
+    boxes = [Box(40, 0, 400, 40, "青川市2031年增长6.5%"), Box(60, 100, 120, 130, "6.5%"),
+             Box(150, 100, 190, 130, "32"), Box(220, 100, 260, 130, "30")]
+    assert len(columns(boxes)) == 1
+    assert [line.text for line in reading_order(boxes) if line.text][0] == "青川市2031年增长6.5%"
+
+
 def test_no_boxes():
     assert reading_order([]) == []
 

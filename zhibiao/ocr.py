@@ -341,7 +341,7 @@ def reading_order(boxes: list[Box], ragged: bool = False) -> list[Line]:
     items = sorted(boxes, key=lambda b: b.y0)
     bands: list[tuple[str, list[Box]]] = []
     for b in items:
-        kind = "wide" if len(spans) > 1 and column_of(b) is None else "cols"
+        kind = "wide" if column_of(b) is None else "cols"  # a title block is wide even over one column
         if bands and bands[-1][0] == kind:
             bands[-1][1].append(b)
         else:
