@@ -117,17 +117,19 @@ class Need:
 
 class Gate:
     """Which rules of a chain a phrase can trigger, from the rules' ``Need``s: a phrase is looked at once (the
-    rules' characters it holds), and each rule then costs a bit test. A rule with no Need is always tried, so a
-    new rule joins a chain untouched until it declares one."""
+    rules' characters it holds, in one scan), and each rule then costs a bit test (``may``). A rule with no Need
+    is always tried, so a new rule joins a chain untouched until it declares one."""
 
     _SEEN = 64  # phrases remembered: a chain reads a few (the words before, the noun, the metric) in turn
+    _ANY = 1  # the bit every phrase has: the one of a rule that declares no Need
 
     def __init__(self, needs: dict) -> None:
         self._bits: dict = {}
         self._index: dict[str, int] = {}
-        self._always = 0
-        self._short: list[int] = []  # by length: the rules a phrase of that length is too short for
-        for i, (rule, need) in enumerate(needs.items()):
+        self._always = self._ANY
+        longest = max((need.length for need in needs.values()), default=0)
+        self._short = [0] * longest  # by a phrase's length: the rules it is too short for
+        for i, (rule, need) in enumerate(needs.items(), 1):
             bit = self._bits[rule] = 1 << i
             sources = [required_chars(p) for p in need.patterns] + [frozenset(w[:1]) for w in need.words]
             if need.chars:
@@ -138,27 +140,31 @@ class Gate:
                 for c in frozenset().union(*sources):
                     self._index[c] = self._index.get(c, 0) | bit
             for n in range(need.length):
-                self._short += [0] * (n + 1 - len(self._short))
                 self._short[n] |= bit
-        self._chars = frozenset(self._index)
-        self._seen: dict[str, int] = {}
+        self._held = re.compile(f"[{re.escape(''.join(sorted(self._index)))}]").findall if self._index else (
+            lambda phrase: ())
+        self.may = self._checker()
 
     def able(self, phrase: str) -> int:
         """The rules ``phrase`` holds what they need for, as bits."""
         able = self._always
-        for c in self._chars.intersection(phrase):
+        for c in self._held(phrase):
             able |= self._index[c]
         return able & ~self._short[len(phrase)] if len(phrase) < len(self._short) else able
 
-    def may(self, rule, phrase: str) -> bool:
-        """Whether ``rule`` can act on ``phrase`` (always, for a rule that declares no Need)."""
-        if (bit := self._bits.get(rule)) is None:
-            return True
-        if (able := self._seen.get(phrase)) is None:
-            if len(self._seen) >= self._SEEN:
-                self._seen.clear()
-            able = self._seen[phrase] = self.able(phrase)
-        return bool(able & bit)
+    def _checker(self):
+        """``may(rule, phrase)``: whether ``rule`` can act on ``phrase``; a closure, as it is called for most rules
+        of a chain on every value."""
+        bits, seen, able, size, any_ = self._bits, {}, self.able, self._SEEN, self._ANY
+
+        def may(rule, phrase: str) -> bool:
+            if (found := seen.get(phrase)) is None:
+                if len(seen) >= size:
+                    seen.clear()
+                found = seen[phrase] = able(phrase)
+            return found & bits.get(rule, any_) != 0
+
+        return may
 
 
 @dataclass(frozen=True, eq=False)

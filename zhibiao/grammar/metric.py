@@ -874,7 +874,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if goal is None and not counted and benefactive(after, left, first, lang):
         counted = True  # 免费为1200名困难老人实施手术: the count is of the people the deed is done for
         rules.append(("metric", "count_after_benefactive"))
-    if counted and any(w in left.fillers for w in g.words["from_frames"]) and g.destination.match(right):
+    if counted and may("destination_after_from_frame", left.fillers) and any(
+            w in left.fillers for w in g.words["from_frames"]) and g.destination.match(right):
         counted = False  # 由71所|优化整合为47所: the words after move the value to a level, they name no noun
         rules.append(("metric", "destination_after_from_frame"))
     noun = noun_after(own, lang) if counted else ""
@@ -888,7 +889,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and graded:
         noun = graded + noun
         rules.append(("metric", "grade_before_noun_kept"))
-    if history and prev_end > c_start and (d := g.destination.match(left_text + "0")) and d.end() == len(
+    if history and prev_end > c_start and may("subject_of_from_frame_destination", left_text) and (
+            d := g.destination.match(left_text + "0")) and d.end() == len(
             left_text) and g.from_value.search(
             wt, c_start, prev_end):  # …由71所优化整合为|47所: the level moved to is the subject's
         metric, left = history[-1], Left(history[-1], left.verb, True, left.fillers)
@@ -1056,7 +1058,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             subject := subject_of_record(before_clause, lang)):
         metric = subject  # 全省进出口总值创历史新高，|达到5379亿元: the record's measure, not the list item before
         rules.append(("metric", "subject_of_record_clause_before"))
-    if history and (fulfilled := plan_fulfilled(left_text, metric, history[-1], lang)) is not None:
+    if history and (may(PLAN_FULFILLED_RULES, left_text) or may(PLAN_FULFILLED_RULES, history[-1])) and (
+            fulfilled := plan_fulfilled(left_text, metric, history[-1], lang)) is not None:
         metric, rule = fulfilled  # …达到3680亿斤，完成年度计划的102%; …，比上年增长9%: the metric before's
         rules.append(("metric", rule))
     reading = Reading(metric, left, right, noun, rules)
@@ -1066,7 +1069,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             reading.metric = reading.recovered[0]
             rules.append(("layout", "dangling_metric"))
             return reading
-    if history and len(history[-1]) >= 2 and not g.gap.match(history[-1]) and (
+    if history and len(history[-1]) >= 2 and may("gap_to_reference", metric) and not g.gap.match(history[-1]) and (
             gap := gap_to_reference(metric, first, lang)) is not None:
         reading.metric = history[-1] + gap
         rules.append(("metric", "gap_to_reference"))
@@ -1381,6 +1384,7 @@ OLDER_FRAME_RULES = tuple(rule for rule, _ in OLDER_FRAMES)
 # Not a rule of its own: whether a phrase is made only of verbs of doing (``unframed(..., whole=True)`` leaves
 # nothing), which ``counted_noun`` and ``prenominal`` ask of the words before a count.
 ONLY_VERBS = "only_verbs_of_doing"
+PLAN_FULFILLED_RULES = ("plan_fulfilled_by_metric_before", "subject_of_plan_fulfilled_before")
 
 
 def _needs(lang) -> dict:
@@ -1418,6 +1422,12 @@ def _needs(lang) -> dict:
         "framing_verb_dropped": Need(patterns=(g.particle_after_verb, g.framing_start)),
         "causative_dropped": Need(patterns=(national.causative,)),
         "quantity_of_goal": Need(words=lang.words("goal_nouns")),  # in the metric or the fillers after it
+        "gap_to_reference": Need(patterns=(g.gap,)),
+        PLAN_FULFILLED_RULES: Need(words=(lang.raw["plan_fulfilment"]["plan"],)),  # in the words before or the metric before
+        # the fillers
+        "destination_after_from_frame": Need(words=lang.words("from_frames")),
+        # the words before the value, after a value before in the clause
+        "subject_of_from_frame_destination": Need(patterns=(g.destination,)),
         ONLY_VERBS: Need(patterns=(g.particle_after_verb, g.framing_start, g.action_start, g.defining_start)),
         "grouping_before_count_dropped": Need(patterns=(g.grouping,)),
         "relative_clause_before_existential_count": Need(patterns=(lang.compiled(_relative_existential),)),
