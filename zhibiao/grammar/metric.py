@@ -1058,8 +1058,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             subject := subject_of_record(before_clause, lang)):
         metric = subject  # 全省进出口总值创历史新高，|达到5379亿元: the record's measure, not the list item before
         rules.append(("metric", "subject_of_record_clause_before"))
-    if history and (may(PLAN_FULFILLED_RULES, left_text) or may(PLAN_FULFILLED_RULES, history[-1])) and (
-            fulfilled := plan_fulfilled(left_text, metric, history[-1], lang)) is not None:
+    if history and (fulfilled := plan_fulfilled(left_text, metric, history[-1], lang)) is not None:
         metric, rule = fulfilled  # …达到3680亿斤，完成年度计划的102%; …，比上年增长9%: the metric before's
         rules.append(("metric", rule))
     reading = Reading(metric, left, right, noun, rules)
@@ -1384,7 +1383,6 @@ OLDER_FRAME_RULES = tuple(rule for rule, _ in OLDER_FRAMES)
 # Not a rule of its own: whether a phrase is made only of verbs of doing (``unframed(..., whole=True)`` leaves
 # nothing), which ``counted_noun`` and ``prenominal`` ask of the words before a count.
 ONLY_VERBS = "only_verbs_of_doing"
-PLAN_FULFILLED_RULES = ("plan_fulfilled_by_metric_before", "subject_of_plan_fulfilled_before")
 
 
 def _needs(lang) -> dict:
@@ -1423,7 +1421,6 @@ def _needs(lang) -> dict:
         "causative_dropped": Need(patterns=(national.causative,)),
         "quantity_of_goal": Need(words=lang.words("goal_nouns")),  # in the metric or the fillers after it
         "gap_to_reference": Need(patterns=(g.gap,)),
-        PLAN_FULFILLED_RULES: Need(words=(lang.raw["plan_fulfilment"]["plan"],)),  # in the words before or the metric before
         # the fillers
         "destination_after_from_frame": Need(words=lang.words("from_frames")),
         # the words before the value, after a value before in the clause
