@@ -141,30 +141,23 @@ class Gate:
                     self._index[c] = self._index.get(c, 0) | bit
             for n in range(need.length):
                 self._short[n] |= bit
-        self._held = re.compile(f"[{re.escape(''.join(sorted(self._index)))}]").findall if self._index else (
-            lambda phrase: ())
-        self.may = self._checker()
+        self._held = re.compile(f"[{re.escape(''.join(sorted(self._index)))}]" if self._index else "(?!)")
+        self._seen: dict[str, int] = {}
 
     def able(self, phrase: str) -> int:
         """The rules ``phrase`` holds what they need for, as bits."""
         able = self._always
-        for c in self._held(phrase):
+        for c in self._held.findall(phrase):  # the rules' characters it holds, in one scan
             able |= self._index[c]
         return able & ~self._short[len(phrase)] if len(phrase) < len(self._short) else able
 
-    def _checker(self):
-        """``may(rule, phrase)``: whether ``rule`` can act on ``phrase``; a closure, as it is called for most rules
-        of a chain on every value."""
-        bits, seen, able, size, any_ = self._bits, {}, self.able, self._SEEN, self._ANY
-
-        def may(rule, phrase: str) -> bool:
-            if (found := seen.get(phrase)) is None:
-                if len(seen) >= size:
-                    seen.clear()
-                found = seen[phrase] = able(phrase)
-            return found & bits.get(rule, any_) != 0
-
-        return may
+    def may(self, rule, phrase: str) -> bool:
+        """Whether ``rule`` can act on ``phrase``: always, for a rule that declares no Need."""
+        if (found := self._seen.get(phrase)) is None:
+            if len(self._seen) >= self._SEEN:
+                self._seen.clear()
+            found = self._seen[phrase] = self.able(phrase)
+        return found & self._bits.get(rule, self._ANY) != 0
 
 
 @dataclass(frozen=True, eq=False)
