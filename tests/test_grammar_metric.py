@@ -1328,3 +1328,40 @@ def test_a_rhetorical_predicate_after_a_count_of_people_is_no_part_of_its_noun()
 def test_a_price_cut_is_a_change_down():
     record = extract("青川市集中采购药品平均降价超50%。")[0]
     assert (record.kind, record.direction) == ("change", "down")
+
+
+def _invented_sentences():
+    """Every sentence of this module's tables (a string holding a number)."""
+    import re
+
+    found = []
+    for table in [v for k, v in globals().items() if k.isupper() and isinstance(v, list)]:
+        for case in table:
+            found += [s for s in (case if isinstance(case, tuple) else (case,))
+                      if isinstance(s, str) and re.search(r"[0-9一二三四五六七八九十百千万]", s) and len(s) > 4]
+    return found
+
+
+def test_the_gate_changes_no_reading(monkeypatch):
+    """Each rule of ``metric.read`` is tried only where its phrase holds what it needs (``metric._needs``); with
+    every rule tried on every phrase, the records and their traces are the same."""
+    from zhibiao import lexicon
+    from zhibiao.grammar import metric
+
+    sentences = _invented_sentences()
+    assert len(sentences) > 200
+    gated = [[(r.metric, r.value, r.trace) for r in extract(s)] for s in sentences]
+    monkeypatch.setattr(metric, "_needs", lambda lang: {})
+    ungated_lang = lexicon.from_raw(language().raw)  # a Language of its own: its gate built without needs
+    assert [[(r.metric, r.value, r.trace) for r in extract(s, language=ungated_lang)] for s in sentences] == gated
+
+
+def test_every_gated_rule_is_a_rule_of_read():
+    """A declared need names a rule the chain tries (a misspelt one would gate nothing)."""
+    import inspect
+
+    from zhibiao.grammar import metric
+
+    source = inspect.getsource(metric).replace(inspect.getsource(metric._needs), "")  # the rules, not the needs
+    names = [n for key in metric._needs(language()) for n in ((key,) if isinstance(key, str) else key)]
+    assert [n for n in names if f'"{n}"' not in source] == []

@@ -161,3 +161,44 @@ def test_prefiltered_pattern_finds_what_the_pattern_finds():
                         want = getattr(pattern, method)(phrase, pos, endpos)
                         assert (got and got.span()) == (want and want.span()), (source, phrase, pos, endpos, method)
     assert fast.finditer("青川市比上年") is not None and prefiltered(re.compile(r"\w")).pattern == r"\w"
+
+
+GATE_NEEDS = {
+    "year_dropped": dict(patterns=(r"[0-9]{4}年",)),  # the pattern's 年
+    "plan_dropped": dict(words=("计划", "预定")),  # a first letter of a word: 计 or 预
+    "quote_dropped": dict(chars="“”"),
+    "long_noun_cut": dict(chars="了", length=5),  # 了, and five characters at least
+    "any_letter": dict(patterns=(r"\w+",)),  # no character to look for: always tried
+    "either": dict(patterns=(r"在", r"\w")),  # one source any letter may match: always tried
+}
+
+
+@pytest.mark.parametrize("rule, phrase, may", [
+    ("year_dropped", "青川市2031年工业增加值", True),
+    ("year_dropped", "青川市工业增加值", False),
+    ("plan_dropped", "青川市粮食产量计划", True),
+    ("plan_dropped", "青川市投资预定", True),
+    ("plan_dropped", "青川市粮食产量", False),
+    ("quote_dropped", "“青川”品牌", True),
+    ("quote_dropped", "青川品牌", False),
+    ("long_noun_cut", "青川群众远离了危险", True),
+    ("long_noun_cut", "群众了", False),  # too short
+    ("long_noun_cut", "青川市的群众", False),  # no 了
+    ("any_letter", "青川", True),
+    ("either", "青川", True),
+    ("undeclared_rule", "", True),  # a rule that declares nothing is always tried
+    ("undeclared_rule", "青川", True),
+])
+def test_gate_tries_a_rule_only_where_its_phrase_holds_what_it_needs(rule, phrase, may):
+    from zhibiao.lexicon import Gate, Need
+
+    gate = Gate({name: Need(**{k: tuple(re.compile(p) for p in v) if k == "patterns" else v for k, v in need.items()})
+                 for name, need in GATE_NEEDS.items()})
+    assert gate.may(rule, phrase) is may
+    assert gate.may(rule, phrase) is may  # the second look is remembered, and the same
+
+
+def test_a_gate_of_no_needs_tries_every_rule():
+    from zhibiao.lexicon import Gate
+
+    assert Gate({}).may("year_dropped", "青川市") and Gate({}).may("year_dropped", "")

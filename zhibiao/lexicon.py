@@ -102,6 +102,64 @@ def prefiltered(pattern: re.Pattern) -> re.Pattern | Prefiltered:
     return pattern if chars is None else Prefiltered(pattern, chars)
 
 
+@dataclass(frozen=True)
+class Need:
+    """What a phrase must hold for a rule to act, declared beside the rule: one of the characters every match of
+    one of ``patterns`` holds (``required_chars``), or the first letter of one of ``words``, or one of ``chars``;
+    and at least ``length`` characters. A source with no such characters (a pattern any letter may match) makes
+    the rule always tried."""
+
+    patterns: tuple = ()  # compiled patterns (or Prefiltered ones)
+    words: tuple[str, ...] = ()
+    chars: str = ""
+    length: int = 0
+
+
+class Gate:
+    """Which rules of a chain a phrase can trigger, from the rules' ``Need``s: a phrase is looked at once (the
+    rules' characters it holds, in one scan), and each rule then costs a bit test (``may``). A rule with no Need
+    is always tried, so a new rule joins a chain untouched until it declares one."""
+
+    _SEEN = 64  # phrases remembered: a chain reads a few (the words before, the noun, the metric) in turn
+    _ANY = 1  # the bit every phrase has: the one of a rule that declares no Need
+
+    def __init__(self, needs: dict) -> None:
+        self._bits: dict = {}
+        self._index: dict[str, int] = {}
+        self._always = self._ANY
+        longest = max((need.length for need in needs.values()), default=0)
+        self._short = [0] * longest  # by a phrase's length: the rules it is too short for
+        for i, (rule, need) in enumerate(needs.items(), 1):
+            bit = self._bits[rule] = 1 << i
+            sources = [required_chars(p) for p in need.patterns] + [frozenset(w[:1]) for w in need.words]
+            if need.chars:
+                sources.append(frozenset(need.chars))
+            if not sources or None in sources or frozenset() in sources:
+                self._always |= bit
+            else:
+                for c in frozenset().union(*sources):
+                    self._index[c] = self._index.get(c, 0) | bit
+            for n in range(need.length):
+                self._short[n] |= bit
+        self._held = re.compile(f"[{re.escape(''.join(sorted(self._index)))}]" if self._index else "(?!)")
+        self._seen: dict[str, int] = {}
+
+    def able(self, phrase: str) -> int:
+        """The rules ``phrase`` holds what they need for, as bits."""
+        able = self._always
+        for c in self._held.findall(phrase):  # the rules' characters it holds, in one scan
+            able |= self._index[c]
+        return able & ~self._short[len(phrase)] if len(phrase) < len(self._short) else able
+
+    def may(self, rule, phrase: str) -> bool:
+        """Whether ``rule`` can act on ``phrase``: always, for a rule that declares no Need."""
+        if (found := self._seen.get(phrase)) is None:
+            if len(self._seen) >= self._SEEN:
+                self._seen.clear()
+            found = self._seen[phrase] = self.able(phrase)
+        return found & self._bits.get(rule, self._ANY) != 0
+
+
 @dataclass(frozen=True, eq=False)
 class Language:
     """The shipped language data, and what each stage compiles from it (see ``compiled``)."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import numbers, segment
-from ..lexicon import alternation
+from ..lexicon import Gate, Need, alternation
 from ..records import Quantity, _built_fast
 from . import layout as layouts
 
@@ -358,19 +358,22 @@ def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]
     verb, named examples or a verb of doing are dropped (全省有35个县实现… -> 县; A、B等20项成果 -> 成果),
     so are the names of the items counted (建设A、B两座电站 -> 电站), and so is a framing verb ending the subject (自贸试验区形成240项制度 -> 自贸试验区制度);
     a modifier phrase with 的 belongs to the noun (按期建设的123个项目 -> 按期建设的项目)."""
-    de, subject, g = lang.raw["possessive"], without_adverbs(left.metric, lang), patterns(lang)
-    if (grouped := g.grouping.search(subject)) is not None:
+    de, g, may = lang.raw["possessive"], patterns(lang), lang.compiled(_gate).may
+    subject = without_adverbs(left.metric, lang) if may("adverb_dropped", left.metric) else left.metric
+    grouped = g.grouping.search(subject) if may("grouping_before_count_dropped", subject) else None
+    if grouped is not None:
         subject = subject[:grouped.start()]  # 十大类46项民生实事工程: the classes are no part of what is counted
         if not subject:
             return noun, "grouping_before_count_dropped"
     if subject and not left.verb and left_text.rstrip().endswith(de):
         return subject + de + noun, "modifier_with_de_before_count"
-    if subject and (related := relative_before_existential(left_text, subject, noun, lang)):
+    if subject and may("relative_clause_before_existential_count", left_text) and (
+            related := relative_before_existential(left_text, subject, noun, lang)):
         return related, "relative_clause_before_existential_count"
     openers = g.words["count_openers"]
     opened = subject.endswith(openers) or (left_text if left_text.isalpha() else _SPACE.sub("", left_text)).endswith(
         openers)  # 已有: a filler
-    if left.verb or opened or not unframed(subject, "", lang, whole=True):
+    if left.verb or opened or not (unframed(subject, "", lang, whole=True) if may(ONLY_VERBS, subject) else subject):
         return noun, "grouping_before_count_dropped" if grouped else "noun_after_count"
     perfective = lang.words("verbs", "perfective")
     if any(map(subject.__contains__, perfective)) and any(
@@ -408,7 +411,8 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
     has_verb = left.verb or (q.cue in lang.prefix_modifiers and not left.metric.endswith(g.words["object_verbs"]))
     # 有超过300个村: 有 names nothing; 完善提升20个网络: a metric made only of verbs of doing names nothing either
     return (not (has_verb and left.metric) or left.metric in g.words["existential"]
-            or not unframed(left.metric, "", lang, whole=True))
+            or not (unframed(left.metric, "", lang, whole=True) if lang.compiled(_gate).may(ONLY_VERBS, left.metric)
+                    else left.metric))
 
 
 def reached(right: str, left: Left, q: Quantity, lang) -> Left | None:
@@ -782,7 +786,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     ``reach``: where the value after the next one starts: a count's noun may hold the next count (there
     ``distribution.own_item`` parts the items) but never runs on through another."""
     wt, lang = p.text, p.lang
-    g = patterns(lang)
+    g, may = patterns(lang), lang.compiled(_gate).may
     first, last = group[0], group[-1]
     rules: list[tuple[str, str]] = [("metric", "words_before")]
     c_start = breaks.clause_start(first.span.start, s_start)
@@ -809,11 +813,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         if cut != left_text:
             left_text = cut
             rules.append(("layout", "box_heading_cut"))
-    if (placed := g.place_frame.sub("", left_text)) != left_text:
+    if may("place_by_examples_dropped", left_text) and (placed := g.place_frame.sub("", left_text)) != left_text:
         left_text = placed  # 在工业、农业等领域应用落地300个: where, by examples, is no part of what
         rules.append(("metric", "place_by_examples_dropped"))
     right = wt[last.span.end:min(breaks.clause_end(last.span.end, s_end), last.span.end + RIGHT_REACH)]
-    if (where := lang.compiled(_locative).match(left_text)) is not None and (
+    if may("locative_before_deed_dropped", left_text) and (where := lang.compiled(_locative).match(left_text)) is not None and (
             LETTER.match(right[:1]) or len(read_left(left_text[where.end():], lang).metric) >= 2):
         left_text = left_text[where.end():]  # 在电网关键节点、新能源富集地区|布局建设700万千瓦…: where, not what
         rules.append(("metric", "locative_before_deed_dropped"))
@@ -835,14 +839,16 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         named = Left(left.metric + span + left.verb, None, False, left.fillers)
         if prenominal(right, named, first, lang):  # 中央财政新增47亿元专项资金: 新增 names the noun after
             left = named
-    if (since := lang.compiled(_provincial).since.match(left.metric)) is not None:
+    if may("since_frame_dropped", left.metric) and (since := lang.compiled(_provincial).since.match(left.metric)) is not None:
         left = Left(left.metric[since.end():], left.verb, left.to_level, left.fillers)  # 党的十八大以来|3次到青川考察
         rules.append(("metric", "since_frame_dropped"))
     metric = left.metric
-    if g.older_signs.search(metric) and (framed := from_frame_subject(metric, right, lang)) != metric:
+    if may("qualifier_in_from_frame_dropped", metric) and g.older_signs.search(metric) and (
+            framed := from_frame_subject(metric, right, lang)) != metric:
         metric = framed
         rules.append(("metric", "qualifier_in_from_frame_dropped"))
-    if (goal := goal_of(metric + left.fillers, metric, lang)) not in (None, metric):
+    if (may("quantity_of_goal", metric) or may("quantity_of_goal", left.fillers)) and (
+            goal := goal_of(metric + left.fillers, metric, lang)) not in (None, metric):
         metric = goal  # 经济增长速度的调控目标定为8%: the goal's quantity
         rules.append(("metric", "quantity_of_goal"))
     own = right if reach is None else right[:reach - last.span.end]
@@ -868,11 +874,13 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if goal is None and not counted and benefactive(after, left, first, lang):
         counted = True  # 免费为1200名困难老人实施手术: the count is of the people the deed is done for
         rules.append(("metric", "count_after_benefactive"))
-    if counted and any(w in left.fillers for w in g.words["from_frames"]) and g.destination.match(right):
+    if counted and may("destination_after_from_frame", left.fillers) and any(
+            w in left.fillers for w in g.words["from_frames"]) and g.destination.match(right):
         counted = False  # 由71所|优化整合为47所: the words after move the value to a level, they name no noun
         rules.append(("metric", "destination_after_from_frame"))
     noun = noun_after(own, lang) if counted else ""
-    if noun and (deed := lang.compiled(_provincial).valued_deed.search(noun)) is not None:
+    if noun and may("valued_predicate_after_noun_dropped", noun) and (
+            deed := lang.compiled(_provincial).valued_deed.search(noun)) is not None:
         noun = noun[:deed.start()]  # 为20个省份|保供煤炭超35亿吨: the deed's object has its own value
         rules.append(("metric", "valued_predicate_after_noun_dropped"))
     if noun and (merged := lang.compiled(_regrouped).search(own[:len(noun) + 1])) is not None:
@@ -881,34 +889,38 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and graded:
         noun = graded + noun
         rules.append(("metric", "grade_before_noun_kept"))
-    if history and prev_end > c_start and (d := g.destination.match(left_text + "0")) and d.end() == len(
+    if history and prev_end > c_start and may("subject_of_from_frame_destination", left_text) and (
+            d := g.destination.match(left_text + "0")) and d.end() == len(
             left_text) and g.from_value.search(
             wt, c_start, prev_end):  # …由71所优化整合为|47所: the level moved to is the subject's
         metric, left = history[-1], Left(history[-1], left.verb, True, left.fillers)
         rules.append(("metric", "subject_of_from_frame_destination"))
-    if noun and (done := before_deed(noun, lang)) != noun:
+    if noun and may("deed_after_noun_dropped", noun) and (done := before_deed(noun, lang)) != noun:
         noun = done
         rules.append(("metric", "deed_after_noun_dropped"))
-    if noun and (stub := lang.compiled(_cut_predicate).search(noun)) is not None and (
+    if noun and may("cut_predicate_after_noun_dropped", noun) and (
+            stub := lang.compiled(_cut_predicate).search(noun)) is not None and (
             at := own.find(noun)) >= 0 and LETTER.match(own, at + len(noun)):  # cut inside its words
         noun = noun[:stub.start()]  # 10个县区通了新|的高速公路: a stub of the noun's predicate, cut at 的, is none of it
         rules.append(("metric", "cut_predicate_after_noun_dropped"))
-    if noun and (done := before_completion(noun, lang)) != noun:
+    if noun and may("completion_after_noun_dropped", noun) and (done := before_completion(noun, lang)) != noun:
         noun = done
         rules.append(("metric", "completion_after_noun_dropped"))
-    if noun and (manner := g.manner_end.search(noun)) is not None:  # 8件民生实事圆满|完成: the adverb is the verb's
+    if noun and may("manner_after_noun_dropped", noun) and (manner := g.manner_end.search(noun)) is not None:  # 8件民生实事圆满|完成: the adverb is the verb's
         noun = noun[:manner.start()]
         rules.append(("metric", "manner_after_noun_dropped"))
-    if noun and (used := lang.compiled(_provincial).in_use_end.search(noun)) is not None:
+    if noun and may("in_use_after_noun_dropped", noun) and (
+            used := lang.compiled(_provincial).in_use_end.search(noun)) is not None:
         noun = noun[:used.start()]  # 9个医疗中心|开诊运营, 64个执法站|实战化运行: the noun is open or in use
         rules.append(("metric", "in_use_after_noun_dropped"))
-    if noun and (pilot := g.pilot.fullmatch(noun)) is not None:  # 320个县开展甲保险试点 -> 甲保险试点县
+    if noun and may("pilot_names_the_counted", noun) and (pilot := g.pilot.fullmatch(noun)) is not None:  # 320个县开展甲保险试点 -> 甲保险试点县
         noun = pilot.group("pilot") + pilot.group("noun")
         rules.append(("metric", "pilot_names_the_counted"))
-    if noun and (framed := frame_with_copula(left.metric, noun, lang)) is not None:
+    if noun and may("frame_with_copula_dropped", left.metric) and (
+            framed := frame_with_copula(left.metric, noun, lang)) is not None:
         noun, left = framed, Left("", left.verb, left.to_level, left.fillers)  # 以全省|100个县|为基本单元 -> 县
         rules.append(("metric", "frame_with_copula_dropped"))
-    if noun and (batch := g.batch.search(left.metric)) is not None:
+    if noun and may("batch_before_count_dropped", left.metric) and (batch := g.batch.search(left.metric)) is not None:
         left = Left(left.metric[:batch.start()].removesuffix(lang.raw["possessive"]), left.verb, left.to_level,
                     left.fillers)  # 建设的第一批50个单位: the 的 before the batch is the noun's
         left_text = left_text.rstrip()[:-len(batch.group())] if left_text.rstrip().endswith(batch.group()) else left_text
@@ -917,43 +929,45 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         metric, rule = counted_noun(left_text, left, noun, lang)
         metric = g.action_start.sub("", metric) or metric
         rules.append(("metric", rule))
-    if (plain := without_adverbs(metric, lang)) != metric:
+    if may("adverb_dropped", metric) and (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
-    if (means := lang.compiled(_provincial).means.match(metric)) is not None:
+    if may("means_phrase_dropped", metric) and (means := lang.compiled(_provincial).means.match(metric)) is not None:
         metric = metric[means.end():]  # 利用闲置资源|改造养老服务中心: by what means is no part of what is counted
         rules.append(("metric", "means_phrase_dropped"))
     if (subject := before_first_predicate(metric, lang)) != metric:
         metric = subject  # 农民收入增速快于城镇、|突破2万元: the level is the subject's
         rules.append(("metric", "first_predicate_dropped"))
-    for rule, rewrite in NATIONAL_FRAMES if lang.compiled(_national).sign.search(metric) else ():
+    for rule, rewrite in NATIONAL_FRAMES if may(NATIONAL_FRAME_RULES, metric) and lang.compiled(
+            _national).sign.search(metric) else ():
         if (done := rewrite(metric, lang)) != metric:
             metric = done
             rules.append(("metric", rule))
-    if g.older_signs.search(metric) is not None:  # each of the older prose's frames needs one of its signs
+    if may(OLDER_FRAME_RULES, metric) and g.older_signs.search(metric) is not None:  # each needs one of its signs
         for rule, rewrite in OLDER_FRAMES:
             if (done := rewrite(metric, lang)) != metric:
                 metric = done
                 rules.append(("metric", rule))
     plan = lang.compiled(_plan_frames)  # each frame is read only where its sign stands (few metrics)
-    if plan.obligation_sign.search(metric) and (unowed := without_obligation(metric, plan)) != metric:
+    if may("obligation_dropped", metric) and plan.obligation_sign.search(metric) and (
+            unowed := without_obligation(metric, plan)) != metric:
         metric = unowed  # after the older frames, which read their own cue words
         rules.append(("metric", "obligation_dropped"))
     if not noun and metric.endswith(plan.adverbs) and (unplanned := without_plan_adverb(metric, plan)) != metric \
             and (left.verb or "") not in lang.words("plan_met_verbs"):
         metric = unplanned  # 三年新增800亿元的投资计划, 某产值计划完成102%: there the plan itself is named
         rules.append(("metric", "plan_adverb_dropped"))
-    if (drawn := g.drawing.search(metric)) is not None:  # 联赛吸引参赛队伍1200支 -> 联赛参赛队伍
+    if may("drawing_verb_dropped", metric) and (drawn := g.drawing.search(metric)) is not None:  # 联赛吸引参赛队伍1200支 -> 联赛参赛队伍
         metric = metric[:drawn.start()] + metric[drawn.end():]
         rules.append(("metric", "drawing_verb_dropped"))
     if left.verb and left.verb.endswith(g.words["verbs.to_level"]) and (
             merged := lang.compiled(_regrouped).search(metric + left.verb[-1])) is not None:
         metric = metric[:merged.start()]  # 188个园区整合优化为|120个: the new count is of the same noun
         rules.append(("metric", "regrouping_before_value_dropped"))
-    metric, rule = without_examples(metric, lang)
+    metric, rule = without_examples(metric, lang) if may(EXAMPLE_RULES, metric) else (metric, None)
     if rule is not None:
         rules.append(("metric", rule))
-    if (linked := without_connectives(metric, lang)) != metric:
+    if may("connective_dropped", metric) and (linked := without_connectives(metric, lang)) != metric:
         metric = linked
         rules.append(("metric", "connective_dropped"))
     if metric in g.words["existential"] and c_start > s_start and not history and (
@@ -963,17 +977,17 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if metric and history and _NUMERALS_ONLY.fullmatch(metric):  # 两|年平均每年递增, 到|一九五七年达到: a piece of
         metric = ""  # a span of years or of a goal year names nothing; the metric before is carried
         rules.append(("metric", "numerals_only_dropped"))
-    if (undated := g.inner_year.sub("", metric)) != metric:
+    if may("year_inside_dropped", metric) and (undated := g.inner_year.sub("", metric)) != metric:
         metric = undated
         rules.append(("metric", "year_inside_dropped"))
     if lang.raw["month"] in metric and (unspanned := clean_metric(lang.compiled(_months_span).sub("", metric, count=1), lang)) \
             != metric and len(unspanned) >= 2:
         metric = unspanned  # 本年1——5月份|各部工业总产值, 查处的案件|从今年一月到九月|共有: when, not what
         rules.append(("metric", "months_span_dropped"))
-    if (framed := unframed(metric, noun, lang)) != metric:
+    if may("framing_verb_dropped", metric) and (framed := unframed(metric, noun, lang)) != metric:
         metric = framed
         rules.append(("metric", "framing_verb_dropped"))
-    caused = without_causative(metric, noun, lang)
+    caused = without_causative(metric, noun, lang) if may("causative_dropped", metric) else metric
     carries = c_start > s_start and left_text.startswith(g.words["carried_subject_verbs"])
     if carries and lang.compiled(_provincial).helped_deed.fullmatch(left_text.strip()):
         carries = False  # 帮助失业人员就业|16.8万人: whom it helped and to what is the whole metric (langp5)
@@ -1054,7 +1068,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             reading.metric = reading.recovered[0]
             rules.append(("layout", "dangling_metric"))
             return reading
-    if history and len(history[-1]) >= 2 and not g.gap.match(history[-1]) and (
+    if history and len(history[-1]) >= 2 and may("gap_to_reference", metric) and not g.gap.match(history[-1]) and (
             gap := gap_to_reference(metric, first, lang)) is not None:
         reading.metric = history[-1] + gap
         rules.append(("metric", "gap_to_reference"))
@@ -1353,7 +1367,69 @@ def _relative_existential(lang) -> re.Pattern:
 # and phrases repeat (比上年增长 in a report, one row label on every row of a table), so a record-dense text
 # reads each of its phrases once. Bounded, so a text of phrases all different costs no more memory than this.
 PHRASES = 512
+# goal_frame is not among them: its first test (a goal noun right after the value) fails for most values, and
+# costs less than a look-up.
 (read_left, clean_metric, noun_after, counted_noun, unframed, without_adverbs, without_examples,
- without_connectives, before_deed, before_completion, goal_of, goal_frame) = (lru_cache(PHRASES)(f) for f in (
+ without_connectives, before_deed, before_completion, goal_of) = (lru_cache(PHRASES)(f) for f in (
     read_left, clean_metric, noun_after, counted_noun, unframed, without_adverbs, without_examples,
-    without_connectives, before_deed, before_completion, goal_of, goal_frame))
+    without_connectives, before_deed, before_completion, goal_of))
+
+
+# The rules of ``read`` that act under one of several names, each gated as one.
+EXAMPLE_RULES = ("cause_with_examples_dropped", "quoted_examples_dropped", "listed_examples_dropped",
+                 "single_example_dropped")
+NATIONAL_FRAME_RULES = tuple(rule for rule, _ in NATIONAL_FRAMES)
+OLDER_FRAME_RULES = tuple(rule for rule, _ in OLDER_FRAMES)
+# Not a rule of its own: whether a phrase is made only of verbs of doing (``unframed(..., whole=True)`` leaves
+# nothing), which ``counted_noun`` and ``prenominal`` ask of the words before a count.
+ONLY_VERBS = "only_verbs_of_doing"
+
+
+def _needs(lang) -> dict:
+    """What the phrase each rule of ``read`` reads must hold for the rule to act (``lexicon.Need``): the patterns
+    it matches or the words it finds. ``read`` tries a rule only where its phrase holds them (``lexicon.Gate``),
+    so a phrase pays only for the rules it can trigger; a rule not named here is always tried."""
+    g, prov, national, plan = patterns(lang), lang.compiled(_provincial), lang.compiled(_national), lang.compiled(
+        _plan_frames)
+    return {  # the words before the value
+        "place_by_examples_dropped": Need(patterns=(g.place_frame,)),
+        "locative_before_deed_dropped": Need(patterns=(lang.compiled(_locative),)),
+        # the words before, read into a metric (left.metric)
+        "since_frame_dropped": Need(patterns=(prov.since,)),
+        "frame_with_copula_dropped": Need(words=(prov.frame_opening,)),
+        "batch_before_count_dropped": Need(patterns=(g.batch,)),
+        # the noun after a count
+        "valued_predicate_after_noun_dropped": Need(patterns=(prov.valued_deed,)),
+        "deed_after_noun_dropped": Need(words=lang.words("verbs", "perfective"), length=5),
+        "cut_predicate_after_noun_dropped": Need(patterns=(lang.compiled(_cut_predicate),)),
+        "completion_after_noun_dropped": Need(patterns=(g.completion,)),
+        "manner_after_noun_dropped": Need(patterns=(g.manner_end,)),
+        "in_use_after_noun_dropped": Need(patterns=(prov.in_use_end,)),
+        "pilot_names_the_counted": Need(patterns=(g.pilot,)),
+        # the metric
+        "qualifier_in_from_frame_dropped": Need(patterns=(g.older_signs,)),
+        "adverb_dropped": Need(patterns=(g.adverb_start, g.adverb_inside)),
+        "means_phrase_dropped": Need(patterns=(prov.means,)),
+        NATIONAL_FRAME_RULES: Need(patterns=(national.sign,)),
+        OLDER_FRAME_RULES: Need(patterns=(g.older_signs,)),
+        "obligation_dropped": Need(patterns=(plan.obligation,)),
+        "drawing_verb_dropped": Need(patterns=(g.drawing,)),
+        EXAMPLE_RULES: Need(words=lang.words("open_list_marks")),
+        "connective_dropped": Need(patterns=(g.connective,)),
+        "year_inside_dropped": Need(patterns=(g.inner_year,)),
+        "framing_verb_dropped": Need(patterns=(g.particle_after_verb, g.framing_start)),
+        "causative_dropped": Need(patterns=(national.causative,)),
+        "quantity_of_goal": Need(words=lang.words("goal_nouns")),  # in the metric or the fillers after it
+        "gap_to_reference": Need(patterns=(g.gap,)),
+        # the fillers
+        "destination_after_from_frame": Need(words=lang.words("from_frames")),
+        # the words before the value, after a value before in the clause
+        "subject_of_from_frame_destination": Need(patterns=(g.destination,)),
+        ONLY_VERBS: Need(patterns=(g.particle_after_verb, g.framing_start, g.action_start, g.defining_start)),
+        "grouping_before_count_dropped": Need(patterns=(g.grouping,)),
+        "relative_clause_before_existential_count": Need(patterns=(lang.compiled(_relative_existential),)),
+    }
+
+
+def _gate(lang) -> Gate:
+    return Gate(_needs(lang))
