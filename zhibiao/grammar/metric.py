@@ -1378,9 +1378,10 @@ def _named_amount(lang) -> tuple[NamedAmount, ...]:
     actor = rf"[^\W\d_]{{0,{int(frame['actor_words'])}}}?(?:{alternation(frame['actors'])})"
     adverbs = rf"(?:{alternation(frame['adverbs'] + lang.raw['modal_inside'])})*"  # 中央财政|拟|投入…, 还将|拨出…
     money, granted = frame["money"], frame["granted"]
+    particle = alternation(lang.words("verbs", "perfective") + (lang.raw["possessive"],))  # 安排了|…, 投入的|…
     return tuple(NamedAmount(
-        deed=re.compile(rf"(?:{actor})?{adverbs}(?:{alternation(deed['verbs'])})"
-                        rf"(?P<noun>(?=[^\W\d_]|“)[^，。；]*?(?:{alternation(deed['heads'])}))"),
+        deed=re.compile(rf"(?:{actor})?{adverbs}(?:{alternation(deed['verbs'])})(?:{particle})?"
+                        rf"(?P<noun>(?!{particle})(?=[^\W\d_]|“)[^，。；]*?(?:{alternation(deed['heads'])}))"),
         actor=re.compile(rf"{actor}{adverbs}"),
         named=re.compile(rf"(?=[^\W\d_]|“)[^\W\d_“”]*(?:{alternation(deed['heads'])})"),
         verbs=tuple(deed["verbs"]), units=units)
