@@ -234,7 +234,7 @@ def test_a_bare_measure_noun_after_a_value_takes_the_subject_before():
     # a bare two-character noun counted after an item ending in such a noun is of the same kind
     ("青川市新认定省级示范乡镇4个、村庄12个。", [("青川市新认定省级示范乡镇", 4), ("青川市新认定省级示范村庄", 12)]),
     # but not one with a verb of its own, nor one counted in no classifier of things
-    ("累计投入帮扶资金16亿元、实施项目79个。", [("投入帮扶资金", 1.6e9), ("项目", 79)]),
+    ("累计投入帮扶资金16亿元、实施项目79个。", [("帮扶资金", 1.6e9), ("项目", 79)]),
     ("青川市新认定省级示范乡镇4个、村庄12%。", [("青川市新认定省级示范乡镇", 4), ("村庄", 12)]),
 ])
 def test_a_bare_noun_after_a_value_takes_the_head_before(text, expected):

@@ -849,8 +849,8 @@ def test_you_of_a_time_frame_never_cuts_the_frame_in_half():
 
 @pytest.mark.parametrize("text, metric", [
     ("今年青川市银行将增加农业贷款12亿元。", "青川市银行增加农业贷款"),
-    ("市财政拟安排教育投入30亿元。", "市财政安排教育投入"),
-    ("市财政还将安排教育投入30亿元。", "市财政安排教育投入"),
+    ("市财政拟安排教育投入30亿元。", "教育投入"),  # and the deed before the named amount (langv8)
+    ("市财政还将安排教育投入30亿元。", "教育投入"),
 ], ids=str)
 def test_a_modal_between_the_subject_and_its_verb_is_dropped(text, metric):
     records = extract(text)
@@ -1365,3 +1365,50 @@ def test_every_gated_rule_is_a_rule_of_read():
     source = inspect.getsource(metric).replace(inspect.getsource(metric._needs), "")  # the rules, not the needs
     names = [n for key in metric._needs(language()) for n in ((key,) if isinstance(key, str) else key)]
     assert [n for n in names if f'"{n}"' not in source] == []
+
+
+# langv8: a deed that allocates, issues or grants, with its actor, before a noun that names the amount measured
+@pytest.mark.parametrize("text, expected", [
+    ("市财政安排就业补助资金12亿元。", [("就业补助资金", 1.2e9)]),
+    ("发行地方政府债券35亿元。", [("地方政府债券", 3.5e9)]),
+    ("授予发明专利权1200件。", [("发明专利权", 1200)]),
+    ("中央财政拟投入社会保障资金290亿元。", [("社会保障资金", 2.9e10)]),  # a modal after the actor
+    ("省级财政统筹安排乡村振兴补助资金18亿元。", [("乡村振兴补助资金", 1.8e9)]),  # an adverb before the verb
+    ("市政府继续拨付防汛经费3亿元。", [("防汛经费", 3e8)]),
+    ("筹集住房保障资金6亿元。", [("住房保障资金", 6e8)]),
+    ("发放创业担保贷款18亿元。", [("创业担保贷款", 1.8e9)]),
+    ("市财政安排了就业补助资金12亿元。", [("就业补助资金", 1.2e9)]),  # the verb's particle goes with it
+    ("市财政投入的教育经费达到30亿元。", [("教育经费", 3e9)]),
+    ("今年安排市本级支出增长3.5%。", [("市本级支出", 3.5)]),  # a rate of the named amount
+    ("安排地方专项债券420亿元，比上年增加60亿元。", [("地方专项债券", 4.2e10), ("地方专项债券", 6e9)]),
+    ("发放高龄补贴3.2亿元、残疾人补贴1.4亿元。", [("高龄补贴", 3.2e8), ("残疾人补贴", 1.4e8)]),
+    # the named amount after the value: the actor alone is no metric
+    ("市财政拟安排20亿元专项奖补资金。", [("专项奖补资金", 2e9)]),
+    ("县财政安排8亿元灾后重建资金支持农房重建。", [("灾后重建资金", 8e8)]),
+    ("国家财政还将拨出25亿元专项资金。", [("专项资金", 2.5e9)]),
+    ("拟发行5亿美元离岸债券。", [("离岸债券", 5e8)]),
+], ids=str)
+def test_the_deed_before_a_named_amount_is_dropped(text, expected):
+    records = extract(text)
+    assert [(r.metric, r.value) for r in records] == expected
+    assert ("metric", "metric", "deed_before_named_amount_dropped") in records[0].trace
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("新建学校15所。", "新建学校"),  # the verb makes what is counted
+    ("新增城镇就业12万人。", "新增城镇就业"),
+    ("减税降费45亿元。", "减税降费"),
+    ("银行新增贷款120亿元。", "银行新增贷款"),
+    ("中央财政投入资金45亿元。", "中央财政投入资金"),  # a bare head names nothing without its deed
+    ("市财政安排支出120亿元。", "市财政安排支出"),
+    ("市财政安排投资30亿元。", "市财政安排投资"),
+    ("市财政安排的资金12亿元。", "市财政安排的资金"),
+    ("中央财政安排投入50亿元。", "中央财政安排投入"),
+    ("发放育儿补贴3.2万人。", "发放育儿补贴"),  # a count of people, not of the money
+    ("授予博士学位18人。", "授予博士学位"),
+    ("发行地方政府债券置换存量债务32亿元。", "发行地方政府债券置换存量债务"),  # the words after name no fund
+], ids=str)
+def test_a_deed_that_names_no_amount_stays(text, metric):
+    records = extract(text)
+    assert records[0].metric == metric
+    assert all("deed_before_named_amount_dropped" not in str(r.trace) for r in records)

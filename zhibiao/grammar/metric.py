@@ -957,6 +957,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             and (left.verb or "") not in lang.words("plan_met_verbs"):
         metric = unplanned  # 三年新增800亿元的投资计划, 某产值计划完成102%: there the plan itself is named
         rules.append(("metric", "plan_adverb_dropped"))
+    if (named := deed_before_named_amount(metric, left.verb, own, first.unit, lang)) != metric:
+        metric = named  # 中央财政安排|就业专项资金426亿元: the fund is measured, not the deed that allocates it
+        rules.append(("metric", "deed_before_named_amount_dropped"))
     if may("drawing_verb_dropped", metric) and (drawn := g.drawing.search(metric)) is not None:  # 联赛吸引参赛队伍1200支 -> 联赛参赛队伍
         metric = metric[:drawn.start()] + metric[drawn.end():]
         rules.append(("metric", "drawing_verb_dropped"))
@@ -1433,3 +1436,45 @@ def _needs(lang) -> dict:
 
 def _gate(lang) -> Gate:
     return Gate(_needs(lang))
+
+
+@dataclass(frozen=True)
+class NamedAmount:
+    """One class of deed whose object names the amount measured (money allocated, things granted; langv8)."""
+
+    deed: re.Pattern  # actor, adverbs, the deed's verb, then the noun it names (中央财政|拟|安排|就业补助资金)
+    actor: re.Pattern  # an actor and its adverbs alone (中央财政|拟), the deed's verb read as the value's
+    named: re.Pattern  # the noun after the value, up to its last head (200亿元|专项奖补资金|予以支持)
+    verbs: tuple[str, ...]
+    units: tuple[str, ...]  # the units its amounts are written in
+
+
+def _named_amount(lang) -> tuple[NamedAmount, ...]:
+    frame = lang.raw["named_amount"]
+    actor = rf"[^\W\d_]{{0,{int(frame['actor_words'])}}}?(?:{alternation(frame['actors'])})"
+    adverbs = rf"(?:{alternation(frame['adverbs'] + lang.raw['modal_inside'])})*"  # 中央财政|拟|投入…, 还将|拨出…
+    money, granted = frame["money"], frame["granted"]
+    particle = alternation(lang.words("verbs", "perfective") + (lang.raw["possessive"],))  # 安排了|…, 投入的|…
+    return tuple(NamedAmount(
+        deed=re.compile(rf"(?:{actor})?{adverbs}(?:{alternation(deed['verbs'])})(?:{particle})?"
+                        rf"(?P<noun>(?!{particle})(?=[^\W\d_]|“)[^，。；]*?(?:{alternation(deed['heads'])}))"),
+        actor=re.compile(rf"{actor}{adverbs}"),
+        named=re.compile(rf"(?=[^\W\d_]|“)[^\W\d_“”]*(?:{alternation(deed['heads'])})"),
+        verbs=tuple(deed["verbs"]), units=units)
+        for deed, units in ((money, tuple(money["units"]) + lang.words("rate_units")), (granted, tuple(granted["units"]))))
+
+
+def deed_before_named_amount(metric: str, verb: str | None, own: str, unit: str, lang) -> str:
+    """市财政安排就业补助资金12亿元 -> 就业补助资金, 授予发明专利权1200件 -> 发明专利权, 中央财政安排200亿元专项资金
+    -> 专项资金: a deed that allocates, issues or grants (with its actor) before a noun that already names the amount
+    measured is no part of it (a metric never keeps its verb, nor its actor alone); a bare head (投入资金) or a count
+    of other things (发放补贴3万人) keeps it (langv8)."""
+    bare = lang.words("named_amount", "bare")
+    for deed in lang.compiled(_named_amount):
+        if unit not in deed.units:
+            continue
+        if (m := deed.deed.fullmatch(metric)) is not None:
+            return metric if m.group("noun") in bare else m.group("noun")
+        if verb in deed.verbs and deed.actor.fullmatch(metric) and (m := deed.named.match(noun_after(own, lang))):
+            return metric if m.group() in bare else m.group()
+    return metric
