@@ -327,3 +327,31 @@ def test_what_is_no_count_of_the_people(text):
 def test_a_deed_done_quoted_in_the_plan_stays_actual(text, value, status, rule):
     plan = "一、过去一年工作回顾\n全市生产总值增长5%。\n二、今年的主要目标\n" + text + "\n"
     assert statuses(plan)[value] == (status, [f"status.{rule}"])
+
+
+# langn8: a span of years a deed is to be done within (在五年内) sets a goal outside a review.
+DEADLINE_PLAN = "青川市人民政府工作报告\n三、关于第十六个五年计划\n"
+DEADLINE_REVIEW = "青川市人民政府工作报告\n一、过去五年工作回顾\n"
+
+
+@pytest.mark.parametrize("head, text, value, status, rule", [
+    (DEADLINE_PLAN, "在五年内，全市基本建设投资总额为320亿元。", 3.2e10, "target", "deadline_frame"),
+    (DEADLINE_PLAN, "全市棉花亩产量在十二年内，分别达到60斤。", 60, "target", "deadline_frame"),  # the value's own clause
+    (DEADLINE_PLAN, "在3年内使全市新增耕地120万亩。", 1.2e6, "target", "deadline_frame"),
+    (DEADLINE_PLAN, "在五年内，全市已经建成学校120所。", 120, "actual", "no_target_cue"),  # a deed done: a fact
+    (DEADLINE_PLAN, "在五年内完成了新建住房80万套。", 8e5, "actual", "no_target_cue"),
+    (DEADLINE_REVIEW, "在五年内，全市钢产量增长120%。", 120, "actual", "no_target_cue"),  # a review tells what was done
+], ids=str)
+def test_a_deadline_frame_sets_a_target(head, text, value, status, rule):
+    assert statuses(head + text + "\n")[value] == (status, [f"status.{rule}"])
+
+
+@pytest.mark.parametrize("text, value, status, rule", [
+    ("全市生产总值的增长速度，2030年计划为3.7%，实际达到4.6%。", 3.7, "target", "plan_figure_in_review"),
+    ("全市生产总值的增长速度，2030年计划为3.7%，实际达到4.6%。", 4.6, "actual", "no_target_cue"),
+    ("全市钢产量预定增长8%，实际增长9%。", 8, "target", "plan_figure_in_review"),
+    ("全市工业产值计划完成102%。", 102, "actual", "no_target_cue"),  # the plan met is a fact
+])
+def test_a_plans_figure_quoted_in_a_review_is_a_target(text, value, status, rule):
+    """langn8: a plan adverb and its verb right before a value in a review quote the plan's figure."""
+    assert statuses(DEADLINE_REVIEW + text + "\n")[value] == (status, [f"status.{rule}"])
