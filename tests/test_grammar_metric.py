@@ -1328,3 +1328,12 @@ def test_a_rhetorical_predicate_after_a_count_of_people_is_no_part_of_its_noun()
 def test_a_price_cut_is_a_change_down():
     record = extract("青川市集中采购药品平均降价超50%。")[0]
     assert (record.kind, record.direction) == ("change", "down")
+
+
+# langn8: the subject and the verb that governs listed examples stay; only the examples go.
+@pytest.mark.parametrize("text, metric", [
+    ("全年青川市财政用于教育、卫生、文化等民生事业支出120亿元。", "青川市财政用于民生事业支出"),
+    ("青川市小麦、玉米、马铃薯等主栽品种良种覆盖率达到97%以上。", "主栽品种良种覆盖率"),  # no verb: the first example's words
+], ids=str)
+def test_listed_examples_go_without_the_words_that_govern_them(text, metric):
+    assert extract(text)[0].metric == metric

@@ -588,10 +588,19 @@ def without_examples(metric: str, lang) -> tuple[str, str | None]:
     if (e := g.examples.match(metric)) is not None:
         return metric[e.end():], "quoted_examples_dropped"
     if (listed := lang.compiled(_listed_examples).search(metric)) is not None:
-        return listed.group("head"), "listed_examples_dropped"
+        return governed_before_examples(metric, lang) + listed.group("head"), "listed_examples_dropped"
     if (single := lang.compiled(_single_example).search(metric)) is not None:
         return single.group("head"), "single_example_dropped"
     return metric, None
+
+
+def governed_before_examples(metric: str, lang) -> str:
+    """青川市财政用于|教育、卫生等|民生支出: the subject and the verb that governs the listed examples stand before the
+    first of them and are no examples: they stay (`listed_examples.governors`); without such a verb the words before
+    the first 、 are all the first example."""
+    first = metric[:metric.index("、")]
+    at = max((i + len(w) for w in lang.raw["listed_examples"]["governors"] if (i := first.rfind(w)) >= 0), default=0)
+    return first[:at] if at < len(first) else ""
 
 
 def _listed_examples(lang) -> re.Pattern:
