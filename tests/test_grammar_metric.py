@@ -1330,6 +1330,20 @@ def test_a_price_cut_is_a_change_down():
     assert (record.kind, record.direction) == ("change", "down")
 
 
+# langn8: a verb allotting money, then the amount and the fund's noun after it.
+@pytest.mark.parametrize("text, metrics", [
+    ("青川市财政安排12亿元专项奖补资金，重点用于职工安置。", ["青川市财政安排专项奖补资金"]),
+    ("青川市财政拟安排9亿元资金支持再就业，比上年增加2亿元。", ["青川市财政安排资金", "青川市财政安排资金"]),
+    ("青川市财政增发30亿元建设债券加强基础设施建设。", ["青川市财政增发建设债券"]),  # what it is for goes
+    ("青川市财政安排5亿元，用于支持就业。", ["青川市财政"]),  # no noun after the amount
+    ("青川市财政安排8亿元支持企业技术改造。", ["青川市财政"]),  # what it is for follows at once
+], ids=str)
+def test_an_allotted_fund_after_its_amount_is_the_metric(text, metrics):
+    records = extract(text)
+    assert [r.metric for r in records] == metrics
+    assert (("metric", "metric", "allotted_fund_after_amount") in records[0].trace) == (metrics[0] != "青川市财政")
+
+
 # langn8: the subject and the verb that governs listed examples stay; only the examples go.
 @pytest.mark.parametrize("text, metric", [
     ("全年青川市财政用于教育、卫生、文化等民生事业支出120亿元。", "青川市财政用于民生事业支出"),
@@ -1337,3 +1351,15 @@ def test_a_price_cut_is_a_change_down():
 ], ids=str)
 def test_listed_examples_go_without_the_words_that_govern_them(text, metric):
     assert extract(text)[0].metric == metric
+
+
+# langn8: a bare measure of output takes the noun phrase of the clause before as its owner.
+@pytest.mark.parametrize("text, metric", [
+    ("青川市淡水渔业生产，2030年的产量达到50万吨。", "青川市淡水渔业生产产量"),
+    ("青川市社办工业，2030年的产值达到12亿元。", "青川市社办工业产值"),
+    ("青川市粮食连续五年增产，总产量达到120亿斤。", "青川市粮食总产量"),
+    ("青川市机械工业实行按需生产，打开了销路，总产值增长8%。", "总产值"),  # a deed done owns nothing
+    ("如前所说，总产值增长8%。", "总产值"),  # an aside owns nothing
+], ids=str)
+def test_a_bare_measure_of_output_takes_its_owner_from_the_clause_before(text, metric):
+    assert extract(text)[-1].metric == metric

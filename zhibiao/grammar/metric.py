@@ -411,6 +411,24 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
             or not unframed(left.metric, "", lang, whole=True))
 
 
+def allotting_names_noun(left: Left, right: str, q: Quantity, lang) -> Left | None:
+    """中央财政安排1000亿元专项奖补资金, 财政增发1000亿元国债: a subject, a verb allotting money (`allotting`) and an
+    amount whose noun follows it: the noun is the fund measured, and the verb stays with it as 新增 does (中央财政安排
+    专项奖补资金). The words before as one metric with their verb, or None (安排51亿元，用于…, 安排219亿元支持…: no noun)."""
+    frame = lang.raw["allotting"]
+    if left.verb not in frame["verbs"] or q.unit not in frame["units"] or len(left.metric) < 2 \
+            or right.startswith(tuple(frame["purposes"])):
+        return None  # 安排219亿元|支持…: what the amount is for follows, no fund's noun
+    named = Left(left.metric + left.verb, None, False, left.fillers)
+    return named if prenominal(right, named, q, lang) else None
+
+
+def fund_before_purpose(noun: str, lang) -> str:
+    """国债|加强基础设施建设, 资金|支持再就业: an allotted fund's noun ends before a verb of what it is for."""
+    at = min((i for w in lang.raw["allotting"]["purposes"] if (i := noun.find(w, 2)) >= 0), default=len(noun))
+    return noun[:at]
+
+
 def reached(right: str, left: Left, q: Quantity, lang) -> Left | None:
     """绿电外送拓展至22个省区市, 对外贸易扩大至228个国家和地区: a verb of reaching out (with 至/到) between a
     subject and a count of places written before their noun counts the places the subject reached; the
@@ -839,11 +857,15 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         left_text = ""  # 连续5年提高甲标准、|3次提高乙标准: the item before the 、 is a clause of its own
         rules.append(("metric", "clause_before_list_mark_dropped"))
     left = read_left(left_text, lang)
+    allotted = False
     if left.verb in g.words["verbs.after_metric"]:
         span = left.fillers if g.year_span.fullmatch(left.fillers) else ""  # 两年新增|4万亿元的投资计划
         named = Left(left.metric + span + left.verb, None, False, left.fillers)
         if prenominal(right, named, first, lang):  # 中央财政新增47亿元专项资金: 新增 names the noun after
             left = named
+    elif (fund := allotting_names_noun(left, right, first, lang)) is not None:
+        left, allotted = fund, True  # 中央财政安排1000亿元专项奖补资金: the fund allotted is what the amount measures
+        rules.append(("metric", "allotted_fund_after_amount"))
     if (since := lang.compiled(_provincial).since.match(left.metric)) is not None:
         left = Left(left.metric[since.end():], left.verb, left.to_level, left.fillers)  # 党的十八大以来|3次到青川考察
         rules.append(("metric", "since_frame_dropped"))
@@ -881,6 +903,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         counted = False  # 由71所|优化整合为47所: the words after move the value to a level, they name no noun
         rules.append(("metric", "destination_after_from_frame"))
     noun = noun_after(own, lang) if counted else ""
+    if noun and allotted:
+        noun = fund_before_purpose(noun, lang)  # 增发1000亿元国债|加强基础设施建设: what the fund is for is no part of it
     if noun and (deed := lang.compiled(_provincial).valued_deed.search(noun)) is not None:
         noun = noun[:deed.start()]  # 为20个省份|保供煤炭超35亿吨: the deed's object has its own value
         rules.append(("metric", "valued_predicate_after_noun_dropped"))
@@ -1039,10 +1063,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         metric += left.verb
         rules.append(("metric", "noun_ending_like_a_verb"))
     owned = metric in lang.words("bare_owned_measures") and c_start > s_start
-    if owned and not history and (owner := owner_of_bare(before_clause, lang)):
+    output = metric in lang.words("bare_output_measures") and c_start > s_start  # 产量, 总产值: no owner's measure ends
+    if (owned or output) and not history and (owner := owner_of_bare(before_clause, lang)):
         metric = owner + metric  # 国有企业效益明显好转，利润增长23.5%: the clause's own topic owns the measure
         rules.append(("metric", "owner_of_bare_measure_before"))
-    elif owned and history and (by_before := owned_by_metric_before(metric, history[-1], before_clause, lang)):
+    elif (owned or output) and history and (by_before := owned_by_metric_before(metric, history[-1], before_clause, lang)):
         metric = by_before  # 某类企业效益提高，实现利润900亿元; 技工学校达192所，招生9.7万人: the thing measured before
         rules.append(("metric", "owner_of_bare_measure_from_metric_before"))
     if metric in lang.words("bare_owned_measures") and history and c_start < prev_end and (
@@ -1318,7 +1343,18 @@ def owner_of_bare(clause: str, lang) -> str:
     subject = clean_metric(clause, lang)
     at = min((i for w in lang.words("state_nouns") if (i := subject.find(w, 2)) >= 0), default=-1)
     owner = subject_before(subject[:at], lang) if at >= 0 else subject_before(clause, lang)
+    if owner and at < 0 and not_owner(owner, lang):
+        return ""  # 打开了销路，总产值…; 如前所说，总产值…: a deed or an aside, no noun phrase that owns the measure
     return "" if any(w in owner for w in lang.words("negations")) else owner  # 校舍腾不出来: a predicate
+
+
+def not_owner(clause: str, lang) -> bool:
+    """A clause before a bare measure that holds a verb that moves or states a quantity (保持), a perfective particle
+    or an aside's word (`not_owners`: 如前所说, 除…以外) is a predicate or a frame, no thing the measure is of (langn8);
+    a framing verb may end a thing's name (煤炭工业建设，五年投资…)."""
+    words = (lang.words("verbs", "level") + lang.words("verbs", "change_up") + lang.words("verbs", "change_down")
+             + lang.words("verbs", "perfective") + lang.words("not_owners"))
+    return any(w in clause for w in words)
 
 def owner_of_measure_across_mark(wt: str, prev_end: int, before: str, lang) -> str:
     """实施市级重点项目300个、完成投资800亿元: a bare measure in the item after a count of things (a counter closes
