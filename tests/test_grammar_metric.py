@@ -1363,3 +1363,13 @@ def test_listed_examples_go_without_the_words_that_govern_them(text, metric):
 ], ids=str)
 def test_a_bare_measure_of_output_takes_its_owner_from_the_clause_before(text, metric):
     assert extract(text)[-1].metric == metric
+
+
+@pytest.mark.parametrize("text, metrics", [
+    # langn8: a decade after 由/从 is the base's time, as a year is
+    ("青川市固定职工的比例，已由九十年代的50%左右，上升到80%以上。", ["青川市固定职工的比例"] * 2),
+    # langn8: 建设项目 is a noun, its 建设 no framing verb
+    ("青川市冶金工业部有57个建设项目，地方有14个建设项目。", ["建设项目", "建设项目"]),
+], ids=str)
+def test_older_prose_bases_and_nouns(text, metrics):
+    assert [r.metric for r in extract(text)] == metrics

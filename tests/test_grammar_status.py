@@ -355,3 +355,22 @@ def test_a_deadline_frame_sets_a_target(head, text, value, status, rule):
 def test_a_plans_figure_quoted_in_a_review_is_a_target(text, value, status, rule):
     """langn8: a plan adverb and its verb right before a value in a review quote the plan's figure."""
     assert statuses(DEADLINE_REVIEW + text + "\n")[value] == (status, [f"status.{rule}"])
+
+
+@pytest.mark.parametrize("head, text, value, status, rule", [
+    (DEADLINE_REVIEW, "今年上半年，全市工业产值又比去年同期增长24%。", 24, "actual", "part_of_year_gone"),
+    (DEADLINE_REVIEW, "全市供销合作社在今年上半年已有基层社3100个。", 3100, "actual", "part_of_year_gone"),
+    (DEADLINE_PLAN, "今年第一季度，全市工业生产比去年同期增长12%，全年要增长8%。", 12, "actual", "part_of_year_gone"),
+    (DEADLINE_PLAN, "今年第一季度，全市工业生产比去年同期增长12%，全年要增长8%。", 8, "target", "modal_cue"),
+    (DEADLINE_PLAN, "争取今年上半年新建学校20所。", 20, "target", "modal_cue"),  # a modal of its own
+], ids=str)
+def test_a_part_of_this_year_gone_by_dates_a_fact(head, text, value, status, rule):
+    """langn8: the 今年 of 今年上半年, 今年第一季度 sets no goal; the value is the months gone by, of the report's year."""
+    assert statuses(head + text + "\n")[value] == (status, [f"status.{rule}"])
+
+
+def test_a_past_years_value_stated_with_the_copula_in_the_plan_is_a_fact():
+    """langn8: 某工资总额2025年为773亿元，2030年将达到983亿元 in the report of 2026: the 2025 figure is a fact."""
+    text = "青川市2026年政府工作报告\n三、今后五年的主要任务\n全市职工工资总额2025年为773亿元，2030年将达到983亿元。\n"
+    got = statuses(text)
+    assert got[7.73e10] == ("actual", ["status.done_by_a_past_year"]) and got[9.83e10][0] == "target"

@@ -47,6 +47,7 @@ class Patterns:
     deadline: re.Pattern  # a span of years a deed is to be done within (在五年内, 在十二年内)
     deadline_done: re.Pattern  # a deed done after it (已, 了): the span is one gone by
     planned_figure: re.Pattern  # right before the value: the plan's figure (一九八一年计划为)
+    part_gone: re.Pattern  # a part of this year gone by (今年上半年, 今年第一季度): its 今年 sets no goal
 
     disposal: frozenset[str]  # 将 right before a number moves it (将2.8万亿元资金纳入…): no modal
     number: re.Pattern
@@ -59,8 +60,8 @@ class Patterns:
             return False
         if self.in_label(text, m.start(), m.end()):
             return False
-        if self.months_span.match(text, m.start()):
-            return False  # 今年1至9月安排了…: the 今年 of a span of months gone by dates a fact, it sets no goal
+        if self.months_span.match(text, m.start()) or self.part_gone.match(text, m.start()):
+            return False  # 今年1至9月安排了…, 今年上半年…增长: the 今年 of months gone by dates a fact, it sets no goal
         window = text[max(0, m.start() - 3):m.end() + 3]
         offset = m.start() - max(0, m.start() - 3)
         return not any(n.start() < offset + (m.end() - m.start()) and offset < n.end()
@@ -108,6 +109,7 @@ def _build(lang) -> Patterns:
         reach=dict(lang.raw["status_reach"]),
         deadline=re.compile(lang.raw["deadline"]["frame"]),
         deadline_done=re.compile(lang.raw["deadline"]["done"]),
+        part_gone=re.compile(lang.raw["part_of_year_gone"]),
         planned_figure=re.compile(rf"(?:{lang.pattern('plan_adverbs')})(?!{lang.pattern('plan_met_verbs')})"
                                   rf"(?:{lang.pattern('verbs', 'level')}|{moving})$"),
         in_force=tuple(sorted(lang.words("in_force_words"), key=len, reverse=True)),  # 现有的 before 现有
@@ -175,6 +177,8 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
             return fact
     if m := modal_cue(g, win, end, in_review):
         return Status("target", m.group(), "modal_cue")
+    if gone := win.first(g.part_gone, 0, end):
+        return Status("actual", gone.group(), "part_of_year_gone")  # 今年上半年，某产值又比去年同期增长24%
     if in_review and (m := g.planned_figure.search(win.text, max(0, end - _PLANNED_REACH), end)):
         return Status("target", m.group(), "plan_figure_in_review")  # 一九八一年计划为3.7%，实际达到4.6%
     if not in_review and (m := deadline(g, win, end)):
