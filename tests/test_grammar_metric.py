@@ -1373,3 +1373,11 @@ def test_a_bare_measure_of_output_takes_its_owner_from_the_clause_before(text, m
 ], ids=str)
 def test_older_prose_bases_and_nouns(text, metrics):
     assert [r.metric for r in extract(text)] == metrics
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全市去年取得重要科技成果1200多项。", "重要科技成果"),  # langn8: what was won is counted
+    ("2030年全市涌现出重大科研成果260多项。", "重大科研成果"),
+], ids=str)
+def test_a_verb_of_winning_before_a_counted_noun_is_no_part_of_it(text, metric):
+    assert extract(text)[0].metric == metric
