@@ -1381,3 +1381,15 @@ def test_older_prose_bases_and_nouns(text, metrics):
 ], ids=str)
 def test_a_verb_of_winning_before_a_counted_noun_is_no_part_of_it(text, metric):
     assert extract(text)[0].metric == metric
+
+
+@pytest.mark.parametrize("text, metric, rule", [
+    # langn8: a modal before a verb of putting money in goes, even where the verb ends the metric
+    ("青川市财政拟投入社会保障资金12亿元。", "青川市财政投入社会保障资金", "modal_inside_dropped"),
+    ("青川市财政将投入10亿元。", "青川市财政投入", "modal_inside_dropped"),
+    # langn8: a verb of what the money is for right after the amount opens no noun of it
+    ("青川市财政将投入10亿元支持职业教育发展。", "青川市财政投入", "purpose_after_amount_is_no_noun"),
+], ids=str)
+def test_money_put_in_and_what_it_is_for(text, metric, rule):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", rule) in record.trace) == (metric, True)

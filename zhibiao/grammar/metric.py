@@ -424,9 +424,10 @@ def allotting_names_noun(left: Left, right: str, q: Quantity, lang) -> Left | No
 
 
 def fund_before_purpose(noun: str, lang) -> str:
-    """国债|加强基础设施建设, 资金|支持再就业: an allotted fund's noun ends before a verb of what it is for."""
-    at = min((i for w in lang.raw["allotting"]["purposes"] if (i := noun.find(w, 2)) >= 0), default=len(noun))
-    return noun[:at]
+    """国债|加强基础设施建设, 资金|支持再就业: the noun after an amount of money ends before a verb of what the money is
+    for; "" where the words after the amount open with one (投入100亿元|支持职业教育发展: no noun)."""
+    at = min((i for w in lang.raw["allotting"]["purposes"] if (i := noun.find(w)) >= 0), default=len(noun))
+    return noun[:at] if at >= 2 else ""
 
 
 def reached(right: str, left: Left, q: Quantity, lang) -> Left | None:
@@ -903,8 +904,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         counted = False  # 由71所|优化整合为47所: the words after move the value to a level, they name no noun
         rules.append(("metric", "destination_after_from_frame"))
     noun = noun_after(own, lang) if counted else ""
-    if noun and allotted:
-        noun = fund_before_purpose(noun, lang)  # 增发1000亿元国债|加强基础设施建设: what the fund is for is no part of it
+    if noun and (allotted or first.unit in lang.raw["allotting"]["units"]) and (
+            funded := fund_before_purpose(noun, lang)) != noun and (funded or len(left.metric) >= 2):
+        noun = funded  # 增发1000亿元国债|加强基础设施建设: what the fund is for is no part of it
+        if not noun:  # 将投入100亿元|支持…: no fund's noun follows the amount; the words before name it
+            rules.append(("metric", "purpose_after_amount_is_no_noun"))
     if noun and (deed := lang.compiled(_provincial).valued_deed.search(noun)) is not None:
         noun = noun[:deed.start()]  # 为20个省份|保供煤炭超35亿吨: the deed's object has its own value
         rules.append(("metric", "valued_predicate_after_noun_dropped"))
@@ -1206,7 +1210,8 @@ def _national(lang) -> National:
         time_inside=re.compile(rf"(?<=[^\W\d_]{{2}})(?<!占)(?:{alternation(words('time_inside'))})"
                                rf"(?!{alternation(words('time_inside_nouns'))})(?=[^\W\d_]{{2}})"),
         modal_inside=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('modal_inside'))})"
-                                rf"(?=(?:{alternation(doing_verbs(lang) + words('shared_verbs'))})[^\W\d_])"),
+                                rf"(?=(?:{alternation(doing_verbs(lang) + words('shared_verbs') + words('modal_inside_verbs'))})"
+                                rf"(?:[^\W\d_]|$))"),  # 中央财政将投入|100亿元: the verb may end the metric
         adverb=_opening_word(words("opening_adverbs"), words("adverb_nouns")),
         causative=_opening_word(words("causatives"), words("causative_nouns")),
         existential_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('existential_adverbs'))})*"
