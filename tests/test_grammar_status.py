@@ -338,6 +338,8 @@ DEADLINE_REVIEW = "青川市人民政府工作报告\n一、过去五年工作�
     (DEADLINE_PLAN, "在五年内，全市基本建设投资总额为320亿元。", 3.2e10, "target", "deadline_frame"),
     (DEADLINE_PLAN, "全市棉花亩产量在十二年内，分别达到60斤。", 60, "target", "deadline_frame"),  # the value's own clause
     (DEADLINE_PLAN, "在3年内使全市新增耕地120万亩。", 1.2e6, "target", "deadline_frame"),
+    (DEADLINE_PLAN, "化学肥料：五年内增加的年产能力为28万吨。", 2.8e5, "target", "deadline_frame"),  # without 在
+    (DEADLINE_PLAN, "全市2030年内新建学校12所。", 12, "actual", "no_target_cue"),  # a year, no span of years
     (DEADLINE_PLAN, "在五年内，全市已经建成学校120所。", 120, "actual", "no_target_cue"),  # a deed done: a fact
     (DEADLINE_PLAN, "在五年内完成了新建住房80万套。", 8e5, "actual", "no_target_cue"),
     (DEADLINE_REVIEW, "在五年内，全市钢产量增长120%。", 120, "actual", "no_target_cue"),  # a review tells what was done
