@@ -1393,3 +1393,11 @@ def test_a_verb_of_winning_before_a_counted_noun_is_no_part_of_it(text, metric):
 def test_money_put_in_and_what_it_is_for(text, metric, rule):
     record = extract(text)[0]
     assert (record.metric, ("metric", "metric", rule) in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("青川市新建住宅的单位造价高达163元。", "青川市新建住宅的单位造价"),  # langn8: 高达 is the verb, 高 no part of the metric
+    ("青川市高校毕业生将高达7.6万人。", "青川市高校毕业生"),
+], ids=str)
+def test_gaoda_is_a_verb_of_the_level(text, metric):
+    assert extract(text)[0].metric == metric
