@@ -1401,3 +1401,12 @@ def test_money_put_in_and_what_it_is_for(text, metric, rule):
 ], ids=str)
 def test_gaoda_is_a_verb_of_the_level(text, metric):
     assert extract(text)[0].metric == metric
+
+
+@pytest.mark.parametrize("text, metrics", [
+    # langn8: a count named again after a demonstrative is of its noun; the frame's 中 is no part of it
+    ("青川市共有120个项目。在这120个项目中，电站有100个。", ["项目", "项目", "电站"]),
+    ("这12个项目建成后，青川市可以新增产值8亿元。", ["项目", "青川市可以新增产值"]),
+], ids=str)
+def test_a_count_named_again_after_a_demonstrative(text, metrics):
+    assert [r.metric for r in extract(text)] == metrics

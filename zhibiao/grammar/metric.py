@@ -886,12 +886,16 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if goal is None and (size := g.size.match(right)) is not None:  # 3座35万千瓦光热电站: the noun counted follows the size
         after, own = right[size.end():], own[size.end():]
         rules.append(("metric", "size_before_noun_skipped"))
-    graded = ""
+    graded, named_again = "", False
     if goal is None and after is right and (grade := g.grade.match(right)) is not None:
         graded, after, own = grade.group(), right[grade.end():], own[grade.end():]  # 3家5A级景区: the grade is the noun's
     if goal is None and "一个" in left.metric and lang.compiled(_demonstrative).search(left.metric) and prenominal(
             after, plain := Left("", left.verb, left.to_level, left.fillers), first, lang):
         left = plain  # 我们这样一个|近13亿|人口的国家: a kind of thing the count sizes, no subject of it
+        rules.append(("metric", "demonstrative_before_count_dropped"))
+    elif goal is None and (this := next((w for w in lang.words("demonstratives") if left.metric.endswith(w)), None)) \
+            and prenominal(after, plain := Left(left.metric[:-len(this)], left.verb, left.to_level, left.fillers), first, lang):
+        left, named_again = plain, True  # 在这|119个|项目中, 这|120个|项目建成后: the count named again (langn8)
         rules.append(("metric", "demonstrative_before_count_dropped"))
     counted = goal is None and prenominal(after, left, first, lang)
     if goal is None and (reach := reached(after, left, first, lang)) is not None:
@@ -904,6 +908,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         counted = False  # 由71所|优化整合为47所: the words after move the value to a level, they name no noun
         rules.append(("metric", "destination_after_from_frame"))
     noun = noun_after(own, lang) if counted else ""
+    if named_again and len(noun) > 2 and noun.endswith(lang.words("demonstrative_frame_ends")):
+        noun = noun[:-1]  # 在这119个项目|中: the frame's 中 says among which, it is no part of the noun
     if noun and (allotted or first.unit in lang.raw["allotting"]["units"]) and (
             funded := fund_before_purpose(noun, lang)) != noun and (funded or len(left.metric) >= 2):
         noun = funded  # 增发1000亿元国债|加强基础设施建设: what the fund is for is no part of it
