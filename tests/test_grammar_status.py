@@ -376,3 +376,14 @@ def test_a_past_years_value_stated_with_the_copula_in_the_plan_is_a_fact():
     text = "青川市2026年政府工作报告\n三、今后五年的主要任务\n全市职工工资总额2025年为773亿元，2030年将达到983亿元。\n"
     got = statuses(text)
     assert got[7.73e10] == ("actual", ["status.done_by_a_past_year"]) and got[9.83e10][0] == "target"
+
+
+@pytest.mark.parametrize("head, text, value, status, rule", [
+    (DEADLINE_PLAN, "全市棉花的指标为35万担，比上一年增加2万担。", 3.5e5, "target", "indicator_stated"),
+    (DEADLINE_PLAN, "全市棉花的指标为35万担，比上一年增加2万担。", 2e4, "target", "indicator_stated"),  # the sentence after it
+    (DEADLINE_REVIEW, "全市原定的煤炭产量的指标是285万吨，实际完成300万吨。", 2.85e6, "target", "indicator_stated"),
+    (DEADLINE_REVIEW, "全市原定的煤炭产量的指标是285万吨，实际完成300万吨。", 3e6, "actual", "no_target_cue"),  # review: own value only
+], ids=str)
+def test_a_plans_indicator_stated_sets_targets(head, text, value, status, rule):
+    """langn8: 指标为/指标是 states a plan's figure."""
+    assert statuses(head + text + "\n")[value] == (status, [f"status.{rule}"])

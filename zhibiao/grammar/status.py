@@ -48,6 +48,7 @@ class Patterns:
     deadline_done: re.Pattern  # a deed done after it (已, 了): the span is one gone by
     planned_figure: re.Pattern  # right before the value: the plan's figure (一九八一年计划为)
     part_gone: re.Pattern  # a part of this year gone by (今年上半年, 今年第一季度): its 今年 sets no goal
+    indicator: re.Pattern  # a plan's indicator stated (棉花的指标为…)
 
     disposal: frozenset[str]  # 将 right before a number moves it (将2.8万亿元资金纳入…): no modal
     number: re.Pattern
@@ -110,6 +111,7 @@ def _build(lang) -> Patterns:
         deadline=re.compile(lang.raw["deadline"]["frame"]),
         deadline_done=re.compile(lang.raw["deadline"]["done"]),
         part_gone=re.compile(lang.raw["part_of_year_gone"]),
+        indicator=re.compile(lang.raw["indicator_stated"]),
         planned_figure=re.compile(rf"(?:{lang.pattern('plan_adverbs')})(?!{lang.pattern('plan_met_verbs')})"
                                   rf"(?:{lang.pattern('verbs', 'level')}|{moving})$"),
         in_force=tuple(sorted(lang.words("in_force_words"), key=len, reverse=True)),  # 现有的 before 现有
@@ -183,6 +185,8 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
         return Status("target", m.group(), "plan_figure_in_review")  # 一九八一年计划为3.7%，实际达到4.6%
     if not in_review and (m := deadline(g, win, end)):
         return Status("target", m.group(), "deadline_frame")
+    if m := win.first(g.indicator, max(0, end - _INDICATOR_REACH) if in_review else 0, end):
+        return Status("target", m.group(), "indicator_stated")  # 棉花的指标为3500万担，比上一年增加220万担
     if goal := goal_before(lang, win, end):
         return Status("target", goal, "goal_named_before")
     # a year in digits only: by numeral years (到一九五四年) the 1950s reviews say how far a plan came, as
@@ -208,6 +212,7 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
 
 _PLAN_REACH = 16  # the longest plan noun and link word before a count
 _PLANNED_REACH = 6  # a plan adverb and its verb right before the value (计划增长为)
+_INDICATOR_REACH = 4  # in a review, the indicator stated right before the value (指标定为)
 
 
 def _part_of_plan(g: Patterns, win: Window, count: re.Match, part: re.Match, end: int) -> bool:
