@@ -1410,3 +1410,13 @@ def test_gaoda_is_a_verb_of_the_level(text, metric):
 ], ids=str)
 def test_a_count_named_again_after_a_demonstrative(text, metrics):
     assert [r.metric for r in extract(text)] == metrics
+
+
+@pytest.mark.parametrize("text, metric", [
+    # langn8: a count of the nation's people is of its people, whatever clause stands around it
+    ("这件事关系到全国六亿人民的生活。", "人民"),
+    ("凝聚13亿人民的智慧和力量。", "人民"),
+    ("14亿多人口大国保持就业稳定。", "人口"),
+], ids=str)
+def test_a_count_of_the_nations_people_is_of_its_people(text, metric):
+    assert extract(text)[0].metric == metric

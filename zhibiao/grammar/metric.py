@@ -430,6 +430,13 @@ def fund_before_purpose(noun: str, lang) -> str:
     return noun[:at] if at >= 2 else ""
 
 
+def population_word(wt: str, q: Quantity, lang) -> str:
+    """The word of the people (人民, 人口) a count of the nation's people (`population_counts`: 六亿人民, 13亿人口的大国)
+    counts, or "" where the value counts no people of a nation (langn8)."""
+    m = re.compile(lang.raw["population_counts"]).match(wt, q.span.start)
+    return next((w for w in lang.words("population_words") if m and w in m.group()), "")
+
+
 def reached(right: str, left: Left, q: Quantity, lang) -> Left | None:
     """绿电外送拓展至22个省区市, 对外贸易扩大至228个国家和地区: a verb of reaching out (with 至/到) between a
     subject and a count of places written before their noun counts the places the subject reached; the
@@ -960,6 +967,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         metric, rule = counted_noun(left_text, left, noun, lang)
         metric = g.action_start.sub("", metric) or metric
         rules.append(("metric", rule))
+        if (people := population_word(wt, first, lang)) and people in noun:
+            metric = people  # 团结六亿人民…, 一个有六亿多人口的大国: the nation's people, whatever the clause around them
+            rules.append(("metric", "population_counted"))
     if (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
@@ -1062,8 +1072,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         else:
             metric = local
             rules.append(("metric", "own_region_dropped"))
-    if metric and c_start > s_start and prev_end <= s_start and (area := area_subject(
-            before_clause, metric, left_text, lang)):
+    if metric and c_start > s_start and prev_end <= s_start and ("metric", "population_counted") not in rules and (
+            area := area_subject(before_clause, metric, left_text, lang)):  # a nation's people are no area's
         metric = area + metric  # 青川经济圈加快建设，经济总量增长7%: the area's, not the report's own
         rules.append(("metric", "area_of_clause_before"))
     if metric.startswith(g.words["comparison_openers"]):
