@@ -1412,3 +1412,96 @@ def test_a_deed_that_names_no_amount_stays(text, metric):
     records = extract(text)
     assert records[0].metric == metric
     assert all("deed_before_named_amount_dropped" not in str(r.trace) for r in records)
+
+
+# langn8: a verb allotting money, then the amount and the fund's noun after it.
+@pytest.mark.parametrize("text, metrics", [
+    ("青川市财政安排12亿元专项奖补资金，重点用于职工安置。", ["专项奖补资金"]),  # the deed goes (langv8)
+    ("青川市财政拟安排9亿元资金支持再就业，比上年增加2亿元。", ["青川市财政安排资金", "青川市财政安排资金"]),
+    ("青川市财政增发30亿元建设债券加强基础设施建设。", ["青川市财政增发建设债券"]),  # what it is for goes
+    ("青川市财政安排5亿元，用于支持就业。", ["青川市财政"]),  # no noun after the amount
+    ("青川市财政安排8亿元支持企业技术改造。", ["青川市财政"]),  # what it is for follows at once
+], ids=str)
+def test_an_allotted_fund_after_its_amount_is_the_metric(text, metrics):
+    records = extract(text)
+    assert [r.metric for r in records] == metrics
+    assert (("metric", "metric", "allotted_fund_after_amount") in records[0].trace) == (metrics[0] != "青川市财政")
+
+
+# langn8: the subject and the verb that governs listed examples stay; only the examples go.
+@pytest.mark.parametrize("text, metric", [
+    ("全年青川市财政用于教育、卫生、文化等民生事业支出120亿元。", "青川市财政用于民生事业支出"),
+    ("青川市小麦、玉米、马铃薯等主栽品种良种覆盖率达到97%以上。", "主栽品种良种覆盖率"),  # no verb: the first example's words
+], ids=str)
+def test_listed_examples_go_without_the_words_that_govern_them(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+# langn8: a bare measure of output takes the noun phrase of the clause before as its owner.
+@pytest.mark.parametrize("text, metric", [
+    ("青川市淡水渔业生产，2030年的产量达到50万吨。", "青川市淡水渔业生产产量"),
+    ("青川市社办工业，2030年的产值达到12亿元。", "青川市社办工业产值"),
+    ("青川市粮食连续五年增产，总产量达到120亿斤。", "青川市粮食总产量"),
+    ("青川市机械工业实行按需生产，打开了销路，总产值增长8%。", "总产值"),  # a deed done owns nothing
+    ("如前所说，总产值增长8%。", "总产值"),  # an aside owns nothing
+], ids=str)
+def test_a_bare_measure_of_output_takes_its_owner_from_the_clause_before(text, metric):
+    assert extract(text)[-1].metric == metric
+
+
+@pytest.mark.parametrize("text, metrics", [
+    # langn8: a decade after 由/从 is the base's time, as a year is
+    ("青川市固定职工的比例，已由九十年代的50%左右，上升到80%以上。", ["青川市固定职工的比例"] * 2),
+    # langn8: 建设项目 is a noun, its 建设 no framing verb
+    ("青川市冶金工业部有57个建设项目，地方有14个建设项目。", ["建设项目", "建设项目"]),
+], ids=str)
+def test_older_prose_bases_and_nouns(text, metrics):
+    assert [r.metric for r in extract(text)] == metrics
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全市去年取得重要科技成果1200多项。", "重要科技成果"),  # langn8: what was won is counted
+    ("2030年全市涌现出重大科研成果260多项。", "重大科研成果"),
+], ids=str)
+def test_a_verb_of_winning_before_a_counted_noun_is_no_part_of_it(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+@pytest.mark.parametrize("text, metric, rule", [
+    # langn8: a modal before a verb of putting money in goes, even where the verb ends the metric (and where a
+    # fund follows the verb, the deed goes too: langv8)
+    ("青川市财政拟投入社会保障资金12亿元。", "社会保障资金", "deed_before_named_amount_dropped"),
+    ("青川市财政将投入10亿元。", "青川市财政投入", "modal_inside_dropped"),
+    # langn8: a verb of what the money is for right after the amount opens no noun of it
+    ("青川市财政将投入10亿元支持职业教育发展。", "青川市财政投入", "purpose_after_amount_is_no_noun"),
+], ids=str)
+def test_money_put_in_and_what_it_is_for(text, metric, rule):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", rule) in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("青川市新建住宅的单位造价高达163元。", "青川市新建住宅的单位造价"),  # langn8: 高达 is the verb, 高 no part of the metric
+    ("青川市高校毕业生将高达7.6万人。", "青川市高校毕业生"),
+], ids=str)
+def test_gaoda_is_a_verb_of_the_level(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+@pytest.mark.parametrize("text, metrics", [
+    # langn8: a count named again after a demonstrative is of its noun; the frame's 中 is no part of it
+    ("青川市共有120个项目。在这120个项目中，电站有100个。", ["项目", "项目", "电站"]),
+    ("这12个项目建成后，青川市可以新增产值8亿元。", ["项目", "青川市可以新增产值"]),
+], ids=str)
+def test_a_count_named_again_after_a_demonstrative(text, metrics):
+    assert [r.metric for r in extract(text)] == metrics
+
+
+@pytest.mark.parametrize("text, metric", [
+    # langn8: a count of the nation's people is of its people, whatever clause stands around it
+    ("这件事关系到全国六亿人民的生活。", "人民"),
+    ("凝聚13亿人民的智慧和力量。", "人民"),
+    ("14亿多人口大国保持就业稳定。", "人口"),
+], ids=str)
+def test_a_count_of_the_nations_people_is_of_its_people(text, metric):
+    assert extract(text)[0].metric == metric

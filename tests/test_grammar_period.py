@@ -53,3 +53,9 @@ def test_a_span_of_this_years_months_is_of_the_report_year():
     text = "一、过去一年的工作\n\n全市生产总值增长5%。\n\n二、今年的主要任务\n\n今年1至9月全市安排了4.7万人就业。\n"
     assert [p for p in periods(text, 1981) if p[0] == "4.7万人"] == [("4.7万人", "1981", "months_of_this_year")]
 
+
+
+@pytest.mark.parametrize("text", ["今年上半年，青川市工业产值又比去年同期增长24%。", "今年第一季度，青川市工业生产比去年同期增长12%。"])
+def test_a_part_of_this_year_gone_by_is_of_the_reports_year(text):
+    """langn8: the months gone by are the report's own year's, though the value is a fact."""
+    assert [p[1:] for p in periods(text, 1980)] == [("1980", "part_of_this_year")]

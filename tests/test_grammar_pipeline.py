@@ -48,6 +48,7 @@ def test_a_run_of_counts_before_nouns_of_numbers_keeps_each_metric_short():
     ("农户带动企业农户", False, "户"),  # a noun named again after another
     ("带动就业", True, "人"),
     ("扫除文盲", False, "人"),  # people counted with no measure word
+    ("经济犯罪案件中", True, "件"),  # cases counted with no measure word (langn8)
     ("青川市地区生产总值", True, ""),
     ("", False, ""),
 ])

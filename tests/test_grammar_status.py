@@ -327,3 +327,63 @@ def test_what_is_no_count_of_the_people(text):
 def test_a_deed_done_quoted_in_the_plan_stays_actual(text, value, status, rule):
     plan = "一、过去一年工作回顾\n全市生产总值增长5%。\n二、今年的主要目标\n" + text + "\n"
     assert statuses(plan)[value] == (status, [f"status.{rule}"])
+
+
+# langn8: a span of years a deed is to be done within (在五年内) sets a goal outside a review.
+DEADLINE_PLAN = "青川市人民政府工作报告\n三、关于第十六个五年计划\n"
+DEADLINE_REVIEW = "青川市人民政府工作报告\n一、过去五年工作回顾\n"
+
+
+@pytest.mark.parametrize("head, text, value, status, rule", [
+    (DEADLINE_PLAN, "在五年内，全市基本建设投资总额为320亿元。", 3.2e10, "target", "deadline_frame"),
+    (DEADLINE_PLAN, "全市棉花亩产量在十二年内，分别达到60斤。", 60, "target", "deadline_frame"),  # the value's own clause
+    (DEADLINE_PLAN, "在3年内使全市新增耕地120万亩。", 1.2e6, "target", "deadline_frame"),
+    (DEADLINE_PLAN, "化学肥料：五年内增加的年产能力为28万吨。", 2.8e5, "target", "deadline_frame"),  # without 在
+    (DEADLINE_PLAN, "全市2030年内新建学校12所。", 12, "actual", "no_target_cue"),  # a year, no span of years
+    (DEADLINE_PLAN, "在五年内，全市已经建成学校120所。", 120, "actual", "no_target_cue"),  # a deed done: a fact
+    (DEADLINE_PLAN, "在五年内完成了新建住房80万套。", 8e5, "actual", "no_target_cue"),
+    (DEADLINE_REVIEW, "在五年内，全市钢产量增长120%。", 120, "actual", "no_target_cue"),  # a review tells what was done
+], ids=str)
+def test_a_deadline_frame_sets_a_target(head, text, value, status, rule):
+    assert statuses(head + text + "\n")[value] == (status, [f"status.{rule}"])
+
+
+@pytest.mark.parametrize("text, value, status, rule", [
+    ("全市生产总值的增长速度，2030年计划为3.7%，实际达到4.6%。", 3.7, "target", "plan_figure_in_review"),
+    ("全市生产总值的增长速度，2030年计划为3.7%，实际达到4.6%。", 4.6, "actual", "no_target_cue"),
+    ("全市钢产量预定增长8%，实际增长9%。", 8, "target", "plan_figure_in_review"),
+    ("全市工业产值计划完成102%。", 102, "actual", "no_target_cue"),  # the plan met is a fact
+])
+def test_a_plans_figure_quoted_in_a_review_is_a_target(text, value, status, rule):
+    """langn8: a plan adverb and its verb right before a value in a review quote the plan's figure."""
+    assert statuses(DEADLINE_REVIEW + text + "\n")[value] == (status, [f"status.{rule}"])
+
+
+@pytest.mark.parametrize("head, text, value, status, rule", [
+    (DEADLINE_REVIEW, "今年上半年，全市工业产值又比去年同期增长24%。", 24, "actual", "part_of_year_gone"),
+    (DEADLINE_REVIEW, "全市供销合作社在今年上半年已有基层社3100个。", 3100, "actual", "part_of_year_gone"),
+    (DEADLINE_PLAN, "今年第一季度，全市工业生产比去年同期增长12%，全年要增长8%。", 12, "actual", "part_of_year_gone"),
+    (DEADLINE_PLAN, "今年第一季度，全市工业生产比去年同期增长12%，全年要增长8%。", 8, "target", "modal_cue"),
+    (DEADLINE_PLAN, "争取今年上半年新建学校20所。", 20, "target", "modal_cue"),  # a modal of its own
+], ids=str)
+def test_a_part_of_this_year_gone_by_dates_a_fact(head, text, value, status, rule):
+    """langn8: the 今年 of 今年上半年, 今年第一季度 sets no goal; the value is the months gone by, of the report's year."""
+    assert statuses(head + text + "\n")[value] == (status, [f"status.{rule}"])
+
+
+def test_a_past_years_value_stated_with_the_copula_in_the_plan_is_a_fact():
+    """langn8: 某工资总额2025年为773亿元，2030年将达到983亿元 in the report of 2026: the 2025 figure is a fact."""
+    text = "青川市2026年政府工作报告\n三、今后五年的主要任务\n全市职工工资总额2025年为773亿元，2030年将达到983亿元。\n"
+    got = statuses(text)
+    assert got[7.73e10] == ("actual", ["status.done_by_a_past_year"]) and got[9.83e10][0] == "target"
+
+
+@pytest.mark.parametrize("head, text, value, status, rule", [
+    (DEADLINE_PLAN, "全市棉花的指标为35万担，比上一年增加2万担。", 3.5e5, "target", "indicator_stated"),
+    (DEADLINE_PLAN, "全市棉花的指标为35万担，比上一年增加2万担。", 2e4, "target", "indicator_stated"),  # the sentence after it
+    (DEADLINE_REVIEW, "全市原定的煤炭产量的指标是285万吨，实际完成300万吨。", 2.85e6, "target", "indicator_stated"),
+    (DEADLINE_REVIEW, "全市原定的煤炭产量的指标是285万吨，实际完成300万吨。", 3e6, "actual", "no_target_cue"),  # review: own value only
+], ids=str)
+def test_a_plans_indicator_stated_sets_targets(head, text, value, status, rule):
+    """langn8: 指标为/指标是 states a plan's figure."""
+    assert statuses(head + text + "\n")[value] == (status, [f"status.{rule}"])

@@ -158,6 +158,7 @@ def test_span_covers_modifiers_and_unit():
 @pytest.mark.parametrize("text, value_text, cue", [
     ("青川市赤字率不超过3%", "不超过3%", "不超过"),  # not the 超过 it ends in
     ("两项指标分别约为5%", "约为5%", "约"),  # 为 links the word to the value
+    ("这个比重大约是17%", "大约是17%", "大约"),  # and so does 是 (langn8)
     ("吞吐量突破8万吨", "突破8万吨", "突破"),
     ("打破8万吨纪录", "8万吨", None),  # 破 ends 突破, but 打破 is no modifier word
     ("超过3%", "超过3%", "超过"),  # a word that opens the text

@@ -138,6 +138,8 @@ def test_infographic_boxes():
     ("附件：2031年十件民生实事", "plans"),
     ("二、今后五年的基本设想", "plans"),  # a plan's horizon: its figures are the plan's
     ("（三）2031年青川市各部门发展计划的安排", "plans"),  # the older reports' wording of 计划安排
+    ("十六五计划前两年的执行情况", "review"),  # how a plan was carried out, told inside the plan's part (langn8)
+    ("全面实现十六五计划的主要措施", "plans"),  # and the measures after it are the plan's again
 ], ids=lambda v: str(v))
 def test_role_of(heading, role):
     assert role_of(heading) == role
@@ -214,3 +216,11 @@ def test_an_unnumbered_part_title_holds_the_numbered_headings_after_it():
 @pytest.mark.parametrize("text", ["十十、十十、十十、", "（十十）青川市\n百百、加快建设\n", "二十一、加快建设\n"])
 def test_a_numbering_that_reads_as_no_number_is_no_error(text):
     assert isinstance(outline(text), tuple)
+
+
+def test_a_review_of_a_plans_first_years_inside_its_part_ends_at_the_measures():
+    """langn8: the plan's part holds a box that reports how its first years went, then the measures to carry it out."""
+    text = ("第十六个五年计划的基本任务\n\n全市生产总值计划增长30%。\n\n十六五计划前两年的执行情况\n\n"
+            "全市生产总值2031年增长5%。\n\n全面实现十六五计划的主要措施\n\n新建学校20所。\n")
+    sections = outline(text)
+    assert [at(sections, text.index(v)).role for v in ("30%", "5%", "20所")] == ["plans", "review", "plans"]

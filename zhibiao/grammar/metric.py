@@ -415,6 +415,32 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
                     else left.metric))
 
 
+def allotting_names_noun(left: Left, right: str, q: Quantity, lang) -> Left | None:
+    """中央财政安排1000亿元专项奖补资金, 财政增发1000亿元国债: a subject, a verb allotting money (`allotting`) and an
+    amount whose noun follows it: the noun is the fund measured, and the verb stays with it as 新增 does (中央财政安排
+    专项奖补资金). The words before as one metric with their verb, or None (安排51亿元，用于…, 安排219亿元支持…: no noun)."""
+    frame = lang.raw["allotting"]
+    if left.verb not in frame["verbs"] or q.unit not in frame["units"] or len(left.metric) < 2 \
+            or right.startswith(tuple(frame["purposes"])):
+        return None  # 安排219亿元|支持…: what the amount is for follows, no fund's noun
+    named = Left(left.metric + left.verb, None, False, left.fillers)
+    return named if prenominal(right, named, q, lang) else None
+
+
+def fund_before_purpose(noun: str, lang) -> str:
+    """国债|加强基础设施建设, 资金|支持再就业: the noun after an amount of money ends before a verb of what the money is
+    for; "" where the words after the amount open with one (投入100亿元|支持职业教育发展: no noun)."""
+    at = min((i for w in lang.raw["allotting"]["purposes"] if (i := noun.find(w)) >= 0), default=len(noun))
+    return noun[:at] if at >= 2 else ""
+
+
+def population_word(wt: str, q: Quantity, lang) -> str:
+    """The word of the people (人民, 人口) a count of the nation's people (`population_counts`: 六亿人民, 13亿人口的大国)
+    counts, or "" where the value counts no people of a nation (langn8)."""
+    m = re.compile(lang.raw["population_counts"]).match(wt, q.span.start)
+    return next((w for w in lang.words("population_words") if m and w in m.group()), "")
+
+
 def reached(right: str, left: Left, q: Quantity, lang) -> Left | None:
     """绿电外送拓展至22个省区市, 对外贸易扩大至228个国家和地区: a verb of reaching out (with 至/到) between a
     subject and a count of places written before their noun counts the places the subject reached; the
@@ -592,10 +618,19 @@ def without_examples(metric: str, lang) -> tuple[str, str | None]:
     if (e := g.examples.match(metric)) is not None:
         return metric[e.end():], "quoted_examples_dropped"
     if (listed := lang.compiled(_listed_examples).search(metric)) is not None:
-        return listed.group("head"), "listed_examples_dropped"
+        return governed_before_examples(metric, lang) + listed.group("head"), "listed_examples_dropped"
     if (single := lang.compiled(_single_example).search(metric)) is not None:
         return single.group("head"), "single_example_dropped"
     return metric, None
+
+
+def governed_before_examples(metric: str, lang) -> str:
+    """青川市财政用于|教育、卫生等|民生支出: the subject and the verb that governs the listed examples stand before the
+    first of them and are no examples: they stay (`listed_examples.governors`); without such a verb the words before
+    the first 、 are all the first example."""
+    first = metric[:metric.index("、")]
+    at = max((i + len(w) for w in lang.raw["listed_examples"]["governors"] if (i := first.rfind(w)) >= 0), default=0)
+    return first[:at] if at < len(first) else ""
 
 
 def _listed_examples(lang) -> re.Pattern:
@@ -834,11 +869,15 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         left_text = ""  # 连续5年提高甲标准、|3次提高乙标准: the item before the 、 is a clause of its own
         rules.append(("metric", "clause_before_list_mark_dropped"))
     left = read_left(left_text, lang)
+    allotted = False
     if left.verb in g.words["verbs.after_metric"]:
         span = left.fillers if g.year_span.fullmatch(left.fillers) else ""  # 两年新增|4万亿元的投资计划
         named = Left(left.metric + span + left.verb, None, False, left.fillers)
         if prenominal(right, named, first, lang):  # 中央财政新增47亿元专项资金: 新增 names the noun after
             left = named
+    elif (fund := allotting_names_noun(left, right, first, lang)) is not None:
+        left, allotted = fund, True  # 中央财政安排1000亿元专项奖补资金: the fund allotted is what the amount measures
+        rules.append(("metric", "allotted_fund_after_amount"))
     if may("since_frame_dropped", left.metric) and (since := lang.compiled(_provincial).since.match(left.metric)) is not None:
         left = Left(left.metric[since.end():], left.verb, left.to_level, left.fillers)  # 党的十八大以来|3次到青川考察
         rules.append(("metric", "since_frame_dropped"))
@@ -860,12 +899,16 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if goal is None and (size := g.size.match(right)) is not None:  # 3座35万千瓦光热电站: the noun counted follows the size
         after, own = right[size.end():], own[size.end():]
         rules.append(("metric", "size_before_noun_skipped"))
-    graded = ""
+    graded, named_again = "", False
     if goal is None and after is right and (grade := g.grade.match(right)) is not None:
         graded, after, own = grade.group(), right[grade.end():], own[grade.end():]  # 3家5A级景区: the grade is the noun's
     if goal is None and "一个" in left.metric and lang.compiled(_demonstrative).search(left.metric) and prenominal(
             after, plain := Left("", left.verb, left.to_level, left.fillers), first, lang):
         left = plain  # 我们这样一个|近13亿|人口的国家: a kind of thing the count sizes, no subject of it
+        rules.append(("metric", "demonstrative_before_count_dropped"))
+    elif goal is None and (this := next((w for w in lang.words("demonstratives") if left.metric.endswith(w)), None)) \
+            and prenominal(after, plain := Left(left.metric[:-len(this)], left.verb, left.to_level, left.fillers), first, lang):
+        left, named_again = plain, True  # 在这|119个|项目中, 这|120个|项目建成后: the count named again (langn8)
         rules.append(("metric", "demonstrative_before_count_dropped"))
     counted = goal is None and prenominal(after, left, first, lang)
     if goal is None and (reach := reached(after, left, first, lang)) is not None:
@@ -879,6 +922,13 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         counted = False  # 由71所|优化整合为47所: the words after move the value to a level, they name no noun
         rules.append(("metric", "destination_after_from_frame"))
     noun = noun_after(own, lang) if counted else ""
+    if named_again and len(noun) > 2 and noun.endswith(lang.words("demonstrative_frame_ends")):
+        noun = noun[:-1]  # 在这119个项目|中: the frame's 中 says among which, it is no part of the noun
+    if noun and (allotted or first.unit in lang.raw["allotting"]["units"]) and (
+            funded := fund_before_purpose(noun, lang)) != noun and (funded or len(left.metric) >= 2):
+        noun = funded  # 增发1000亿元国债|加强基础设施建设: what the fund is for is no part of it
+        if not noun:  # 将投入100亿元|支持…: no fund's noun follows the amount; the words before name it
+            rules.append(("metric", "purpose_after_amount_is_no_noun"))
     if noun and may("valued_predicate_after_noun_dropped", noun) and (
             deed := lang.compiled(_provincial).valued_deed.search(noun)) is not None:
         noun = noun[:deed.start()]  # 为20个省份|保供煤炭超35亿吨: the deed's object has its own value
@@ -929,6 +979,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         metric, rule = counted_noun(left_text, left, noun, lang)
         metric = g.action_start.sub("", metric) or metric
         rules.append(("metric", rule))
+        if (people := population_word(wt, first, lang)) and people in noun:
+            metric = people  # 团结六亿人民…, 一个有六亿多人口的大国: the nation's people, whatever the clause around them
+            rules.append(("metric", "population_counted"))
     if may("adverb_dropped", metric) and (plain := without_adverbs(metric, lang)) != metric:
         metric = plain
         rules.append(("metric", "adverb_dropped"))
@@ -1036,8 +1089,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         else:
             metric = local
             rules.append(("metric", "own_region_dropped"))
-    if metric and c_start > s_start and prev_end <= s_start and (area := area_subject(
-            before_clause, metric, left_text, lang)):
+    if metric and c_start > s_start and prev_end <= s_start and ("metric", "population_counted") not in rules and (
+            area := area_subject(before_clause, metric, left_text, lang)):  # a nation's people are no area's
         metric = area + metric  # 青川经济圈加快建设，经济总量增长7%: the area's, not the report's own
         rules.append(("metric", "area_of_clause_before"))
     if metric.startswith(g.words["comparison_openers"]):
@@ -1047,10 +1100,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         metric += left.verb
         rules.append(("metric", "noun_ending_like_a_verb"))
     owned = metric in lang.words("bare_owned_measures") and c_start > s_start
-    if owned and not history and (owner := owner_of_bare(before_clause, lang)):
+    output = metric in lang.words("bare_output_measures") and c_start > s_start  # 产量, 总产值: no owner's measure ends
+    if (owned or output) and not history and (owner := owner_of_bare(before_clause, lang)):
         metric = owner + metric  # 国有企业效益明显好转，利润增长23.5%: the clause's own topic owns the measure
         rules.append(("metric", "owner_of_bare_measure_before"))
-    elif owned and history and (by_before := owned_by_metric_before(metric, history[-1], before_clause, lang)):
+    elif (owned or output) and history and (by_before := owned_by_metric_before(metric, history[-1], before_clause, lang)):
         metric = by_before  # 某类企业效益提高，实现利润900亿元; 技工学校达192所，招生9.7万人: the thing measured before
         rules.append(("metric", "owner_of_bare_measure_from_metric_before"))
     if metric in lang.words("bare_owned_measures") and history and c_start < prev_end and (
@@ -1189,7 +1243,8 @@ def _national(lang) -> National:
         time_inside=re.compile(rf"(?<=[^\W\d_]{{2}})(?<!占)(?:{alternation(words('time_inside'))})"
                                rf"(?!{alternation(words('time_inside_nouns'))})(?=[^\W\d_]{{2}})"),
         modal_inside=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('modal_inside'))})"
-                                rf"(?=(?:{alternation(doing_verbs(lang) + words('shared_verbs'))})[^\W\d_])"),
+                                rf"(?=(?:{alternation(doing_verbs(lang) + words('shared_verbs') + words('modal_inside_verbs'))})"
+                                rf"(?:[^\W\d_]|$))"),  # 中央财政将投入|100亿元: the verb may end the metric
         adverb=_opening_word(words("opening_adverbs"), words("adverb_nouns")),
         causative=_opening_word(words("causatives"), words("causative_nouns")),
         existential_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('existential_adverbs'))})*"
@@ -1326,7 +1381,18 @@ def owner_of_bare(clause: str, lang) -> str:
     subject = clean_metric(clause, lang)
     at = min((i for w in lang.words("state_nouns") if (i := subject.find(w, 2)) >= 0), default=-1)
     owner = subject_before(subject[:at], lang) if at >= 0 else subject_before(clause, lang)
+    if owner and at < 0 and not_owner(owner, lang):
+        return ""  # 打开了销路，总产值…; 如前所说，总产值…: a deed or an aside, no noun phrase that owns the measure
     return "" if any(w in owner for w in lang.words("negations")) else owner  # 校舍腾不出来: a predicate
+
+
+def not_owner(clause: str, lang) -> bool:
+    """A clause before a bare measure that holds a verb that moves or states a quantity (保持), a perfective particle
+    or an aside's word (`not_owners`: 如前所说, 除…以外) is a predicate or a frame, no thing the measure is of (langn8);
+    a framing verb may end a thing's name (煤炭工业建设，五年投资…)."""
+    words = (lang.words("verbs", "level") + lang.words("verbs", "change_up") + lang.words("verbs", "change_down")
+             + lang.words("verbs", "perfective") + lang.words("not_owners"))
+    return any(w in clause for w in words)
 
 def owner_of_measure_across_mark(wt: str, prev_end: int, before: str, lang) -> str:
     """实施市级重点项目300个、完成投资800亿元: a bare measure in the item after a count of things (a counter closes

@@ -28,6 +28,7 @@ class Patterns:
     five_years: re.Pattern
     months_span: re.Pattern  # 今年1至9月: months of the report's own year gone by
     month: str  # the word every span of months holds: a sentence without it is read no further for one
+    part_gone: re.Pattern  # 今年上半年, 今年第一季度: a part of the report's own year gone by
 
 
 def _build(lang) -> Patterns:
@@ -45,6 +46,7 @@ def _build(lang) -> Patterns:
         plan=re.compile("|".join(lang.words("period", "plan_patterns"))),
         five_years=re.compile(lang.pattern("five_years")),
         months_span=re.compile(lang.raw["months_span"]), month=lang.raw["month"],
+        part_gone=re.compile(lang.raw["part_of_year_gone"]),
     )
 
 
@@ -88,6 +90,8 @@ def decide(lang, year: int | None, status: str, win: Window, end: int,
         return None, "no_report_year"
     if win.text.find(g.month, 0, end) >= 0 and (m := win.first(g.months_span, 0, end)) and m.group("this_year"):
         return Period(year, year), "months_of_this_year"  # 今年1至9月安排了…: this year's months gone by
+    if win.first(g.part_gone, 0, end):
+        return Period(year, year), "part_of_this_year"  # 今年上半年，某产值又比去年同期增长24%
     clause = win.last_of("，,", end) or 0  # the value's clause, from the comma before it
     if status != "target" and (m := win.first(g.since, clause, end)) and year_number(m.group(1)) < year - 1:
         return Period(year_number(m.group(1)) + 1, year - 1), "since_a_year"

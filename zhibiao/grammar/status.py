@@ -44,6 +44,11 @@ class Patterns:
     months_span: re.Pattern  # in the sentence of a fact of the year so far (今年1至9月)
     doing: re.Pattern  # a verb between that count and the value: a goal of the plan, not a part of it
     reach: dict[str, int]  # how many characters before the value each of the frames above may start
+    deadline: re.Pattern  # a span of years a deed is to be done within (在五年内, 在十二年内)
+    deadline_done: re.Pattern  # a deed done after it (已, 了): the span is one gone by
+    planned_figure: re.Pattern  # right before the value: the plan's figure (一九八一年计划为)
+    part_gone: re.Pattern  # a part of this year gone by (今年上半年, 今年第一季度): its 今年 sets no goal
+    indicator: re.Pattern  # a plan's indicator stated (棉花的指标为…)
 
     disposal: frozenset[str]  # 将 right before a number moves it (将2.8万亿元资金纳入…): no modal
     number: re.Pattern
@@ -56,8 +61,8 @@ class Patterns:
             return False
         if self.in_label(text, m.start(), m.end()):
             return False
-        if self.months_span.match(text, m.start()):
-            return False  # 今年1至9月安排了…: the 今年 of a span of months gone by dates a fact, it sets no goal
+        if self.months_span.match(text, m.start()) or self.part_gone.match(text, m.start()):
+            return False  # 今年1至9月安排了…, 今年上半年…增长: the 今年 of months gone by dates a fact, it sets no goal
         window = text[max(0, m.start() - 3):m.end() + 3]
         offset = m.start() - max(0, m.start() - 3)
         return not any(n.start() < offset + (m.end() - m.start()) and offset < n.end()
@@ -103,6 +108,12 @@ def _build(lang) -> Patterns:
                                rf"(?P<cue>{re.escape(lang.raw['phrase_goal']['cue'])})"),
         goal_word=lang.raw["phrase_goal"]["cue"],
         reach=dict(lang.raw["status_reach"]),
+        deadline=re.compile(lang.raw["deadline"]["frame"]),
+        deadline_done=re.compile(lang.raw["deadline"]["done"]),
+        part_gone=re.compile(lang.raw["part_of_year_gone"]),
+        indicator=re.compile(lang.raw["indicator_stated"]),
+        planned_figure=re.compile(rf"(?:{lang.pattern('plan_adverbs')})(?!{lang.pattern('plan_met_verbs')})"
+                                  rf"(?:{lang.pattern('verbs', 'level')}|{moving})$"),
         in_force=tuple(sorted(lang.words("in_force_words"), key=len, reverse=True)),  # 现有的 before 现有
         estimated_base=re.compile(lang.raw["estimated_base"]),
         launched=re.compile(rf"(?:{lang.pattern('programme_launch_verbs')})[^，,。；;：:]{{0,10}}$"),
@@ -168,6 +179,14 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
             return fact
     if m := modal_cue(g, win, end, in_review):
         return Status("target", m.group(), "modal_cue")
+    if gone := win.first(g.part_gone, 0, end):
+        return Status("actual", gone.group(), "part_of_year_gone")  # 今年上半年，某产值又比去年同期增长24%
+    if in_review and (m := g.planned_figure.search(win.text, max(0, end - _PLANNED_REACH), end)):
+        return Status("target", m.group(), "plan_figure_in_review")  # 一九八一年计划为3.7%，实际达到4.6%
+    if not in_review and (m := deadline(g, win, end)):
+        return Status("target", m.group(), "deadline_frame")
+    if m := win.first(g.indicator, max(0, end - _INDICATOR_REACH) if in_review else 0, end):
+        return Status("target", m.group(), "indicator_stated")  # 棉花的指标为3500万担，比上一年增加220万担
     if goal := goal_before(lang, win, end):
         return Status("target", goal, "goal_named_before")
     # a year in digits only: by numeral years (到一九五四年) the 1950s reviews say how far a plan came, as
@@ -192,6 +211,8 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
 
 
 _PLAN_REACH = 16  # the longest plan noun and link word before a count
+_PLANNED_REACH = 6  # a plan adverb and its verb right before the value (计划增长为)
+_INDICATOR_REACH = 4  # in a review, the indicator stated right before the value (指标定为)
 
 
 def _part_of_plan(g: Patterns, win: Window, count: re.Match, part: re.Match, end: int) -> bool:
@@ -210,6 +231,17 @@ def modal_cue(g: Patterns, win: Window, end: int, in_review: bool = False) -> re
         return win.first(g.target, 0, end, keep)
     last = win.last_of(_SCOPE_BREAKS, end)
     return win.first(g.target, 0, first, keep) or win.first(g.target, last + 1, end, keep)
+
+
+def deadline(g: Patterns, win: Window, end: int) -> re.Match | None:
+    """在五年内，某支出总数为…; 某产量在十二年内分别达到…: a span of years a deed is to be done within sets a goal, as a
+    modal cue does, from the sentence's first clause or the value's own; a deed done after it (已经治疗了70%) is a fact.
+    Not read in a review, which tells what the years brought."""
+    first = win.first_of(_SCOPE_BREAKS, end)
+    last = win.last_of(_SCOPE_BREAKS, end)
+    m = win.first(g.deadline, 0, end if first is None else first) or (
+        win.first(g.deadline, last + 1, end) if last is not None else None)
+    return None if m is None or g.deadline_done.search(win.text, m.end(), end) else m
 
 
 def goal_before(lang, win: Window, end: int) -> str | None:
