@@ -1328,3 +1328,42 @@ def test_a_rhetorical_predicate_after_a_count_of_people_is_no_part_of_its_noun()
 def test_a_price_cut_is_a_change_down():
     record = extract("青川市集中采购药品平均降价超50%。")[0]
     assert (record.kind, record.direction) == ("change", "down")
+
+
+# langp8: where a counted noun ends, a share after a joined item, a gap of a rate (invented sentences).
+@pytest.mark.parametrize("text, metric, rule", [
+    ("全市9个乡镇垃圾分类全面推开。", "乡镇垃圾分类", "predicate_adverb_ends_noun"),
+    ("全市8个社区养老站如期交付使用。", "社区养老站", "predicate_adverb_ends_noun"),
+    ("对以前发布的120件规章进行全面清理。", "对以前发布的规章", "predicate_adverb_ends_noun"),  # the light verb too
+    ("150个“美丽乡村”示范建设全面铺开。", "“美丽乡村”示范", "predicate_adverb_ends_noun"),  # and a framing verb
+    ("全市9个县区空气质量全部达标。", "县区", "measure_of_counted_places_dropped"),
+    ("全省6个设区市环境空气质量进入全国前列。", "设区市", "measure_of_counted_places_dropped"),
+    ("全市东湖绿道86公里全线贯通。", "东湖绿道", "predicate_adverb_after_value"),
+    ("所有乡镇和85%的行政村建成便民服务站。", "行政村建成便民服务站", "joined_item_before_share_dropped"),
+], ids=str)
+def test_eighth_pass_noun_boundaries(text, metric, rule):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", rule) in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全市3个乡镇卫生院全面建成。", "乡镇卫生院"),  # the places are no class: the centres are counted
+    ("全市两次全面降低利率。", "全面降低利率"),  # a count of events counts the deed
+    ("全市5个县级财政收入超过10亿元。", "县级财政收入"),  # 县级 is no place counted
+], ids=str)
+def test_eighth_pass_boundaries_kept(text, metric):
+    assert extract(text)[-1].metric == metric
+
+
+def test_a_verb_ending_in_a_joiner_joins_no_item_to_a_share():
+    assert all("joined_item_before_share_dropped" not in str(r.trace) for r in extract("每人补助800元惠及90%的在校生。"))
+
+
+@pytest.mark.parametrize("text, metric, of_rate", [
+    ("全市物流费用与生产总值的比率降至12%、优于全省1.5个百分点。", "物流费用与生产总值的比率优于全省", True),
+    ("全市城镇调查失业率5.1%、低于全省0.4个百分点。", "城镇调查失业率低于全省", True),
+    ("全市规上工业增加值增长7.1%、高于全省1.2个百分点。", "规上工业增加值增速高于全省", False),
+], ids=str)
+def test_gap_of_a_rate_is_of_the_rate_itself(text, metric, of_rate):
+    record = extract(text)[-1]
+    assert (record.metric, ("metric", "metric", "gap_of_a_rate") in record.trace) == (metric, of_rate)

@@ -398,6 +398,9 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
         return False
     g = patterns(lang)
     noun = head.startswith(g.words["prenominal_words"])  # 150个和美乡村, 10件为民实事: a noun, whatever it opens with
+    if head.startswith(lang.words("predicate_adverbs", "words")) and q.unit not in lang.words(
+            "predicate_adverbs", "event_counts"):
+        return False  # 生态廊道1194公里|全线贯通: how the deed went, no noun of the value (langp8)
     if head.startswith(g.words["not_prenominal"]) and not noun:
         return False
     if g.compound_head.match(head):
@@ -821,6 +824,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         rules.append(("metric", "share_of_noun_after" if right.startswith(lang.raw["possessive"])
                       else "share_of_noun_and_predicate_after"))
         return Reading(share, BARE, right, "", rules)
+    if joined_before_share(left_text, lang) and (share := share_before_noun("", right, first, lang)) is not None:
+        rules.append(("metric", "joined_item_before_share_dropped"))  # 所有市州和|98%的县市区建成…
+        return Reading(share, BARE, right, "", rules)
     if (share := share_of_clause_subject(left_text, right, first, lang)) is not None:
         rules.append(("metric", "share_of_clause_subject"))
         return Reading(share, BARE, right, "", rules)
@@ -862,6 +868,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         left = plain  # 我们这样一个|近13亿|人口的国家: a kind of thing the count sizes, no subject of it
         rules.append(("metric", "demonstrative_before_count_dropped"))
     counted = goal is None and prenominal(after, left, first, lang)
+    if goal is None and not counted and after.startswith(lang.words("predicate_adverbs", "words")):
+        rules.append(("metric", "predicate_adverb_after_value"))  # 生态廊道1194公里|全线贯通: no noun follows
     if goal is None and (reach := reached(after, left, first, lang)) is not None:
         counted, left = True, reach  # 对外贸易扩大至|228个国家和地区: the places the subject reached are counted
         rules.append(("metric", "places_reached_counted"))
@@ -899,6 +907,14 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and (manner := g.manner_end.search(noun)) is not None:  # 8件民生实事圆满|完成: the adverb is the verb's
         noun = noun[:manner.start()]
         rules.append(("metric", "manner_after_noun_dropped"))
+    if noun and (adverb := lang.compiled(_eighth).predicate_adverb.search(noun)) is not None:
+        noun = noun[:adverb.start()]  # 14个市州空气质量|全面达标: the adverb opens the noun's predicate (langp8)
+        noun = noun.removesuffix(next((w for w in lang.words("predicate_adverbs", "light_verbs") if noun.endswith(w)), ""))
+        noun = noun[:framed.start()] if (framed := g.framing_end.search(noun)) else noun  # 试点|建设全面铺开
+        rules.append(("metric", "predicate_adverb_ends_noun"))
+    if noun and (place := lang.compiled(_eighth).place_measure.fullmatch(noun)) is not None:
+        noun = place.group("place")  # 12个盟市|空气质量: the places are counted, their measure is the predicate's
+        rules.append(("metric", "measure_of_counted_places_dropped"))
     if noun and (used := lang.compiled(_provincial).in_use_end.search(noun)) is not None:
         noun = noun[:used.start()]  # 9个医疗中心|开诊运营, 64个执法站|实战化运行: the noun is open or in use
         rules.append(("metric", "in_use_after_noun_dropped"))
@@ -1056,6 +1072,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             return reading
     if history and len(history[-1]) >= 2 and not g.gap.match(history[-1]) and (
             gap := gap_to_reference(metric, first, lang)) is not None:
+        if gap != metric and history[-1].endswith(lang.words("gap", "rate_measures")) and not g.gap.match(metric).group("rate"):
+            gap = metric  # 比率降至13%、优于全国1个百分点: the gap is of the rate itself, not of its growth (langp8)
+            rules.append(("metric", "gap_of_a_rate"))
         reading.metric = history[-1] + gap
         rules.append(("metric", "gap_to_reference"))
         return reading
@@ -1075,6 +1094,32 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         reading.metric = before + metric
         rules.append(("metric", "generic_head_of_metric_before"))
     return reading
+
+
+@dataclass(frozen=True)
+class Eighth:
+    """The eighth provincial pass's boundaries of a counted noun, built once per Language (langp8)."""
+
+    predicate_adverb: re.Pattern  # an adverb of how a deed went inside the words after a count (市州空气质量|全面达标)
+    place_measure: re.Pattern  # a class of places counted, then a measure of theirs (盟市|空气质量)
+
+
+def _eighth(lang) -> Eighth:
+    return Eighth(
+        predicate_adverb=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('predicate_adverbs', 'words'))})(?=[^\W\d_])"),
+        place_measure=re.compile(rf"(?P<place>{alternation(lang.words('counted_places'))})(?![级域])"
+                                 rf"[^\W\d_]{{1,12}}?(?:{alternation(lang.words('measure_nouns'))})"),
+    )
+
+
+def joined_before_share(left_text: str, lang) -> bool:
+    """所有市州和|98%的县市区建成…: words before a share that end with a conjunction and hold no verb are an item
+    joined to the share's noun, no metric of the share (langp8)."""
+    words = left_text.rstrip()
+    if not words.endswith(lang.words("share_joined_item")) or words.endswith(lang.words("carried_subject_verbs")):
+        return False
+    left = read_left(words[:-1], lang)
+    return not left.verb and bool(left.metric)
 
 
 def from_frame_subject(metric: str, right: str, lang) -> str:
