@@ -1259,7 +1259,7 @@ def test_no_listed_examples(text):
 
 # langp7: one thing right before 等, without 、, is an example of the class after it (invented sentences).
 @pytest.mark.parametrize("text, metric", [
-    ("青川市新建蓄水池等调蓄设施120个。", "调蓄设施"),
+    ("全市新建蓄水池等调蓄设施120个。", "新建调蓄设施"),  # the defining verb before the example stays (langp8)
     ("建设冷库等冷链物流设施35个。", "冷链物流设施"),
     ("青川市职业院校等教育机构15所。", "教育机构"),
 ], ids=str)
@@ -1367,3 +1367,13 @@ def test_a_verb_ending_in_a_joiner_joins_no_item_to_a_share():
 def test_gap_of_a_rate_is_of_the_rate_itself(text, metric, of_rate):
     record = extract(text)[-1]
     assert (record.metric, ("metric", "metric", "gap_of_a_rate") in record.trace) == (metric, of_rate)
+
+
+# langp8: only the examples before 等 go; the subject and verb before the first example stay (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("青川市财政用于甲灾、乙灾等灾害救助支出12.5亿元。", "青川市财政用于灾害救助支出"),
+    ("增产甲型材、乙型材等短线钢材30多万吨。", "增产短线钢材"),
+    ("小麦、玉米等主要作物良种覆盖率达到96%。", "主要作物良种覆盖率"),  # no verb before the first example
+], ids=str)
+def test_words_before_the_examples_stay(text, metric):
+    assert extract(text)[-1].metric == metric

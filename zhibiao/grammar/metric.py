@@ -591,10 +591,19 @@ def without_examples(metric: str, lang) -> tuple[str, str | None]:
     if (e := g.examples.match(metric)) is not None:
         return metric[e.end():], "quoted_examples_dropped"
     if (listed := lang.compiled(_listed_examples).search(metric)) is not None:
-        return listed.group("head"), "listed_examples_dropped"
+        return before_examples(metric[:metric.find("、")], lang) + listed.group("head"), "listed_examples_dropped"
     if (single := lang.compiled(_single_example).search(metric)) is not None:
-        return single.group("head"), "single_example_dropped"
+        return before_examples(metric[:single.start()], lang) + single.group("head"), "single_example_dropped"
     return metric, None
+
+
+def before_examples(first: str, lang) -> str:
+    """中央财政用于|洪涝、干旱等救灾救济支出: the subject and verb before the first example stay, only the examples go
+    (langp8): the words of the first example's phrase up to its last verb, or "" where it holds none (小麦、玉米等…)."""
+    last = None
+    for last in lang.compiled(_provincial).predicate_of_subject.finditer(first):
+        pass
+    return first[:last.end()] if last is not None and last.end() < len(first) else ""
 
 
 def _listed_examples(lang) -> re.Pattern:
