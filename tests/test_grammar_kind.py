@@ -102,3 +102,8 @@ def test_a_goal_set_with_she_ding_wei_is_a_rate_of_growth():
 ], ids=str)
 def test_rates_share_the_change_verb(text, expected):
     assert [(r.metric, r.kind, r.direction) for r in extract(text)] == expected
+
+
+# langp8: 降价 is a change down of the subject's price.
+def test_a_price_cut_is_a_change_down_of_the_price():
+    assert kinds("全市集中采购药品平均降价45%。") == [("集中采购药品价格", 45.0, "%", "change", "down")]

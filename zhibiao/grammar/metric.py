@@ -1051,6 +1051,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if metric.startswith(g.words["comparison_openers"]):
         metric = ""
         rules.append(("metric", "comparison_frame"))
+    if (price := lang.raw["price_verbs"].get(left.verb or "")) and len(metric) >= 2 and not metric.endswith(price):
+        metric += price  # 药品、耗材平均|降价超50%: the verb names what fell, the price (langp8)
+        rules.append(("metric", "price_named_by_its_verb"))
     if left.verb and metric + left.verb in g.words["verb_nouns"]:
         metric += left.verb
         rules.append(("metric", "noun_ending_like_a_verb"))
