@@ -543,3 +543,10 @@ def test_a_deed_noun_after_joined_counts_is_each_counts(head):  # langp5
 
 def test_joined_counts_each_ending_in_its_own_noun_keep_them():
     assert metrics("全市建成120个村卫生室和19个乡镇养老院。") == [("村卫生室", 120.0), ("乡镇养老院", 19.0)]
+
+
+# langp8: a distributor after a carried list gives its one value to every item.
+@pytest.mark.parametrize("text", ["全市存款、贷款余额稳步增加，双双突破9000亿元。", "全市存款、贷款余额增长较快，均超过9000亿元。"],
+                         ids=str)
+def test_a_carried_list_shares_one_distributed_value(text):
+    assert [r.metric for r in extract(text)] == ["存款余额", "贷款余额"]

@@ -1324,8 +1324,7 @@ def test_a_rhetorical_predicate_after_a_count_of_people_is_no_part_of_its_noun()
     assert extract("青川的每一项成就，是500多万青川人民共同奋斗出来的。")[0].metric == "青川人民"
 
 
-@pytest.mark.xfail(strict=True, reason="a change verb fused into the metric (降价) is read as a level")
-def test_a_price_cut_is_a_change_down():
+def test_a_price_cut_is_a_change_down():  # langp8: price_named_by_its_verb
     record = extract("青川市集中采购药品平均降价超50%。")[0]
     assert (record.kind, record.direction) == ("change", "down")
 
@@ -1377,3 +1376,21 @@ def test_gap_of_a_rate_is_of_the_rate_itself(text, metric, of_rate):
 ], ids=str)
 def test_words_before_the_examples_stay(text, metric):
     assert extract(text)[-1].metric == metric
+
+
+# langp8: a step a measure climbed (连跨N个…台阶): the size names the step, the values after are the measure's.
+def test_a_step_climbed_lends_its_measure():
+    records = extract("全市生产总值连跨两个千亿元台阶，年均增长6.2%、高于全省0.4个百分点。")
+    assert [(r.metric, r.value) for r in records] == [("生产总值", 6.2), ("生产总值增速高于全省", 0.4)]
+
+
+def test_a_count_of_steps_and_the_list_after_it():
+    records = extract("全市存款、贷款余额连跨3个千亿元台阶、双双突破8000亿元。")
+    assert [(r.metric, r.value, r.unit) for r in records] == [
+        ("存款、贷款余额连跨千亿元台阶", 3.0, "个"), ("存款余额", 8e11, "元"), ("贷款余额", 8e11, "元")]
+    assert ("metric", "metric", "count_of_steps") in records[0].trace
+    assert ("metric", "distribution", "carried_items_distributed") in records[1].trace
+
+
+def test_a_step_reached_without_a_count_is_the_level():
+    assert [(r.metric, r.value) for r in extract("全市生产总值历史性迈上900亿元台阶。")] == [("生产总值", 9e10)]

@@ -23,13 +23,16 @@ _NUMBER = re.compile(r"(?<![0-9])[0-9]+(?![0-9年])")  # a number, not a year
 
 
 def carried(history: list[str], n: int, lang=None,
-            is_word: Callable[[str], bool] | None = None) -> tuple[list[str], str]:
+            is_word: Callable[[str], bool] | None = None, fillers: str = "") -> tuple[list[str], str]:
     """A group with no metric of its own takes the sentence's metrics before it; a list of as many
-    items as values (城镇居民收入和农村居民收入，分别达到X元和Y元) gives them in order."""
+    items as values (城镇居民收入和农村居民收入，分别达到X元和Y元) gives them in order, and one value a
+    distributor (双双, 均) gives to each item of the list carried (存、贷款余额…，双双突破9000亿元; langp8)."""
     if 1 < n <= len(history):
         return history[-n:], "carried_in_order"
     if n > 1 and lang is not None and len(items := _split_items(history[-1], lang)) == n:
         return complete_heads(items, is_word, lang), "carried_items_in_order"
+    if n == 1 and lang is not None and _distributed(fillers, lang) and len(items := _split_items(history[-1], lang)) > 1:
+        return complete_heads(items, is_word, lang), "carried_items_distributed"
     return [history[-1]] * n, "carried_last"
 
 

@@ -245,6 +245,8 @@ def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int)
     if c_end <= s_start:
         return []
     clause = wt[breaks.clause_start(c_end, s_start):c_end]
+    if (subject := step_subject(clean_metric(clause, lang), lang)) is not None:
+        return [subject]  # 地区生产总值连跨两个万亿元台阶，年均增长5.7%: the measure that climbed (langp8)
     left = read_left(clause, lang)
     if left.verb:
         metric = without_pace(left.metric, lang)  # 某项投资|逐年|增加: how fast is no part of what
@@ -812,6 +814,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         if not tail or read_left(tail, lang).verb:
             left_text = tail
             rules.append(("metric", "list_item_after_value"))
+        elif head.endswith(tuple(lang.raw["step"]["nouns"])):
+            left_text = tail  # 连跨4个万亿元台阶、|双双突破9万亿元: the step's size is no item of the value after
+            rules.append(("metric", "step_before_list_mark_dropped"))
         elif history and len(head := clean_metric(head, lang)) >= 2 and history[-1].endswith(head) and len(
                 clean_metric(tail, lang)) >= 2 and not LETTER.fullmatch(wt[last.span.end:last.span.end + 1] or " "):
             left_text = tail  # 新增1个甲产业集群、|乙企业20家: the words before the 、 are the count before's noun
@@ -938,6 +943,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
                     left.fillers)  # 建设的第一批50个单位: the 的 before the batch is the noun's
         left_text = left_text.rstrip()[:-len(batch.group())] if left_text.rstrip().endswith(batch.group()) else left_text
         rules.append(("metric", "batch_before_count_dropped"))
+    if noun and step_subject(left.metric + noun, lang) is not None:
+        metric, noun = left.metric + noun, ""  # 存、贷款余额连跨|4个|万亿元台阶: the steps the measure climbed (langp8)
+        rules.append(("metric", "count_of_steps"))
     if noun:
         metric, rule = counted_noun(left_text, left, noun, lang)
         metric = g.action_start.sub("", metric) or metric
@@ -1122,6 +1130,20 @@ def _eighth(lang) -> Eighth:
         place_measure=re.compile(rf"(?P<place>{alternation(lang.words('counted_places'))})(?![级域])"
                                  rf"[^\W\d_]{{1,12}}?(?:{alternation(lang.words('measure_nouns'))})"),
     )
+
+
+def _step(lang) -> re.Pattern:
+    step = lang.raw["step"]
+    return re.compile(rf"(?P<subject>[^\W\d_][^，,。；;]*?)(?:{alternation(step['verbs'])})[^，,。；;、]{{0,12}}"
+                      rf"(?:{alternation(step['nouns'])})")
+
+
+def step_subject(metric: str, lang) -> str | None:
+    """存、贷款余额连跨4个万亿元台阶 -> 存、贷款余额: the measure a phrase of a step it climbed is of, or None (langp8)."""
+    if not metric.endswith(tuple(lang.raw["step"]["nouns"])):
+        return None
+    m = lang.compiled(_step).fullmatch(metric)
+    return m.group("subject") if m is not None and len(m.group("subject")) >= 2 else None
 
 
 def joined_before_share(left_text: str, lang) -> bool:

@@ -202,7 +202,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             reading.metric = part
             reading.rules.append(("distribution", "part_of_count_before"))
         if not reading.metric:
-            names, rule = distribution.carried(history, len(group), lang, p.is_word)
+            names, rule = distribution.carried(history, len(group), lang, p.is_word, reading.left.fillers)
             rules = [*reading.rules, ("metric", "carried_from_clause_before")]
             names, new_rule = distribution.cumulative(names, reading.left.fillers, reading.left.verb, lang)
             rules += [("distribution", new_rule)] if new_rule else []
@@ -213,6 +213,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         group = distribution.shared_unit(distribution.shared_modifier(group, lang))
         for name, q in distribution.pairs(names, group):
             yield _record(p, s, q, name, reading.left, group, reading, trace, carried=not reading.metric)
+        names = [metrics.step_subject(m, lang) or m for m in names]  # the values after a step are its measure's
         history.extend(m for m in names if not history or history[-1] != m)
         prev_end = group[-1].span.end
 
