@@ -1394,3 +1394,13 @@ def test_a_count_of_steps_and_the_list_after_it():
 
 def test_a_step_reached_without_a_count_is_the_level():
     assert [(r.metric, r.value) for r in extract("全市生产总值历史性迈上900亿元台阶。")] == [("生产总值", 9e10)]
+
+
+# langp8: named items before a count may end with two names joined by 和; a field they locate names no class.
+@pytest.mark.parametrize("text, metric", [
+    ("做大做强甲米、乙油、果蔬和林下经济4个百亿级产业。", "百亿级产业"),
+    ("制定应对甲灾、乙灾和丙灾等方面30个专项预案。", "专项预案"),
+], ids=str)
+def test_named_items_joined_or_locating(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "named_items_before_count") in record.trace) == (metric, True)

@@ -126,6 +126,9 @@ def complete_heads(items: list[str], is_word: Callable[[str], bool] | None, lang
             if (pair := _pair(item, last, is_word, endings)) is not None:
                 item, head, own_qualifier = pair
                 qualifier = own_qualifier if i == 0 else qualifier
+            elif item.endswith("”") and (word := next((last[-k:] for k in (2, 3, 4) if len(last) > k + 1
+                                                      and is_word(last[-k:])), "")):
+                head = word  # 专精特新“小巨人”、单项冠军企业: a quoted name is a kind of the last item's head (langp8)
             elif not item.endswith(endings):
                 head = _shared_head(item, last, is_word, lang) or (
                     "" if own_measures else _measure_head(last, is_word, lang))
@@ -257,19 +260,20 @@ def shared_qualifier(before: str, metric: str, written: str, unit: str, lang,
 
 
 def parallel_measure(before: str, metric: str, is_word: Callable[[str], bool] | None,
-                     lang) -> tuple[str, str | None]:
+                     lang, part: bool = False) -> tuple[str, str | None]:
     """甲产业产值超500亿元，乙、丙产业超300亿元: a metric that names no measure and ends with the head word
-    the metric before names its subject with (产业) is measured as that one is (乙、丙产业产值)."""
+    the metric before names its subject with (产业) is measured as that one is (乙、丙产业产值). ``part``: the
+    clause opens with 其中, and a kind of the whole subject (汽车产量…，其中新能源汽车…) is measured as it is (langp8)."""
     g = lang.compiled(_build)
     head = metric[-2:]
     if is_word is None or len(metric) < 3 or not is_word(head) or metric.endswith(g.measures) \
-            or (at := before.rfind(head)) < 1:
+            or (at := before.rfind(head)) < (0 if part else 1):
         return metric, None
     measure = before[at + 2:]  # a measure word, or one qualified by one character (年产值), not another noun
     if not any(measure.endswith(m) and len(measure) - len(m) <= 1 for m in g.measures) or len(measure) < 2 \
             or lang.raw["possessive"] in measure:
         return metric, None
-    return metric + measure, "measure_of_the_parallel_before"
+    return metric + measure, "measure_of_the_whole_for_its_part" if at == 0 else "measure_of_the_parallel_before"
 
 
 def bare(metric: str, lang) -> bool:

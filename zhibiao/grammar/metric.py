@@ -349,9 +349,10 @@ def named_items(subject: str, lang) -> str | None:
     items, sep, last = subject.rpartition("、")
     example = next((w for w in lang.words("open_list_marks") if w in last), None)
     name, _, kind = last.partition(example) if example else (last, "", "")
-    if not sep or not items or len(name) > NAME:
+    joined = re.split(f"[{''.join(lang.words('list_joiners')[1:])}]", name)  # 甲产业、水产和林下经济|7个: two names
+    if not sep or not items or max(map(len, joined)) > NAME:
         return None
-    return kind
+    return "" if kind in lang.raw["single_example"]["not_classes"] else kind  # 等方面|105个预案: fields, no class
 
 
 def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]:

@@ -187,7 +187,9 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             if rule:
                 reading.rules.append(("distribution", rule))
         if history and reading.metric and prev_end > s.start and not reading.noun:
-            reading.metric, rule = distribution.parallel_measure(history[-1], reading.metric, p.is_word, lang)
+            part = wt[s.breaks.clause_start(group[0].span.start, s.start):group[0].span.start].lstrip("，,、 ").startswith(
+                lang.words("part_openers"))  # 其中新能源汽车增长…: a kind of the whole before
+            reading.metric, rule = distribution.parallel_measure(history[-1], reading.metric, p.is_word, lang, part)
             reading.rules += [("distribution", rule)] if rule else []
         if distribution.bare(reading.metric, lang) and (
                 c_start := s.breaks.clause_start(group[0].span.start, s.start)) > s.start:
