@@ -1404,3 +1404,19 @@ def test_a_step_reached_without_a_count_is_the_level():
 def test_named_items_joined_or_locating(text, metric):
     record = extract(text)[0]
     assert (record.metric, ("metric", "metric", "named_items_before_count") in record.trace) == (metric, True)
+
+
+# langp8: a relative clause of having between a count and 的 picks out which nouns are counted (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("支持甲县等6个有条件的县(市)发展成为中等城市。", "有条件的县(市)"),
+    ("培育8家在全省有重要影响力的龙头企业、20家骨干企业。", "在全省有重要影响力的龙头企业"),
+    ("全市3万多受过专业训练和有实践经验的人才。", "受过专业训练和有实践经验的人才"),
+], ids=str)
+def test_a_relative_clause_of_having_is_part_of_the_counted_noun(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "relative_clause_in_counted_noun") in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text", ["全市12家有色企业的产值增长5%。", "全市80万人民有党的坚强领导。"], ids=str)
+def test_no_relative_clause_of_having(text):
+    assert all("relative_clause_in_counted_noun" not in str(r.trace) for r in extract(text))
