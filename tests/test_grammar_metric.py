@@ -1420,3 +1420,18 @@ def test_a_relative_clause_of_having_is_part_of_the_counted_noun(text, metric):
 @pytest.mark.parametrize("text", ["全市12家有色企业的产值增长5%。", "全市80万人民有党的坚强领导。"], ids=str)
 def test_no_relative_clause_of_having(text):
     assert all("relative_clause_in_counted_noun" not in str(r.trace) for r in extract(text))
+
+
+# langp8: 与 + a count of partners + a deed done with them: the partners are counted (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("全市与12个东盟城市开展经贸合作。", "东盟城市"),
+    ("与9个自贸区(港)建立伙伴关系。", "自贸区(港)"),
+    ("同30个国家建立外交关系。", "国家"),
+], ids=str)
+def test_a_deed_with_counted_partners_is_their_predicate(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "deed_with_partners_dropped") in record.trace) == (metric, True)
+
+
+def test_a_pilot_carried_out_in_counted_places_still_names_them():
+    assert extract("在26个县开展甲保险试点。")[0].metric == "甲保险试点县"

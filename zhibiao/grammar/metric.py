@@ -899,6 +899,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             head := noun_after(own[len(noun) + 1:], lang)) >= 2:
         noun += lang.raw["possessive"] + head  # 10个|有条件的县(市): the clause picks out which are counted (langp8)
         rules.append(("metric", "relative_clause_in_counted_noun"))
+    if noun and left_text.rstrip().endswith(tuple(lang.raw["partner_deed"]["openers"])) and (
+            deed := lang.compiled(_eighth).partner_deed.search(noun)) is not None:
+        noun = noun[:deed.start()]  # 与8个东盟国家|开展大模型研发合作: the partners are counted (langp8)
+        rules.append(("metric", "deed_with_partners_dropped"))
     if noun and (deed := lang.compiled(_provincial).valued_deed.search(noun)) is not None:
         noun = noun[:deed.start()]  # 为20个省份|保供煤炭超35亿吨: the deed's object has its own value
         rules.append(("metric", "valued_predicate_after_noun_dropped"))
@@ -1128,12 +1132,14 @@ class Eighth:
     predicate_adverb: re.Pattern  # an adverb of how a deed went inside the words after a count (市州空气质量|全面达标)
     place_measure: re.Pattern  # a class of places counted, then a measure of theirs (盟市|空气质量)
     relative: re.Pattern  # a verb of having in the words between a count and 的 (10个|有条件|的县)
+    partner_deed: re.Pattern  # a deed done with partners, after their noun (东盟国家|开展…合作)
 
 
 def _eighth(lang) -> Eighth:
     return Eighth(
         predicate_adverb=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('predicate_adverbs', 'words'))})(?=[^\W\d_])"),
         relative=re.compile(lang.raw["relative_having"]),
+        partner_deed=re.compile(rf"(?:(?<=[^\W\d_]{{2}})|(?<=\)))(?:{alternation(lang.raw['partner_deed']['verbs'])})"),
         place_measure=re.compile(rf"(?P<place>{alternation(lang.words('counted_places'))})(?![级域])"
                                  rf"[^\W\d_]{{1,12}}?(?:{alternation(lang.words('measure_nouns'))})"),
     )
