@@ -1435,3 +1435,13 @@ def test_a_deed_with_counted_partners_is_their_predicate(text, metric):
 
 def test_a_pilot_carried_out_in_counted_places_still_names_them():
     assert extract("在26个县开展甲保险试点。")[0].metric == "甲保险试点县"
+
+
+# langp8: a verb of carrying out a deed ends a counted noun (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("全市1.2万余家企业实施数字化改造。", "企业"),
+    ("支持3个甲级育种场开展性能测定工作。", "甲级育种场"),
+], ids=str)
+def test_a_deed_carried_out_by_the_counted_is_their_predicate(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "deed_of_counted_noun_dropped") in record.trace) == (metric, True)

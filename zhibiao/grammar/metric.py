@@ -935,6 +935,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         noun = noun.removesuffix(next((w for w in lang.words("predicate_adverbs", "light_verbs") if noun.endswith(w)), ""))
         noun = noun[:framed.start()] if (framed := g.framing_end.search(noun)) else noun  # 试点|建设全面铺开
         rules.append(("metric", "predicate_adverb_ends_noun"))
+    if noun and (doing := lang.compiled(_eighth).deed_after_noun.search(noun)) is not None and not g.pilot.fullmatch(
+            noun) and noun[doing.end():] not in lang.raw["pilot"]["nouns"] and (
+            "metric", "count_after_benefactive") not in rules:  # 6个园区开展试点: a pilot of no programme stays
+        noun = noun[:doing.start()]  # 1.4万余家企业|实施改造: the deed the counted do is their predicate (langp8)
+        rules.append(("metric", "deed_of_counted_noun_dropped"))
     if noun and (place := lang.compiled(_eighth).place_measure.fullmatch(noun)) is not None:
         noun = place.group("place")  # 12个盟市|空气质量: the places are counted, their measure is the predicate's
         rules.append(("metric", "measure_of_counted_places_dropped"))
@@ -1133,12 +1138,15 @@ class Eighth:
     place_measure: re.Pattern  # a class of places counted, then a measure of theirs (盟市|空气质量)
     relative: re.Pattern  # a verb of having in the words between a count and 的 (10个|有条件|的县)
     partner_deed: re.Pattern  # a deed done with partners, after their noun (东盟国家|开展…合作)
+    deed_after_noun: re.Pattern  # a verb of carrying out a deed after a counted noun (企业|实施改造)
 
 
 def _eighth(lang) -> Eighth:
     return Eighth(
         predicate_adverb=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('predicate_adverbs', 'words'))})(?=[^\W\d_])"),
         relative=re.compile(lang.raw["relative_having"]),
+        deed_after_noun=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('deed_after_counted_noun'))})"
+                                   rf"(?=[^\W\d_])"),
         partner_deed=re.compile(rf"(?:(?<=[^\W\d_]{{2}})|(?<=\)))(?:{alternation(lang.raw['partner_deed']['verbs'])})"),
         place_measure=re.compile(rf"(?P<place>{alternation(lang.words('counted_places'))})(?![级域])"
                                  rf"[^\W\d_]{{1,12}}?(?:{alternation(lang.words('measure_nouns'))})"),
