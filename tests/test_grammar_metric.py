@@ -1335,7 +1335,7 @@ def test_a_price_cut_is_a_change_down():  # langp8: price_named_by_its_verb
     ("全市8个社区养老站如期交付使用。", "社区养老站", "predicate_adverb_ends_noun"),
     ("对以前发布的120件规章进行全面清理。", "对以前发布的规章", "predicate_adverb_ends_noun"),  # the light verb too
     ("150个“美丽乡村”示范建设全面铺开。", "“美丽乡村”示范", "predicate_adverb_ends_noun"),  # and a framing verb
-    ("全市9个县区空气质量全部达标。", "县区", "measure_of_counted_places_dropped"),
+    ("全市9个盟市空气质量全面达标。", "盟市", "measure_of_counted_places_dropped"),
     ("全省6个设区市环境空气质量进入全国前列。", "设区市", "measure_of_counted_places_dropped"),
     ("全市东湖绿道86公里全线贯通。", "东湖绿道", "predicate_adverb_after_value"),
     ("所有乡镇和85%的行政村建成便民服务站。", "行政村建成便民服务站", "joined_item_before_share_dropped"),
@@ -1424,7 +1424,7 @@ def test_no_relative_clause_of_having(text):
 
 # langp8: 与 + a count of partners + a deed done with them: the partners are counted (invented sentences).
 @pytest.mark.parametrize("text, metric", [
-    ("全市与12个东盟城市开展经贸合作。", "东盟城市"),
+    ("全市与12个东盟城市建立友好关系。", "东盟城市"),
     ("与9个自贸区(港)建立伙伴关系。", "自贸区(港)"),
     ("同30个国家建立外交关系。", "国家"),
 ], ids=str)
@@ -1445,3 +1445,10 @@ def test_a_pilot_carried_out_in_counted_places_still_names_them():
 def test_a_deed_carried_out_by_the_counted_is_their_predicate(text, metric):
     record = extract(text)[0]
     assert (record.metric, ("metric", "metric", "deed_of_counted_noun_dropped") in record.trace) == (metric, True)
+
+
+# langp8: a duration after 仅用 measures the deed written after it (invented sentence).
+def test_a_duration_taken_measures_the_deed_after_it():
+    record = extract("组建甲数据集团，仅用60天建成“东湖中心”并投入使用。")[0]
+    assert (record.metric, record.unit) == ("建成“东湖中心”", "天")
+    assert ("metric", "metric", "duration_of_deed_after") in record.trace

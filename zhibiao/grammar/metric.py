@@ -845,6 +845,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (share := share_of_clause_subject(left_text, right, first, lang)) is not None:
         rules.append(("metric", "share_of_clause_subject"))
         return Reading(share, BARE, right, "", rules)
+    if (deed := duration_of_deed(left_text, right, first, lang)) is not None:
+        rules.append(("metric", "duration_of_deed_after"))  # 仅用90天|建成“甲中心”: how long the deed took (langp8)
+        return Reading(deed, BARE, right, "", rules)
     if (bare := wordless(p, left_text, right, first, history, rules)) is not None:
         return bare
     if left_text.rstrip().endswith("、") and clause_before_mark(left_text, lang) and prenominal(right, BARE, first, lang):
@@ -1165,6 +1168,15 @@ def step_subject(metric: str, lang) -> str | None:
         return None
     m = lang.compiled(_step).fullmatch(metric)
     return m.group("subject") if m is not None and len(m.group("subject")) >= 2 else None
+
+
+def duration_of_deed(left_text: str, right: str, q: Quantity, lang) -> str | None:
+    """仅用90天建成“甲中心”并投入使用 -> 建成“甲中心”: a duration after 仅用 measures the deed written after it (langp8)."""
+    frame = lang.raw["duration_of_deed"]
+    if q.unit not in frame["units"] or not left_text.rstrip().endswith(tuple(frame["openers"])) or not LETTER.match(right):
+        return None
+    deed = re.split(rf"[，,。；;]|{alternation(frame['until'])}", right, maxsplit=1)[0]
+    return deed if len(deed) >= 2 else None
 
 
 def joined_before_share(left_text: str, lang) -> bool:
