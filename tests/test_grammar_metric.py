@@ -1452,3 +1452,13 @@ def test_a_duration_taken_measures_the_deed_after_it():
     record = extract("组建甲数据集团，仅用60天建成“东湖中心”并投入使用。")[0]
     assert (record.metric, record.unit) == ("建成“东湖中心”", "天")
     assert ("metric", "metric", "duration_of_deed_after") in record.trace
+
+
+# langp8: more predicates that end a counted noun (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("超过80家甲类企业在青川设立分支机构。", "甲类企业"),
+    ("12项科技成果填补国内空白。", "科技成果"),
+    ("6个县发展成为中等城市。", "县"),
+], ids=str)
+def test_more_predicates_after_a_counted_noun(text, metric):
+    assert extract(text)[0].metric == metric
