@@ -1462,3 +1462,10 @@ def test_a_duration_taken_measures_the_deed_after_it():
 ], ids=str)
 def test_more_predicates_after_a_counted_noun(text, metric):
     assert extract(text)[0].metric == metric
+
+
+# langp8: a share then a noun and a one-character verb of its predicate (通) is the share of them (invented sentence).
+def test_a_share_of_a_noun_with_a_one_character_predicate():
+    record = extract("新建道路120公里，96%行政村通双车道公路。")[-1]
+    assert (record.metric, ("metric", "metric", "share_of_noun_and_predicate_after") in record.trace) == (
+        "行政村通双车道公路", True)

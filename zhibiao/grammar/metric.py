@@ -787,6 +787,8 @@ def noun_then_predicate(right: str, lang) -> bool:
             g.predicate, g.verb_start, g.action_start, g.framing_start, g.defining_start)):
         return False  # 90%以上|可以按计划实现, 10%左右|工业投资增长7%: no noun of the share's own
     noun = noun_after(right, lang)
+    if len(noun) == len(clause) and (verb := lang.compiled(_eighth).short_predicate.search(noun)) is not None:
+        noun = noun[:verb.start()]  # 99%乡镇|通三级及以上等级公路: a one-character verb opens the predicate (langp8)
     return 2 <= len(noun) < len(clause) and not _NUMERAL.search(noun) and not clause.startswith(
         lang.raw["possessive"], len(noun))
 
@@ -1142,12 +1144,14 @@ class Eighth:
     relative: re.Pattern  # a verb of having in the words between a count and 的 (10个|有条件|的县)
     partner_deed: re.Pattern  # a deed done with partners, after their noun (东盟国家|开展…合作)
     deed_after_noun: re.Pattern  # a verb of carrying out a deed after a counted noun (企业|实施改造)
+    short_predicate: re.Pattern  # a one-character verb between a noun and its object (乡镇|通|三级公路)
 
 
 def _eighth(lang) -> Eighth:
     return Eighth(
         predicate_adverb=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('predicate_adverbs', 'words'))})(?=[^\W\d_])"),
         relative=re.compile(lang.raw["relative_having"]),
+        short_predicate=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.raw['cut_predicate']['verbs'])})(?=[^\W\d_]{{2}})"),
         deed_after_noun=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('deed_after_counted_noun'))})"
                                    rf"(?=[^\W\d_])"),
         partner_deed=re.compile(rf"(?:(?<=[^\W\d_]{{2}})|(?<=\)))(?:{alternation(lang.raw['partner_deed']['verbs'])})"),
