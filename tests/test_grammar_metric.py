@@ -1469,3 +1469,10 @@ def test_a_share_of_a_noun_with_a_one_character_predicate():
     record = extract("新建道路120公里，96%行政村通双车道公路。")[-1]
     assert (record.metric, ("metric", "metric", "share_of_noun_and_predicate_after") in record.trace) == (
         "行政村通双车道公路", True)
+
+
+# langp8: a price after a count of parcels across 、 is the price of the parcels (invented sentence).
+def test_a_price_after_a_count_of_parcels_is_theirs():
+    record = extract("出让矿业权120宗、成交价86.5亿元。")[-1]
+    assert (record.metric, ("metric", "metric", "owner_of_bare_measure_across_list_mark") in record.trace) == (
+        "出让矿业权成交价", True)
