@@ -1476,3 +1476,17 @@ def test_a_price_after_a_count_of_parcels_is_theirs():
     record = extract("出让矿业权120宗、成交价86.5亿元。")[-1]
     assert (record.metric, ("metric", "metric", "owner_of_bare_measure_across_list_mark") in record.trace) == (
         "出让矿业权成交价", True)
+
+
+# langp8: a carrying verb opening the item after a value across 、 has the item before as subject (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("改造城镇老旧小区320个、惠及4万余户。", "改造城镇老旧小区惠及"),
+    ("建成5G基站2.1万个、覆盖90%以上行政村。", "5G基站覆盖"),
+], ids=str)
+def test_a_carrying_verb_after_a_list_mark_takes_the_item_before(text, metric):
+    record = extract(text)[-1]
+    assert (record.metric, ("metric", "metric", "subject_of_item_before") in record.trace) == (metric, True)
+
+
+def test_a_measure_before_lends_no_subject_to_a_carrying_verb():
+    assert extract("基本养老保险参保人数增加1.4亿、覆盖10.5亿人。")[-1].metric == "覆盖"

@@ -1050,6 +1050,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             rules.append(("metric", "subject_of_clause_before"))
             if not history and before != clean_metric(before_clause, lang):
                 rules.append(("metric", "examples_or_framing_of_subject_dropped"))
+    if history and prev_end > c_start and wt.startswith("、", prev_end) and metric in g.words["carried_subject_verbs"] \
+            and len(history[-1]) >= 2 and not history[-1].endswith((metric, *g.words["measure_nouns"])):
+        metric = history[-1] + metric  # 建成5G基站8万个、|覆盖95%以上行政村: what the item before counted covers (langp8)
+        rules.append(("metric", "subject_of_item_before"))
     if not metric and not history and c_start > s_start and any(w in left.fillers for w in g.words["from_frames"]):
         before = read_left(before_clause, lang)
         if not before.verb and len(before.metric) >= 2:
