@@ -337,7 +337,7 @@ def before_completion(noun: str, lang) -> str:
     return head[:framed.start()] if framed else head
 
 
-NAME = 8  # the longest name in a list of the items a count counts (东川、西川|3座电站)
+NAME = 7  # the longest name in a list of the items a count counts (东川、西川|3座电站)
 
 
 def named_items(subject: str, lang) -> str | None:
