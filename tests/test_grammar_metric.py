@@ -1495,3 +1495,19 @@ def test_a_measure_before_lends_no_subject_to_a_carrying_verb():
 def test_named_items_up_to_seven_words_each():  # langp8
     record = extract("创建甲乙丙有色金属、东西南工业母机2个国家先进制造业集群。")[0]
     assert record.metric == "国家先进制造业集群"
+
+
+# langp8: a clause of its own before the 、 that opens a new predicate lends only its subject (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("甲地等5处煤矿建成试运转、新增产能900万吨/年。", "煤矿新增产能"),
+    ("为确保与全国同步基本实现现代化、实现人均生产总值翻一番打好基础。", "人均生产总值"),
+], ids=str)
+def test_a_clause_item_before_a_new_predicate_lends_its_subject(text, metric):
+    record = extract(text)[-1]
+    assert (record.metric, ("metric", "metric", "clause_item_before_predicate_dropped") in record.trace) == (metric, True)
+
+
+@pytest.mark.parametrize("text", ["城镇新增就业、新增发放创业担保贷款分别完成年计划的118%、248%。",
+                                  "大力实施城市更新行动、完成投资220亿元。"], ids=str)
+def test_no_clause_item_before_a_new_predicate(text):
+    assert all("clause_item_before_predicate_dropped" not in str(r.trace) for r in extract(text))

@@ -975,6 +975,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (means := lang.compiled(_provincial).means.match(metric)) is not None:
         metric = metric[means.end():]  # 利用闲置资源|改造养老服务中心: by what means is no part of what is counted
         rules.append(("metric", "means_phrase_dropped"))
+    if "、" in metric and (own := predicate_item(metric, lang)) is not None:
+        metric = own  # 煤矿建成试运转、|新增产能: a clause of its own before the 、 lends only its subject (langp8)
+        rules.append(("metric", "clause_item_before_predicate_dropped"))
     if (subject := before_first_predicate(metric, lang)) != metric:
         metric = subject  # 农民收入增速快于城镇、|突破2万元: the level is the subject's
         rules.append(("metric", "first_predicate_dropped"))
@@ -1185,6 +1188,21 @@ def duration_of_deed(left_text: str, right: str, q: Quantity, lang) -> str | Non
         return None
     deed = re.split(rf"[，,。；;]|{alternation(frame['until'])}", right, maxsplit=1)[0]
     return deed if len(deed) >= 2 else None
+
+
+def predicate_item(metric: str, lang) -> str | None:
+    """煤矿建成试运转、新增产能 -> 煤矿新增产能; 与全国同步基本实现…现代化、实现人均地区生产总值 -> 实现人均地区生产总值: where
+    the item after the last 、 opens with a verb of doing, the item before it that holds a framing verb is a clause of
+    its own, and only its subject, a plain noun phrase, is the value's (langp8). None where nothing changes."""
+    first, _, last = metric.rpartition("、")
+    if "、" in first or len(last) < 2 or not last.startswith(doing_verbs(lang)):
+        return None
+    at = min((i for w in lang.words("framing_verbs") if (i := first.find(w, 2)) >= 0), default=-1)
+    if at < 0:
+        return None  # 城市更新行动、完成投资, 城镇新增就业、新增…: a noun item, no clause
+    subject = first[:at]
+    plain = subject_before(subject, lang) == subject and not subject.startswith(tuple(lang.words("count_openers")))
+    return subject + last if plain else last  # 与全国同步…: a frame, no subject
 
 
 def joined_before_share(left_text: str, lang) -> bool:
