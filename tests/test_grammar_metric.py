@@ -1511,3 +1511,14 @@ def test_a_clause_item_before_a_new_predicate_lends_its_subject(text, metric):
                                   "大力实施城市更新行动、完成投资220亿元。"], ids=str)
 def test_no_clause_item_before_a_new_predicate(text):
     assert all("clause_item_before_predicate_dropped" not in str(r.trace) for r in extract(text))
+
+
+# langp8: 总投资 + value + 的 + the thing it sizes (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("总投资120亿元的东湖新材料项目刷新全市投资纪录。", "东湖新材料项目总投资"),
+    ("总投资近300亿元的甲东、乙西清洁能源基地开工建设。", "甲东、乙西清洁能源基地总投资"),
+    ("总投资为64亿元的医疗救治体系建设进展顺利。", "医疗救治体系总投资"),
+], ids=str)
+def test_a_size_before_de_measures_the_thing_after(text, metric):
+    record = extract(text)[-1]
+    assert (record.metric, ("metric", "metric", "size_of_noun_after") in record.trace) == (metric, True)

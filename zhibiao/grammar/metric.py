@@ -847,6 +847,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if (share := share_of_clause_subject(left_text, right, first, lang)) is not None:
         rules.append(("metric", "share_of_clause_subject"))
         return Reading(share, BARE, right, "", rules)
+    if (sized := size_of_noun_after(left_text, right, lang)) is not None:
+        rules.append(("metric", "size_of_noun_after"))  # 总投资410亿元的|甲新材料项目: the project's investment (langp8)
+        return Reading(sized, BARE, right, "", rules)
     if (deed := duration_of_deed(left_text, right, first, lang)) is not None:
         rules.append(("metric", "duration_of_deed_after"))  # 仅用90天|建成“甲中心”: how long the deed took (langp8)
         return Reading(deed, BARE, right, "", rules)
@@ -1179,6 +1182,22 @@ def step_subject(metric: str, lang) -> str | None:
         return None
     m = lang.compiled(_step).fullmatch(metric)
     return m.group("subject") if m is not None and len(m.group("subject")) >= 2 else None
+
+
+def size_of_noun_after(left_text: str, right: str, lang) -> str | None:
+    """总投资410亿元的甲新材料项目刷新… -> 甲新材料项目总投资: a measure of size right before the value, then 的, sizes
+    the thing named after 的, up to a project's noun or the thing's predicate (langp8)."""
+    frame, de = lang.raw["size_of_noun_after"], lang.raw["possessive"]
+    words = left_text.rstrip()
+    words = words.removesuffix(next((c for c in frame["copulas"] if words.endswith(c)), ""))
+    measure = next((m for m in frame["measures"] if words.endswith(m)), None)
+    if measure is None or not right.startswith(de):
+        return None
+    after = right[1:]
+    ends = [m.end() for m in re.finditer(alternation(lang.raw["name_parts"]["capacity"]["nouns"]), after)]
+    clause = re.split(r"[，,。；;]", after, maxsplit=1)[0]
+    thing = after[:ends[0]] if ends and ends[0] <= len(clause) else noun_after(clause, lang)
+    return thing + measure if len(thing) >= 2 and not _DIGIT.search(thing) else None
 
 
 def duration_of_deed(left_text: str, right: str, q: Quantity, lang) -> str | None:
