@@ -1522,3 +1522,8 @@ def test_no_clause_item_before_a_new_predicate(text):
 def test_a_size_before_de_measures_the_thing_after(text, metric):
     record = extract(text)[-1]
     assert (record.metric, ("metric", "metric", "size_of_noun_after") in record.trace) == (metric, True)
+
+
+def test_a_bracketed_unit_of_the_value_before_is_no_part_of_the_next_item():  # langp8
+    record = extract("改造城镇老旧小区320个、危旧房1.1万套（户）、老旧管道860公里。")[-1]
+    assert (record.metric, ("metric", "metric", "bracket_of_value_before_dropped") in record.trace) == ("改造老旧管道", True)

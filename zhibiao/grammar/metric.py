@@ -27,6 +27,7 @@ _YEAR = re.compile(r"[0-9]{4}年")
 _NUMERALS_ONLY = re.compile(r"[从由到至]?[0-9〇○零一二三四五六七八九十百千两]*年?[到至]?了?")  # 两, 到了, 从一九五〇年到
 LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 _LAST_DIGIT = re.compile(r"[0-9](?=[^0-9]*$)")
+BRACKETED_UNIT = re.compile(r"[（(][^\W\d_]{1,2}[）)](?=[、，,])")  # 3.1万套（户）、: another unit of the value before
 
 
 @dataclass(frozen=True)
@@ -809,6 +810,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if mark := numbers.list_mark(left_text, lang):
         left_text = left_text[mark:]  # 3.新建10个食堂: the item's number is no part of its metric
         rules.append(("metric", "list_mark_dropped"))
+    if prev_end > c_start and (unit := BRACKETED_UNIT.match(left_text)) is not None:
+        left_text = left_text[unit.end():].lstrip("、，, ")  # 3.1万套|（户）|、老旧管道: the value before's unit (langp8)
+        rules.append(("metric", "bracket_of_value_before_dropped"))
     if c_start in p.layout.splices and prev_end <= c_start:
         left_text = p.layout.splices[c_start] + left_text
         rules.append(("layout", "torn_box_spliced"))

@@ -181,7 +181,8 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         reading.metric, rule = distribution.items_of_count(reading.metric, reading.noun, reading.right,
                                                           group[0].unit, lang)
         reading.rules += [("distribution", rule)] if rule else []
-        if history and reading.metric and prev_end > s.start and wt[prev_end] == "、":
+        unit = metrics.BRACKETED_UNIT.match(wt, prev_end)  # 3.1万套（户）、老旧管道: the item after still follows a 、
+        if history and reading.metric and prev_end > s.start and wt[prev_end + (unit.end() - prev_end if unit else 0)] == "、":
             reading.metric, rule = distribution.shared_qualifier(history[-1], reading.metric, reading.left.metric,
                                                                  group[0].unit, lang, p.is_word)
             if rule:
