@@ -1527,3 +1527,7 @@ def test_a_size_before_de_measures_the_thing_after(text, metric):
 def test_a_bracketed_unit_of_the_value_before_is_no_part_of_the_next_item():  # langp8
     record = extract("改造城镇老旧小区320个、危旧房1.1万套（户）、老旧管道860公里。")[-1]
     assert (record.metric, ("metric", "metric", "bracket_of_value_before_dropped") in record.trace) == ("改造老旧管道", True)
+
+
+def test_the_time_since_the_last_such_deed_is_no_subject():  # langp8
+    assert extract("时隔30年再次获批建成3所本科高校。")[0].metric == "本科高校"

@@ -72,7 +72,7 @@ def _build(lang) -> Patterns:
         class_edges=bounds + joined_bounds,
         label=re.compile(rf"[{re.escape(opening)}](?P<label>[^{re.escape(closing)}，,。；;]{{1,{quotes_len}}})"
                          rf"[{re.escape(closing)}][^，,。；;：:]{{0,6}}[，,]?"
-                         rf"(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,12}}$"),
+                         rf"(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,{int(names['label_reach'])}}}$"),
         closing=re.compile(f"[{re.escape(closing)}]"),
         zone_units=frozenset(lang.raw["zone"]["units"]),
         zone_noun=re.compile(rf"[^\W\d_]{{0,{int(lang.raw['zone']['within'])}}}?(?:{alternation(lang.raw['zone']['nouns'])})"),
