@@ -543,3 +543,26 @@ def test_a_deed_noun_after_joined_counts_is_each_counts(head):  # langp5
 
 def test_joined_counts_each_ending_in_its_own_noun_keep_them():
     assert metrics("全市建成120个村卫生室和19个乡镇养老院。") == [("村卫生室", 120.0), ("乡镇养老院", 19.0)]
+
+
+# langp8: a distributor after a carried list gives its one value to every item.
+@pytest.mark.parametrize("text", ["全市存款、贷款余额稳步增加，双双突破9000亿元。", "全市存款、贷款余额增长较快，均超过9000亿元。"],
+                         ids=str)
+def test_a_carried_list_shares_one_distributed_value(text):
+    assert [r.metric for r in extract(text)] == ["存款余额", "贷款余额"]
+
+
+# langp8: a 其中 part that is a kind of the whole is measured as it is; a quoted name takes the last item's head.
+def test_a_kind_of_the_whole_after_qizhong_takes_its_measure():
+    records = extract("全市汽车产量增长1.7倍，其中新能源汽车增长17.2倍。")
+    assert records[1].metric == "新能源汽车产量"
+    assert ("metric", "distribution", "measure_of_the_whole_for_its_part") in records[1].trace
+
+
+def test_without_qizhong_the_whole_lends_no_measure():
+    assert extract("全市粮食产量增长3%，共增产粮食40万吨。")[1].metric == "增产粮食"
+
+
+def test_a_quoted_name_takes_the_head_of_the_last_item():
+    assert [r.metric for r in extract("全市“专精特新”、单项冠军企业分别达到120家、15家。")] == [
+        "“专精特新”企业", "单项冠军企业"]

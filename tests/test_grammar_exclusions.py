@@ -71,6 +71,7 @@ def values(text):
     ("构建“1+5+N”体系，“5”即5家区级疾控中心。", "5家", None),
     ("推行“三个一”机制，“三”是指3支专业队伍。", "3支", None),
     ('构建"1+5+N"体系，"5"即5家区级疾控中心。', "5家", None),
+    ("“5”即依托东城、西城、南城、北城、中城等5家区级疾控中心。", "5家", None),  # examples between (langp8)
     ("打造“3个10万”工程，即3个10万亩高标准农田基地。", "10万亩", None),
     # a duration before a zone's noun names the kind of zone
     ("构建1小时通勤圈。", "1小时", None),

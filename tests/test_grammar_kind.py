@@ -92,3 +92,18 @@ def test_a_change_verb_after_the_metric_in_national_prose(text, expected):
 @pytest.mark.xfail(strict=True, reason="设定为 is no verb of the lexicon: with it, a goal named by 预期目标 alone loses its record")
 def test_a_goal_set_with_she_ding_wei_is_a_rate_of_growth():
     assert kinds("今年青川市经济增长预期目标设定为6%左右。") == [("青川市经济增长", 6.0, "%", "change", "up")]
+
+
+# langp8: rates of two units after one change verb are both changes; an amount after a rate is a level.
+@pytest.mark.parametrize("text, expected", [
+    ("甲产品、乙产品出口分别增长2.6倍、45.3%。", [("甲产品出口", "change", "up"), ("乙产品出口", "change", "up")]),
+    ("甲、乙产量分别下降1.5倍、3.2个百分点。", [("甲产量", "change", "down"), ("乙产量", "change", "down")]),
+    ("全市生产总值增长5%、约3200亿元。", [("生产总值", "change", "up"), ("生产总值", "level", None)]),
+], ids=str)
+def test_rates_share_the_change_verb(text, expected):
+    assert [(r.metric, r.kind, r.direction) for r in extract(text)] == expected
+
+
+# langp8: 降价 is a change down of the subject's price.
+def test_a_price_cut_is_a_change_down_of_the_price():
+    assert kinds("全市集中采购药品平均降价45%。") == [("集中采购药品价格", 45.0, "%", "change", "down")]

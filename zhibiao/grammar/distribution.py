@@ -23,13 +23,16 @@ _NUMBER = re.compile(r"(?<![0-9])[0-9]+(?![0-9年])")  # a number, not a year
 
 
 def carried(history: list[str], n: int, lang=None,
-            is_word: Callable[[str], bool] | None = None) -> tuple[list[str], str]:
+            is_word: Callable[[str], bool] | None = None, fillers: str = "") -> tuple[list[str], str]:
     """A group with no metric of its own takes the sentence's metrics before it; a list of as many
-    items as values (城镇居民收入和农村居民收入，分别达到X元和Y元) gives them in order."""
+    items as values (城镇居民收入和农村居民收入，分别达到X元和Y元) gives them in order, and one value a
+    distributor (双双, 均) gives to each item of the list carried (存、贷款余额…，双双突破9000亿元; langp8)."""
     if 1 < n <= len(history):
         return history[-n:], "carried_in_order"
     if n > 1 and lang is not None and len(items := _split_items(history[-1], lang)) == n:
         return complete_heads(items, is_word, lang), "carried_items_in_order"
+    if n == 1 and lang is not None and _distributed(fillers, lang) and len(items := _split_items(history[-1], lang)) > 1:
+        return complete_heads(items, is_word, lang), "carried_items_distributed"
     return [history[-1]] * n, "carried_last"
 
 
@@ -123,6 +126,9 @@ def complete_heads(items: list[str], is_word: Callable[[str], bool] | None, lang
             if (pair := _pair(item, last, is_word, endings)) is not None:
                 item, head, own_qualifier = pair
                 qualifier = own_qualifier if i == 0 else qualifier
+            elif item.endswith("”") and (word := next((last[-k:] for k in (2, 3, 4) if len(last) > k + 1
+                                                      and is_word(last[-k:])), "")):
+                head = word  # 专精特新“小巨人”、单项冠军企业: a quoted name is a kind of the last item's head (langp8)
             elif not item.endswith(endings):
                 head = _shared_head(item, last, is_word, lang) or (
                     "" if own_measures else _measure_head(last, is_word, lang))
@@ -254,19 +260,20 @@ def shared_qualifier(before: str, metric: str, written: str, unit: str, lang,
 
 
 def parallel_measure(before: str, metric: str, is_word: Callable[[str], bool] | None,
-                     lang) -> tuple[str, str | None]:
+                     lang, part: bool = False) -> tuple[str, str | None]:
     """甲产业产值超500亿元，乙、丙产业超300亿元: a metric that names no measure and ends with the head word
-    the metric before names its subject with (产业) is measured as that one is (乙、丙产业产值)."""
+    the metric before names its subject with (产业) is measured as that one is (乙、丙产业产值). ``part``: the
+    clause opens with 其中, and a kind of the whole subject (汽车产量…，其中新能源汽车…) is measured as it is (langp8)."""
     g = lang.compiled(_build)
     head = metric[-2:]
     if is_word is None or len(metric) < 3 or not is_word(head) or metric.endswith(g.measures) \
-            or (at := before.rfind(head)) < 1:
+            or (at := before.rfind(head)) < (0 if part else 1):
         return metric, None
     measure = before[at + 2:]  # a measure word, or one qualified by one character (年产值), not another noun
     if not any(measure.endswith(m) and len(measure) - len(m) <= 1 for m in g.measures) or len(measure) < 2 \
             or lang.raw["possessive"] in measure:
         return metric, None
-    return metric + measure, "measure_of_the_parallel_before"
+    return metric + measure, "measure_of_the_whole_for_its_part" if at == 0 else "measure_of_the_parallel_before"
 
 
 def bare(metric: str, lang) -> bool:

@@ -72,7 +72,7 @@ def _build(lang) -> Patterns:
         class_edges=bounds + joined_bounds,
         label=re.compile(rf"[{re.escape(opening)}](?P<label>[^{re.escape(closing)}，,。；;]{{1,{quotes_len}}})"
                          rf"[{re.escape(closing)}][^，,。；;：:]{{0,6}}[，,]?"
-                         rf"(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,12}}$"),
+                         rf"(?:{alternation(names['label_explained'])})[^，,。；;：:]{{0,{int(names['label_reach'])}}}$"),
         closing=re.compile(f"[{re.escape(closing)}]"),
         zone_units=frozenset(lang.raw["zone"]["units"]),
         zone_noun=re.compile(rf"[^\W\d_]{{0,{int(lang.raw['zone']['within'])}}}?(?:{alternation(lang.raw['zone']['nouns'])})"),
@@ -121,6 +121,8 @@ def name_part(text: str, q: Quantity, lang) -> str | None:
     if q.unit in g.speed_units and text.endswith(g.speed_openers, 0, start) \
             and _CJK.match(text, end + text.startswith(g.possessive, end)):
         return "speed_names_class"  # 通时速350公里(的)高铁: the kind of railway, no speed measured
+    if (step := lang.compiled(_step)).noun.match(text, end) and step.count.search(text, max(0, start - 6), start):
+        return "size_names_step"  # 连跨4个|万亿元|台阶: the size names the step; the steps are counted (langp8)
     if q.unit in g.zone_units and g.zone_noun.match(text, end):
         return "duration_names_zone"  # 1小时通勤圈: the kind of circle, no duration measured
     lo = max(0, start - _REACH)
@@ -128,6 +130,17 @@ def name_part(text: str, q: Quantity, lang) -> str | None:
             and q.value in _numbers(m.group("label")):
         return "label_restated"  # “1+5+N”…“5”即5家中心; “3个10万”工程，即3个10万亩基地
     return None
+
+
+@dataclass(frozen=True)
+class Step:
+    noun: re.Pattern  # the step's noun right after its size (万亿元|台阶, 千亿|级台阶)
+    count: re.Pattern  # a count of steps right before the size (连跨4个|万亿元台阶)
+
+
+def _step(lang) -> Step:
+    step = lang.raw["step"]
+    return Step(noun=re.compile(rf"级?(?:{alternation(step['nouns'])})"), count=re.compile(step["counts"]))
 
 
 _NUMBER = re.compile(r"[0-9.]+[万亿]?|[一二三四五六七八九十两百千万亿]+")

@@ -29,8 +29,11 @@ def decide(q: Quantity, group: list[Quantity], left: Left, metric: str, lang, *,
         return Kind("change", direction, "value_written_as_change", metric)
     if verb and left.to_level:
         kind, direction, rule = "level", None, "verb_states_level"
-    elif verb and q is not group[0] and q.unit != group[0].unit:
+    elif verb and q is not group[0] and q.unit != group[0].unit and not rates_of_one_verb(q, group, verb, lang):
         kind, direction, rule = "level", None, "unit_differs_from_first_value"
+    elif verb and q is not group[0] and q.unit != group[0].unit:
+        kind, direction = ("change", "up") if verb in lang.change_up else ("change", "down")
+        rule = "rates_share_the_change_verb"  # 分别增长3.8倍、80.2%: both rates of the one change
     elif verb and prenominal and q.unit in lang.words("new_things_counted"):
         kind, direction, rule = "level", None, "count_of_new_things"  # 增加300个招生名额: no verb between
     elif verb in lang.change_up:
@@ -47,6 +50,13 @@ def decide(q: Quantity, group: list[Quantity], left: Left, metric: str, lang, *,
         if (moved := rate_of_change(verb, metric, lang)) is not None:
             return moved
     return Kind(kind, direction, rule, metric)
+
+
+def rates_of_one_verb(q: Quantity, group: list[Quantity], verb: str, lang) -> bool:
+    """分别增长3.8倍、80.2%: a rate after a rate of another unit is moved by the same change verb (langp8); an
+    amount after a rate (增长5%、约4.4万亿元) is a level."""
+    rates = lang.words("rate_units")
+    return (verb in lang.change_up or verb in lang.change_down) and q.unit in rates and group[0].unit in rates
 
 
 def rate_of_change(verb: str | None, metric: str, lang) -> Kind | None:

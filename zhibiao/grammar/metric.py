@@ -27,6 +27,7 @@ _YEAR = re.compile(r"[0-9]{4}年")
 _NUMERALS_ONLY = re.compile(r"[从由到至]?[0-9〇○零一二三四五六七八九十百千两]*年?[到至]?了?")  # 两, 到了, 从一九五〇年到
 LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 _LAST_DIGIT = re.compile(r"[0-9](?=[^0-9]*$)")
+BRACKETED_UNIT = re.compile(r"[（(][^\W\d_]{1,2}[）)](?=[、，,])")  # 3.1万套（户）、: another unit of the value before
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,8 @@ def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int)
     if c_end <= s_start:
         return []
     clause = wt[breaks.clause_start(c_end, s_start):c_end]
+    if (subject := step_subject(clean_metric(clause, lang), lang)) is not None:
+        return [subject]  # 地区生产总值连跨两个万亿元台阶，年均增长5.7%: the measure that climbed (langp8)
     left = read_left(clause, lang)
     if left.verb:
         metric = without_pace(left.metric, lang)  # 某项投资|逐年|增加: how fast is no part of what
@@ -335,7 +338,7 @@ def before_completion(noun: str, lang) -> str:
     return head[:framed.start()] if framed else head
 
 
-NAME = 6  # the longest name in a list of the items a count counts (东川、西川|3座电站)
+NAME = 7  # the longest name in a list of the items a count counts (东川、西川|3座电站)
 
 
 def named_items(subject: str, lang) -> str | None:
@@ -347,9 +350,10 @@ def named_items(subject: str, lang) -> str | None:
     items, sep, last = subject.rpartition("、")
     example = next((w for w in lang.words("open_list_marks") if w in last), None)
     name, _, kind = last.partition(example) if example else (last, "", "")
-    if not sep or not items or len(name) > NAME:
+    joined = re.split(f"[{''.join(lang.words('list_joiners')[1:])}]", name)  # 甲产业、水产和林下经济|7个: two names
+    if not sep or not items or max(map(len, joined)) > NAME:
         return None
-    return kind
+    return "" if kind in lang.raw["single_example"]["not_classes"] else kind  # 等方面|105个预案: fields, no class
 
 
 def counted_noun(left_text: str, left: Left, noun: str, lang) -> tuple[str, str]:
@@ -401,6 +405,9 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
         return False
     g = patterns(lang)
     noun = head.startswith(g.words["prenominal_words"])  # 150个和美乡村, 10件为民实事: a noun, whatever it opens with
+    if head.startswith(lang.words("predicate_adverbs", "words")) and q.unit not in lang.words(
+            "predicate_adverbs", "event_counts"):
+        return False  # 生态廊道1194公里|全线贯通: how the deed went, no noun of the value (langp8)
     if head.startswith(g.words["not_prenominal"]) and not noun:
         return False
     if g.compound_head.match(head):
@@ -618,19 +625,19 @@ def without_examples(metric: str, lang) -> tuple[str, str | None]:
     if (e := g.examples.match(metric)) is not None:
         return metric[e.end():], "quoted_examples_dropped"
     if (listed := lang.compiled(_listed_examples).search(metric)) is not None:
-        return governed_before_examples(metric, lang) + listed.group("head"), "listed_examples_dropped"
+        return before_examples(metric[:metric.index("、")], lang) + listed.group("head"), "listed_examples_dropped"
     if (single := lang.compiled(_single_example).search(metric)) is not None:
-        return single.group("head"), "single_example_dropped"
+        return before_examples(metric[:single.start()], lang) + single.group("head"), "single_example_dropped"
     return metric, None
 
 
-def governed_before_examples(metric: str, lang) -> str:
-    """青川市财政用于|教育、卫生等|民生支出: the subject and the verb that governs the listed examples stand before the
-    first of them and are no examples: they stay (`listed_examples.governors`); without such a verb the words before
-    the first 、 are all the first example."""
-    first = metric[:metric.index("、")]
-    at = max((i + len(w) for w in lang.raw["listed_examples"]["governors"] if (i := first.rfind(w)) >= 0), default=0)
-    return first[:at] if at < len(first) else ""
+def before_examples(first: str, lang) -> str:
+    """中央财政用于|洪涝、干旱等救灾救济支出: the subject and verb before the first example stay, only the examples go
+    (langp8): the words of the first example's phrase up to its last verb, or "" where it holds none (小麦、玉米等…)."""
+    last = None
+    for last in lang.compiled(_provincial).predicate_of_subject.finditer(first):
+        pass
+    return first[:last.end()] if last is not None and last.end() < len(first) else ""
 
 
 def _listed_examples(lang) -> re.Pattern:
@@ -811,6 +818,8 @@ def noun_then_predicate(right: str, lang) -> bool:
             g.predicate, g.verb_start, g.action_start, g.framing_start, g.defining_start)):
         return False  # 90%以上|可以按计划实现, 10%左右|工业投资增长7%: no noun of the share's own
     noun = noun_after(right, lang)
+    if len(noun) == len(clause) and (verb := lang.compiled(_eighth).short_predicate.search(noun)) is not None:
+        noun = noun[:verb.start()]  # 99%乡镇|通三级及以上等级公路: a one-character verb opens the predicate (langp8)
     return 2 <= len(noun) < len(clause) and not _NUMERAL.search(noun) and not clause.startswith(
         lang.raw["possessive"], len(noun))
 
@@ -831,6 +840,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if mark := numbers.list_mark(left_text, lang):
         left_text = left_text[mark:]  # 3.新建10个食堂: the item's number is no part of its metric
         rules.append(("metric", "list_mark_dropped"))
+    if prev_end > c_start and (unit := BRACKETED_UNIT.match(left_text)) is not None:
+        left_text = left_text[unit.end():].lstrip("、，, ")  # 3.1万套|（户）|、老旧管道: the value before's unit (langp8)
+        rules.append(("metric", "bracket_of_value_before_dropped"))
     if c_start in p.layout.splices and prev_end <= c_start:
         left_text = p.layout.splices[c_start] + left_text
         rules.append(("layout", "torn_box_spliced"))
@@ -839,6 +851,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         if not tail or read_left(tail, lang).verb:
             left_text = tail
             rules.append(("metric", "list_item_after_value"))
+        elif head.endswith(tuple(lang.raw["step"]["nouns"])):
+            left_text = tail  # 连跨4个万亿元台阶、|双双突破9万亿元: the step's size is no item of the value after
+            rules.append(("metric", "step_before_list_mark_dropped"))
         elif history and len(head := clean_metric(head, lang)) >= 2 and history[-1].endswith(head) and len(
                 clean_metric(tail, lang)) >= 2 and not LETTER.fullmatch(wt[last.span.end:last.span.end + 1] or " "):
             left_text = tail  # 新增1个甲产业集群、|乙企业20家: the words before the 、 are the count before's noun
@@ -860,9 +875,18 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         rules.append(("metric", "share_of_noun_after" if right.startswith(lang.raw["possessive"])
                       else "share_of_noun_and_predicate_after"))
         return Reading(share, BARE, right, "", rules)
+    if joined_before_share(left_text, lang) and (share := share_before_noun("", right, first, lang)) is not None:
+        rules.append(("metric", "joined_item_before_share_dropped"))  # 所有市州和|98%的县市区建成…
+        return Reading(share, BARE, right, "", rules)
     if (share := share_of_clause_subject(left_text, right, first, lang)) is not None:
         rules.append(("metric", "share_of_clause_subject"))
         return Reading(share, BARE, right, "", rules)
+    if (sized := size_of_noun_after(left_text, right, lang)) is not None:
+        rules.append(("metric", "size_of_noun_after"))  # 总投资410亿元的|甲新材料项目: the project's investment (langp8)
+        return Reading(sized, BARE, right, "", rules)
+    if (deed := duration_of_deed(left_text, right, first, lang)) is not None:
+        rules.append(("metric", "duration_of_deed_after"))  # 仅用90天|建成“甲中心”: how long the deed took (langp8)
+        return Reading(deed, BARE, right, "", rules)
     if (bare := wordless(p, left_text, right, first, history, rules)) is not None:
         return bare
     if left_text.rstrip().endswith("、") and clause_before_mark(left_text, lang) and prenominal(right, BARE, first, lang):
@@ -911,6 +935,8 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         left, named_again = plain, True  # 在这|119个|项目中, 这|120个|项目建成后: the count named again (langn8)
         rules.append(("metric", "demonstrative_before_count_dropped"))
     counted = goal is None and prenominal(after, left, first, lang)
+    if goal is None and not counted and after.startswith(lang.words("predicate_adverbs", "words")):
+        rules.append(("metric", "predicate_adverb_after_value"))  # 生态廊道1194公里|全线贯通: no noun follows
     if goal is None and (reach := reached(after, left, first, lang)) is not None:
         counted, left = True, reach  # 对外贸易扩大至|228个国家和地区: the places the subject reached are counted
         rules.append(("metric", "places_reached_counted"))
@@ -929,6 +955,14 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         noun = funded  # 增发1000亿元国债|加强基础设施建设: what the fund is for is no part of it
         if not noun:  # 将投入100亿元|支持…: no fund's noun follows the amount; the words before name it
             rules.append(("metric", "purpose_after_amount_is_no_noun"))
+    if noun and own.startswith(noun + lang.raw["possessive"]) and lang.compiled(_eighth).relative.search(noun) and len(
+            head := noun_after(own[len(noun) + 1:], lang)) >= 2:
+        noun += lang.raw["possessive"] + head  # 10个|有条件的县(市): the clause picks out which are counted (langp8)
+        rules.append(("metric", "relative_clause_in_counted_noun"))
+    if noun and left_text.rstrip().endswith(tuple(lang.raw["partner_deed"]["openers"])) and (
+            deed := lang.compiled(_eighth).partner_deed.search(noun)) is not None:
+        noun = noun[:deed.start()]  # 与8个东盟国家|开展大模型研发合作: the partners are counted (langp8)
+        rules.append(("metric", "deed_with_partners_dropped"))
     if noun and may("valued_predicate_after_noun_dropped", noun) and (
             deed := lang.compiled(_provincial).valued_deed.search(noun)) is not None:
         noun = noun[:deed.start()]  # 为20个省份|保供煤炭超35亿吨: the deed's object has its own value
@@ -959,6 +993,19 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and may("manner_after_noun_dropped", noun) and (manner := g.manner_end.search(noun)) is not None:  # 8件民生实事圆满|完成: the adverb is the verb's
         noun = noun[:manner.start()]
         rules.append(("metric", "manner_after_noun_dropped"))
+    if noun and (adverb := lang.compiled(_eighth).predicate_adverb.search(noun)) is not None:
+        noun = noun[:adverb.start()]  # 14个市州空气质量|全面达标: the adverb opens the noun's predicate (langp8)
+        noun = noun.removesuffix(next((w for w in lang.words("predicate_adverbs", "light_verbs") if noun.endswith(w)), ""))
+        noun = noun[:framed.start()] if (framed := g.framing_end.search(noun)) else noun  # 试点|建设全面铺开
+        rules.append(("metric", "predicate_adverb_ends_noun"))
+    if noun and (doing := lang.compiled(_eighth).deed_after_noun.search(noun)) is not None and not g.pilot.fullmatch(
+            noun) and noun[doing.end():] not in lang.raw["pilot"]["nouns"] and (
+            "metric", "count_after_benefactive") not in rules:  # 6个园区开展试点: a pilot of no programme stays
+        noun = noun[:doing.start()]  # 1.4万余家企业|实施改造: the deed the counted do is their predicate (langp8)
+        rules.append(("metric", "deed_of_counted_noun_dropped"))
+    if noun and (place := lang.compiled(_eighth).place_measure.fullmatch(noun)) is not None:
+        noun = place.group("place")  # 12个盟市|空气质量: the places are counted, their measure is the predicate's
+        rules.append(("metric", "measure_of_counted_places_dropped"))
     if noun and may("in_use_after_noun_dropped", noun) and (
             used := lang.compiled(_provincial).in_use_end.search(noun)) is not None:
         noun = noun[:used.start()]  # 9个医疗中心|开诊运营, 64个执法站|实战化运行: the noun is open or in use
@@ -975,6 +1022,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
                     left.fillers)  # 建设的第一批50个单位: the 的 before the batch is the noun's
         left_text = left_text.rstrip()[:-len(batch.group())] if left_text.rstrip().endswith(batch.group()) else left_text
         rules.append(("metric", "batch_before_count_dropped"))
+    if noun and step_subject(left.metric + noun, lang) is not None:
+        metric, noun = left.metric + noun, ""  # 存、贷款余额连跨|4个|万亿元台阶: the steps the measure climbed (langp8)
+        rules.append(("metric", "count_of_steps"))
     if noun:
         metric, rule = counted_noun(left_text, left, noun, lang)
         metric = g.action_start.sub("", metric) or metric
@@ -988,6 +1038,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if may("means_phrase_dropped", metric) and (means := lang.compiled(_provincial).means.match(metric)) is not None:
         metric = metric[means.end():]  # 利用闲置资源|改造养老服务中心: by what means is no part of what is counted
         rules.append(("metric", "means_phrase_dropped"))
+    if "、" in metric and (own := predicate_item(metric, lang)) is not None:
+        metric = own  # 煤矿建成试运转、|新增产能: a clause of its own before the 、 lends only its subject (langp8)
+        rules.append(("metric", "clause_item_before_predicate_dropped"))
     if (subject := before_first_predicate(metric, lang)) != metric:
         metric = subject  # 农民收入增速快于城镇、|突破2万元: the level is the subject's
         rules.append(("metric", "first_predicate_dropped"))
@@ -1068,6 +1121,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             rules.append(("metric", "subject_of_clause_before"))
             if not history and before != clean_metric(before_clause, lang):
                 rules.append(("metric", "examples_or_framing_of_subject_dropped"))
+    if history and prev_end > c_start and wt.startswith("、", prev_end) and metric in g.words["carried_subject_verbs"] \
+            and len(history[-1]) >= 2 and not history[-1].endswith((metric, *g.words["measure_nouns"])):
+        metric = history[-1] + metric  # 建成5G基站8万个、|覆盖95%以上行政村: what the item before counted covers (langp8)
+        rules.append(("metric", "subject_of_item_before"))
     if not metric and not history and c_start > s_start and any(w in left.fillers for w in g.words["from_frames"]):
         before = read_left(before_clause, lang)
         if not before.verb and len(before.metric) >= 2:
@@ -1096,6 +1153,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if metric.startswith(g.words["comparison_openers"]):
         metric = ""
         rules.append(("metric", "comparison_frame"))
+    if (price := lang.raw["price_verbs"].get(left.verb or "")) and len(metric) >= 2 and not metric.endswith(price):
+        metric += price  # 药品、耗材平均|降价超50%: the verb names what fell, the price (langp8)
+        rules.append(("metric", "price_named_by_its_verb"))
     if left.verb and metric + left.verb in g.words["verb_nouns"]:
         metric += left.verb
         rules.append(("metric", "noun_ending_like_a_verb"))
@@ -1127,6 +1187,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             return reading
     if history and len(history[-1]) >= 2 and may("gap_to_reference", metric) and not g.gap.match(history[-1]) and (
             gap := gap_to_reference(metric, first, lang)) is not None:
+        if gap != metric and history[-1].endswith(lang.words("gap", "rate_measures")) and not g.gap.match(metric).group("rate"):
+            gap = metric  # 比率降至13%、优于全国1个百分点: the gap is of the rate itself, not of its growth (langp8)
+            rules.append(("metric", "gap_of_a_rate"))
         reading.metric = history[-1] + gap
         rules.append(("metric", "gap_to_reference"))
         return reading
@@ -1146,6 +1209,95 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         reading.metric = before + metric
         rules.append(("metric", "generic_head_of_metric_before"))
     return reading
+
+
+@dataclass(frozen=True)
+class Eighth:
+    """The eighth provincial pass's boundaries of a counted noun, built once per Language (langp8)."""
+
+    predicate_adverb: re.Pattern  # an adverb of how a deed went inside the words after a count (市州空气质量|全面达标)
+    place_measure: re.Pattern  # a class of places counted, then a measure of theirs (盟市|空气质量)
+    relative: re.Pattern  # a verb of having in the words between a count and 的 (10个|有条件|的县)
+    partner_deed: re.Pattern  # a deed done with partners, after their noun (东盟国家|开展…合作)
+    deed_after_noun: re.Pattern  # a verb of carrying out a deed after a counted noun (企业|实施改造)
+    short_predicate: re.Pattern  # a one-character verb between a noun and its object (乡镇|通|三级公路)
+
+
+def _eighth(lang) -> Eighth:
+    return Eighth(
+        predicate_adverb=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('predicate_adverbs', 'words'))})(?=[^\W\d_])"),
+        relative=re.compile(lang.raw["relative_having"]),
+        short_predicate=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.raw['cut_predicate']['verbs'])})(?=[^\W\d_]{{2}})"),
+        deed_after_noun=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('deed_after_counted_noun'))})"
+                                   rf"(?=[^\W\d_])"),
+        partner_deed=re.compile(rf"(?:(?<=[^\W\d_]{{2}})|(?<=\)))(?:{alternation(lang.raw['partner_deed']['verbs'])})"),
+        place_measure=re.compile(rf"(?P<place>{alternation(lang.words('counted_places'))})(?![级域])"
+                                 rf"[^\W\d_]{{1,12}}?(?:{alternation(lang.words('measure_nouns'))})"),
+    )
+
+
+def _step(lang) -> re.Pattern:
+    step = lang.raw["step"]
+    return re.compile(rf"(?P<subject>[^\W\d_][^，,。；;]*?)(?:{alternation(step['verbs'])})[^，,。；;、]{{0,12}}"
+                      rf"(?:{alternation(step['nouns'])})")
+
+
+def step_subject(metric: str, lang) -> str | None:
+    """存、贷款余额连跨4个万亿元台阶 -> 存、贷款余额: the measure a phrase of a step it climbed is of, or None (langp8)."""
+    if not metric.endswith(tuple(lang.raw["step"]["nouns"])):
+        return None
+    m = lang.compiled(_step).fullmatch(metric)
+    return m.group("subject") if m is not None and len(m.group("subject")) >= 2 else None
+
+
+def size_of_noun_after(left_text: str, right: str, lang) -> str | None:
+    """总投资410亿元的甲新材料项目刷新… -> 甲新材料项目总投资: a measure of size right before the value, then 的, sizes
+    the thing named after 的, up to a project's noun or the thing's predicate (langp8)."""
+    frame, de = lang.raw["size_of_noun_after"], lang.raw["possessive"]
+    words = left_text.rstrip()
+    words = words.removesuffix(next((c for c in frame["copulas"] if words.endswith(c)), ""))
+    measure = next((m for m in frame["measures"] if words.endswith(m)), None)
+    if measure is None or not right.startswith(de):
+        return None
+    after = right[1:]
+    ends = [m.end() for m in re.finditer(alternation(lang.raw["name_parts"]["capacity"]["nouns"]), after)]
+    clause = re.split(r"[，,。；;]", after, maxsplit=1)[0]
+    thing = after[:ends[0]] if ends and ends[0] <= len(clause) else noun_after(clause, lang)
+    return thing + measure if len(thing) >= 2 and not _DIGIT.search(thing) else None
+
+
+def duration_of_deed(left_text: str, right: str, q: Quantity, lang) -> str | None:
+    """仅用90天建成“甲中心”并投入使用 -> 建成“甲中心”: a duration after 仅用 measures the deed written after it (langp8)."""
+    frame = lang.raw["duration_of_deed"]
+    if q.unit not in frame["units"] or not left_text.rstrip().endswith(tuple(frame["openers"])) or not LETTER.match(right):
+        return None
+    deed = re.split(rf"[，,。；;]|{alternation(frame['until'])}", right, maxsplit=1)[0]
+    return deed if len(deed) >= 2 else None
+
+
+def predicate_item(metric: str, lang) -> str | None:
+    """煤矿建成试运转、新增产能 -> 煤矿新增产能; 与全国同步基本实现…现代化、实现人均地区生产总值 -> 实现人均地区生产总值: where
+    the item after the last 、 opens with a verb of doing, the item before it that holds a framing verb is a clause of
+    its own, and only its subject, a plain noun phrase, is the value's (langp8). None where nothing changes."""
+    first, _, last = metric.rpartition("、")
+    if "、" in first or len(last) < 2 or not last.startswith(doing_verbs(lang)):
+        return None
+    at = min((i for w in lang.words("framing_verbs") if (i := first.find(w, 2)) >= 0), default=-1)
+    if at < 0:
+        return None  # 城市更新行动、完成投资, 城镇新增就业、新增…: a noun item, no clause
+    subject = first[:at]
+    plain = subject_before(subject, lang) == subject and not subject.startswith(tuple(lang.words("count_openers")))
+    return subject + last if plain else last  # 与全国同步…: a frame, no subject
+
+
+def joined_before_share(left_text: str, lang) -> bool:
+    """所有市州和|98%的县市区建成…: words before a share that end with a conjunction and hold no verb are an item
+    joined to the share's noun, no metric of the share (langp8)."""
+    words = left_text.rstrip()
+    if not words.endswith(lang.words("share_joined_item")) or words.endswith(lang.words("carried_subject_verbs")):
+        return False
+    left = read_left(words[:-1], lang)
+    return not left.verb and bool(left.metric)
 
 
 def from_frame_subject(metric: str, right: str, lang) -> str:

@@ -181,13 +181,16 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         reading.metric, rule = distribution.items_of_count(reading.metric, reading.noun, reading.right,
                                                           group[0].unit, lang)
         reading.rules += [("distribution", rule)] if rule else []
-        if history and reading.metric and prev_end > s.start and wt[prev_end] == "、":
+        unit = metrics.BRACKETED_UNIT.match(wt, prev_end)  # 3.1万套（户）、老旧管道: the item after still follows a 、
+        if history and reading.metric and prev_end > s.start and wt[prev_end + (unit.end() - prev_end if unit else 0)] == "、":
             reading.metric, rule = distribution.shared_qualifier(history[-1], reading.metric, reading.left.metric,
                                                                  group[0].unit, lang, p.is_word)
             if rule:
                 reading.rules.append(("distribution", rule))
         if history and reading.metric and prev_end > s.start and not reading.noun:
-            reading.metric, rule = distribution.parallel_measure(history[-1], reading.metric, p.is_word, lang)
+            part = wt[s.breaks.clause_start(group[0].span.start, s.start):group[0].span.start].lstrip("，,、 ").startswith(
+                lang.words("part_openers"))  # 其中新能源汽车增长…: a kind of the whole before
+            reading.metric, rule = distribution.parallel_measure(history[-1], reading.metric, p.is_word, lang, part)
             reading.rules += [("distribution", rule)] if rule else []
         if distribution.bare(reading.metric, lang) and (
                 c_start := s.breaks.clause_start(group[0].span.start, s.start)) > s.start:
@@ -202,7 +205,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             reading.metric = part
             reading.rules.append(("distribution", "part_of_count_before"))
         if not reading.metric:
-            names, rule = distribution.carried(history, len(group), lang, p.is_word)
+            names, rule = distribution.carried(history, len(group), lang, p.is_word, reading.left.fillers)
             rules = [*reading.rules, ("metric", "carried_from_clause_before")]
             names, new_rule = distribution.cumulative(names, reading.left.fillers, reading.left.verb, lang)
             rules += [("distribution", new_rule)] if new_rule else []
@@ -213,6 +216,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         group = distribution.shared_unit(distribution.shared_modifier(group, lang))
         for name, q in distribution.pairs(names, group):
             yield _record(p, s, q, name, reading.left, group, reading, trace, carried=not reading.metric)
+        names = [metrics.step_subject(m, lang) or m for m in names]  # the values after a step are its measure's
         history.extend(m for m in names if not history or history[-1] != m)
         prev_end = group[-1].span.end
 
