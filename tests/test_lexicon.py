@@ -202,3 +202,26 @@ def test_a_gate_of_no_needs_tries_every_rule():
     from zhibiao.lexicon import Gate
 
     assert Gate({}).may("year_dropped", "青川市") and Gate({}).may("year_dropped", "")
+
+
+def test_a_used_language_pickles_as_its_data_and_reads_the_same():
+    """A Language passed to a worker process: it goes as its data and compiles its own patterns there."""
+    import pickle
+
+    sentence = "青川市2031年地区生产总值增长6.5%，城镇新增就业3.2万人，粮食产量稳定在30万吨以上。"
+    used = from_raw(copy.deepcopy(language().raw))
+    before = [r.to_dict() for r in extract(sentence, language=used)]
+    again = pickle.loads(pickle.dumps(used))
+    assert again.raw == used.raw and again is not used
+    assert [r.to_dict() for r in extract(sentence, language=again)] == before
+
+
+def test_a_prefiltered_pattern_survives_pickling():
+    import pickle
+
+    from zhibiao.lexicon import Prefiltered, prefiltered
+
+    pattern = prefiltered(re.compile("增长(?P<n>[0-9]+)%"))
+    assert isinstance(pattern, Prefiltered)
+    again = pickle.loads(pickle.dumps(pattern))
+    assert again.search("青川市增长7%").group("n") == "7" and again.search("青川市") is None

@@ -95,6 +95,9 @@ class Prefiltered:
     def __getattr__(self, name: str):
         return getattr(self._pattern, name)
 
+    def __reduce__(self):  # rebuilt from its pattern: an unpickled shell has no _pattern for __getattr__ to read
+        return prefiltered, (self._pattern,)
+
 
 def prefiltered(pattern: re.Pattern) -> re.Pattern | Prefiltered:
     """``pattern``, prefiltered by the characters every match holds where it has such."""
@@ -200,6 +203,9 @@ class Language:
 
     def pattern(self, *path: str) -> str:
         return alternation(self.words(*path))
+
+    def __reduce__(self):  # a worker process gets the data and compiles its own patterns, gates and caches
+        return from_raw, (self.raw,)
 
 
 @cache
