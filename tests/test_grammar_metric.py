@@ -1708,3 +1708,14 @@ def test_a_bracketed_unit_of_the_value_before_is_no_part_of_the_next_item():  # 
 
 def test_the_time_since_the_last_such_deed_is_no_subject():  # langp8
     assert extract("时隔30年再次获批建成3所本科高校。")[0].metric == "本科高校"
+
+
+# langp9: approval and bettering are predicates ending a counted noun (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("甲县、乙县等4个水电项目核准建设。", "水电项目"),
+    ("全市取消核准事项15项。", "取消核准事项"),  # before the count it is a word of the noun
+    ("支持12所乡村小学改善办学条件。", "乡村小学"),
+    ("改善300所学校办学条件。", "改善学校办学条件"),  # the deed before the count stays
+], ids=str)
+def test_approval_and_bettering_end_a_counted_noun(text, metric):
+    assert extract(text)[0].metric == metric
