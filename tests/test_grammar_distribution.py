@@ -583,3 +583,11 @@ def test_an_accidents_toll_measures_the_accidents_counted_first(text, expected):
 
 def test_a_toll_with_a_subject_of_its_own_keeps_it():
     assert [r.metric for r in extract("全市火灾起数下降5%，矿山事故死亡人数下降7%。")] == ["火灾起数", "矿山事故死亡人数"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全市国内游客人次、总花费分别增长5%、8%。", ["国内游客人次", "国内游客总花费"]),
+    ("全市旅游人次和花费增长均超12%。", ["旅游人次", "旅游花费"]),
+], ids=str)
+def test_spending_listed_after_visits_takes_their_subject(text, expected):  # langp9
+    assert [r.metric for r in extract(text)] == expected

@@ -1719,3 +1719,14 @@ def test_the_time_since_the_last_such_deed_is_no_subject():  # langp8
 ], ids=str)
 def test_approval_and_bettering_end_a_counted_noun(text, metric):
     assert extract(text)[0].metric == metric
+
+
+# langp9: what visitors counted in 人次 spent, in the item after their count, is theirs (invented sentences).
+@pytest.mark.parametrize("text, metric, rule", [
+    ("全年接待游客3000万人次、总花费超过300亿元。", "接待游客总花费", True),
+    ("全年接待入境游客80万人次、花费增长12%。", "接待入境游客花费", True),
+    ("全年接待游客3000万人次，总花费超过300亿元。", "总花费", False),  # a clause of its own: no 、 joins them
+], ids=str)
+def test_spending_after_a_count_of_visits_is_the_visitors(text, metric, rule):
+    record = extract(text)[-1]
+    assert (record.metric, ("metric", "metric", "spending_of_people_counted") in record.trace) == (metric, rule)

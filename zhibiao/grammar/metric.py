@@ -1171,6 +1171,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             owner := owner_of_measure_across_mark(wt, prev_end, history[-1], lang)):
         metric = owner + metric  # 实施市级重点项目300个、完成投资800亿元: the projects' investment
         rules.append(("metric", "owner_of_bare_measure_across_list_mark"))
+    elif metric in lang.raw["spending_of_people"]["measures"] and history and c_start < prev_end and (
+            owner := owner_of_measure_across_mark(wt, prev_end, history[-1], lang,
+                                                  tuple(lang.raw["spending_of_people"]["counters"]))):
+        metric = owner + metric  # 接待游客3000万人次、总花费…: what the people counted spent (langp9)
+        rules.append(("metric", "spending_of_people_counted"))
     if not metric and c_start > s_start and prev_end <= breaks.clause_start(c_start - 1, s_start) and (
             subject := subject_of_record(before_clause, lang)):
         metric = subject  # 全省进出口总值创历史新高，|达到5379亿元: the record's measure, not the list item before
@@ -1546,11 +1551,13 @@ def not_owner(clause: str, lang) -> bool:
              + lang.words("verbs", "perfective") + lang.words("not_owners"))
     return any(w in clause for w in words)
 
-def owner_of_measure_across_mark(wt: str, prev_end: int, before: str, lang) -> str:
+def owner_of_measure_across_mark(wt: str, prev_end: int, before: str, lang, counters: tuple[str, ...] = ()) -> str:
     """实施市级重点项目300个、完成投资800亿元: a bare measure in the item after a count of things (a counter closes
     the value before, then 、) is the measure of the things counted, the metric before (langp6); "" where that
-    metric is itself a measure or holds more than a noun phrase's words."""
-    if not wt.startswith("、", prev_end) or wt[prev_end - 1] not in lang.words("new_things_counted") or not (
+    metric is itself a measure or holds more than a noun phrase's words. ``counters``: those that may close the
+    count instead (人次 for what visitors spent, langp9)."""
+    if not wt.startswith("、", prev_end) or not wt.endswith(counters or tuple(lang.words("new_things_counted")), 0,
+                                                            prev_end) or not (
             2 <= len(before) <= 12) or not all("\u4e00" <= c <= "\u9fff" for c in before) or before.endswith(
             tuple(lang.words("measure_nouns")) + tuple(lang.words("bare_owned_measures"))):
         return ""
