@@ -1724,9 +1724,20 @@ def test_approval_and_bettering_end_a_counted_noun(text, metric):
 # langp9: what visitors counted in 人次 spent, in the item after their count, is theirs (invented sentences).
 @pytest.mark.parametrize("text, metric, rule", [
     ("全年接待游客3000万人次、总花费超过300亿元。", "接待游客总花费", True),
-    ("全年接待入境游客80万人次、花费增长12%。", "接待入境游客花费", True),
+    ("全年接待入境游客80万人次、总花费增长12%。", "接待入境游客总花费", True),
     ("全年接待游客3000万人次，总花费超过300亿元。", "总花费", False),  # a clause of its own: no 、 joins them
 ], ids=str)
 def test_spending_after_a_count_of_visits_is_the_visitors(text, metric, rule):
     record = extract(text)[-1]
     assert (record.metric, ("metric", "metric", "spending_of_people_counted") in record.trace) == (metric, rule)
+
+
+# langp9: a rate of a deed done to problems is of those the clause before named with their qualifier (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("开展涉企历史遗留问题攻坚行动，问题解决率达75%。", "涉企历史遗留问题解决率"),
+    ("持续开展群众急难愁盼问题专项整治，力争问题解决率90%以上。", "群众急难愁盼问题解决率"),
+    ("开展问题攻坚，问题解决率达75%。", "问题解决率"),  # the problems named bare: nothing to add
+    ("群众反映的问题很多，问题解决率达75%。", "问题解决率"),  # no verb of doing before them
+], ids=str)
+def test_a_rate_of_problems_takes_their_qualifier_from_the_clause_before(text, metric):
+    assert extract(text)[-1].metric == metric

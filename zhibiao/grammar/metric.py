@@ -1176,6 +1176,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
                                                   tuple(lang.raw["spending_of_people"]["counters"]))):
         metric = owner + metric  # 接待游客3000万人次、总花费…: what the people counted spent (langp9)
         rules.append(("metric", "spending_of_people_counted"))
+    if before_clause and metric.startswith(tuple(lang.raw["qualified_object_rate"]["objects"])) and (
+            qualified := qualified_object(metric, before_clause, lang)) != metric:
+        metric = qualified  # 开展涉企历史遗留问题攻坚行动，|问题解决率: the problems the clause before named (langp9)
+        rules.append(("metric", "object_of_rate_qualified_before"))
     if not metric and c_start > s_start and prev_end <= breaks.clause_start(c_start - 1, s_start) and (
             subject := subject_of_record(before_clause, lang)):
         metric = subject  # 全省进出口总值创历史新高，|达到5379亿元: the record's measure, not the list item before
@@ -1550,6 +1554,22 @@ def not_owner(clause: str, lang) -> bool:
     words = (lang.words("verbs", "level") + lang.words("verbs", "change_up") + lang.words("verbs", "change_down")
              + lang.words("verbs", "perfective") + lang.words("not_owners"))
     return any(w in clause for w in words)
+
+def qualified_object(metric: str, clause: str, lang) -> str:
+    """问题解决率 after 开展涉企历史遗留问题攻坚行动: a rate of a deed done to a generic object (`qualified_object_rate`)
+    is of the objects the clause before named, with the qualifier written between its verb of doing and the object
+    (涉企历史遗留问题解决率); the metric as it is where the clause names the object bare or after no such verb."""
+    spec = lang.raw["qualified_object_rate"]
+    obj = next(o for o in spec["objects"] if metric.startswith(o))
+    if not metric.endswith(spec["rate"]) or (at := clause.rfind(obj)) < 2:
+        return metric
+    head = clause[:at]
+    verb = max(((i + len(v)) for v in doing_verbs(lang) if (i := head.rfind(v)) >= 0), default=-1)
+    qualifier = head[verb:] if verb >= 0 else ""
+    if not 2 <= len(qualifier) <= int(spec["longest"]) or not all("\u4e00" <= c <= "\u9fff" for c in qualifier):
+        return metric
+    return qualifier + metric
+
 
 def owner_of_measure_across_mark(wt: str, prev_end: int, before: str, lang, counters: tuple[str, ...] = ()) -> str:
     """实施市级重点项目300个、完成投资800亿元: a bare measure in the item after a count of things (a counter closes
