@@ -1741,3 +1741,15 @@ def test_spending_after_a_count_of_visits_is_the_visitors(text, metric, rule):
 ], ids=str)
 def test_a_rate_of_problems_takes_their_qualifier_from_the_clause_before(text, metric):
     assert extract(text)[-1].metric == metric
+
+
+# langp9: more verbs whose object has its own value end a counted noun; 接通 is a counted noun's predicate.
+@pytest.mark.parametrize("text, metrics", [
+    ("为2.1万名劳动者追回工资2.3亿元。", ["劳动者", "劳动者追回工资"]),
+    ("12亿元以旧换新补贴拉动消费90亿元。", ["以旧换新补贴", "以旧换新补贴拉动消费"]),
+    ("30家帮扶单位援助资金5.2亿元、引进项目100个。", ["帮扶单位", "帮扶单位援助资金", "引进项目"]),
+    ("5个县接通高铁、所有县互通高速。", ["县"]),
+    ("发放援助资金5亿元。", ["援助资金"]),  # no count before: the fund is named
+], ids=str)
+def test_a_counted_noun_ends_before_a_deed_with_its_own_value(text, metrics):
+    assert [r.metric for r in extract(text)] == metrics
