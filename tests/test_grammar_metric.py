@@ -1753,3 +1753,13 @@ def test_a_rate_of_problems_takes_their_qualifier_from_the_clause_before(text, m
 ], ids=str)
 def test_a_counted_noun_ends_before_a_deed_with_its_own_value(text, metrics):
     assert [r.metric for r in extract(text)] == metrics
+
+
+# langp9: the thing a clause disposes of (将 … 从) owns the bare measure opening the clause after (invented sentences).
+@pytest.mark.parametrize("text, metrics", [
+    ("将学生意外伤害保险从义务教育阶段扩大到高中阶段，保费由每生每年5元提高至10元。",
+     ["学生意外伤害保险保费", "学生意外伤害保险保费"]),
+    ("3.将乙项目从东区迁到西区，投资达到5亿元。", ["乙项目投资"]),  # a list mark opens the clause
+], ids=str)
+def test_the_thing_disposed_of_owns_the_bare_measure_after(text, metrics):
+    assert [r.metric for r in extract(text)] == metrics

@@ -1159,6 +1159,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if left.verb and metric + left.verb in g.words["verb_nouns"]:
         metric += left.verb
         rules.append(("metric", "noun_ending_like_a_verb"))
+    if metric in lang.words("bare_owned_measures") and c_start > s_start and (
+            owner := disposed_owner(before_clause, lang)):
+        metric = owner + metric  # 将学生意外伤害保险从义务教育扩大到高中，|保费由…: the thing disposed of (langp9)
+        rules.append(("metric", "owner_of_bare_measure_disposed"))
     owned = metric in lang.words("bare_owned_measures") and c_start > s_start
     output = metric in lang.words("bare_output_measures") and c_start > s_start  # 产量, 总产值: no owner's measure ends
     if (owned or output) and not history and (owner := owner_of_bare(before_clause, lang)):
@@ -1569,6 +1573,17 @@ def qualified_object(metric: str, clause: str, lang) -> str:
     if not 2 <= len(qualifier) <= int(spec["longest"]) or not all("\u4e00" <= c <= "\u9fff" for c in qualifier):
         return metric
     return qualifier + metric
+
+
+def disposed_owner(clause: str, lang) -> str:
+    """将学生意外伤害保险从义务教育阶段扩大到高中阶段，保费…: the thing the clause before disposes of (the disposal 将,
+    then a noun phrase up to a from frame that moves it) owns the bare measure after it; "" where no such clause."""
+    clause = clause.strip()
+    clause = clause[numbers.list_mark(clause, lang):]
+    spec = lang.raw["disposed_owner"]
+    m = re.match(rf"(?:{alternation(lang.words('status', 'disposal'))})(?P<thing>[\u4e00-\u9fff]{{2,{int(spec['longest'])}}}?)"
+                 rf"(?:{alternation(lang.words('from_frames'))})", clause)
+    return m.group("thing") if m else ""
 
 
 def owner_of_measure_across_mark(wt: str, prev_end: int, before: str, lang, counters: tuple[str, ...] = ()) -> str:
