@@ -1763,3 +1763,17 @@ def test_a_counted_noun_ends_before_a_deed_with_its_own_value(text, metrics):
 ], ids=str)
 def test_the_thing_disposed_of_owns_the_bare_measure_after(text, metrics):
     assert [r.metric for r in extract(text)] == metrics
+
+
+# langp9: the report's own region right after a verb of causing only says where the moved quantity is.
+@pytest.mark.parametrize("sentence, metrics", [
+    ("东湖班列开行带动青川进出口40亿元、增长8%。", ["东湖班列开行带动进出口", "东湖班列开行带动进出口"]),
+    ("东湖景区带动青川市旅游收入增长9%。", ["东湖景区带动旅游收入"]),
+    ("东湖景区带动青川市级财政收入增长9%。", ["东湖景区带动青川市级财政收入"]),  # its own level stays
+    ("东湖景区带动西山旅游收入增长9%。", ["东湖景区带动西山旅游收入"]),  # another place tells what was moved
+], ids=str)
+def test_the_own_region_after_a_cause_verb_is_scope(sentence, metrics, tmp_path):
+    from zhibiao import extract_file
+    path = tmp_path / "report.txt"
+    path.write_text(f"各位代表：\n过去一年，{sentence}\n", encoding="utf-8")
+    assert [r.metric for r in extract_file(path, region="青川")] == metrics

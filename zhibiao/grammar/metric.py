@@ -1146,6 +1146,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         else:
             metric = local
             rules.append(("metric", "own_region_dropped"))
+    if p.region is not None and (uncaused := own_region_after_cause(metric, p.region, lang)) != metric:
+        metric = uncaused  # 中欧班列开行带动|陕西|进出口: what the cause moved, the report's own region only says where
+        rules.append(("metric", "own_region_after_cause_dropped"))
     if metric and c_start > s_start and prev_end <= s_start and ("metric", "population_counted") not in rules and (
             area := area_subject(before_clause, metric, left_text, lang)):  # a nation's people are no area's
         metric = area + metric  # 青川经济圈加快建设，经济总量增长7%: the area's, not the report's own
@@ -1573,6 +1576,18 @@ def qualified_object(metric: str, clause: str, lang) -> str:
     if not 2 <= len(qualifier) <= int(spec["longest"]) or not all("\u4e00" <= c <= "\u9fff" for c in qualifier):
         return metric
     return qualifier + metric
+
+
+def own_region_after_cause(metric: str, region: re.Pattern, lang) -> str:
+    """…带动陕西进出口 in a report of 陕西 -> …带动进出口: the report's own region right after a verb of causing
+    (`cause_verbs`) is a scope word of what was moved (langp9); not before a class of regions (陕西各市)."""
+    for verb in lang.words("cause_verbs"):
+        at = metric.find(verb)
+        if at >= 0 and (m := region.match(metric[at + len(verb):])) is not None:
+            rest = metric[at + len(verb) + m.end():]
+            if len(rest) >= 2 and not rest.startswith(patterns(lang).words["region_classes"]):
+                return metric[:at + len(verb)] + rest
+    return metric
 
 
 def disposed_owner(clause: str, lang) -> str:
