@@ -1777,3 +1777,14 @@ def test_the_own_region_after_a_cause_verb_is_scope(sentence, metrics, tmp_path)
     path = tmp_path / "report.txt"
     path.write_text(f"各位代表：\n过去一年，{sentence}\n", encoding="utf-8")
     assert [r.metric for r in extract_file(path, region="青川")] == metrics
+
+
+# langp9: a counted noun's predicate right after an amount names no noun of it; the amount is the words before's.
+@pytest.mark.parametrize("text, metrics", [
+    ("力争甲矿等6处煤矿、产能800万吨/年建成试运转。", ["煤矿", "煤矿产能"]),
+    ("全市重点项目6个建成投产。", ["重点项目"]),
+    ("筹措8亿元实施就业惠民工程。", ["就业惠民工程"]),  # only verbs before: the words after name the noun
+    ("大病保险制度基本建立、已有120多万人次受益。", ["受益"]),  # a count of people: the predicate is its metric
+], ids=str)
+def test_a_predicate_after_an_amount_names_no_noun(text, metrics):
+    assert [r.metric for r in extract(text)] == metrics

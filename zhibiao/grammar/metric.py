@@ -935,6 +935,16 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         left, named_again = plain, True  # 在这|119个|项目中, 这|120个|项目建成后: the count named again (langn8)
         rules.append(("metric", "demonstrative_before_count_dropped"))
     counted = goal is None and prenominal(after, left, first, lang)
+    if counted and len(left.metric) >= 2 and not left.verb and len(
+            (done := g.predicate.match(after.removeprefix(lang.raw["possessive"]))) and done.group() or "") >= 2 \
+            and LETTER.match(done.group()) and first.unit not in lang.raw["predicate_after_amount"]["people"] \
+            and unframed(left.metric, "", lang, whole=True):
+        counted = False  # 产能1400万吨/年|建成试运转: a counted noun's predicate right after the value names no noun (langp9)
+        rules.append(("metric", "predicate_after_amount_names_no_noun"))
+        head, mark, measure = metric.rpartition("、")
+        if mark and history and history[-1] == head and measure in lang.words("measures_of_counted_before"):
+            metric = head + measure  # 6处煤矿、|产能…: the mines' capacity
+            rules.append(("metric", "measure_of_counted_before"))
     if goal is None and not counted and after.startswith(lang.words("predicate_adverbs", "words")):
         rules.append(("metric", "predicate_adverb_after_value"))  # 生态廊道1194公里|全线贯通: no noun follows
     if goal is None and (reach := reached(after, left, first, lang)) is not None:
