@@ -938,6 +938,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if counted and len(left.metric) >= 2 and not left.verb and len(
             (done := g.predicate.match(after.removeprefix(lang.raw["possessive"]))) and done.group() or "") >= 2 \
             and LETTER.match(done.group()) and first.unit not in lang.raw["predicate_after_amount"]["people"] \
+            and not after.startswith(tuple(lang.raw["allotting"]["purposes"])) \
             and unframed(left.metric, "", lang, whole=True):
         counted = False  # 产能1400万吨/年|建成试运转: a counted noun's predicate right after the value names no noun (langp9)
         rules.append(("metric", "predicate_after_amount_names_no_noun"))
