@@ -1788,3 +1788,16 @@ def test_the_own_region_after_a_cause_verb_is_scope(sentence, metrics, tmp_path)
 ], ids=str)
 def test_a_predicate_after_an_amount_names_no_noun(text, metrics):
     assert [r.metric for r in extract(text)] == metrics
+
+
+# langp9: an attribute of the things counted, after their noun, is what their predicate says of them (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("全市8条产业链产值两位数增长。", "产业链"),
+    ("全市12个国控断面水质优良比例达到95%。", "国控断面"),
+    ("全市20个乡镇隐性债务提前清零。", "乡镇"),
+    ("建设4个千亿级产值产业。", "千亿级产值产业"),  # a size class of the noun: a number before the attribute
+    ("全市新增3个水质监测站。", "水质监测站"),  # the attribute opens the noun: a kind of it
+    ("淘汰300万吨钢铁产能。", "淘汰钢铁产能"),  # an amount before its noun is no count of things
+], ids=str)
+def test_an_attribute_of_the_counted_is_no_part_of_their_noun(text, metric):
+    assert extract(text)[0].metric == metric

@@ -1017,6 +1017,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and (place := lang.compiled(_eighth).place_measure.fullmatch(noun)) is not None:
         noun = place.group("place")  # 12个盟市|空气质量: the places are counted, their measure is the predicate's
         rules.append(("metric", "measure_of_counted_places_dropped"))
+    if noun and first.unit in lang.raw["attributes_of_counted"]["counters"] and (
+            kept := before_attribute(noun, lang)) != noun:
+        noun = kept  # 8条产业链|产值两位数增长, 42个国考断面|水质优良比例: the things are counted, not their attribute (langp9)
+        rules.append(("metric", "attribute_of_counted_noun_dropped"))
     if noun and may("in_use_after_noun_dropped", noun) and (
             used := lang.compiled(_provincial).in_use_end.search(noun)) is not None:
         noun = noun[:used.start()]  # 9个医疗中心|开诊运营, 64个执法站|实战化运行: the noun is open or in use
@@ -1587,6 +1591,14 @@ def qualified_object(metric: str, clause: str, lang) -> str:
     if not 2 <= len(qualifier) <= int(spec["longest"]) or not all("\u4e00" <= c <= "\u9fff" for c in qualifier):
         return metric
     return qualifier + metric
+
+
+def before_attribute(noun: str, lang) -> str:
+    """产业链产值两位数 -> 产业链: an attribute of the things counted (`attributes_of_counted`: 产值, 水质, 能耗 …) after at
+    least two words of their noun is what their predicate says of them; the noun as it is where a number stands before the
+    attribute (千亿级产值产业: a size class of the noun)."""
+    at = min((i for w in lang.words("attributes_of_counted", "words") if (i := noun.find(w, 2)) >= 0), default=-1)
+    return noun[:at] if at >= 0 and not _NUMERAL.search(noun, 0, at) else noun
 
 
 def own_region_after_cause(metric: str, region: re.Pattern, lang) -> str:
