@@ -227,7 +227,7 @@ COUNTS = [
     ("names listed before a count are the items counted", "全市建设东川、西川3座光热电站。",
      [("光热电站", 3.0, "座", "level")]),
     ("the class they are examples of stays", "全市钢铁、有色等重点行业40种产品能耗达到先进值。",
-     [("重点行业产品能耗", 40.0, "种", "level")]),
+     [("重点行业产品", 40.0, "种", "level")]),  # 能耗 is an attribute of the products counted (langp9)
     ("并 after a value joins a second predicate, no noun", "青川市轨道交通运营里程86公里并连通两县。",
      [("青川市轨道交通运营里程", 86.0, "公里", "level")]),
     ("a quoted name before the head is part of the counted noun", "全市培育30家市级“专精特新”示范企业。",
