@@ -566,3 +566,28 @@ def test_without_qizhong_the_whole_lends_no_measure():
 def test_a_quoted_name_takes_the_head_of_the_last_item():
     assert [r.metric for r in extract("全市“专精特新”、单项冠军企业分别达到120家、15家。")] == [
         "“专精特新”企业", "单项冠军企业"]
+
+
+# langp9: the toll of accidents (死亡人数, 受伤人数, 直接经济损失) listed after their count (起数) measures those accidents.
+@pytest.mark.parametrize("text, expected", [
+    ("全市生产安全事故起数、死亡人数、受伤人数分别下降12%、15%、8%。",
+     ["生产安全事故起数", "生产安全事故死亡人数", "生产安全事故受伤人数"]),
+    ("全市道路交通事故起数、死亡人数和直接经济损失分别下降9%、11%、6%。",
+     ["道路交通事故起数", "道路交通事故死亡人数", "道路交通事故直接经济损失"]),
+    ("全市火灾起数下降5%、死亡人数下降7%。", ["火灾起数", "火灾死亡人数"]),
+    ("全市盗窃案件、抢劫案件起数分别下降21%、17%。", ["盗窃案件起数", "抢劫案件起数"]),  # a shared 起数
+], ids=str)
+def test_an_accidents_toll_measures_the_accidents_counted_first(text, expected):
+    assert [r.metric for r in extract(text)] == expected
+
+
+def test_a_toll_with_a_subject_of_its_own_keeps_it():
+    assert [r.metric for r in extract("全市火灾起数下降5%，矿山事故死亡人数下降7%。")] == ["火灾起数", "矿山事故死亡人数"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全市国内游客人次、总花费分别增长5%、8%。", ["国内游客人次", "国内游客总花费"]),
+    ("全市旅游人次和花费增长均超12%。", ["旅游人次", "旅游花费"]),
+], ids=str)
+def test_spending_listed_after_visits_takes_their_subject(text, expected):  # langp9
+    assert [r.metric for r in extract(text)] == expected

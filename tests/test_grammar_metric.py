@@ -227,7 +227,7 @@ COUNTS = [
     ("names listed before a count are the items counted", "全市建设东川、西川3座光热电站。",
      [("光热电站", 3.0, "座", "level")]),
     ("the class they are examples of stays", "全市钢铁、有色等重点行业40种产品能耗达到先进值。",
-     [("重点行业产品能耗", 40.0, "种", "level")]),
+     [("重点行业产品", 40.0, "种", "level")]),  # 能耗 is an attribute of the products counted (langp9)
     ("并 after a value joins a second predicate, no noun", "青川市轨道交通运营里程86公里并连通两县。",
      [("青川市轨道交通运营里程", 86.0, "公里", "level")]),
     ("a quoted name before the head is part of the counted noun", "全市培育30家市级“专精特新”示范企业。",
@@ -1708,3 +1708,96 @@ def test_a_bracketed_unit_of_the_value_before_is_no_part_of_the_next_item():  # 
 
 def test_the_time_since_the_last_such_deed_is_no_subject():  # langp8
     assert extract("时隔30年再次获批建成3所本科高校。")[0].metric == "本科高校"
+
+
+# langp9: approval and bettering are predicates ending a counted noun (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("甲县、乙县等4个水电项目核准建设。", "水电项目"),
+    ("全市取消核准事项15项。", "取消核准事项"),  # before the count it is a word of the noun
+    ("支持12所乡村小学改善办学条件。", "乡村小学"),
+    ("改善300所学校办学条件。", "改善学校办学条件"),  # the deed before the count stays
+], ids=str)
+def test_approval_and_bettering_end_a_counted_noun(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+# langp9: what visitors counted in 人次 spent, in the item after their count, is theirs (invented sentences).
+@pytest.mark.parametrize("text, metric, rule", [
+    ("全年接待游客3000万人次、总花费超过300亿元。", "接待游客总花费", True),
+    ("全年接待入境游客80万人次、总花费增长12%。", "接待入境游客总花费", True),
+    ("全年接待游客3000万人次，总花费超过300亿元。", "总花费", False),  # a clause of its own: no 、 joins them
+], ids=str)
+def test_spending_after_a_count_of_visits_is_the_visitors(text, metric, rule):
+    record = extract(text)[-1]
+    assert (record.metric, ("metric", "metric", "spending_of_people_counted") in record.trace) == (metric, rule)
+
+
+# langp9: a rate of a deed done to problems is of those the clause before named with their qualifier (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("开展涉企历史遗留问题攻坚行动，问题解决率达75%。", "涉企历史遗留问题解决率"),
+    ("持续开展群众急难愁盼问题专项整治，力争问题解决率90%以上。", "群众急难愁盼问题解决率"),
+    ("开展问题攻坚，问题解决率达75%。", "问题解决率"),  # the problems named bare: nothing to add
+    ("群众反映的问题很多，问题解决率达75%。", "问题解决率"),  # no verb of doing before them
+], ids=str)
+def test_a_rate_of_problems_takes_their_qualifier_from_the_clause_before(text, metric):
+    assert extract(text)[-1].metric == metric
+
+
+# langp9: more verbs whose object has its own value end a counted noun; 接通 is a counted noun's predicate.
+@pytest.mark.parametrize("text, metrics", [
+    ("为2.1万名劳动者追回工资2.3亿元。", ["劳动者", "劳动者追回工资"]),
+    ("12亿元以旧换新补贴拉动消费90亿元。", ["以旧换新补贴", "以旧换新补贴拉动消费"]),
+    ("30家帮扶单位援助资金5.2亿元、引进项目100个。", ["帮扶单位", "帮扶单位援助资金", "引进项目"]),
+    ("5个县接通高铁、所有县互通高速。", ["县"]),
+    ("发放援助资金5亿元。", ["援助资金"]),  # no count before: the fund is named
+], ids=str)
+def test_a_counted_noun_ends_before_a_deed_with_its_own_value(text, metrics):
+    assert [r.metric for r in extract(text)] == metrics
+
+
+# langp9: the thing a clause disposes of (将 … 从) owns the bare measure opening the clause after (invented sentences).
+@pytest.mark.parametrize("text, metrics", [
+    ("将学生意外伤害保险从义务教育阶段扩大到高中阶段，保费由每生每年5元提高至10元。",
+     ["学生意外伤害保险保费", "学生意外伤害保险保费"]),
+    ("3.将乙项目从东区迁到西区，投资达到5亿元。", ["乙项目投资"]),  # a list mark opens the clause
+], ids=str)
+def test_the_thing_disposed_of_owns_the_bare_measure_after(text, metrics):
+    assert [r.metric for r in extract(text)] == metrics
+
+
+# langp9: the report's own region right after a verb of causing only says where the moved quantity is.
+@pytest.mark.parametrize("sentence, metrics", [
+    ("东湖班列开行带动青川进出口40亿元、增长8%。", ["东湖班列开行带动进出口", "东湖班列开行带动进出口"]),
+    ("东湖景区带动青川市旅游收入增长9%。", ["东湖景区带动旅游收入"]),
+    ("东湖景区带动青川市级财政收入增长9%。", ["东湖景区带动青川市级财政收入"]),  # its own level stays
+    ("东湖景区带动西山旅游收入增长9%。", ["东湖景区带动西山旅游收入"]),  # another place tells what was moved
+], ids=str)
+def test_the_own_region_after_a_cause_verb_is_scope(sentence, metrics, tmp_path):
+    from zhibiao import extract_file
+    path = tmp_path / "report.txt"
+    path.write_text(f"各位代表：\n过去一年，{sentence}\n", encoding="utf-8")
+    assert [r.metric for r in extract_file(path, region="青川")] == metrics
+
+
+# langp9: a counted noun's predicate right after an amount names no noun of it; the amount is the words before's.
+@pytest.mark.parametrize("text, metrics", [
+    ("力争甲矿等6处煤矿、产能800万吨/年建成试运转。", ["煤矿", "煤矿产能"]),
+    ("全市重点项目6个建成投产。", ["重点项目"]),
+    ("筹措8亿元实施就业惠民工程。", ["就业惠民工程"]),  # only verbs before: the words after name the noun
+    ("大病保险制度基本建立、已有120多万人次受益。", ["受益"]),  # a count of people: the predicate is its metric
+], ids=str)
+def test_a_predicate_after_an_amount_names_no_noun(text, metrics):
+    assert [r.metric for r in extract(text)] == metrics
+
+
+# langp9: an attribute of the things counted, after their noun, is what their predicate says of them (invented sentences).
+@pytest.mark.parametrize("text, metric", [
+    ("全市8条产业链产值两位数增长。", "产业链"),
+    ("全市12个国控断面水质优良比例达到95%。", "国控断面"),
+    ("全市20个乡镇隐性债务提前清零。", "乡镇"),
+    ("建设4个千亿级产值产业。", "千亿级产值产业"),  # a size class of the noun: a number before the attribute
+    ("全市新增3个水质监测站。", "水质监测站"),  # the attribute opens the noun: a kind of it
+    ("淘汰300万吨钢铁产能。", "淘汰钢铁产能"),  # an amount before its noun is no count of things
+], ids=str)
+def test_an_attribute_of_the_counted_is_no_part_of_their_noun(text, metric):
+    assert extract(text)[0].metric == metric

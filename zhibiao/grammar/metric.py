@@ -935,6 +935,17 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         left, named_again = plain, True  # 在这|119个|项目中, 这|120个|项目建成后: the count named again (langn8)
         rules.append(("metric", "demonstrative_before_count_dropped"))
     counted = goal is None and prenominal(after, left, first, lang)
+    if counted and len(left.metric) >= 2 and not left.verb and len(
+            (done := g.predicate.match(after.removeprefix(lang.raw["possessive"]))) and done.group() or "") >= 2 \
+            and LETTER.match(done.group()) and first.unit not in lang.raw["predicate_after_amount"]["people"] \
+            and not after.startswith(tuple(lang.raw["allotting"]["purposes"])) \
+            and unframed(left.metric, "", lang, whole=True):
+        counted = False  # 产能1400万吨/年|建成试运转: a counted noun's predicate right after the value names no noun (langp9)
+        rules.append(("metric", "predicate_after_amount_names_no_noun"))
+        head, mark, measure = metric.rpartition("、")
+        if mark and history and history[-1] == head and measure in lang.words("measures_of_counted_before"):
+            metric = head + measure  # 6处煤矿、|产能…: the mines' capacity
+            rules.append(("metric", "measure_of_counted_before"))
     if goal is None and not counted and after.startswith(lang.words("predicate_adverbs", "words")):
         rules.append(("metric", "predicate_adverb_after_value"))  # 生态廊道1194公里|全线贯通: no noun follows
     if goal is None and (reach := reached(after, left, first, lang)) is not None:
@@ -1006,6 +1017,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and (place := lang.compiled(_eighth).place_measure.fullmatch(noun)) is not None:
         noun = place.group("place")  # 12个盟市|空气质量: the places are counted, their measure is the predicate's
         rules.append(("metric", "measure_of_counted_places_dropped"))
+    if noun and first.unit in lang.raw["attributes_of_counted"]["counters"] and (
+            kept := before_attribute(noun, lang)) != noun:
+        noun = kept  # 8条产业链|产值两位数增长, 42个国考断面|水质优良比例: the things are counted, not their attribute (langp9)
+        rules.append(("metric", "attribute_of_counted_noun_dropped"))
     if noun and may("in_use_after_noun_dropped", noun) and (
             used := lang.compiled(_provincial).in_use_end.search(noun)) is not None:
         noun = noun[:used.start()]  # 9个医疗中心|开诊运营, 64个执法站|实战化运行: the noun is open or in use
@@ -1146,6 +1161,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         else:
             metric = local
             rules.append(("metric", "own_region_dropped"))
+    if p.region is not None and (uncaused := own_region_after_cause(metric, p.region, lang)) != metric:
+        metric = uncaused  # 中欧班列开行带动|陕西|进出口: what the cause moved, the report's own region only says where
+        rules.append(("metric", "own_region_after_cause_dropped"))
     if metric and c_start > s_start and prev_end <= s_start and ("metric", "population_counted") not in rules and (
             area := area_subject(before_clause, metric, left_text, lang)):  # a nation's people are no area's
         metric = area + metric  # 青川经济圈加快建设，经济总量增长7%: the area's, not the report's own
@@ -1159,6 +1177,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if left.verb and metric + left.verb in g.words["verb_nouns"]:
         metric += left.verb
         rules.append(("metric", "noun_ending_like_a_verb"))
+    if metric in lang.words("bare_owned_measures") and c_start > s_start and (
+            owner := disposed_owner(before_clause, lang)):
+        metric = owner + metric  # 将学生意外伤害保险从义务教育扩大到高中，|保费由…: the thing disposed of (langp9)
+        rules.append(("metric", "owner_of_bare_measure_disposed"))
     owned = metric in lang.words("bare_owned_measures") and c_start > s_start
     output = metric in lang.words("bare_output_measures") and c_start > s_start  # 产量, 总产值: no owner's measure ends
     if (owned or output) and not history and (owner := owner_of_bare(before_clause, lang)):
@@ -1171,6 +1193,15 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             owner := owner_of_measure_across_mark(wt, prev_end, history[-1], lang)):
         metric = owner + metric  # 实施市级重点项目300个、完成投资800亿元: the projects' investment
         rules.append(("metric", "owner_of_bare_measure_across_list_mark"))
+    elif metric in lang.raw["spending_of_people"]["measures"] and history and c_start < prev_end and (
+            owner := owner_of_measure_across_mark(wt, prev_end, history[-1], lang,
+                                                  tuple(lang.raw["spending_of_people"]["counters"]))):
+        metric = owner + metric  # 接待游客3000万人次、总花费…: what the people counted spent (langp9)
+        rules.append(("metric", "spending_of_people_counted"))
+    if before_clause and metric.startswith(tuple(lang.raw["qualified_object_rate"]["objects"])) and (
+            qualified := qualified_object(metric, before_clause, lang)) != metric:
+        metric = qualified  # 开展涉企历史遗留问题攻坚行动，|问题解决率: the problems the clause before named (langp9)
+        rules.append(("metric", "object_of_rate_qualified_before"))
     if not metric and c_start > s_start and prev_end <= breaks.clause_start(c_start - 1, s_start) and (
             subject := subject_of_record(before_clause, lang)):
         metric = subject  # 全省进出口总值创历史新高，|达到5379亿元: the record's measure, not the list item before
@@ -1546,11 +1577,60 @@ def not_owner(clause: str, lang) -> bool:
              + lang.words("verbs", "perfective") + lang.words("not_owners"))
     return any(w in clause for w in words)
 
-def owner_of_measure_across_mark(wt: str, prev_end: int, before: str, lang) -> str:
+def qualified_object(metric: str, clause: str, lang) -> str:
+    """问题解决率 after 开展涉企历史遗留问题攻坚行动: a rate of a deed done to a generic object (`qualified_object_rate`)
+    is of the objects the clause before named, with the qualifier written between its verb of doing and the object
+    (涉企历史遗留问题解决率); the metric as it is where the clause names the object bare or after no such verb."""
+    spec = lang.raw["qualified_object_rate"]
+    obj = next(o for o in spec["objects"] if metric.startswith(o))
+    if not metric.endswith(spec["rate"]) or (at := clause.rfind(obj)) < 2:
+        return metric
+    head = clause[:at]
+    verb = max(((i + len(v)) for v in doing_verbs(lang) if (i := head.rfind(v)) >= 0), default=-1)
+    qualifier = head[verb:] if verb >= 0 else ""
+    if not 2 <= len(qualifier) <= int(spec["longest"]) or not all("\u4e00" <= c <= "\u9fff" for c in qualifier):
+        return metric
+    return qualifier + metric
+
+
+def before_attribute(noun: str, lang) -> str:
+    """产业链产值两位数 -> 产业链: an attribute of the things counted (`attributes_of_counted`: 产值, 水质, 能耗 …) after at
+    least two words of their noun is what their predicate says of them; the noun as it is where a number stands before the
+    attribute (千亿级产值产业: a size class of the noun)."""
+    at = min((i for w in lang.words("attributes_of_counted", "words") if (i := noun.find(w, 2)) >= 0), default=-1)
+    return noun[:at] if at >= 0 and not _NUMERAL.search(noun, 0, at) else noun
+
+
+def own_region_after_cause(metric: str, region: re.Pattern, lang) -> str:
+    """…带动陕西进出口 in a report of 陕西 -> …带动进出口: the report's own region right after a verb of causing
+    (`cause_verbs`) is a scope word of what was moved (langp9); not before a class of regions (陕西各市)."""
+    for verb in lang.words("cause_verbs"):
+        at = metric.find(verb)
+        if at >= 0 and (m := region.match(metric[at + len(verb):])) is not None:
+            rest = metric[at + len(verb) + m.end():]
+            if len(rest) >= 2 and not rest.startswith(patterns(lang).words["region_classes"]):
+                return metric[:at + len(verb)] + rest
+    return metric
+
+
+def disposed_owner(clause: str, lang) -> str:
+    """将学生意外伤害保险从义务教育阶段扩大到高中阶段，保费…: the thing the clause before disposes of (the disposal 将,
+    then a noun phrase up to a from frame that moves it) owns the bare measure after it; "" where no such clause."""
+    clause = clause.strip()
+    clause = clause[numbers.list_mark(clause, lang):]
+    spec = lang.raw["disposed_owner"]
+    m = re.match(rf"(?:{alternation(lang.words('status', 'disposal'))})(?P<thing>[\u4e00-\u9fff]{{2,{int(spec['longest'])}}}?)"
+                 rf"(?:{alternation(lang.words('from_frames'))})", clause)
+    return m.group("thing") if m else ""
+
+
+def owner_of_measure_across_mark(wt: str, prev_end: int, before: str, lang, counters: tuple[str, ...] = ()) -> str:
     """实施市级重点项目300个、完成投资800亿元: a bare measure in the item after a count of things (a counter closes
     the value before, then 、) is the measure of the things counted, the metric before (langp6); "" where that
-    metric is itself a measure or holds more than a noun phrase's words."""
-    if not wt.startswith("、", prev_end) or wt[prev_end - 1] not in lang.words("new_things_counted") or not (
+    metric is itself a measure or holds more than a noun phrase's words. ``counters``: those that may close the
+    count instead (人次 for what visitors spent, langp9)."""
+    if not wt.startswith("、", prev_end) or not wt.endswith(counters or tuple(lang.words("new_things_counted")), 0,
+                                                            prev_end) or not (
             2 <= len(before) <= 12) or not all("\u4e00" <= c <= "\u9fff" for c in before) or before.endswith(
             tuple(lang.words("measure_nouns")) + tuple(lang.words("bare_owned_measures"))):
         return ""
