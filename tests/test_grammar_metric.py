@@ -1014,7 +1014,9 @@ BARE_MEASURE_AFTER_A_METRIC = [
      ["青川市技工学校", "青川市技工学校招生", "青川市技工学校毕业"], 2),
     ("a measure of no thing owns nothing", "青川市钢铁产量增长5%，利润增长8%。", ["青川市钢铁产量", "利润"], 0),
     ("a negated clause before owns nothing", "青川市校舍腾不出来，招生数安排3000人。", ["招生数"], 0),
-    ("a measure not bare stays", "青川市技工学校达到12所，在校学生9000人。", ["青川市技工学校", "在校学生"], 0),
+    ("a measure not bare stays", "青川市技工学校达到12所，城镇新增就业9000人。", ["青川市技工学校", "城镇新增就业"], 0),
+    # langn9: students on roll are bare too: the schools counted before own them
+    ("students on roll are the schools'", "青川市技工学校达到12所，在校学生9000人。", ["青川市技工学校", "青川市技工学校在校学生"], 1),
 ]
 
 
@@ -1417,7 +1419,7 @@ def test_a_deed_that_names_no_amount_stays(text, metric):
 @pytest.mark.parametrize("text, metrics", [
     ("青川市财政安排12亿元专项奖补资金，重点用于职工安置。", ["专项奖补资金"]),  # the deed goes (langv8)
     ("青川市财政拟安排9亿元资金支持再就业，比上年增加2亿元。", ["青川市财政安排资金", "青川市财政安排资金"]),
-    ("青川市财政增发30亿元建设债券加强基础设施建设。", ["青川市财政增发建设债券"]),  # what it is for goes
+    ("青川市财政增发30亿元特别债券加强基础设施建设。", ["特别债券"]),  # what it is for goes, the deed too (langn9)
     ("青川市财政安排5亿元，用于支持就业。", ["青川市财政"]),  # no noun after the amount
     ("青川市财政安排8亿元支持企业技术改造。", ["青川市财政"]),  # what it is for follows at once
 ], ids=str)
@@ -1708,3 +1710,24 @@ def test_a_bracketed_unit_of_the_value_before_is_no_part_of_the_next_item():  # 
 
 def test_the_time_since_the_last_such_deed_is_no_subject():  # langp8
     assert extract("时隔30年再次获批建成3所本科高校。")[0].metric == "本科高校"
+
+
+# langn9: a bond issued by the State Council, or after a focus word (特别是), is measured without its deed.
+@pytest.mark.parametrize("text, metric", [
+    ("去年国务院增发800亿元青川建设债券。", "青川建设债券"),
+    ("特别是发行600亿元长期建设国债，带动投资。", "长期建设国债"),
+    ("尤其是市财政安排就业补助资金12亿元。", "就业补助资金"),
+], ids=str)
+def test_a_bond_issued_is_measured_without_its_deed(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "deed_before_named_amount_dropped") in record.trace) == (metric, True)
+
+
+# langn9: a school's graduates and students on roll, after its new entrants, are the school's.
+@pytest.mark.parametrize("text, metrics", [
+    ("青川师范学校新招生4.4万人，毕业学生1.9万人，在校学生达到8.1万人。",
+     ["青川师范学校新招生", "青川师范学校毕业学生", "青川师范学校在校学生"]),
+    ("青川农业中学招生3万人，在校学生九万人。", ["青川农业中学招生", "青川农业中学在校学生"]),
+], ids=str)
+def test_students_on_roll_are_the_school_before(text, metrics):
+    assert [r.metric for r in extract(text)] == metrics

@@ -1079,6 +1079,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if may("connective_dropped", metric) and (linked := without_connectives(metric, lang)) != metric:
         metric = linked
         rules.append(("metric", "connective_dropped"))
+        if (named := deed_before_named_amount(metric, left.verb, own, first.unit, lang)) != metric:
+            metric = named  # 特别是|发行6600亿元长期建设国债: the focus word hid the deed (langn9)
+            rules.append(("metric", "deed_before_named_amount_dropped"))
     if metric in g.words["existential"] and c_start > s_start and not history and (
             subject := subject_before(before_clause, lang)):
         metric = subject  # 中等学校的学生，1952年有300万人: the subject of 有 is the clause before
