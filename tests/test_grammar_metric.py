@@ -1731,3 +1731,18 @@ def test_a_bond_issued_is_measured_without_its_deed(text, metric):
 ], ids=str)
 def test_students_on_roll_are_the_school_before(text, metrics):
     assert [r.metric for r in extract(text)] == metrics
+
+
+# langn9: words of older prose around a metric that name nothing measured.
+@pytest.mark.parametrize("text, metric", [
+    # a concessive conjunction, the first years of a span and 只 after 每年
+    ("尽管前三年内青川能源消费总量平均每年只增长百分之一点五，而工业增长较快。", "青川能源消费总量"),
+    # a span between two years written after the metric
+    ("青川粮食产量在一九六三年到一九七八年间平均每年增长五百多万吨。", "青川粮食产量"),
+    # the 中 of a frame 在…中 a count stands in
+    ("在二十六种青川主要农产品中，产量增长较快。", "青川主要农产品"),
+    # an adverb of the deed after a counted noun
+    ("力争在12个青川县城率先实现垃圾全部处理。", "青川县城"),
+], ids=str)
+def test_older_prose_frames_around_a_metric(text, metric):
+    assert extract(text)[0].metric == metric

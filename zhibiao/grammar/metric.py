@@ -950,6 +950,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     noun = noun_after(own, lang) if counted else ""
     if named_again and len(noun) > 2 and noun.endswith(lang.words("demonstrative_frame_ends")):
         noun = noun[:-1]  # 在这119个项目|中: the frame's 中 says among which, it is no part of the noun
+    elif noun and len(noun) > 2 and noun.endswith(lang.words("demonstrative_frame_ends")) and left_text.rstrip().endswith(
+            tuple(lang.words("among_frame_openers"))):
+        noun = noun[:-1]  # 在|三十二种|主要工业产品|中: among the things counted, the frame's 中 is none of them (langn9)
+        rules.append(("metric", "among_frame_end_dropped"))
     if noun and (allotted or first.unit in lang.raw["allotting"]["units"]) and (
             funded := fund_before_purpose(noun, lang)) != noun and (funded or len(left.metric) >= 2):
         noun = funded  # 增发1000亿元国债|加强基础设施建设: what the fund is for is no part of it
@@ -1228,7 +1232,7 @@ class Eighth:
 
 def _eighth(lang) -> Eighth:
     return Eighth(
-        predicate_adverb=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('predicate_adverbs', 'words'))})(?=[^\W\d_])"),
+        predicate_adverb=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('predicate_adverbs', 'words'))})(?=[^\W\d_]|$)"),
         relative=re.compile(lang.raw["relative_having"]),
         short_predicate=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.raw['cut_predicate']['verbs'])})(?=[^\W\d_]{{2}})"),
         deed_after_noun=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('deed_after_counted_noun'))})"
