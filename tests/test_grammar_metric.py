@@ -1746,3 +1746,22 @@ def test_students_on_roll_are_the_school_before(text, metrics):
 ], ids=str)
 def test_older_prose_frames_around_a_metric(text, metric):
     assert extract(text)[0].metric == metric
+
+
+# langn9: an aside (包括…在内, a note) between a value-less subject and its value lends nothing; the subject does.
+@pytest.mark.parametrize("text, metrics, rule", [
+    ("青川的工业总产值，包括新建企业的在内，预计达到六十二亿元。", ["青川的工业总产值"], "topic_past_aside"),
+    ("青川的工业总产值（不包括手工业产值，下同），包括新建企业的在内，达到六十亿元。", ["青川的工业总产值"], "topic_past_aside"),
+    # after a gap to a reference, a clause of its own is the subject's again, not the gap's
+    ("青川的工业总产值达到六十二亿元，超过年度计划百分之四点一，比上一年增长百分之六点九。",
+     ["青川的工业总产值", "青川的工业总产值超过年度计划", "青川的工业总产值"], "subject_of_gap_before"),
+], ids=str)
+def test_a_subject_lent_past_an_aside_or_a_gap(text, metrics, rule):
+    records = extract(text)
+    assert [r.metric for r in records] == metrics
+    assert ("metric", "metric", rule) in records[-1].trace
+
+
+def test_a_share_of_the_reference_stays_in_the_gap_clause():
+    records = extract("青川基本建设投资总额达到五十亿元，超过原定计划四十二亿元的百分之十五点三。")
+    assert all(("metric", "metric", "subject_of_gap_before") not in r.trace for r in records)

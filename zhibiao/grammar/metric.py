@@ -238,14 +238,26 @@ def clean_metric(metric: str, lang) -> str:
     return metric
 
 
-def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int) -> list[str]:
+def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int) -> tuple[list[str], str | None]:
     """A clause that names a metric but holds no value lends it to the values of the clauses after it:
     one that says how it moved (养老金连续5年增加，去年又提高10%) or one that is only a noun phrase
-    (全年社会消费品零售总额，比上年增长8%)."""
+    (全年社会消费品零售总额，比上年增长8%); past asides after it (包括…在内: the rule's name is returned)."""
     c_end = breaks.clause_start(first_value, s_start) - 1
     if c_end <= s_start:
-        return []
-    clause = wt[breaks.clause_start(c_end, s_start):c_end]
+        return [], None
+    clause, rule = wt[breaks.clause_start(c_end, s_start):c_end], None
+    for _ in range(ASIDES_SKIPPED):
+        if not lang.compiled(_aside).fullmatch(clause.strip()) or breaks.clause_start(c_end, s_start) <= s_start:
+            break
+        c_end = breaks.clause_start(c_end, s_start) - 1  # 包括原有企业和新建企业的在内，: an aside lends nothing;
+        clause, rule = wt[breaks.clause_start(c_end, s_start):c_end], "topic_past_aside"  # the clause before does (langn9)
+        clause = clause if ")" in clause else clause.split("(")[0]  # 工业总产值（不包括…，下同）: the note is an aside too
+    lent = _lent(clause, lang)
+    return lent, rule if lent else None
+
+
+def _lent(clause: str, lang) -> list[str]:
+    """The metric a value-less clause lends, or none."""
     if (subject := step_subject(clean_metric(clause, lang), lang)) is not None:
         return [subject]  # 地区生产总值连跨两个万亿元台阶，年均增长5.7%: the measure that climbed (langp8)
     left = read_left(clause, lang)
@@ -255,6 +267,13 @@ def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int)
     if (goal := goal_of(clause, left.metric, lang)) is not None:
         return [goal]
     return [without_causative(left.metric, "", lang)] if noun_phrase(left.metric, lang) else []  # 使消费的比重，由…
+
+
+ASIDES_SKIPPED = 2  # clauses of asides a value-less clause lending its metric may stand before
+
+
+def _aside(lang) -> re.Pattern:
+    return re.compile(lang.raw["aside_clause"])
 
 
 def goal_of(clause: str, metric: str, lang) -> str | None:
