@@ -1765,3 +1765,15 @@ def test_a_subject_lent_past_an_aside_or_a_gap(text, metrics, rule):
 def test_a_share_of_the_reference_stays_in_the_gap_clause():
     records = extract("青川基本建设投资总额达到五十亿元，超过原定计划四十二亿元的百分之十五点三。")
     assert all(("metric", "metric", "subject_of_gap_before") not in r.trace for r in records)
+
+
+# langn9: after a share, a rate in % the amount grew by is the share's subject's; a share raised or named stays.
+@pytest.mark.parametrize("text, last, owned", [
+    ("青川行政管理费共为19亿元，占地方预算支出总数的24.76%，比上年增长15.91%。", "青川行政管理费", True),
+    ("青川文教费为3亿元，占地方支出总数的8%，比上年下降3.5%。", "青川文教费", True),
+    ("青川轻工业产值占工业总产值的比重达到46%，提高1%。", "青川轻工业产值占工业总产值的比重", False),
+    ("青川财政收入占国民收入的比重，由1978年的37.2%下降到1982年的25.5%。", "青川财政收入占国民收入的比重", False),
+], ids=str)
+def test_a_rate_after_a_share_moves_its_subject(text, last, owned):
+    record = extract(text)[-1]
+    assert (record.metric, ("metric", "metric", "owner_of_share_before") in record.trace) == (last, owned)

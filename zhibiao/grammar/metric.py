@@ -269,6 +269,18 @@ def _lent(clause: str, lang) -> list[str]:
     return [without_causative(left.metric, "", lang)] if noun_phrase(left.metric, lang) else []  # 使消费的比重，由…
 
 
+def owner_of_share(before: str, verb: str | None, unit: str, clause: str, lang) -> str:
+    """…共为19亿元，占地方预算支出总数的24.76%，比上年增长15.91%: a clause after a share that moves by a rate
+    in % (`share_owner_verbs`: 增长, 下降) and names no share of its own moves the share's subject, the amount
+    (langn9); a share raised (提高1%) or named again (比…所占的比重下降) stays the share's. "" where none."""
+    share = lang.raw["share"]
+    if unit != "%" or verb not in lang.words("share_owner_verbs") or not before.endswith(tuple(share["endings"])) or (
+            share["verb"] not in before) or any(w in clause for w in share["endings"]):
+        return ""
+    owner = before[:before.rindex(share["verb"])]
+    return owner if len(owner) >= 2 else ""
+
+
 ASIDES_SKIPPED = 2  # clauses of asides a value-less clause lending its metric may stand before
 
 

@@ -209,11 +209,15 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         if not reading.metric:
             # …，超过年度计划4.1%，|比上一年增长6.9%: a clause after a gap to a reference is of its subject (langn9)
             gapped = bool(gap_subject) and s.breaks.clause_start(group[0].span.start, s.start) >= prev_end
-            names, rule = distribution.carried([*history, gap_subject] if gapped else history, len(group), lang,
-                                               p.is_word, reading.left.fillers)
+            shared = not gapped and bool(history) and not reading.left.to_level and (owner := metrics.owner_of_share(
+                history[-1], reading.left.verb, group[0].unit, wt[s.breaks.clause_start(group[0].span.start, s.start):
+                                                                  group[0].span.start], lang))
+            names, rule = distribution.carried([*history, gap_subject] if gapped else [*history, owner] if shared
+                                               else history, len(group), lang, p.is_word, reading.left.fillers)
             rules = [*reading.rules, ("metric", "carried_from_clause_before")]
             rules += [("metric", topic_rule)] if topic_rule and len(history) == lent else []
             rules += [("metric", "subject_of_gap_before")] if gapped else []
+            rules += [("metric", "owner_of_share_before")] if shared else []
             names, new_rule = distribution.cumulative(names, reading.left.fillers, reading.left.verb, lang)
             rules += [("distribution", new_rule)] if new_rule else []
         else:
