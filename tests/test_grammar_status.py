@@ -387,3 +387,11 @@ def test_a_past_years_value_stated_with_the_copula_in_the_plan_is_a_fact():
 def test_a_plans_indicator_stated_sets_targets(head, text, value, status, rule):
     """langn8: 指标为/指标是 states a plan's figure."""
     assert statuses(head + text + "\n")[value] == (status, [f"status.{rule}"])
+
+
+def test_a_past_years_count_with_you_in_the_plan_is_a_fact():
+    """langn9: 中等学校的学生，2020年有300多万人，2030年要达到900万人 in the report of 2026: 有 after a past year."""
+    text = ("青川市2026年政府工作报告\n三、今后五年的主要任务\n全市中等学校的学生，2020年有300多万人，"
+            "2030年要达到900万人。\n")
+    got = statuses(text)
+    assert got[3e6] == ("actual", ["status.done_by_a_past_year"]) and got[9e6][0] == "target"
