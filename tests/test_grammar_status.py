@@ -139,6 +139,8 @@ REVIEW = "一、2030年工作回顾\n"
     ("将困难群众补助标准提高到800元", 800, "actual"),
     ("将农村居民人均纯收入2600元作为新的帮扶标准", 2600, "actual"),
     ("将全市困难群众800户纳入低保范围", 800, "actual"),
+    # langn9: a long list of objects between the disposal 将 and its verb
+    ("包括将青川市下岗职工基本生活费水平、失业保险金水平、城镇居民最低生活保障金水平提高30%", 30, "actual"),
     ("全市地区生产总值将比2020年增长1.5倍", 1.5, "target"),  # the modal 将, then a comparison
     ("市级财政收入将达到45亿元", 4.5e9, "target"),  # the modal 将, then a verb
     ("全市工业增加值将继续增长5%", 5, "target"),
