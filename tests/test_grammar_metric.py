@@ -1741,6 +1741,8 @@ def test_students_on_roll_are_the_school_before(text, metrics):
     ("青川粮食产量在一九六三年到一九七八年间平均每年增长五百多万吨。", "青川粮食产量"),
     # the 中 of a frame 在…中 a count stands in
     ("在二十六种青川主要农产品中，产量增长较快。", "青川主要农产品"),
+    # 例如 (for example) opening the metric
+    ("例如青川纺织系统的13种主要产品，在第一季度就有7种没有完成质量计划。", "青川纺织系统的主要产品"),
     # an adverb of the deed after a counted noun
     ("力争在12个青川县城率先实现垃圾全部处理。", "青川县城"),
 ], ids=str)
@@ -1752,6 +1754,10 @@ def test_older_prose_frames_around_a_metric(text, metric):
 @pytest.mark.parametrize("text, metrics, rule", [
     ("青川的工业总产值，包括新建企业的在内，预计达到六十二亿元。", ["青川的工业总产值"], "topic_past_aside"),
     ("青川的工业总产值（不包括手工业产值，下同），包括新建企业的在内，达到六十亿元。", ["青川的工业总产值"], "topic_past_aside"),
+    ("1955年青川铁路运输的货物周转量，由于不合理运输的减少，比1954年只增长了5%。", ["青川铁路运输的货物周转量"],
+     "topic_past_aside"),  # a cause is an aside too
+    ("青川零售额增长较快，但是青川的商品零售总额，由于供应不足，比上年只增长了3%。", ["青川的商品零售总额"],
+     "topic_past_aside"),  # the link before the subject names nothing
     # after a gap to a reference, a clause of its own is the subject's again, not the gap's
     ("青川的工业总产值达到六十二亿元，超过年度计划百分之四点一，比上一年增长百分之六点九。",
      ["青川的工业总产值", "青川的工业总产值超过年度计划", "青川的工业总产值"], "subject_of_gap_before"),

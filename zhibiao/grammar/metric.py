@@ -252,6 +252,7 @@ def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int)
         c_end = breaks.clause_start(c_end, s_start) - 1  # 包括原有企业和新建企业的在内，: an aside lends nothing;
         clause, rule = wt[breaks.clause_start(c_end, s_start):c_end], "topic_past_aside"  # the clause before does (langn9)
         clause = clause if ")" in clause else clause.split("(")[0]  # 工业总产值（不包括…，下同）: the note is an aside too
+        clause = without_connectives(clause, lang)  # 但是|全国社会商品零售总额，由于…，: the link names nothing
     lent = _lent(clause, lang)
     return lent, rule if lent else None
 
