@@ -1717,6 +1717,7 @@ def test_the_time_since_the_last_such_deed_is_no_subject():  # langp8
     ("去年国务院增发800亿元青川建设债券。", "青川建设债券"),
     ("特别是发行600亿元长期建设国债，带动投资。", "长期建设国债"),
     ("尤其是市财政安排就业补助资金12亿元。", "就业补助资金"),
+    ("青川市政府决定今年安排30亿元建设资金。", "建设资金"),  # a decision to allot; 建设资金 keeps its 建设
 ], ids=str)
 def test_a_bond_issued_is_measured_without_its_deed(text, metric):
     record = extract(text)[0]
@@ -1741,6 +1742,8 @@ def test_students_on_roll_are_the_school_before(text, metrics):
     ("青川粮食产量在一九六三年到一九七八年间平均每年增长五百多万吨。", "青川粮食产量"),
     # the 中 of a frame 在…中 a count stands in
     ("在二十六种青川主要农产品中，产量增长较快。", "青川主要农产品"),
+    # a span of years with 中 before 国家 (not 中国)
+    ("五年中国家用于青川职工住宅的投资共四十亿元。", "国家用于青川职工住宅的投资"),
     # 例如 (for example) opening the metric
     ("例如青川纺织系统的13种主要产品，在第一季度就有7种没有完成质量计划。", "青川纺织系统的主要产品"),
     # an adverb of the deed after a counted noun
