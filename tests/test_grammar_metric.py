@@ -1786,3 +1786,13 @@ def test_a_share_of_the_reference_stays_in_the_gap_clause():
 def test_a_rate_after_a_share_moves_its_subject(text, last, owned):
     record = extract(text)[-1]
     assert (record.metric, ("metric", "metric", "owner_of_share_before") in record.trace) == (last, owned)
+
+
+# langn9: a copula or 都 with a modal after a counted noun opens its predicate; never inside a quoted name.
+@pytest.mark.parametrize("text, metric", [
+    ("一亿多吨石油是青川一笔很大的财富。", "石油"),
+    ("甲省协助建设的一百四十一个项目就是其中的骨干。", "甲省协助建设的项目"),
+    ("青川建成3个“绿水青山就是金山银山”实践创新基地。", "青川“绿水青山就是金山银山”实践创新基地"),
+], ids=str)
+def test_a_copula_after_a_counted_noun_is_its_predicate(text, metric):
+    assert extract(text)[0].metric == metric

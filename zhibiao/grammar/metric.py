@@ -315,8 +315,9 @@ def noun_after(right: str, lang) -> str:
     if (v := g.moved_value.search(noun, 1)) is not None:  # 12条产业链项目占比达|84.4%: the verb moves the next value
         noun = noun[:v.start()]
     m = next((m for m in g.predicate.finditer(noun, 1) if noun.count("(", 0, m.start()) <= noun.count(
-        ")", 0, m.start()) and not quoted_name_in_noun(noun, m.start(), lang)), None) if g.predicate.search(
-        noun, 1) else None  # most nouns hold no predicate: no match to walk
+        ")", 0, m.start()) and noun.count("“", 0, m.start()) <= noun.count("”", 0, m.start()) and not
+        quoted_name_in_noun(noun, m.start(), lang)), None) if g.predicate.search(
+        noun, 1) else None  # most nouns hold no predicate: no match to walk; none inside a quote (“甲就是乙”基地)
     # 21个省(区、市)完成…: a 、 inside brackets ends no noun; nor does a quoted name before its head (“两业”融合企业)
     noun = noun[:m.start()] if m else noun
     if m and (place := g.place_of_predicate.search(noun, 2)) is not None:
