@@ -1796,3 +1796,14 @@ def test_a_rate_after_a_share_moves_its_subject(text, last, owned):
 ], ids=str)
 def test_a_copula_after_a_counted_noun_is_its_predicate(text, metric):
     assert extract(text)[0].metric == metric
+
+
+# langn9: modal words ending the words before a value are no part of the metric; 内需 keeps its 需.
+@pytest.mark.parametrize("text, metric, dropped", [
+    ("在农村，青川每人每月的平均开支只需要五元。", "青川每人每月的平均开支", True),
+    ("按原计划，青川的工农业总产值就应当是一百二十亿元。", "青川的工农业总产值", True),
+    ("青川内需增长8%。", "青川内需", False),
+], ids=str)
+def test_a_modal_before_the_value_is_dropped(text, metric, dropped):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "modal_before_value_dropped") in record.trace) == (metric, dropped)

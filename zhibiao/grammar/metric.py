@@ -713,6 +713,16 @@ def without_connectives(metric: str, lang) -> str:
     return metric
 
 
+def without_modals(metric: str, modals: tuple[str, ...], lang) -> str:
+    """The metric without the modal words ending it (只需要, 一般应当, 可以); where fewer than two words are
+    left (内需, or the modal alone, whose clause lends no subject here) the metric stays."""
+    rest = metric
+    while (w := next((w for w in modals if rest.endswith(w)), None)) is not None:
+        rest = rest[:-len(w)]
+    rest = clean_metric(rest, lang)
+    return rest if len(rest) >= 2 else metric
+
+
 def subject_before(clause: str, lang) -> str:
     """The plain noun phrase a clause is (中等学校的学生), or "" where it holds a verb, a number or a frame."""
     g = patterns(lang)
@@ -1119,6 +1129,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         if (named := deed_before_named_amount(metric, left.verb, own, first.unit, lang)) != metric:
             metric = named  # 特别是|发行6600亿元长期建设国债: the focus word hid the deed (langn9)
             rules.append(("metric", "deed_before_named_amount_dropped"))
+    if metric.endswith(modals := tuple(lang.words("modals_before_value"))) and (
+            unmoded := without_modals(metric, modals, lang)) != metric:
+        metric = unmoded  # 平均开支只需要|五元, 一般应当|不少于80%: what may or must be, not what is measured (langn9)
+        rules.append(("metric", "modal_before_value_dropped"))
     if metric in g.words["existential"] and c_start > s_start and not history and (
             subject := subject_before(before_clause, lang)):
         metric = subject  # 中等学校的学生，1952年有300万人: the subject of 有 is the clause before
