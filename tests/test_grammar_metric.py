@@ -1744,6 +1744,8 @@ def test_students_on_roll_are_the_school_before(text, metrics):
     ("在二十六种青川主要农产品中，产量增长较快。", "青川主要农产品"),
     # a span of years with 中 before 国家 (not 中国)
     ("五年中国家用于青川职工住宅的投资共四十亿元。", "国家用于青川职工住宅的投资"),
+    # a framing verb of carrying out (落实好) before what is measured
+    ("落实好青川小规模纳税人增值税起征点从月销售额3万元提高到10万元等政策。", "青川小规模纳税人增值税起征点"),
     # 例如 (for example) opening the metric
     ("例如青川纺织系统的13种主要产品，在第一季度就有7种没有完成质量计划。", "青川纺织系统的主要产品"),
     # an adverb of the deed after a counted noun
