@@ -1746,6 +1746,12 @@ def test_students_on_roll_are_the_school_before(text, metrics):
     ("五年中国家用于青川职工住宅的投资共四十亿元。", "国家用于青川职工住宅的投资"),
     # a framing verb of carrying out (落实好) before what is measured
     ("落实好青川小规模纳税人增值税起征点从月销售额3万元提高到10万元等政策。", "青川小规模纳税人增值税起征点"),
+    # a base named as a plan or an estimate after 比
+    ("青川产品销售收入比年度计划增加了2%。", "青川产品销售收入"),
+    ("青川生产成本比年度计划多降低了3.1%。", "青川生产成本"),
+    ("青川要花的投资就比原来的概算增加十八亿元。", "青川要花的投资"),
+    # a filler before an adverb of pace in the clause that lends its metric
+    ("青川粮食仍然连年增产，2030年达到三百万吨。", "青川粮食"),
     # 例如 (for example) opening the metric
     ("例如青川纺织系统的13种主要产品，在第一季度就有7种没有完成质量计划。", "青川纺织系统的主要产品"),
     # an adverb of the deed after a counted noun

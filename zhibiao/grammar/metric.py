@@ -1549,9 +1549,13 @@ def _months_span(lang) -> re.Pattern:
 
 
 def without_pace(metric: str, lang) -> str:
-    """某项投资逐年 -> 某项投资: an adverb of pace ending a metric before its verb."""
+    """某项投资逐年 -> 某项投资: an adverb of pace ending a metric before its verb, with a filler before it
+    (粮食仍然|连年 -> 粮食; langn9)."""
     pace = next((w for w in lang.words("pace_adverbs") if metric.endswith(w) and len(metric) > len(w) + 1), "")
-    return metric[:len(metric) - len(pace)]
+    if not pace:
+        return metric
+    metric = metric[:len(metric) - len(pace)]
+    return metric.removesuffix(next((w for w in lang.words("fillers") if metric.endswith(w) and len(metric) > len(w) + 1), ""))
 
 
 def _demonstrative(lang) -> re.Pattern:
