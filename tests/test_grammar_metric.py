@@ -1752,6 +1752,9 @@ def test_students_on_roll_are_the_school_before(text, metrics):
     ("青川要花的投资就比原来的概算增加十八亿元。", "青川要花的投资"),
     # a filler before an adverb of pace in the clause that lends its metric
     ("青川粮食仍然连年增产，2030年达到三百万吨。", "青川粮食"),
+    # the first years of a plan and a year named again by a demonstrative are time frames
+    ("青川钢产量前三年共增加了一百五十万吨。", "青川钢产量"),
+    ("青川的工业总产值，在计划的前三年共增加了十七亿元。", "青川的工业总产值"),
     # 例如 (for example) opening the metric
     ("例如青川纺织系统的13种主要产品，在第一季度就有7种没有完成质量计划。", "青川纺织系统的主要产品"),
     # an adverb of the deed after a counted noun
@@ -1815,3 +1818,8 @@ def test_a_copula_after_a_counted_noun_is_its_predicate(text, metric):
 def test_a_modal_before_the_value_is_dropped(text, metric, dropped):
     record = extract(text)[0]
     assert (record.metric, ("metric", "metric", "modal_before_value_dropped") in record.trace) == (metric, dropped)
+
+
+def test_a_year_named_again_by_a_demonstrative_is_a_time_frame():
+    records = extract("青川的工业总产值，在计划的前三年共增加了十七亿元，而2026年这一年就增加了十三亿元。")
+    assert [r.metric for r in records] == ["青川的工业总产值", "青川的工业总产值"]
