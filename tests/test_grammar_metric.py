@@ -1755,6 +1755,8 @@ def test_students_on_roll_are_the_school_before(text, metrics):
     # the first years of a plan and a year named again by a demonstrative are time frames
     ("青川钢产量前三年共增加了一百五十万吨。", "青川钢产量"),
     ("青川的工业总产值，在计划的前三年共增加了十七亿元。", "青川的工业总产值"),
+    # 促进 before a count of the people it moves, as 推动 (with a modifier before the count too)
+    ("促进约1亿青川农业转移人口落户城镇。", "青川农业转移人口"),
     # 例如 (for example) opening the metric
     ("例如青川纺织系统的13种主要产品，在第一季度就有7种没有完成质量计划。", "青川纺织系统的主要产品"),
     # an adverb of the deed after a counted noun
