@@ -1825,3 +1825,10 @@ def test_a_modal_before_the_value_is_dropped(text, metric, dropped):
 def test_a_year_named_again_by_a_demonstrative_is_a_time_frame():
     records = extract("青川的工业总产值，在计划的前三年共增加了十七亿元，而2026年这一年就增加了十三亿元。")
     assert [r.metric for r in records] == ["青川的工业总产值", "青川的工业总产值"]
+
+
+# langn9: a count of the nation's people written 中国人 is of its people, a background total.
+def test_a_count_of_the_chinese_people_is_of_the_people():
+    record = extract("解决13亿中国人的吃饭问题始终是头等大事。")[0]
+    assert (record.metric, record.status, ("metric", "metric", "population_counted") in record.trace) == (
+        "中国人", "actual", True)
