@@ -1832,3 +1832,13 @@ def test_a_count_of_the_chinese_people_is_of_the_people():
     record = extract("解决13亿中国人的吃饭问题始终是头等大事。")[0]
     assert (record.metric, record.status, ("metric", "metric", "population_counted") in record.trace) == (
         "中国人", "actual", True)
+
+
+# langn9: a share right after a bare noun, then 用于 and its object, is the share of the noun put there.
+@pytest.mark.parametrize("text, metric", [
+    ("全市财政支出80%以上用于民生。", "财政支出用于民生"),
+    ("青川市新增贷款的60%用于小微企业。", "青川市新增贷款用于小微企业"),
+    ("青川市财政支出增长8%，用于民生。", "青川市财政支出"),  # a verb before the value: no share of the noun
+], ids=str)
+def test_a_share_of_a_noun_put_to_a_use(text, metric):
+    assert extract(text)[0].metric == metric

@@ -851,6 +851,20 @@ def share_of_clause_subject(left_text: str, right: str, q: Quantity, lang) -> st
     return subject + predicate
 
 
+def share_of_noun_put_to(left_text: str, right: str, q: Quantity, lang) -> str | None:
+    """全国财政支出70%以上用于民生 -> 财政支出用于民生: a share right after a bare noun, then a verb of where it goes
+    (`share_put_to`: 用于, 投向), is the share of the noun put there, up to the clause's end (langn9)."""
+    if q.unit != "%" or not right.startswith(tuple(lang.words("share_put_to"))):
+        return None
+    left, put = read_left(left_text, lang), right.rstrip("，,。；;")
+    if left.verb or left.fillers or len(left.metric) < 2 or _DIGIT.search(put) or len(put) > SHARE_PUT_REACH:
+        return None
+    return left.metric + put
+
+
+SHARE_PUT_REACH = 12  # characters of the verb of where a share goes and its object
+
+
 def noun_then_predicate(right: str, lang) -> bool:
     """超90%|监测户稳定脱险: the words after a share, without 的, open with a noun and its own predicate (langp4);
     words that open with a verb (87%|用于…, 60%|来自…) say what the share of the measure before did."""
@@ -923,6 +937,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         return Reading(share, BARE, right, "", rules)
     if (share := share_of_clause_subject(left_text, right, first, lang)) is not None:
         rules.append(("metric", "share_of_clause_subject"))
+        return Reading(share, BARE, right, "", rules)
+    if (share := share_of_noun_put_to(left_text, right, first, lang)) is not None:
+        rules.append(("metric", "share_of_noun_put_to"))  # 财政支出70%以上|用于民生 (langn9)
         return Reading(share, BARE, right, "", rules)
     if (sized := size_of_noun_after(left_text, right, lang)) is not None:
         rules.append(("metric", "size_of_noun_after"))  # 总投资410亿元的|甲新材料项目: the project's investment (langp8)
