@@ -1755,6 +1755,8 @@ def test_students_on_roll_are_the_school_before(text, metrics):
     # the first years of a plan and a year named again by a demonstrative are time frames
     ("青川钢产量前三年共增加了一百五十万吨。", "青川钢产量"),
     ("青川的工业总产值，在计划的前三年共增加了十七亿元。", "青川的工业总产值"),
+    # 用好 (make good use of) before a fund counted is a framing verb
+    ("青川市用好30亿元产业引导基金。", "青川市产业引导基金"),
     # 促进 before a count of the people it moves, as 推动 (with a modifier before the count too)
     ("促进约1亿青川农业转移人口落户城镇。", "青川农业转移人口"),
     # 例如 (for example) opening the metric
