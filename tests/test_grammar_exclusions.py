@@ -118,6 +118,10 @@ def test_values_near_names_stay(text, value_text):
     ("“2”即2个中心", "2个", 2.0, "个", "label_restated"),
     ("“两个10万”工程，即10万亩基地", "10万亩", 1e5, "亩", "label_restated"),
     ("建设5万吨特种钢项目", "5万吨", 5e4, "吨", None),
+    # langn9: a plant's capacity before a mine or a combined works, with its product and 的
+    ("例如年产二百万吨煤的煤矿", "二百万吨", 2e6, "吨", "capacity_in_name"),
+    ("年产一百二十万吨钢的钢铁联合企业", "一百二十万吨", 1.2e6, "吨", "capacity_in_name"),
+    ("关停小火电20万千瓦、小煤矿30处", "20万千瓦", 2e5, "千瓦", None),  # the next item's mine is no name
     # langp6: the size of an example listed before 等, then a count of the class
     ("新探明甲地铜矿、乙地超30吨金矿等大型矿产地9处", "30吨", 30.0, "吨", "size_of_listed_example"),
     ("新探明超30吨金矿、甲地铜矿等大型矿产地9处", "30吨", 30.0, "吨", "size_of_listed_example"),

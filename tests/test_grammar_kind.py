@@ -107,3 +107,13 @@ def test_rates_share_the_change_verb(text, expected):
 # langp8: 降价 is a change down of the subject's price.
 def test_a_price_cut_is_a_change_down_of_the_price():
     assert kinds("全市集中采购药品平均降价45%。") == [("集中采购药品价格", 45.0, "%", "change", "down")]
+
+
+# langn9: a rate named with the word before its rate word (自然增长率) keeps it: a level of that rate.
+@pytest.mark.parametrize("text, expected", [
+    ("争取在三年内把青川人口自然增长率降到百分之一以下。", [("青川人口自然增长率", 1.0, "%", "level", None)]),
+    ("青川市人口自然增长率为6.4‰。", [("青川市人口自然增长率", 6.4, "‰", "level", None)]),
+    ("青川市人口增长率为1.2%。", [("青川市人口", 1.2, "%", "change", "up")]),  # the bare rate word still moves
+], ids=str)
+def test_a_natural_growth_rate_is_named_whole(text, expected):
+    assert kinds(text) == expected

@@ -1014,7 +1014,9 @@ BARE_MEASURE_AFTER_A_METRIC = [
      ["青川市技工学校", "青川市技工学校招生", "青川市技工学校毕业"], 2),
     ("a measure of no thing owns nothing", "青川市钢铁产量增长5%，利润增长8%。", ["青川市钢铁产量", "利润"], 0),
     ("a negated clause before owns nothing", "青川市校舍腾不出来，招生数安排3000人。", ["招生数"], 0),
-    ("a measure not bare stays", "青川市技工学校达到12所，在校学生9000人。", ["青川市技工学校", "在校学生"], 0),
+    ("a measure not bare stays", "青川市技工学校达到12所，城镇新增就业9000人。", ["青川市技工学校", "城镇新增就业"], 0),
+    # langn9: students on roll are bare too: the schools counted before own them
+    ("students on roll are the schools'", "青川市技工学校达到12所，在校学生9000人。", ["青川市技工学校", "青川市技工学校在校学生"], 1),
 ]
 
 
@@ -1417,7 +1419,7 @@ def test_a_deed_that_names_no_amount_stays(text, metric):
 @pytest.mark.parametrize("text, metrics", [
     ("青川市财政安排12亿元专项奖补资金，重点用于职工安置。", ["专项奖补资金"]),  # the deed goes (langv8)
     ("青川市财政拟安排9亿元资金支持再就业，比上年增加2亿元。", ["青川市财政安排资金", "青川市财政安排资金"]),
-    ("青川市财政增发30亿元建设债券加强基础设施建设。", ["青川市财政增发建设债券"]),  # what it is for goes
+    ("青川市财政增发30亿元特别债券加强基础设施建设。", ["特别债券"]),  # what it is for goes, the deed too (langn9)
     ("青川市财政安排5亿元，用于支持就业。", ["青川市财政"]),  # no noun after the amount
     ("青川市财政安排8亿元支持企业技术改造。", ["青川市财政"]),  # what it is for follows at once
 ], ids=str)
@@ -1800,4 +1802,138 @@ def test_a_predicate_after_an_amount_names_no_noun(text, metrics):
     ("淘汰300万吨钢铁产能。", "淘汰钢铁产能"),  # an amount before its noun is no count of things
 ], ids=str)
 def test_an_attribute_of_the_counted_is_no_part_of_their_noun(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+# langn9: a bond issued by the State Council, or after a focus word (特别是), is measured without its deed.
+@pytest.mark.parametrize("text, metric", [
+    ("去年国务院增发800亿元青川建设债券。", "青川建设债券"),
+    ("特别是发行600亿元长期建设国债，带动投资。", "长期建设国债"),
+    ("尤其是市财政安排就业补助资金12亿元。", "就业补助资金"),
+    ("青川市政府决定今年安排30亿元建设资金。", "建设资金"),  # a decision to allot; 建设资金 keeps its 建设
+], ids=str)
+def test_a_bond_issued_is_measured_without_its_deed(text, metric):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "deed_before_named_amount_dropped") in record.trace) == (metric, True)
+
+
+# langn9: a school's graduates and students on roll, after its new entrants, are the school's.
+@pytest.mark.parametrize("text, metrics", [
+    ("青川师范学校新招生4.4万人，毕业学生1.9万人，在校学生达到8.1万人。",
+     ["青川师范学校新招生", "青川师范学校毕业学生", "青川师范学校在校学生"]),
+    ("青川农业中学招生3万人，在校学生九万人。", ["青川农业中学招生", "青川农业中学在校学生"]),
+], ids=str)
+def test_students_on_roll_are_the_school_before(text, metrics):
+    assert [r.metric for r in extract(text)] == metrics
+
+
+# langn9: words of older prose around a metric that name nothing measured.
+@pytest.mark.parametrize("text, metric", [
+    # a concessive conjunction, the first years of a span and 只 after 每年
+    ("尽管前三年内青川能源消费总量平均每年只增长百分之一点五，而工业增长较快。", "青川能源消费总量"),
+    # a span between two years written after the metric
+    ("青川粮食产量在一九六三年到一九七八年间平均每年增长五百多万吨。", "青川粮食产量"),
+    # the 中 of a frame 在…中 a count stands in
+    ("在二十六种青川主要农产品中，产量增长较快。", "青川主要农产品"),
+    # a span of years with 中 before 国家 (not 中国)
+    ("五年中国家用于青川职工住宅的投资共四十亿元。", "国家用于青川职工住宅的投资"),
+    # a framing verb of carrying out (落实好) before what is measured
+    ("落实好青川小规模纳税人增值税起征点从月销售额3万元提高到10万元等政策。", "青川小规模纳税人增值税起征点"),
+    # a base named as a plan or an estimate after 比
+    ("青川产品销售收入比年度计划增加了2%。", "青川产品销售收入"),
+    ("青川生产成本比年度计划多降低了3.1%。", "青川生产成本"),
+    ("青川要花的投资就比原来的概算增加十八亿元。", "青川要花的投资"),
+    # a filler before an adverb of pace in the clause that lends its metric
+    ("青川粮食仍然连年增产，2030年达到三百万吨。", "青川粮食"),
+    # the first years of a plan and a year named again by a demonstrative are time frames
+    ("青川钢产量前三年共增加了一百五十万吨。", "青川钢产量"),
+    ("青川的工业总产值，在计划的前三年共增加了十七亿元。", "青川的工业总产值"),
+    # 用好 (make good use of) before a fund counted is a framing verb
+    ("青川市用好30亿元产业引导基金。", "青川市产业引导基金"),
+    # 促进 before a count of the people it moves, as 推动 (with a modifier before the count too)
+    ("促进约1亿青川农业转移人口落户城镇。", "青川农业转移人口"),
+    # 例如 (for example) opening the metric
+    ("例如青川纺织系统的13种主要产品，在第一季度就有7种没有完成质量计划。", "青川纺织系统的主要产品"),
+    # an adverb of the deed after a counted noun
+    ("力争在12个青川县城率先实现垃圾全部处理。", "青川县城"),
+], ids=str)
+def test_older_prose_frames_around_a_metric(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+# langn9: an aside (包括…在内, a note) between a value-less subject and its value lends nothing; the subject does.
+@pytest.mark.parametrize("text, metrics, rule", [
+    ("青川的工业总产值，包括新建企业的在内，预计达到六十二亿元。", ["青川的工业总产值"], "topic_past_aside"),
+    ("青川的工业总产值（不包括手工业产值，下同），包括新建企业的在内，达到六十亿元。", ["青川的工业总产值"], "topic_past_aside"),
+    ("1955年青川铁路运输的货物周转量，由于不合理运输的减少，比1954年只增长了5%。", ["青川铁路运输的货物周转量"],
+     "topic_past_aside"),  # a cause is an aside too
+    ("青川零售额增长较快，但是青川的商品零售总额，由于供应不足，比上年只增长了3%。", ["青川的商品零售总额"],
+     "topic_past_aside"),  # the link before the subject names nothing
+    # after a gap to a reference, a clause of its own is the subject's again, not the gap's
+    ("青川的工业总产值达到六十二亿元，超过年度计划百分之四点一，比上一年增长百分之六点九。",
+     ["青川的工业总产值", "青川的工业总产值超过年度计划", "青川的工业总产值"], "subject_of_gap_before"),
+], ids=str)
+def test_a_subject_lent_past_an_aside_or_a_gap(text, metrics, rule):
+    records = extract(text)
+    assert [r.metric for r in records] == metrics
+    assert ("metric", "metric", rule) in records[-1].trace
+
+
+def test_a_share_of_the_reference_stays_in_the_gap_clause():
+    records = extract("青川基本建设投资总额达到五十亿元，超过原定计划四十二亿元的百分之十五点三。")
+    assert all(("metric", "metric", "subject_of_gap_before") not in r.trace for r in records)
+
+
+# langn9: after a share, a rate in % the amount grew by is the share's subject's; a share raised or named stays.
+@pytest.mark.parametrize("text, last, owned", [
+    ("青川行政管理费共为19亿元，占地方预算支出总数的24.76%，比上年增长15.91%。", "青川行政管理费", True),
+    ("青川文教费为3亿元，占地方支出总数的8%，比上年下降3.5%。", "青川文教费", True),
+    ("青川轻工业产值占工业总产值的比重达到46%，提高1%。", "青川轻工业产值占工业总产值的比重", False),
+    ("青川财政收入占国民收入的比重，由1978年的37.2%下降到1982年的25.5%。", "青川财政收入占国民收入的比重", False),
+], ids=str)
+def test_a_rate_after_a_share_moves_its_subject(text, last, owned):
+    record = extract(text)[-1]
+    assert (record.metric, ("metric", "metric", "owner_of_share_before") in record.trace) == (last, owned)
+
+
+# langn9: a copula or 都 with a modal after a counted noun opens its predicate; never inside a quoted name.
+@pytest.mark.parametrize("text, metric", [
+    ("一亿多吨石油是青川一笔很大的财富。", "石油"),
+    ("甲省协助建设的一百四十一个项目就是其中的骨干。", "甲省协助建设的项目"),
+    ("青川建成3个“绿水青山就是金山银山”实践创新基地。", "青川“绿水青山就是金山银山”实践创新基地"),
+], ids=str)
+def test_a_copula_after_a_counted_noun_is_its_predicate(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+# langn9: modal words ending the words before a value are no part of the metric; 内需 keeps its 需.
+@pytest.mark.parametrize("text, metric, dropped", [
+    ("在农村，青川每人每月的平均开支只需要五元。", "青川每人每月的平均开支", True),
+    ("按原计划，青川的工农业总产值就应当是一百二十亿元。", "青川的工农业总产值", True),
+    ("青川内需增长8%。", "青川内需", False),
+], ids=str)
+def test_a_modal_before_the_value_is_dropped(text, metric, dropped):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "modal_before_value_dropped") in record.trace) == (metric, dropped)
+
+
+def test_a_year_named_again_by_a_demonstrative_is_a_time_frame():
+    records = extract("青川的工业总产值，在计划的前三年共增加了十七亿元，而2026年这一年就增加了十三亿元。")
+    assert [r.metric for r in records] == ["青川的工业总产值", "青川的工业总产值"]
+
+
+# langn9: a count of the nation's people written 中国人 is of its people, a background total.
+def test_a_count_of_the_chinese_people_is_of_the_people():
+    record = extract("解决13亿中国人的吃饭问题始终是头等大事。")[0]
+    assert (record.metric, record.status, ("metric", "metric", "population_counted") in record.trace) == (
+        "中国人", "actual", True)
+
+
+# langn9: a share right after a bare noun, then 用于 and its object, is the share of the noun put there.
+@pytest.mark.parametrize("text, metric", [
+    ("全市财政支出80%以上用于民生。", "财政支出用于民生"),
+    ("青川市新增贷款的60%用于小微企业。", "青川市新增贷款用于小微企业"),
+    ("青川市财政支出增长8%，用于民生。", "青川市财政支出"),  # a verb before the value: no share of the noun
+], ids=str)
+def test_a_share_of_a_noun_put_to_a_use(text, metric):
     assert extract(text)[0].metric == metric

@@ -26,6 +26,9 @@ MODIFIERS = [
     ("多 after 倍: more than", "全市出口五年增长2倍多。", [("出口", 2.0, "more_than")]),
     ("多 after 倍 of a Chinese numeral", "全市粮食产量增长三倍多。", [("粮食产量", 3.0, "more_than")]),
     ("多 after 一倍", "全市进口增长一倍多。", [("进口", 1.0, "more_than")]),
+    ("达到或者超过 before the value: at least (langn9)", "甲县棉花的每亩平均产量已经达到或者超过了一百二十斤。",
+     [("甲县棉花的每亩平均产量", 120.0, "at_least")]),
+    ("超过了 before the value: 了 links it (langn9)", "全市农民人均收入超过了3000元。", [("农民人均收入", 3000.0, "more_than")]),
 ]
 
 

@@ -139,6 +139,8 @@ REVIEW = "一、2030年工作回顾\n"
     ("将困难群众补助标准提高到800元", 800, "actual"),
     ("将农村居民人均纯收入2600元作为新的帮扶标准", 2600, "actual"),
     ("将全市困难群众800户纳入低保范围", 800, "actual"),
+    # langn9: a long list of objects between the disposal 将 and its verb
+    ("包括将青川市下岗职工基本生活费水平、失业保险金水平、城镇居民最低生活保障金水平提高30%", 30, "actual"),
     ("全市地区生产总值将比2020年增长1.5倍", 1.5, "target"),  # the modal 将, then a comparison
     ("市级财政收入将达到45亿元", 4.5e9, "target"),  # the modal 将, then a verb
     ("全市工业增加值将继续增长5%", 5, "target"),
@@ -387,3 +389,11 @@ def test_a_past_years_value_stated_with_the_copula_in_the_plan_is_a_fact():
 def test_a_plans_indicator_stated_sets_targets(head, text, value, status, rule):
     """langn8: 指标为/指标是 states a plan's figure."""
     assert statuses(head + text + "\n")[value] == (status, [f"status.{rule}"])
+
+
+def test_a_past_years_count_with_you_in_the_plan_is_a_fact():
+    """langn9: 中等学校的学生，2020年有300多万人，2030年要达到900万人 in the report of 2026: 有 after a past year."""
+    text = ("青川市2026年政府工作报告\n三、今后五年的主要任务\n全市中等学校的学生，2020年有300多万人，"
+            "2030年要达到900万人。\n")
+    got = statuses(text)
+    assert got[3e6] == ("actual", ["status.done_by_a_past_year"]) and got[9e6][0] == "target"

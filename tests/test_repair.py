@@ -41,7 +41,8 @@ def _replayed(text: str, fixed: R.Repaired) -> str:
     ("\u3000\u3000青川市（试点）", "  青川市(试点)"),
     ("一萬噸，兩億元", "一万吨,两亿元"),
     ("青川市增长5%。", "青川市增长5%。"),
-], ids=["full-width", "ideographic-space", "traditional", "nothing-to-fold"])
+    ("青川市投资增长14·1％，甲·乙", "青川市投资增长14.1%,甲·乙"),  # langn9: a middle dot between digits is a point
+], ids=["full-width", "ideographic-space", "traditional", "nothing-to-fold", "middle-dot-point"])
 def test_fold_width_is_one_for_one(text, folded):
     assert R.fold_width(text) == folded
     assert len(R.fold_width(text)) == len(text)

@@ -97,7 +97,12 @@ def fold_width(text: str) -> str:
     wide, table = _folding()
     for common in "，\u3000":
         text = text.replace(common, table[common])
-    return wide.sub(lambda m: table[m[0]], text)
+    text = wide.sub(lambda m: table[m[0]], text)
+    return _MIDDLE_DOT_POINT.sub(".", text) if "·" in text or "・" in text else text
+
+
+# A middle dot between digits is a decimal point some texts type (增长19·5％): one for one.
+_MIDDLE_DOT_POINT = re.compile(r"(?<=[0-9])[·・](?=[0-9])")
 
 
 def _edges(text: str, start: int, end: int) -> bool | tuple[str, str]:

@@ -44,6 +44,8 @@ def decide(q: Quantity, group: list[Quantity], left: Left, metric: str, lang, *,
         kind, direction, rule = "level", None, "level_verb" if verb else "no_verb"
     if kind == "level" and q.unit in lang.words("rate_units"):
         m = lang.compiled(_rate_suffix).search(metric, max(0, len(metric) - TAIL))
+        if m and metric[:m.start()].endswith(lang.words("rate_named_whole")):
+            return Kind(kind, direction, "rate_named_whole", metric)  # 人口自然增长率降到1%: the natural rate's level
         if m:
             return Kind("change", lang.raw["rate_suffixes"][m.group()], "rate_word",
                         metric[:m.start()].removesuffix(lang.raw["possessive"]) or metric)

@@ -238,14 +238,27 @@ def clean_metric(metric: str, lang) -> str:
     return metric
 
 
-def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int) -> list[str]:
+def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int) -> tuple[list[str], str | None]:
     """A clause that names a metric but holds no value lends it to the values of the clauses after it:
     one that says how it moved (养老金连续5年增加，去年又提高10%) or one that is only a noun phrase
-    (全年社会消费品零售总额，比上年增长8%)."""
+    (全年社会消费品零售总额，比上年增长8%); past asides after it (包括…在内: the rule's name is returned)."""
     c_end = breaks.clause_start(first_value, s_start) - 1
     if c_end <= s_start:
-        return []
-    clause = wt[breaks.clause_start(c_end, s_start):c_end]
+        return [], None
+    clause, rule = wt[breaks.clause_start(c_end, s_start):c_end], None
+    for _ in range(ASIDES_SKIPPED):
+        if not lang.compiled(_aside).fullmatch(clause.strip()) or breaks.clause_start(c_end, s_start) <= s_start:
+            break
+        c_end = breaks.clause_start(c_end, s_start) - 1  # 包括原有企业和新建企业的在内，: an aside lends nothing;
+        clause, rule = wt[breaks.clause_start(c_end, s_start):c_end], "topic_past_aside"  # the clause before does (langn9)
+        clause = clause if ")" in clause else clause.split("(")[0]  # 工业总产值（不包括…，下同）: the note is an aside too
+        clause = without_connectives(clause, lang)  # 但是|全国社会商品零售总额，由于…，: the link names nothing
+    lent = _lent(clause, lang)
+    return lent, rule if lent else None
+
+
+def _lent(clause: str, lang) -> list[str]:
+    """The metric a value-less clause lends, or none."""
     if (subject := step_subject(clean_metric(clause, lang), lang)) is not None:
         return [subject]  # 地区生产总值连跨两个万亿元台阶，年均增长5.7%: the measure that climbed (langp8)
     left = read_left(clause, lang)
@@ -255,6 +268,25 @@ def topic(wt: str, lang, breaks: segment.Breaks, s_start: int, first_value: int)
     if (goal := goal_of(clause, left.metric, lang)) is not None:
         return [goal]
     return [without_causative(left.metric, "", lang)] if noun_phrase(left.metric, lang) else []  # 使消费的比重，由…
+
+
+def owner_of_share(before: str, verb: str | None, unit: str, clause: str, lang) -> str:
+    """…共为19亿元，占地方预算支出总数的24.76%，比上年增长15.91%: a clause after a share that moves by a rate
+    in % (`share_owner_verbs`: 增长, 下降) and names no share of its own moves the share's subject, the amount
+    (langn9); a share raised (提高1%) or named again (比…所占的比重下降) stays the share's. "" where none."""
+    share = lang.raw["share"]
+    if unit != "%" or verb not in lang.words("share_owner_verbs") or not before.endswith(tuple(share["endings"])) or (
+            share["verb"] not in before) or any(w in clause for w in share["endings"]):
+        return ""
+    owner = before[:before.rindex(share["verb"])]
+    return owner if len(owner) >= 2 else ""
+
+
+ASIDES_SKIPPED = 2  # clauses of asides a value-less clause lending its metric may stand before
+
+
+def _aside(lang) -> re.Pattern:
+    return re.compile(lang.raw["aside_clause"])
 
 
 def goal_of(clause: str, metric: str, lang) -> str | None:
@@ -283,8 +315,9 @@ def noun_after(right: str, lang) -> str:
     if (v := g.moved_value.search(noun, 1)) is not None:  # 12条产业链项目占比达|84.4%: the verb moves the next value
         noun = noun[:v.start()]
     m = next((m for m in g.predicate.finditer(noun, 1) if noun.count("(", 0, m.start()) <= noun.count(
-        ")", 0, m.start()) and not quoted_name_in_noun(noun, m.start(), lang)), None) if g.predicate.search(
-        noun, 1) else None  # most nouns hold no predicate: no match to walk
+        ")", 0, m.start()) and noun.count("“", 0, m.start()) <= noun.count("”", 0, m.start()) and not
+        quoted_name_in_noun(noun, m.start(), lang)), None) if g.predicate.search(
+        noun, 1) else None  # most nouns hold no predicate: no match to walk; none inside a quote (“甲就是乙”基地)
     # 21个省(区、市)完成…: a 、 inside brackets ends no noun; nor does a quoted name before its head (“两业”融合企业)
     noun = noun[:m.start()] if m else noun
     if m and (place := g.place_of_predicate.search(noun, 2)) is not None:
@@ -680,6 +713,16 @@ def without_connectives(metric: str, lang) -> str:
     return metric
 
 
+def without_modals(metric: str, modals: tuple[str, ...], lang) -> str:
+    """The metric without the modal words ending it (只需要, 一般应当, 可以); where fewer than two words are
+    left (内需, or the modal alone, whose clause lends no subject here) the metric stays."""
+    rest = metric
+    while (w := next((w for w in modals if rest.endswith(w)), None)) is not None:
+        rest = rest[:-len(w)]
+    rest = clean_metric(rest, lang)
+    return rest if len(rest) >= 2 else metric
+
+
 def subject_before(clause: str, lang) -> str:
     """The plain noun phrase a clause is (中等学校的学生), or "" where it holds a verb, a number or a frame."""
     g = patterns(lang)
@@ -808,6 +851,20 @@ def share_of_clause_subject(left_text: str, right: str, q: Quantity, lang) -> st
     return subject + predicate
 
 
+def share_of_noun_put_to(left_text: str, right: str, q: Quantity, lang) -> str | None:
+    """全国财政支出70%以上用于民生 -> 财政支出用于民生: a share right after a bare noun, then a verb of where it goes
+    (`share_put_to`: 用于, 投向), is the share of the noun put there, up to the clause's end (langn9)."""
+    if q.unit != "%" or not right.startswith(tuple(lang.words("share_put_to"))):
+        return None
+    left, put = read_left(left_text, lang), right.rstrip("，,。；;")
+    if left.verb or left.fillers or len(left.metric) < 2 or _DIGIT.search(put) or len(put) > SHARE_PUT_REACH:
+        return None
+    return left.metric + put
+
+
+SHARE_PUT_REACH = 12  # characters of the verb of where a share goes and its object
+
+
 def noun_then_predicate(right: str, lang) -> bool:
     """超90%|监测户稳定脱险: the words after a share, without 的, open with a noun and its own predicate (langp4);
     words that open with a verb (87%|用于…, 60%|来自…) say what the share of the measure before did."""
@@ -880,6 +937,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         return Reading(share, BARE, right, "", rules)
     if (share := share_of_clause_subject(left_text, right, first, lang)) is not None:
         rules.append(("metric", "share_of_clause_subject"))
+        return Reading(share, BARE, right, "", rules)
+    if (share := share_of_noun_put_to(left_text, right, first, lang)) is not None:
+        rules.append(("metric", "share_of_noun_put_to"))  # 财政支出70%以上|用于民生 (langn9)
         return Reading(share, BARE, right, "", rules)
     if (sized := size_of_noun_after(left_text, right, lang)) is not None:
         rules.append(("metric", "size_of_noun_after"))  # 总投资410亿元的|甲新材料项目: the project's investment (langp8)
@@ -961,6 +1021,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     noun = noun_after(own, lang) if counted else ""
     if named_again and len(noun) > 2 and noun.endswith(lang.words("demonstrative_frame_ends")):
         noun = noun[:-1]  # 在这119个项目|中: the frame's 中 says among which, it is no part of the noun
+    elif noun and len(noun) > 2 and noun.endswith(lang.words("demonstrative_frame_ends")) and left_text.rstrip().endswith(
+            tuple(lang.words("among_frame_openers"))):
+        noun = noun[:-1]  # 在|三十二种|主要工业产品|中: among the things counted, the frame's 中 is none of them (langn9)
+        rules.append(("metric", "among_frame_end_dropped"))
     if noun and (allotted or first.unit in lang.raw["allotting"]["units"]) and (
             funded := fund_before_purpose(noun, lang)) != noun and (funded or len(left.metric) >= 2):
         noun = funded  # 增发1000亿元国债|加强基础设施建设: what the fund is for is no part of it
@@ -1094,6 +1158,13 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if may("connective_dropped", metric) and (linked := without_connectives(metric, lang)) != metric:
         metric = linked
         rules.append(("metric", "connective_dropped"))
+        if (named := deed_before_named_amount(metric, left.verb, own, first.unit, lang)) != metric:
+            metric = named  # 特别是|发行6600亿元长期建设国债: the focus word hid the deed (langn9)
+            rules.append(("metric", "deed_before_named_amount_dropped"))
+    if metric.endswith(modals := tuple(lang.words("modals_before_value"))) and (
+            unmoded := without_modals(metric, modals, lang)) != metric:
+        metric = unmoded  # 平均开支只需要|五元, 一般应当|不少于80%: what may or must be, not what is measured (langn9)
+        rules.append(("metric", "modal_before_value_dropped"))
     if metric in g.words["existential"] and c_start > s_start and not history and (
             subject := subject_before(before_clause, lang)):
         metric = subject  # 中等学校的学生，1952年有300万人: the subject of 有 is the clause before
@@ -1256,7 +1327,7 @@ class Eighth:
 
 def _eighth(lang) -> Eighth:
     return Eighth(
-        predicate_adverb=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('predicate_adverbs', 'words'))})(?=[^\W\d_])"),
+        predicate_adverb=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('predicate_adverbs', 'words'))})(?=[^\W\d_]|$)"),
         relative=re.compile(lang.raw["relative_having"]),
         short_predicate=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.raw['cut_predicate']['verbs'])})(?=[^\W\d_]{{2}})"),
         deed_after_noun=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(lang.words('deed_after_counted_noun'))})"
@@ -1526,9 +1597,13 @@ def _months_span(lang) -> re.Pattern:
 
 
 def without_pace(metric: str, lang) -> str:
-    """某项投资逐年 -> 某项投资: an adverb of pace ending a metric before its verb."""
+    """某项投资逐年 -> 某项投资: an adverb of pace ending a metric before its verb, with a filler before it
+    (粮食仍然|连年 -> 粮食; langn9)."""
     pace = next((w for w in lang.words("pace_adverbs") if metric.endswith(w) and len(metric) > len(w) + 1), "")
-    return metric[:len(metric) - len(pace)]
+    if not pace:
+        return metric
+    metric = metric[:len(metric) - len(pace)]
+    return metric.removesuffix(next((w for w in lang.words("fillers") if metric.endswith(w) and len(metric) > len(w) + 1), ""))
 
 
 def _demonstrative(lang) -> re.Pattern:

@@ -152,7 +152,9 @@ def _windows(wt: str, breaks: segment.Breaks, p_start: int, p_end: int, busy: li
 
 def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[Quantity]) -> Iterator[Indicator]:
     wt, lang = p.text, p.lang
-    history: list[str] = metrics.topic(wt, lang, s.breaks, s.start, batch[0].span.start)  # metrics of this sentence
+    history, topic_rule = metrics.topic(wt, lang, s.breaks, s.start, batch[0].span.start)  # metrics of this sentence
+    lent = len(history)  # while history holds only the lent metric, a carried one is the topic's
+    gap_subject = ""  # the subject of the group before where it was a gap to a reference
     prev_end = cut_end = s.start  # cut_end: the end of the last count whose noun ran into the next count
     groups = quantities.groups(wt, lang, batch)
     for i, group in enumerate(groups):
@@ -205,8 +207,17 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
             reading.metric = part
             reading.rules.append(("distribution", "part_of_count_before"))
         if not reading.metric:
-            names, rule = distribution.carried(history, len(group), lang, p.is_word, reading.left.fillers)
+            # …，超过年度计划4.1%，|比上一年增长6.9%: a clause after a gap to a reference is of its subject (langn9)
+            gapped = bool(gap_subject) and s.breaks.clause_start(group[0].span.start, s.start) >= prev_end
+            shared = not gapped and bool(history) and not reading.left.to_level and (owner := metrics.owner_of_share(
+                history[-1], reading.left.verb, group[0].unit, wt[s.breaks.clause_start(group[0].span.start, s.start):
+                                                                  group[0].span.start], lang))
+            names, rule = distribution.carried([*history, gap_subject] if gapped else [*history, owner] if shared
+                                               else history, len(group), lang, p.is_word, reading.left.fillers)
             rules = [*reading.rules, ("metric", "carried_from_clause_before")]
+            rules += [("metric", topic_rule)] if topic_rule and len(history) == lent else []
+            rules += [("metric", "subject_of_gap_before")] if gapped else []
+            rules += [("metric", "owner_of_share_before")] if shared else []
             names, new_rule = distribution.cumulative(names, reading.left.fillers, reading.left.verb, lang)
             rules += [("distribution", new_rule)] if new_rule else []
         else:
@@ -217,6 +228,7 @@ def _sentence(p: Prepared, dangling: layout.Dangling, s: _Sentence, batch: list[
         for name, q in distribution.pairs(names, group):
             yield _record(p, s, q, name, reading.left, group, reading, trace, carried=not reading.metric)
         names = [metrics.step_subject(m, lang) or m for m in names]  # the values after a step are its measure's
+        gap_subject = history[-1] if ("metric", "gap_to_reference") in reading.rules and history else ""
         history.extend(m for m in names if not history or history[-1] != m)
         prev_end = group[-1].span.end
 

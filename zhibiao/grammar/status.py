@@ -95,7 +95,7 @@ def _build(lang) -> Patterns:
         number=re.compile(r"[0-9一二三四五六七八九十两百千万亿]"),
         disposal_frame=re.compile(
             rf"(?!{moving}|{lang.pattern('verbs', 'level')}|{lang.pattern('fillers')}|{lang.pattern('comparison_openers')})"
-            rf"[^，,。；;：:]{{1,30}}?(?:{moving}|{lang.pattern('status', 'disposal_verbs')}|{lang.pattern('from_frames')})"),
+            rf"[^，,。；;：:]{{1,{int(lang.raw['status_reach']['disposal_object'])}}}?(?:{moving}|{lang.pattern('status', 'disposal_verbs')}|{lang.pattern('from_frames')})"),
         in_label=partial(numbers.in_label, lang=lang),
         plan_itself=re.compile(rf"(?:{plan_nouns})(?![\u4e00-\u9fff])"),
         plan_noun_before=re.compile(rf"(?:{plan_nouns})(?:{lang.pattern('plan_count_links')})?$"),
