@@ -166,7 +166,7 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
             return Status("actual", None, "part_of_the_plan_itself")
     if m := g.population.match(win.text, end):  # before the modal cues: 要保障好14亿人的粮食安全
         return Status("actual", m.group(), "population_count")
-    if in_force := next((w for w in g.in_force if win.text.endswith(w, 0, end)), None):
+    if win.text.endswith(g.in_force, 0, end) and (in_force := next(w for w in g.in_force if win.text.endswith(w, 0, end))):
         return Status("actual", in_force, "value_in_force")
     in_review = section is not None and section.role == "review"
     in_targets = targets_from is not None and at >= targets_from
