@@ -387,3 +387,25 @@ def test_a_past_years_value_stated_with_the_copula_in_the_plan_is_a_fact():
 def test_a_plans_indicator_stated_sets_targets(head, text, value, status, rule):
     """langn8: 指标为/指标是 states a plan's figure."""
     assert statuses(head + text + "\n")[value] == (status, [f"status.{rule}"])
+
+
+@pytest.mark.parametrize("text", [
+    "青川市在五年内新增甲产业园12个，乙产业园到2035年达到30个。",  # a deadline, a coming year
+    "今年上半年，青川市甲产品产量比去年同期增长24%。",  # a part of the year gone
+    "青川市甲产品的指标为3500万吨，比上一年增加220万吨。",  # an indicator stated
+    "青川市新增甲产业园12个，乙产业园达到30个。",  # none of their characters: no cue of theirs
+])
+def test_the_later_cue_rules_read_only_a_prefix_that_holds_their_characters(text):
+    """The later prefix rules are skipped where no character they need stands before the value: the same
+    statuses as with every rule read."""
+    from dataclasses import replace
+
+    from zhibiao.grammar import status
+
+    lang = language()
+    gated = statuses(text)
+    lang._compiled[status._gated] = replace(status.patterns(lang), later_cues=None)
+    try:
+        assert statuses(text) == gated
+    finally:
+        del lang._compiled[status._gated]
