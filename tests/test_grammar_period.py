@@ -66,6 +66,7 @@ def test_a_part_of_this_year_gone_by_is_of_the_reports_year(text):
     "2030年青川市新增甲产业园12个，到2035年达到30个。",  # a year before, by a year
     "2030年与2025年相比，青川市甲产品产量由200万吨增加到300万吨。",  # years compared
     "青川市新增甲产业园12个，乙产业园达到30个。",  # none of their characters
+    "青川市" + "甲产品产量稳定增长，" * 40 + "2030年新增甲产业园12个，乙产业园达到30个。",  # a long sentence
 ])
 def test_the_year_rules_read_only_a_prefix_that_holds_their_characters(text):
     """The four rules of a year written are skipped where no character they need stands before the value:

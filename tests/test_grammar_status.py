@@ -394,6 +394,7 @@ def test_a_plans_indicator_stated_sets_targets(head, text, value, status, rule):
     "今年上半年，青川市甲产品产量比去年同期增长24%。",  # a part of the year gone
     "青川市甲产品的指标为3500万吨，比上一年增加220万吨。",  # an indicator stated
     "青川市新增甲产业园12个，乙产业园达到30个。",  # none of their characters: no cue of theirs
+    "青川市" + "甲产品产量稳定增长，" * 40 + "在五年内新增甲产业园12个，乙产业园达到30个。",  # a long sentence
 ])
 def test_the_later_cue_rules_read_only_a_prefix_that_holds_their_characters(text):
     """The later prefix rules are skipped where no character they need stands before the value: the same

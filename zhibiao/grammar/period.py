@@ -77,7 +77,7 @@ def decide(lang, year: int | None, status: str, win: Window, end: int,
     """The period and the rule that set it; ``win.text[:end]`` is the sentence up to the value."""
     g = patterns(lang)
     amount = unit not in lang.words("rate_units")
-    dated = g.year_cues is None or win.first_of(g.year_cues, end) is not None  # one look for the four below
+    dated = g.year_cues is None or win.holds(g.year_cues, end)  # one look for the four below
     if dated and amount and (m := g.year_of_amount.search(win.text, max(0, end - 8), end)):
         y = year_number(m.group(1))  # 比1952年的5.8万人: the base's own year, even after 比 (not 为1997年的2.9倍: a ratio)
         return Period(y, y), "year_of_amount"

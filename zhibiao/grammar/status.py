@@ -190,7 +190,7 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
             return fact
     if m := modal_cue(g, win, end, in_review):
         return Status("target", m.group(), "modal_cue")
-    cued = g.later_cues is None or win.first_of(g.later_cues, end) is not None  # one look for the four below
+    cued = g.later_cues is None or win.holds(g.later_cues, end)  # one look for the four below
     if cued and (gone := win.first(g.part_gone, 0, end)):
         return Status("actual", gone.group(), "part_of_year_gone")  # 今年上半年，某产值又比去年同期增长24%
     if in_review and (m := g.planned_figure.search(win.text, max(0, end - _PLANNED_REACH), end)):
