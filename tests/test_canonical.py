@@ -115,7 +115,7 @@ def test_alias_lookup_reads_as_one_regex_of_all_aliases_would():
 
     from zhibiao.lexicon import alternation
 
-    owner, _ = canonical._compiled()
+    owner, _, ends = canonical._compiled()
     regex = re.compile(rf"(?P<alias>{alternation(owner)})(?:{alternation(canonical._SUFFIXES)})?$")
     aliases = sorted(owner)
     rests = [a + s for a in aliases for s in ("", *canonical._SUFFIXES)]
@@ -123,3 +123,16 @@ def test_alias_lookup_reads_as_one_regex_of_all_aliases_would():
     for rest in rests:
         found = regex.match(rest)
         assert canonical._alias_ending(rest, owner) == (found["alias"] if found else None), rest
+        assert found is None or rest[-1] in ends, rest  # a metric ending otherwise is looked at no further
+
+
+def test_metrics_screened_by_their_last_letter_match_as_before():
+    """A metric whose last Chinese letter ends no alias, suffix or target tail is none without the cached
+    reading; every other metric is read in full, so the two agree on every ending (invented metrics)."""
+    owner, _, ends = canonical._compiled()
+    letters = sorted(ends | set(canonical._TARGET_TAIL_ENDS) | set("甲乙丙青川县镇")) + ["）", "A", " "]
+    for base in ("青川县地区生产总值", "青川县某产品产量", "全市居民消费价格涨幅", "经济增长目标定为"):
+        for last in letters:
+            metric = base + last
+            for unit, kind in (("", ""), ("%", "change"), ("元", "level")):
+                assert canonical.match(metric, unit, kind) == canonical._match(metric, unit, kind), metric

@@ -11,6 +11,17 @@ def metrics(text):
     return [(r.metric, r.value) for r in extract(text)]
 
 
+@pytest.mark.parametrize("metric, noun", [
+    ("青川县甲产业园", "甲产业园"),  # no joiner: kept, and not looked up
+    ("甲产业园和8个乙产业园", "甲产业园"),  # a joiner: read
+    ("惠及甲产业园", "甲产业园"),
+])
+def test_a_counts_own_item_is_read_only_where_a_joiner_stands(metric, noun):
+    lang = language()
+    got = distribution.own_item(metric, noun, "", True, True, lang)
+    assert distribution.holds_joiner(metric, lang) or got == (metric, None)
+
+
 @pytest.mark.parametrize("text, expected", [
     # parallel items take the head written after the last one, in clean text
     ("城镇、农村常住居民人均可支配收入分别增长4.7%、6.2%。",

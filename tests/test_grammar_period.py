@@ -59,3 +59,27 @@ def test_a_span_of_this_years_months_is_of_the_report_year():
 def test_a_part_of_this_year_gone_by_is_of_the_reports_year(text):
     """langn8: the months gone by are the report's own year's, though the value is a fact."""
     assert [p[1:] for p in periods(text, 1980)] == [("1980", "part_of_this_year")]
+
+
+@pytest.mark.parametrize("text", [
+    "青川市甲产品产量比2029年的5.8万吨增加到7万吨。",  # the year of an amount
+    "2030年青川市新增甲产业园12个，到2035年达到30个。",  # a year before, by a year
+    "2030年与2025年相比，青川市甲产品产量由200万吨增加到300万吨。",  # years compared
+    "青川市新增甲产业园12个，乙产业园达到30个。",  # none of their characters
+    "青川市" + "甲产品产量稳定增长，" * 40 + "2030年新增甲产业园12个，乙产业园达到30个。",  # a long sentence
+])
+def test_the_year_rules_read_only_a_prefix_that_holds_their_characters(text):
+    """The four rules of a year written are skipped where no character they need stands before the value:
+    the same periods as with every rule read."""
+    from dataclasses import replace
+
+    from zhibiao.grammar import period
+    from zhibiao.lexicon import language
+
+    lang = language()
+    gated = periods(text, 2031)
+    lang._compiled[period._prefiltered] = replace(period.patterns(lang), year_cues=None)
+    try:
+        assert periods(text, 2031) == gated
+    finally:
+        del lang._compiled[period._prefiltered]

@@ -397,3 +397,25 @@ def test_a_past_years_count_with_you_in_the_plan_is_a_fact():
             "2030年要达到900万人。\n")
     got = statuses(text)
     assert got[3e6] == ("actual", ["status.done_by_a_past_year"]) and got[9e6][0] == "target"
+
+@pytest.mark.parametrize("text", [
+    "青川市在五年内新增甲产业园12个，乙产业园到2035年达到30个。",  # a deadline, a coming year
+    "今年上半年，青川市甲产品产量比去年同期增长24%。",  # a part of the year gone
+    "青川市甲产品的指标为3500万吨，比上一年增加220万吨。",  # an indicator stated
+    "青川市新增甲产业园12个，乙产业园达到30个。",  # none of their characters: no cue of theirs
+    "青川市" + "甲产品产量稳定增长，" * 40 + "在五年内新增甲产业园12个，乙产业园达到30个。",  # a long sentence
+])
+def test_the_later_cue_rules_read_only_a_prefix_that_holds_their_characters(text):
+    """The later prefix rules are skipped where no character they need stands before the value: the same
+    statuses as with every rule read."""
+    from dataclasses import replace
+
+    from zhibiao.grammar import status
+
+    lang = language()
+    gated = statuses(text)
+    lang._compiled[status._gated] = replace(status.patterns(lang), later_cues=None)
+    try:
+        assert statuses(text) == gated
+    finally:
+        del lang._compiled[status._gated]

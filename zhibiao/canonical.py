@@ -32,6 +32,7 @@ _SUFFIXES = tuple(sorted((*_CHANGE_WORDS, "总量", "总额", "规模", "水平"
 # Place-like prefixes that are in fact part of a measure's name.
 # Words after a measure that name its target (经济增长速度的调控目标定为8%): the measure is before them.
 _TARGET_TAIL = re.compile(r"的?(?:宏观)?(?:调控|预期|计划|主要)?目标(?:定|为|是|值)?$")
+_TARGET_TAIL_ENDS = "标定为是值"  # the last characters of a target tail: a metric ending so may hold one
 # Endings that make a figure in % a rate of change, whatever kind extraction gave it.
 _CHANGE_END = re.compile(rf"(?:{alternation(_CHANGE_WORDS + ('上涨',))})$")
 _NOT_SCOPE = frozenset({"城市", "城区", "市区", "地区", "园区", "社区", "山区", "库区", "景区", "城镇地区"})
@@ -109,12 +110,13 @@ def _by_id() -> dict[str, Canonical]:
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[dict[str, Canonical], re.Pattern[str]]:
-    """Each alias's row, and a pattern of the places an alias can start (any place, where one is empty):
-    aliases are looked for only there (a regex of all of them cost a microsecond at every place of a metric)."""
+def _compiled() -> tuple[dict[str, Canonical], re.Pattern[str], frozenset[str]]:
+    """Each alias's row, a pattern of the places an alias can start (any place, where one is empty): aliases
+    are looked for only there (a regex of all of them cost a microsecond at every place of a metric), and the
+    characters a metric that holds one can end in (an alias's last, or a suffix's)."""
     owner = {normalize(alias): row for row in table() for alias in row.aliases}
     starts = re.compile(r"(?s:.)" if "" in owner else f"[{re.escape(''.join({a[0] for a in owner}))}]")
-    return owner, starts
+    return owner, starts, frozenset(a[-1] for a in (*owner, *_SUFFIXES) if a)
 
 
 def _alias_ending(rest: str, owner: dict[str, Canonical]) -> str | None:
@@ -140,17 +142,29 @@ def _is_scope(prefix: str) -> bool:
     return not any(prefix.endswith(word) for word in _NOT_SCOPE)
 
 
-@lru_cache(maxsize=65536)
 def match(metric: str, unit: str = "", kind: str = "") -> str | None:
     """The canonical id of ``metric`` where its unit and kind fit the indicator, else None.
 
     The alias must end the metric (after an optional 增速/涨幅 ...) and whatever
     stands before it must be scope or time words, so 占国内生产总值比重 is not GDP.
-    An empty unit or kind is not checked.
+    An empty unit or kind is not checked. A metric that ends in a Chinese letter no alias, suffix or target tail
+    ends in is none, before the cache: most metrics, and a miss of a cache this large costs twice the answer
+    (normalizing leaves such a last letter as it is).
     """
-    owner, starts = _compiled()
+    last = metric[-1:]
+    if "\u4e00" <= last <= "\u9fff" and last not in _compiled()[2] and last not in _TARGET_TAIL_ENDS:
+        return None
+    return _match(metric, unit, kind)
+
+
+@lru_cache(maxsize=65536)
+def _match(metric: str, unit: str, kind: str) -> str | None:
+    """``match`` of a metric that may end in an alias."""
+    owner, starts, ends = _compiled()
     text = normalize(metric)
     text = _TARGET_TAIL.sub("", text) if "目标" in text else text  # the tail holds 目标: else no search
+    if text[-1:] not in ends:  # an alias ends the metric, or a suffix after it
+        return None
     for at in starts.finditer(text, 0, _LONGEST_PREFIX + 1):  # a longer prefix is no scope: bounded per metric
         start = at.start()
         found = _alias_ending(text[start:], owner)

@@ -125,6 +125,7 @@ class Gate:
 
     _SEEN = 64  # phrases remembered: a chain reads a few (the words before, the noun, the metric) in turn
     _ANY = 1  # the bit every phrase has: the one of a rule that declares no Need
+    __slots__ = ("_bits", "_index", "_always", "_short", "_held", "_seen")  # read some 30 times a record
 
     def __init__(self, needs: dict) -> None:
         self._bits: dict = {}

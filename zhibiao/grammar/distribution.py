@@ -312,7 +312,7 @@ def own_item(metric: str, noun: str, subject: str, after_value: bool, after_cut:
     before it (66个重点县和平原200万亩农田 → 平原农田; 建设甲中心和8个乙中心 → 乙中心: the first item has no
     number). A joiner inside the words before the count joins the item before only where that item's noun
     was cut so (``after_cut``); elsewhere it may join two verbs (制定和颁布了59项法规)."""
-    if not noun:
+    if not noun or not holds_joiner(metric, lang):
         return metric, None
     g = lang.compiled(_build)
     own = metric.find(noun)
@@ -333,6 +333,12 @@ def own_item(metric: str, noun: str, subject: str, after_value: bool, after_cut:
             and not (is_word is not None and is_word(before[-2:])):  # 惠及, 涉及: a verb, no joiner
         return noun, "number_less_item_dropped"
     return metric, None
+
+
+def holds_joiner(metric: str, lang) -> bool:
+    """Whether a joiner (和, 与, 及) stands in ``metric``: each rule of ``own_item`` cuts at one in the metric or
+    in its noun, which the metric holds, so a metric without one is kept as it is."""
+    return any(j in metric for j in lang.compiled(_build).joiners)
 
 
 def items_of_count(metric: str, noun: str, right: str, unit: str, lang) -> tuple[str, str | None]:

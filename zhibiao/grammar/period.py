@@ -29,6 +29,7 @@ class Patterns:
     months_span: re.Pattern  # 今年1至9月: months of the report's own year gone by
     month: str  # the word every span of months holds: a sentence without it is read no further for one
     part_gone: re.Pattern  # 今年上半年, 今年第一季度: a part of the report's own year gone by
+    year_cues: str | None = None  # characters one of which the prefix of a value the four year rules date holds
 
 
 def _build(lang) -> Patterns:
@@ -55,13 +56,17 @@ def patterns(lang) -> Patterns:
 
 
 def _prefiltered(lang) -> Patterns:
-    """The years before a value searched only where 年, which each of their matches holds, stands."""
+    """The years before a value searched only where 年, which each of their matches holds, stands; and the
+    characters the four rules of a year written (of an amount, before, by a year, years compared) need: a
+    prefix without any of them is read by none of those rules."""
     from dataclasses import replace
 
-    from ..lexicon import prefiltered
+    from ..lexicon import prefiltered, required_chars
 
     g = _build(lang)
-    return replace(g, year_before=prefiltered(g.year_before), year_of_amount=prefiltered(g.year_of_amount))
+    needs = [required_chars(p) for p in (g.year_of_amount, g.year_before, g.by_year, g.compared)]
+    return replace(g, year_before=prefiltered(g.year_before), year_of_amount=prefiltered(g.year_of_amount),
+                   year_cues=None if None in needs else "".join(sorted(frozenset().union(*needs))))
 
 
 _YEAR_BEFORE_REACH = 20  # the longest a year written before its value stands from it (2025年底的…)
@@ -72,15 +77,16 @@ def decide(lang, year: int | None, status: str, win: Window, end: int,
     """The period and the rule that set it; ``win.text[:end]`` is the sentence up to the value."""
     g = patterns(lang)
     amount = unit not in lang.words("rate_units")
-    if amount and (m := g.year_of_amount.search(win.text, max(0, end - 8), end)):
+    dated = g.year_cues is None or win.holds(g.year_cues, end)  # one look for the four below
+    if dated and amount and (m := g.year_of_amount.search(win.text, max(0, end - 8), end)):
         y = year_number(m.group(1))  # 比1952年的5.8万人: the base's own year, even after 比 (not 为1997年的2.9倍: a ratio)
         return Period(y, y), "year_of_amount"
-    if m := g.year_before.search(win.text, max(0, end - _YEAR_BEFORE_REACH), end):
+    if dated and (m := g.year_before.search(win.text, max(0, end - _YEAR_BEFORE_REACH), end)):
         y = year_number(m.group(1))
         return Period(y, y), "year_written_before"
-    if m := win.first(g.by_year, 0, end):
+    if dated and (m := win.first(g.by_year, 0, end)):
         return Period(year_number(m.group(1)), year_number(m.group(1))), "by_year"
-    if m := win.first(g.compared, 0, end):
+    if dated and (m := win.first(g.compared, 0, end)):
         later, earlier = sorted(map(year_number, m.groups()), reverse=True)
         if amount and kind == "level":  # 2020年与2015年相比，…由200亿元增加到300亿元: the base is the earlier's
             y = earlier if win.text[:end].endswith(tuple(lang.words("base_openers"))) else later

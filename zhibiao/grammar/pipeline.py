@@ -274,8 +274,16 @@ def _record(p: Prepared, s: _Sentence, q: Quantity, metric: str, left: metrics.L
     )
 
 
-# A count's own item, read once per phrase (a pure function of its words, like the metric's phrase readings).
-_own_item = lru_cache(metrics.PHRASES)(distribution.own_item)
+def _own_item(metric: str, noun: str, subject: str, after_value: bool, after_cut: bool, lang, right: str, unit: str,
+              is_word) -> tuple[str, str | None]:
+    """``distribution.own_item``, read once per phrase (a pure function of its words, like the metric's phrase
+    readings); a metric it keeps for want of a joiner is not looked up (a miss of the cache costs more)."""
+    if not noun or not distribution.holds_joiner(metric, lang):
+        return metric, None
+    return _own_item_read(metric, noun, subject, after_value, after_cut, lang, right, unit, is_word)
+
+
+_own_item_read = lru_cache(metrics.PHRASES)(distribution.own_item)
 
 
 @lru_cache(metrics.PHRASES)

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from .. import numbers
+from ..lexicon import required_chars
 from ..records import Section
 from . import period as periods
 from .window import Window
@@ -49,6 +50,7 @@ class Patterns:
     planned_figure: re.Pattern  # right before the value: the plan's figure (一九八一年计划为)
     part_gone: re.Pattern  # a part of this year gone by (今年上半年, 今年第一季度): its 今年 sets no goal
     indicator: re.Pattern  # a plan's indicator stated (棉花的指标为…)
+    later_cues: str | None  # characters one of which the prefix of a value that a later cue rule sets holds
 
     disposal: frozenset[str]  # 将 right before a number moves it (将2.8万亿元资金纳入…): no modal
     number: re.Pattern
@@ -112,6 +114,7 @@ def _build(lang) -> Patterns:
         deadline_done=re.compile(lang.raw["deadline"]["done"]),
         part_gone=re.compile(lang.raw["part_of_year_gone"]),
         indicator=re.compile(lang.raw["indicator_stated"]),
+        later_cues=None,
         planned_figure=re.compile(rf"(?:{lang.pattern('plan_adverbs')})(?!{lang.pattern('plan_met_verbs')})"
                                   rf"(?:{lang.pattern('verbs', 'level')}|{moving})$"),
         in_force=tuple(sorted(lang.words("in_force_words"), key=len, reverse=True)),  # 现有的 before 现有
@@ -135,7 +138,15 @@ def _build(lang) -> Patterns:
 
 
 def patterns(lang) -> Patterns:
-    return lang.compiled(_build)
+    return lang.compiled(_gated)
+
+
+def _gated(lang) -> Patterns:
+    """The patterns, and the characters that the later prefix rules (a part of the year gone, a deadline, an
+    indicator stated, a coming year) need: a prefix without any of them is read by none of those rules."""
+    g = _build(lang)
+    needs = [required_chars(p) for p in (g.part_gone, g.deadline, g.indicator, periods.patterns(lang).by_year)]
+    return replace(g, later_cues=None if None in needs else "".join(sorted(frozenset().union(*needs))))
 
 
 @dataclass(frozen=True)
@@ -166,7 +177,7 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
             return Status("actual", None, "part_of_the_plan_itself")
     if m := g.population.match(win.text, end):  # before the modal cues: 要保障好14亿人的粮食安全
         return Status("actual", m.group(), "population_count")
-    if in_force := next((w for w in g.in_force if win.text.endswith(w, 0, end)), None):
+    if win.text.endswith(g.in_force, 0, end) and (in_force := next(w for w in g.in_force if win.text.endswith(w, 0, end))):
         return Status("actual", in_force, "value_in_force")
     in_review = section is not None and section.role == "review"
     in_targets = targets_from is not None and at >= targets_from
@@ -179,19 +190,20 @@ def decide(lang, win: Window, end: int, after: str, section: Section | None, tar
             return fact
     if m := modal_cue(g, win, end, in_review):
         return Status("target", m.group(), "modal_cue")
-    if gone := win.first(g.part_gone, 0, end):
+    cued = g.later_cues is None or win.holds(g.later_cues, end)  # one look for the four below
+    if cued and (gone := win.first(g.part_gone, 0, end)):
         return Status("actual", gone.group(), "part_of_year_gone")  # 今年上半年，某产值又比去年同期增长24%
     if in_review and (m := g.planned_figure.search(win.text, max(0, end - _PLANNED_REACH), end)):
         return Status("target", m.group(), "plan_figure_in_review")  # 一九八一年计划为3.7%，实际达到4.6%
-    if not in_review and (m := deadline(g, win, end)):
+    if cued and not in_review and (m := deadline(g, win, end)):
         return Status("target", m.group(), "deadline_frame")
-    if m := win.first(g.indicator, max(0, end - _INDICATOR_REACH) if in_review else 0, end):
+    if cued and (m := win.first(g.indicator, max(0, end - _INDICATOR_REACH) if in_review else 0, end)):
         return Status("target", m.group(), "indicator_stated")  # 棉花的指标为3500万担，比上一年增加220万担
     if goal := goal_before(lang, win, end):
         return Status("target", goal, "goal_named_before")
     # a year in digits only: by numeral years (到一九五四年) the 1950s reviews say how far a plan came, as
     # often as they set a goal (27 corpus records flipped, about half wrongly)
-    if (m := win.first(periods.patterns(lang).by_year, 0, end)) and year and m.group(1).isdigit() \
+    if cued and (m := win.first(periods.patterns(lang).by_year, 0, end)) and year and m.group(1).isdigit() \
             and numbers.year_number(m.group(1)) >= year:
         return Status("target", m.group(), "by_a_coming_year")
     if m := g.quoted_goal.match(after):

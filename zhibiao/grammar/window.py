@@ -82,6 +82,13 @@ class Window:
         p = self.positions(chars)
         return p[0] if p and p[0] < hi else None
 
+    def holds(self, chars: str, hi: int) -> bool:
+        """Whether one of ``chars`` stands before ``hi``: a short window is looked at directly (indexing it costs
+        more than the look, for the few values it has), a long one by where they stand."""
+        if len(self.text) <= DIRECT:
+            return _char_class(chars).search(self.text, 0, hi) is not None
+        return self.first_of(chars, hi) is not None
+
     def last_of(self, chars: str, hi: int) -> int | None:
         """The last position of one of ``chars`` before ``hi``."""
         p = self.positions(chars)
