@@ -216,7 +216,7 @@ def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on
                                             and not reads_on(b, b) and not _NUMBERISH.match(wt[b - 1])
                                             and not _CLAUSE_BREAK.search(wt, start + heading_at, b)))
         if own and not lo <= heading_at <= hi:
-            starts.append(heading_at)  # a heading's line of its own, however short: a phrase, between words, after no digit
+            starts.append(heading_at)  # a heading's own line, however short: a phrase, ending between words
         for i in starts:
             if min(best[i]) == inf:
                 continue
@@ -236,9 +236,10 @@ def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on
                 c, r = divmod(s, _RUN)
                 for column in (0, 1):
                     if column == c:  # the other column left this row empty
-                        t, e, before, beside, a = min(s + 1, c * _RUN + _RUN - 1), i, shape[i][s], other[i][s], run_from[i][s]
-                        reads = (min(reads_on(start + a, b), 2) if a and j < n else 0.0) - (
-                            min(reads_on(start + a, start + i), 2) if a else 0.0)  # the run, not its last line, drops out
+                        t, e, before, beside = min(s + 1, c * _RUN + _RUN - 1), i, shape[i][s], other[i][s]
+                        a = run_from[i][s]  # the run, not its last line, drops out of the other column's reading
+                        reads = ((min(reads_on(start + a, b), 2) if a and j < n else 0.0)
+                                 - (min(reads_on(start + a, start + i), 2) if a else 0.0))
                         penalty = _ROW_LEFT_EMPTY
                     else:
                         (e, before), t, beside, a = other[i][s], column * _RUN, (i, shape[i][s]), i
