@@ -160,7 +160,7 @@ _FULL, _OPENS, _ENDS, _HEADING, _TITLE = range(5)  # a line's kind, from its wid
 
 
 def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on: Callable[[int, int], int],
-           anchors: list[int], alone: frozenset[int] = frozenset(), full: bool = False
+           anchors: list[int], alone: frozenset[int] = frozenset(), full: bool = False, strict: bool = False
            ) -> tuple[float, list[tuple[int, int, int]]]:
     """Cut ``wt[start:end]`` into lines of about ``width``, each heading of ``anchors`` opening one, and
     tell each line's column (0 or 1): the text layer reads the rows top down, each row's line of the
@@ -194,15 +194,27 @@ def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on
         b = start + j
         split[j] = _split(wt, b, reads_on) + (0.5 if wt[b] in _NEVER_OPENS or wt[b - 1] in _NEVER_ENDS else 0.0)
 
-    def contradicted(kind: int, e: int, before: int, heading: bool) -> float:
-        """A line of ``kind`` after its column's line ending at ``e``, of kind ``before``: a heading's line or
-        an indented one opens a paragraph, so the line before ends one."""
-        if not e or kind == _ENDS and not heading:
-            return 0.0
-        if heading or kind == _OPENS:
-            return 0.0 if stops[e] or before in (_ENDS, _TITLE) else _PARAGRAPH
-        return _PARAGRAPH if before in (_ENDS, _TITLE) else 0.0
+    # per cut, once its lines are read: each state reached, its cost and the lines that may follow it, as the other
+    # column's next line or (unless ``strict``) its own column's, with all of what they cost the next line's end leaves
+    moves: list[list[tuple[int, float, list[tuple]]]] = [[] for _ in range(n + 1)]
 
+    def settle(j: int) -> None:
+        """Freeze the states reached at cut ``j`` with the lines that may follow each."""
+        b = start + j
+        for t in range(states):
+            if best[j][t] == inf:
+                continue
+            c, r = divmod(t, _RUN)
+            (e, before), kind, a = other[j][t], shape[j][t], run_from[j][t]
+            follow = [(_RUN - t // _RUN * _RUN, e, before in (_ENDS, _TITLE), stops[e] or before in (_ENDS, _TITLE),
+                       (j, kind), j, 0, split[j], r, 1, split[j])]  # the other column's next line
+            if not strict:  # the same column's: the run, not its last line, drops out of the other's reading
+                follow.insert(c, (min(t + 1, c * _RUN + _RUN - 1), j, kind in (_ENDS, _TITLE),
+                                  stops[j] or kind in (_ENDS, _TITLE), other[j][t], a,
+                                  min(reads_on(start + a, b), 2) if a else 0.0, _ROW_LEFT_EMPTY, 0, run[j][t] + 1, 0.0))
+            moves[j].append((t, best[j][t], follow))
+
+    settle(0)
     for j in range(1, n + 1):
         b = start + j
         k = bisect_left(anchors, b)
@@ -217,8 +229,11 @@ def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on
                                             and not _CLAUSE_BREAK.search(wt, start + heading_at, b)))
         if own and not lo <= heading_at <= hi:
             starts.append(heading_at)  # a heading's own line, however short: a phrase, ending between words
+        into = {0: 0.0}  # per line start: the words the line from it makes with this line's end
+        best_j, back_j, shape_j, other_j, run_from_j, run_j, paid_j = (
+            best[j], back[j], shape[j], other[j], run_from[j], run[j], paid[j])
         for i in starts:
-            if min(best[i]) == inf:
+            if not moves[i]:
                 continue
             off = widths[j] - widths[i] - width - hangs[j]
             heading = i == heading_at  # a line a heading opens starts its paragraph: indented
@@ -230,30 +245,28 @@ def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on
                                  _HEADING if heading else _OPENS))
             if (ends or heading and own) and off < 0:  # a paragraph's last line, or a heading's own, may stop short
                 readings.append((_SHORT + (0.0 if heading else _UNSURE), _TITLE if heading else _ENDS))
-            for (cost, kind), s in product(readings, range(states)):
-                if best[i][s] == inf:
-                    continue
-                c, r = divmod(s, _RUN)
-                for column in (0, 1):
-                    if column == c:  # the other column left this row empty
-                        t, e, before, beside = min(s + 1, c * _RUN + _RUN - 1), i, shape[i][s], other[i][s]
-                        a = run_from[i][s]  # the run, not its last line, drops out of the other column's reading
-                        reads = ((min(reads_on(start + a, b), 2) if a and j < n else 0.0)
-                                 - (min(reads_on(start + a, start + i), 2) if a else 0.0))
-                        penalty = _ROW_LEFT_EMPTY
-                    else:
-                        (e, before), t, beside, a = other[i][s], column * _RUN, (i, shape[i][s]), i
-                        reads = min(reads_on(start + i, b), 2) if i and j < n else 0.0  # the line drops out
-                        if r and not (heading or kind == _OPENS or stops[e] or before in (_ENDS, _TITLE)):
+            paid_i = paid[i]
+            for cost, kind in readings:
+                opens = heading or kind == _OPENS
+                unsure = _UNSURE if kind == _ENDS else 0.0
+                for s, b_is, follow in moves[i]:
+                    for t, e, ended, closes, beside, a, dropped, base, r, length, crossed in follow:
+                        if r and not (opens or closes):
                             continue  # a column leaves rows empty only between paragraphs, around a heading
-                        penalty = split[i]
-                    penalty += contradicted(kind, e, before, heading)
-                    extra = penalty - (split[i] if column != c else 0.0) + (_UNSURE if kind == _ENDS else 0.0)
-                    total = best[i][s] + cost - reads + penalty
-                    if total < best[j][t]:
-                        best[j][t], back[j][t], shape[j][t], other[j][t] = total, (i, s), kind, beside
-                        run_from[j][t], run[j][t] = a, run[i][s] + 1 if column == c else 1
-                        paid[j][t] = paid[i][s] + extra
+                        if a not in into:
+                            into[a] = min(reads_on(start + a, b), 2) if j < n else 0.0
+                        if not e or kind == _ENDS and not heading:
+                            penalty = base + 0.0
+                        elif opens:
+                            penalty = base + (0.0 if closes else _PARAGRAPH)
+                        else:
+                            penalty = base + (_PARAGRAPH if ended else 0.0)
+                        total = b_is + cost - (into[a] - dropped) + penalty
+                        if total < best_j[t]:
+                            best_j[t], back_j[t], shape_j[t], other_j[t] = total, (i, s), kind, beside
+                            run_from_j[t], run_j[t] = a, length
+                            paid_j[t] = paid_i[s] + (penalty - crossed + unsure)
+        settle(j)
     ends_at = [t for t in range(states) if best[n][t] < inf and (not full or t >= _RUN)] or range(states)
     # past the shorter column's last line, the longer one's lines follow each other: no row was left empty
     t = min(ends_at, key=lambda q: best[n][q] - (0.0 if full else _ROW_LEFT_EMPTY * max(0, run[n][q] - 1)))
