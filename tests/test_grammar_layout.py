@@ -132,6 +132,18 @@ def test_the_screened_width_search_reads_a_page_as_trying_every_width_does(cells
     assert prepare(Document(text=page), language()).text == screened
 
 
+
+def test_a_text_whose_first_lines_read_in_turns_as_no_columns_costs_the_screen_only(monkeypatch):
+    """One column whose headings land mid-line (its punctuation dropped): no width's first lines drop out of
+    each other's reading in strict turns, so no width tries the sample told to columns."""
+    text = "".join(c for c in IN_ORDER if c not in "，。、；：")
+    assert layout.two_columns(fold_width(text), language())
+    calls, lines = [], layout._lines
+    monkeypatch.setattr(layout, "_lines", lambda *args, **kwargs: calls.append(kwargs.get("strict")) or lines(
+        *args, **kwargs))
+    assert prepare(Document(text=text), language()).text == fold_width(text)
+    assert calls and all(calls)
+
 def _left_with_a_row_left_empty() -> list[str]:
     """The space above a heading: a row of the left column without a line, so in the text layer two lines of
     the right column come one after the other."""

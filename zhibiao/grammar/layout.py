@@ -361,8 +361,13 @@ def reading_order(work: repairing.Repaired, lang, columns: tuple[tuple[int, int]
     sample = min(e0, s0 + _SAMPLE)
     anchors, alone = _anchors(wt, lang, is_word)
     reads_on = lru_cache(maxsize=1 << 16)(lambda a, b: _reads_on(wt, a, b, is_word))  # widths tried share lines
+    measures = [(w, n) for w in LINE_WIDTHS for n in PUNCTUATION]
+    turns = sorted((_lines(wt, s0, min(sample, s0 + _SCREEN), m, reads_on, anchors, alone, strict=True)[0], m)
+                   for m in measures)[:_KEEP]
+    if min(_lines(wt, s0, sample, m, reads_on, anchors, alone, strict=True)[0] for _, m in turns) > MAX_LINE_COST:
+        return work, columns  # not even lines read in strict turns drop out of each other's reading: no columns
     screened = sorted((_lines(wt, s0, min(sample, s0 + _SCREEN), m, reads_on, anchors, alone)[0], m)
-                      for m in ((w, n) for w in LINE_WIDTHS for n in PUNCTUATION))[:_KEEP]
+                      for m in measures)[:_KEEP]
     cost, (width, punctuation) = min((_lines(wt, s0, sample, m, reads_on, anchors, alone)[0], m) for _, m in screened)
     cost, measure = min([(cost, (width, punctuation))]
                         + [(_lines(wt, s0, sample, (width + q / 4, punctuation), reads_on, anchors, alone)[0],
