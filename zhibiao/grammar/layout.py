@@ -198,6 +198,16 @@ def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on
     # column's next line or (unless ``strict``) its own column's, with all of what they cost the next line's end leaves
     moves: list[list[tuple[int, float, list[tuple]]]] = [[] for _ in range(n + 1)]
 
+    def follows(t: int, e: int, before: int, beside: tuple[int, int], a: int, dropped: float, base: float, r: int,
+                length: int, crossed: float) -> tuple:
+        """A line after state ``t``, its column's line before ending at ``e`` of kind ``before``: its penalty as a
+        paragraph's last line, as one opening a paragraph (a heading's, an indented one) and as a full one."""
+        ended = before in (_ENDS, _TITLE)
+        closes = stops[e] or ended
+        opening = base + 0.0 if not e else base + (0.0 if closes else _PARAGRAPH)
+        full_line = base + 0.0 if not e else base + (_PARAGRAPH if ended else 0.0)
+        return t, beside, a, dropped, bool(r) and not closes, (base + 0.0, opening, full_line), crossed, length
+
     def settle(j: int) -> None:
         """Freeze the states reached at cut ``j`` with the lines that may follow each."""
         b = start + j
@@ -206,12 +216,11 @@ def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on
                 continue
             c, r = divmod(t, _RUN)
             (e, before), kind, a = other[j][t], shape[j][t], run_from[j][t]
-            follow = [(_RUN - t // _RUN * _RUN, e, before in (_ENDS, _TITLE), stops[e] or before in (_ENDS, _TITLE),
-                       (j, kind), j, 0, split[j], r, 1, split[j])]  # the other column's next line
+            follow = [follows(_RUN - c * _RUN, e, before, (j, kind), j, 0, split[j], r, 1, split[j])]  # the other's
             if not strict:  # the same column's: the run, not its last line, drops out of the other's reading
-                follow.insert(c, (min(t + 1, c * _RUN + _RUN - 1), j, kind in (_ENDS, _TITLE),
-                                  stops[j] or kind in (_ENDS, _TITLE), other[j][t], a,
-                                  min(reads_on(start + a, b), 2) if a else 0.0, _ROW_LEFT_EMPTY, 0, run[j][t] + 1, 0.0))
+                follow.insert(c, follows(min(t + 1, c * _RUN + _RUN - 1), j, kind, other[j][t], a,
+                                         min(reads_on(start + a, b), 2) if a else 0.0, _ROW_LEFT_EMPTY, 0,
+                                         run[j][t] + 1, 0.0))
             moves[j].append((t, best[j][t], follow))
 
     settle(0)
@@ -249,18 +258,14 @@ def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on
             for cost, kind in readings:
                 opens = heading or kind == _OPENS
                 unsure = _UNSURE if kind == _ENDS else 0.0
+                as_kind = 0 if kind == _ENDS and not heading else 1 if opens else 2
                 for s, b_is, follow in moves[i]:
-                    for t, e, ended, closes, beside, a, dropped, base, r, length, crossed in follow:
-                        if r and not (opens or closes):
+                    for t, beside, a, dropped, blocked, penalties, crossed, length in follow:
+                        if blocked and not opens:
                             continue  # a column leaves rows empty only between paragraphs, around a heading
                         if a not in into:
                             into[a] = min(reads_on(start + a, b), 2) if j < n else 0.0
-                        if not e or kind == _ENDS and not heading:
-                            penalty = base + 0.0
-                        elif opens:
-                            penalty = base + (0.0 if closes else _PARAGRAPH)
-                        else:
-                            penalty = base + (_PARAGRAPH if ended else 0.0)
+                        penalty = penalties[as_kind]
                         total = b_is + cost - (into[a] - dropped) + penalty
                         if total < best_j[t]:
                             best_j[t], back_j[t], shape_j[t], other_j[t] = total, (i, s), kind, beside
