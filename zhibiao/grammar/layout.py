@@ -172,7 +172,8 @@ def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on
     whole (a line indented as a paragraph's first follows its column's line that ended one; a full line
     never follows a short last line). A line opened by a heading of ``alone`` may be short: the heading's own.
     With ``full``, a full page: its last row holds both columns' lines, so the last line is the second
-    column's. The cost per line and the lines ``(start, end, column)``.
+    column's. With ``strict``, the lines take strict turns: no row is left empty (the cheap reading, which tells
+    whether a text is two columns at all). The cost per line and the lines ``(start, end, column)``.
     """
     width, punctuation = measure
     widths = [0.0]
@@ -350,7 +351,8 @@ def reading_order(work: repairing.Repaired, lang, columns: tuple[tuple[int, int]
                   is_word) -> tuple[repairing.Repaired, tuple[tuple[int, int], ...]]:
     """Read each paragraph of ``columns`` column by column, page by page: cut each page into lines
     of the page's width (chosen on a sample of the longest page, among the few widths its first
-    lines read best in: a text that is no two columns costs a short search), each line told to its column,
+    lines read best in; a text whose lines, read in strict turns, the cheap reading, drop out of each other's reading
+    at no width is no two columns and costs no more), each line told to its column,
     then put the first column's lines before the second's; page numbers and running headers go after the paragraph, each
     a line of its own. Spans still point at the original through an ``offsets.Reordered`` map;
     where two lines of a column would join digits, a space keeps the values apart.
