@@ -6,8 +6,10 @@ only place that reads the original text.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from ..offsets import Reordered
 from ..records import Span, _built_fast
 
 
@@ -20,9 +22,19 @@ class WorkRange:
     end: int
 
 
+_DIGIT = re.compile(r"[0-9]")
+
+
 def span(p, r: WorkRange) -> Span:
-    """The original-text span that working range ``r`` of prepared document ``p`` covers."""
-    start, end = (r.start, r.end) if p.work.offsets.identity else p.work.offsets.leading(r.start, r.end)
+    """The original-text span that working range ``r`` of prepared document ``p`` covers: where a value's
+    pieces lie apart in the original (two lines of a column), the piece that holds its first digit
+    (迈|上4个 is grounded on 上4个, not on the modifier's first character)."""
+    if p.work.offsets.identity:
+        return Span(r.start, r.end, p.original[r.start:r.end])
+    start, end = p.work.offsets.leading(r.start, r.end)
+    digit = _DIGIT.search(p.text, r.start, r.end)
+    if digit and isinstance(p.work.offsets, Reordered) and end - start <= digit.start() - r.start:
+        start, end = p.work.offsets.leading(digit.start(), r.end)
     return Span(start, end, p.original[start:end])
 
 

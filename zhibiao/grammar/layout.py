@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import product
 
 from .. import repair as repairing, segment
 from ..offsets import Reordered
@@ -116,6 +117,7 @@ _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 PUNCTUATION = (0.6, 1.0)  # widths tried for a punctuation mark, in ideographs
 _DIGIT = 0.55  # a digit or Latin letter, in ideographs
+_HANGS = 0.5  # what a punctuation mark ending a line takes of it: it is squeezed or hangs past the line's end
 
 
 def _width(c: str, punctuation: float) -> float:
@@ -150,82 +152,136 @@ def _ends_paragraph(wt: str, b: int) -> bool:
 _SHORT = 0.2  # what a paragraph's last line costs, stopping short of the page's width ...
 _UNSURE = 0.3  # ... and what steering away from one costs more (a stop mid-line is rarely a paragraph's end)
 _PARAGRAPH = 1.0  # what a line costs that its column's line before contradicts (see ``_lines``)
-_FULL, _OPENS, _ENDS, _HEADING = range(4)  # a line's kind, from its width
+_ROW_LEFT_EMPTY = 1.0  # what a line costs that follows its own column's line: the other column left the row empty
+_RUN = 3  # runs of one column's lines told apart by length: 1, 2, 3 or more
+_CLAUSE_BREAK = re.compile(f"[{re.escape(segment.CLAUSE_BREAKS)}]")
+_HEADING_LINE = 6  # characters a heading's line of its own holds at least (一、总体要求)
+_FULL, _OPENS, _ENDS, _HEADING, _TITLE = range(5)  # a line's kind, from its width (_TITLE: a heading's own)
 
 
 def _lines(wt: str, start: int, end: int, measure: tuple[float, float], reads_on: Callable[[int, int], int],
-           anchors: list[int], even: bool = False) -> tuple[float, list[int]]:
-    """Cut ``wt[start:end]`` into lines of about ``width``, each heading of ``anchors`` opening one:
-    the cuts that let most lines drop out of their neighbours' reading (the line before a line
-    reads on into the line after it, as its column does), split fewest words and keep each
-    column's paragraphs whole (a line indented as a paragraph's first follows its column's line
-    that ended one; a full line never follows a short last line); the cost per line and the cuts.
-    With ``even``, a full page: both columns hold as many lines, so the count is even."""
+           anchors: list[int], alone: frozenset[int] = frozenset(), full: bool = False, strict: bool = False
+           ) -> tuple[float, list[tuple[int, int, int]]]:
+    """Cut ``wt[start:end]`` into lines of about ``width``, each heading of ``anchors`` opening one, and
+    tell each line's column (0 or 1): the text layer reads the rows top down, each row's line of the
+    first column before the second's, so the lines mostly take turns, but where one column leaves a row
+    empty (the space around a heading, a blank row) the other's lines follow each other.
+
+    The cuts and columns chosen let each line read on from its column's line before (the words the two
+    make) while a line of the other column between splits few words, and keep each column's paragraphs
+    whole (a line indented as a paragraph's first follows its column's line that ended one; a full line
+    never follows a short last line). A line opened by a heading of ``alone`` may be short: the heading's own.
+    With ``full``, a full page: its last row holds both columns' lines, so the last line is the second
+    column's. With ``strict``, the lines take strict turns: no row is left empty (the cheap reading, which tells
+    whether a text is two columns at all). The cost per line and the lines ``(start, end, column)``.
+    """
     width, punctuation = measure
     widths = [0.0]
     for c in wt[start:end]:
         widths.append(widths[-1] + _width(c, punctuation))
-    n, inf = end - start, float("inf")
-    # per cut and parity of the count of lines before it: the best cost, the cut before, the last line's kind
-    best = [[inf, inf] for _ in range(n + 1)]
-    back = [[0, 0] for _ in range(n + 1)]
-    shape = [[_HEADING, _HEADING] for _ in range(n + 1)]
-    paid = [[0.0, 0.0] for _ in range(n + 1)]  # what the contradictions cost on the way: not the layout's own cost
-    best[0][0] = 0.0
-    stops = [False] + [_ends_paragraph(wt, start + j) for j in range(1, n + 1)]  # each cut read once, not per line tried
+    hangs = [0.0] + [_width(c, punctuation) - _HANGS if c in _NEVER_OPENS else 0.0 for c in wt[start:end]]
+    n, inf, states = end - start, float("inf"), 2 * _RUN  # state: the last line's column and its run, c * _RUN + r
+    best = [[inf] * states for _ in range(n + 1)]
+    back = [[(0, 0)] * states for _ in range(n + 1)]  # the cut and state before the last line
+    shape = [[_HEADING] * states for _ in range(n + 1)]  # the last line's kind
+    other = [[(0, _HEADING)] * states for _ in range(n + 1)]  # where the other column's last line ends, its kind
+    run_from = [[0] * states for _ in range(n + 1)]  # where the last line's run of its column's lines starts
+    run = [[0] * states for _ in range(n + 1)]  # and how many lines it holds
+    paid = [[0.0] * states for _ in range(n + 1)]  # what contradictions and empty rows cost: not the layout's own
+    best[0][_RUN] = 0.0  # before the first line: the second column's turn was last, so the first column's is next
+    stops = [False] + [_ends_paragraph(wt, start + j) for j in range(1, n + 1)]  # each cut read once, not per line
+    split = [0.0] * (n + 1)  # what a cut costs where the next line is the other column's
+    for j in range(1, n):
+        b = start + j
+        split[j] = _split(wt, b, reads_on) + (0.5 if wt[b] in _NEVER_OPENS or wt[b - 1] in _NEVER_ENDS else 0.0)
 
-    def contradicted(i: int, p: int, kind: int) -> float:
-        """The line from ``i`` continues its column's line before: the one ending where the line before starts."""
-        h = back[i][p] if i else 0
-        if not h or kind in (_HEADING, _ENDS):
-            return 0.0
-        if kind == _OPENS:
-            return 0.0 if stops[h] else _PARAGRAPH
-        return _PARAGRAPH if shape[h][1 - p] == _ENDS else 0.0
+    # per cut, once its lines are read: each state reached, its cost and the lines that may follow it, as the other
+    # column's next line or (unless ``strict``) its own column's, with all of what they cost the next line's end leaves
+    moves: list[list[tuple[int, float, list[tuple]]]] = [[] for _ in range(n + 1)]
 
+    def follows(t: int, e: int, before: int, beside: tuple[int, int], a: int, dropped: float, base: float, r: int,
+                length: int, crossed: float) -> tuple:
+        """A line after state ``t``, its column's line before ending at ``e`` of kind ``before``: its penalty as a
+        paragraph's last line, as one opening a paragraph (a heading's, an indented one) and as a full one."""
+        ended = before in (_ENDS, _TITLE)
+        closes = stops[e] or ended
+        opening = base + 0.0 if not e else base + (0.0 if closes else _PARAGRAPH)
+        full_line = base + 0.0 if not e else base + (_PARAGRAPH if ended else 0.0)
+        return t, beside, a, dropped, bool(r) and not closes, (base + 0.0, opening, full_line), crossed, length
+
+    def settle(j: int) -> None:
+        """Freeze the states reached at cut ``j`` with the lines that may follow each."""
+        b = start + j
+        for t in range(states):
+            if best[j][t] == inf:
+                continue
+            c, r = divmod(t, _RUN)
+            (e, before), kind, a = other[j][t], shape[j][t], run_from[j][t]
+            follow = [follows(_RUN - c * _RUN, e, before, (j, kind), j, 0, split[j], r, 1, split[j])]  # the other's
+            if not strict:  # the same column's: the run, not its last line, drops out of the other's reading
+                follow.insert(c, follows(min(t + 1, c * _RUN + _RUN - 1), j, kind, other[j][t], a,
+                                         min(reads_on(start + a, b), 2) if a else 0.0, _ROW_LEFT_EMPTY, 0,
+                                         run[j][t] + 1, 0.0))
+            moves[j].append((t, best[j][t], follow))
+
+    settle(0)
     for j in range(1, n + 1):
         b = start + j
-        split = 0.0 if j == n else _split(wt, b, reads_on)
         k = bisect_left(anchors, b)
-        floor = max(0, anchors[k - 1] - start) if k else 0  # no line holds a heading past its start
+        heading_at = anchors[k - 1] - start if k and anchors[k - 1] >= start else -1
+        floor = max(0, heading_at)  # no line holds a heading past its start
         ends = stops[j] or j == n  # a short line may end here
         lo = max(floor, bisect_left(widths, widths[j] - width - _OVER, 0, j))
         hi = j - 1 if ends else bisect_right(widths, widths[j] - width + _INDENT + _SLACK, 0, j) - 1
-        if j < n and (wt[b] in _NEVER_OPENS or wt[b - 1] in _NEVER_ENDS):
-            split += 0.5
-        for i in range(lo, hi + 1):
-            if best[i][0] == inf and best[i][1] == inf:
+        starts = list(range(lo, hi + 1))
+        own = heading_at >= 0 and (ends or (start + heading_at in alone and j - heading_at >= _HEADING_LINE
+                                            and not reads_on(b, b) and not _NUMBERISH.match(wt[b - 1])
+                                            and not _CLAUSE_BREAK.search(wt, start + heading_at, b)))
+        if own and not lo <= heading_at <= hi:
+            starts.append(heading_at)  # a heading's own line, however short: a phrase, ending between words
+        into = {0: 0.0}  # per line start: the words the line from it makes with this line's end
+        best_j, back_j, shape_j, other_j, run_from_j, run_j, paid_j = (
+            best[j], back[j], shape[j], other[j], run_from[j], run[j], paid[j])
+        for i in starts:
+            if not moves[i]:
                 continue
-            off = widths[j] - widths[i] - width
-            heading = i == floor and k  # a line a heading opens starts its paragraph: indented
+            off = widths[j] - widths[i] - width - hangs[j]
+            heading = i == heading_at  # a line a heading opens starts its paragraph: indented
+            readings = []  # what the line may be, from its width: (cost, kind); its column's line before decides
             if off >= -_SLACK:
-                cost, kind = _STEEP * off * off + (0.2 if heading else 0.0), _FULL
-            elif abs(off + _INDENT) <= _SLACK:
-                cost, kind = (0.0 if heading else 0.2) + _STEEP * (off + _INDENT) ** 2, _OPENS
-            elif ends:
-                cost, kind = _SHORT, _ENDS
-            else:
-                continue
-            if ends and off < 0 and _SHORT < cost:
-                cost, kind = _SHORT, _ENDS  # a paragraph's last line may stop anywhere
-            if heading:
-                kind = _HEADING
-            if i and j < n:
-                cost -= min(reads_on(start + i, b), 2)
-            for p in (0, 1):
-                if best[i][p] == inf:
-                    continue
-                penalty = contradicted(i, p, kind) + (_UNSURE if kind == _ENDS else 0.0)
-                total = best[i][p] + cost + split + penalty
-                if total < best[j][1 - p]:
-                    best[j][1 - p], back[j][1 - p], shape[j][1 - p] = total, i, kind
-                    paid[j][1 - p] = paid[i][p] + penalty
-    p = 0 if even and best[n][0] < inf else min((0, 1), key=lambda q: best[n][q])
-    total, cuts = best[n][p] - paid[n][p], [n]  # how well the lines drop out of each other's reading
-    while cuts[-1]:
-        cuts.append(back[cuts[-1]][p])
-        p = 1 - p
-    return total / max(1, len(cuts) - 1), [start + c for c in reversed(cuts)]
+                readings.append((_STEEP * off * off + (0.2 if heading else 0.0), _HEADING if heading else _FULL))
+            if abs(off + _INDENT) <= _SLACK:
+                readings.append(((0.0 if heading else 0.2) + _STEEP * (off + _INDENT) ** 2,
+                                 _HEADING if heading else _OPENS))
+            if (ends or heading and own) and off < 0:  # a paragraph's last line, or a heading's own, may stop short
+                readings.append((_SHORT + (0.0 if heading else _UNSURE), _TITLE if heading else _ENDS))
+            paid_i = paid[i]
+            for cost, kind in readings:
+                opens = heading or kind == _OPENS
+                unsure = _UNSURE if kind == _ENDS else 0.0
+                as_kind = 0 if kind == _ENDS and not heading else 1 if opens else 2
+                for s, b_is, follow in moves[i]:
+                    for t, beside, a, dropped, blocked, penalties, crossed, length in follow:
+                        if blocked and not opens:
+                            continue  # a column leaves rows empty only between paragraphs, around a heading
+                        if a not in into:
+                            into[a] = min(reads_on(start + a, b), 2) if j < n else 0.0
+                        penalty = penalties[as_kind]
+                        total = b_is + cost - (into[a] - dropped) + penalty
+                        if total < best_j[t]:
+                            best_j[t], back_j[t], shape_j[t], other_j[t] = total, (i, s), kind, beside
+                            run_from_j[t], run_j[t] = a, length
+                            paid_j[t] = paid_i[s] + (penalty - crossed + unsure)
+        settle(j)
+    ends_at = [t for t in range(states) if best[n][t] < inf and (not full or t >= _RUN)] or range(states)
+    # past the shorter column's last line, the longer one's lines follow each other: no row was left empty
+    t = min(ends_at, key=lambda q: best[n][q] - (0.0 if full else _ROW_LEFT_EMPTY * max(0, run[n][q] - 1)))
+    total, at, lines = best[n][t] - paid[n][t], n, []
+    while at:
+        i, s = back[at][t]
+        lines.append((start + i, start + at, t // _RUN))
+        at, t = i, s
+    return total / max(1, len(lines)), lines[::-1]
 
 
 MAX_LINE_COST = -0.1  # below this, most lines drop out of their neighbours' reading: two columns
@@ -262,7 +318,29 @@ def _speech_opening(lang) -> re.Pattern:
     return re.compile(lang.raw["speech_opening"])
 
 
+def _numbered_heading(lang) -> re.Pattern:
+    return re.compile(lang.raw["numbered_heading"])
+
+
+def _anchors(wt: str, lang, is_word) -> tuple[list[int], frozenset[int]]:
+    """Where a line must open: a section heading ((二)…, run into its paragraph), the salutation (各位代表：)
+    and a part's numbered heading (二、…) whose numeral makes no word with the character before it (统一、 is a
+    word and a list); and of those, the ones set on a line of their own (the salutation, a part's heading)."""
+    found = {m.start() for m in lang.compiled(_line_heading).finditer(wt)}
+    alone = {at for m in lang.compiled(_speech_opening).finditer(wt) for at in m.span()}
+    alone.update(m.start() for m in lang.compiled(_numbered_heading).finditer(wt)
+                 if not m.start() or not is_word(wt[m.start() - 1:m.start() + 1]))
+    return sorted(found | alone), frozenset(alone)
+
+
 _TITLE_MAX = 200  # characters of a title block (title, date and session, speaker) above a report's columns
+
+
+def _columns_start(wt: str, lang, start: int, end: int) -> int:
+    """Where the columns' lines start on a report's first page: at the salutation (各位代表：), below the
+    title block set across the page; elsewhere at ``start``."""
+    opening = lang.compiled(_speech_opening).search(wt, start, min(end, start + _TITLE_MAX))
+    return opening.start() if opening else start
 
 
 def _page_number(lang) -> re.Pattern:
@@ -273,8 +351,9 @@ def reading_order(work: repairing.Repaired, lang, columns: tuple[tuple[int, int]
                   is_word) -> tuple[repairing.Repaired, tuple[tuple[int, int], ...]]:
     """Read each paragraph of ``columns`` column by column, page by page: cut each page into lines
     of the page's width (chosen on a sample of the longest page, among the few widths its first
-    lines read best in: a text that is no two columns costs a short search), then put every other line (the
-    first column) before the rest; page numbers and running headers go after the paragraph, each
+    lines read best in; a text whose lines, read in strict turns, the cheap reading, drop out of each other's reading
+    at no width is no two columns and costs no more), each line told to its column,
+    then put the first column's lines before the second's; page numbers and running headers go after the paragraph, each
     a line of its own. Spans still point at the original through an ``offsets.Reordered`` map;
     where two lines of a column would join digits, a space keeps the values apart.
 
@@ -285,14 +364,20 @@ def reading_order(work: repairing.Repaired, lang, columns: tuple[tuple[int, int]
         return work, columns
     layouts = [_pages(wt, lang, start, end) for start, end in columns]
     s0, e0 = max((page for pages, _ in layouts for page in pages), key=lambda r: r[1] - r[0])
+    s0 = _columns_start(wt, lang, s0, e0) if any(s0 == start for start, _ in columns) else s0
     sample = min(e0, s0 + _SAMPLE)
-    anchors = [m.start() for m in lang.compiled(_line_heading).finditer(wt)]
+    anchors, alone = _anchors(wt, lang, is_word)
     reads_on = lru_cache(maxsize=1 << 16)(lambda a, b: _reads_on(wt, a, b, is_word))  # widths tried share lines
-    screened = sorted((_lines(wt, s0, min(sample, s0 + _SCREEN), m, reads_on, anchors)[0], m)
-                      for m in ((w, n) for w in LINE_WIDTHS for n in PUNCTUATION))[:_KEEP]
-    cost, (width, punctuation) = min((_lines(wt, s0, sample, m, reads_on, anchors)[0], m) for _, m in screened)
+    measures = [(w, n) for w in LINE_WIDTHS for n in PUNCTUATION]
+    turns = sorted((_lines(wt, s0, min(sample, s0 + _SCREEN), m, reads_on, anchors, alone, strict=True)[0], m)
+                   for m in measures)[:_KEEP]
+    if min(_lines(wt, s0, sample, m, reads_on, anchors, alone, strict=True)[0] for _, m in turns) > MAX_LINE_COST:
+        return work, columns  # not even lines read in strict turns drop out of each other's reading: no columns
+    screened = sorted((_lines(wt, s0, min(sample, s0 + _SCREEN), m, reads_on, anchors, alone)[0], m)
+                      for m in measures)[:_KEEP]
+    cost, (width, punctuation) = min((_lines(wt, s0, sample, m, reads_on, anchors, alone)[0], m) for _, m in screened)
     cost, measure = min([(cost, (width, punctuation))]
-                        + [(_lines(wt, s0, sample, (width + q / 4, punctuation), reads_on, anchors)[0],
+                        + [(_lines(wt, s0, sample, (width + q / 4, punctuation), reads_on, anchors, alone)[0],
                             (width + q / 4, punctuation)) for q in (-3, -2, -1, 1, 2, 3)])
     if cost > MAX_LINE_COST:
         return work, columns
@@ -310,15 +395,13 @@ def reading_order(work: repairing.Repaired, lang, columns: tuple[tuple[int, int]
         c_start = length
         prev = None
         for number, (p_start, p_end) in enumerate(pages):
-            if p_start == start and (opening := lang.compiled(_speech_opening).search(
-                    wt, p_start, min(p_end, p_start + _TITLE_MAX))):
-                put((p_start, opening.start()))  # the title block above the columns, set across the page
+            if p_start == start and (below := _columns_start(wt, lang, p_start, p_end)) > p_start:
+                put((p_start, below))  # the title block above the columns, set across the page
                 put("\n")
-                p_start = opening.start()
-            cuts = _lines(wt, p_start, p_end, measure, reads_on, anchors,
-                          even=number < len(pages) - 1)[1]  # a page the next one follows is full
-            lines = list(zip(cuts, cuts[1:]))
-            for a, b in lines[0::2] + lines[1::2]:
+                p_start = below
+            lines = _lines(wt, p_start, p_end, measure, reads_on, anchors, alone,
+                           full=number < len(pages) - 1)[1]  # a page the next one follows is full
+            for a, b, _ in sorted(lines, key=lambda line: (line[2], line[0])):
                 if prev is not None and _NUMBERISH.match(wt[a]) and _NUMBERISH.match(wt[prev - 1]):
                     put(" ")
                 put((a, b))
