@@ -156,6 +156,10 @@ VERBS = [
     ("实现利润 is the name of the measure", "全市规上工业企业实现利润增长8.2%。", [("规上工业企业实现利润", 8.2, "%", "change")]),
     ("a noun opening with a framing verb keeps it", "全市建成区绿化覆盖率达到41.5%。",
      [("建成区绿化覆盖率", 41.5, "%", "level")]),
+    ("出台 frames", "全市出台惠企措施近60条。", [("惠企措施", 60.0, "条", "level")]),
+    ("承接 frames", "全市承接国家改革试点12个。", [("国家改革试点", 12.0, "个", "level")]),
+    ("办理 frames", "全年办理市人大代表建议320件。", [("市人大代表建议", 320.0, "件", "level")]),
+    ("办理时限 is the name of the measure", "全市审批办理时限压缩40%。", [("审批办理时限", 40.0, "%", "change")]),
 ]
 
 # A count whose noun follows the number takes the noun phrase after it.

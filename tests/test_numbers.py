@@ -336,6 +336,7 @@ def test_a_word_ending_in_qian_is_no_rank(word):
     ("label", "实施‘5个200’工程"), ("label", "实施「5个200」工程"),
     ("class_threshold", "营业收入100亿元以上的产业集群达到5个"), ("class_threshold", "年产100万吨以上的有31个"),
     ("report_structure", "重点抓好以下8项任务"),
+    ("session", "落实市委五届三次、四次全会部署"), ("session", "青川县十二届二次和三次会议"),
 ], ids=str)
 def test_dropped_in_the_language_of_other_reports(rule, text):
     dropped = []

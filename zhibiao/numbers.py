@@ -187,7 +187,7 @@ def _patterns(lang):
         percent_tail=re.compile(rf"(?!百分之)[{digits}十百千]++(?:点[{digits}]++)?(?![{digits}十百千万亿]|{units})"),
         max_value=float(lang.raw["max_value"]),
         term=tuple(no["session"]["term"]),
-        session=re.compile(rf"(?:{alternation(no['session']['after'])})"),
+        session=re.compile(rf"(?:{no['session']['listed']})*(?:{alternation(no['session']['after'])})"),
         session_marks=re.compile(rf"[{''.join(no['session']['marks'])}][^，。；,;]{{0,{no['session']['within']}}}$"),
         threshold=re.compile(rf"(?P<bound>(?:{alternation(lang.words('list_joiners'))})"
                              rf"(?:{alternation([w for w, m in lang.suffix_modifiers.items() if m in no['class_threshold']['bounds']])}))?"
