@@ -159,6 +159,9 @@ VERBS = [
     ("出台 frames", "全市出台惠企措施近60条。", [("惠企措施", 60.0, "条", "level")]),
     ("承接 frames", "全市承接国家改革试点12个。", [("国家改革试点", 12.0, "个", "level")]),
     ("办理 frames", "全年办理市人大代表建议320件。", [("市人大代表建议", 320.0, "件", "level")]),
+    ("办结 frames", "全市办结行政复议案件2800件。", [("行政复议案件", 2800.0, "件", "level")]),
+    ("处置 frames", "全市处置违法用地问题1.2万个。", [("违法用地问题", 12000.0, "个", "level")]),
+    ("筹集 frames", "全市筹集保障性租赁住房3.5万套。", [("保障性租赁住房", 35000.0, "套", "level")]),
     ("办理时限 is the name of the measure", "全市审批办理时限压缩40%。", [("审批办理时限", 40.0, "%", "change")]),
 ]
 
@@ -250,6 +253,14 @@ COUNTS = [
     ("but not after a metric of its own", "全市粮食产量90%的部分来自平原。", [("粮食产量", 90.0, "%", "level")]),
     ("but not the size of a rate", "全市生产总值增长6%，5%左右的增速可以稳住就业。",
      [("生产总值", 6.0, "%", "change"), ("生产总值", 5.0, "%", "level")]),
+    ("a verb of doing before a count is no subject", "全市有效应对30个台风。", [("台风", 30.0, "个", "level")]),
+    ("so is 升格", "全市升格设置6所本科院校。", [("本科院校", 6.0, "所", "level")]),
+    ("a size label with its own 的 phrase", "全市建成5个百亿级投资规模的新材料项目。",
+     [("百亿级投资规模的新材料项目", 5.0, "个", "level")]),
+    ("a size label sharing the next item's head", "全市建成2个千亿级、5个百亿级投资规模的新材料项目。",
+     [("千亿级投资规模的新材料项目", 2.0, "个", "level"), ("百亿级投资规模的新材料项目", 5.0, "个", "level")]),
+    ("a size label sharing a head without 的", "全市培育2个千亿级、8个百亿级产业集群。",
+     [("千亿级产业集群", 2.0, "个", "level"), ("百亿级产业集群", 8.0, "个", "level")]),
 ]
 
 # Older reports (1950s-1980s style, simplified or traditional): conjunctions, adverbs, years and months written
@@ -1941,3 +1952,9 @@ def test_a_count_of_the_chinese_people_is_of_the_people():
 ], ids=str)
 def test_a_share_of_a_noun_put_to_a_use(text, metric):
     assert extract(text)[0].metric == metric
+
+
+@pytest.mark.xfail(strict=True, reason="a size label whose shared head stands after the next clause's items "
+                                       "(甲、乙3个千亿级，丙、丁2个百亿级产业集群): the clause ends the words read")
+def test_size_label_sharing_a_head_across_a_comma():  # langp10
+    assert metrics("打造甲、乙3个千亿级，丙、丁2个百亿级产业集群。")[0][0] == "千亿级产业集群"

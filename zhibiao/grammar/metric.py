@@ -1034,6 +1034,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             head := noun_after(own[len(noun) + 1:], lang)) >= 2:
         noun += lang.raw["possessive"] + head  # 10个|有条件的县(市): the clause picks out which are counted (langp8)
         rules.append(("metric", "relative_clause_in_counted_noun"))
+    if noun and may("size_label_given_its_head", noun) and (headed := size_label_head(noun, own, lang)) is not None:
+        noun = headed  # 2个千亿级、11个百亿级…的项目: the label is a class word of the noun counted (langp10)
+        rules.append(("metric", "size_label_given_its_head"))
     if noun and left_text.rstrip().endswith(tuple(lang.raw["partner_deed"]["openers"])) and (
             deed := lang.compiled(_eighth).partner_deed.search(noun)) is not None:
         noun = noun[:deed.start()]  # 与8个东盟国家|开展大模型研发合作: the partners are counted (langp8)
@@ -1336,6 +1339,37 @@ def _eighth(lang) -> Eighth:
         place_measure=re.compile(rf"(?P<place>{alternation(lang.words('counted_places'))})(?![级域])"
                                  rf"[^\W\d_]{{1,12}}?(?:{alternation(lang.words('measure_nouns'))})"),
     )
+
+
+def _size_label(lang) -> tuple[re.Pattern, re.Pattern]:
+    sized = lang.raw["size_label_count"]
+    label = rf"{sized['label']}[^\W\d_]{{0,{int(sized['qualifier'])}}}"
+    return (re.compile(label),
+            re.compile(rf"、[^，,。；;]{{0,{int(sized['next_item'])}}}?[0-9一二三四五六七八九十]+[^\W\d_]?{sized['label']}"))
+
+
+def size_label_head(noun: str, own: str, lang) -> str | None:
+    """2个千亿级、11个百亿级投资规模的现代煤化工项目 -> 千亿级投资规模的现代煤化工项目, 百亿级投资规模的现代煤化工项目:
+    a counted size label names no noun; its own 的 phrase, or the words after the next item's label where the items
+    share one head, complete it. None where the noun is no bare label or nothing completes it."""
+    label, next_item = lang.compiled(_size_label)
+    de = lang.raw["possessive"]
+    if not label.fullmatch(noun) or not own.startswith(noun):
+        return None
+    rest = own[len(noun):]
+    if rest.startswith(de):
+        head = noun_after(rest[len(de):], lang)
+        return noun + de + head if len(head) >= 2 else None
+    if (m := next_item.match(rest)) is None:
+        return None
+    tail = rest[m.end():]
+    at = tail.find(de, 0, int(lang.raw["size_label_count"]["qualifier"]) + 1)
+    if at >= 0:  # 投资规模的|现代煤化工项目: the label's qualifier, then the head
+        head = noun_after(tail[at + len(de):], lang)
+        shared = tail[:at + len(de)] + head if len(head) >= 2 else ""
+    else:
+        shared = noun_after(tail, lang)
+    return noun + shared if len(shared) >= 2 and LETTER.match(shared) else None
 
 
 def _step(lang) -> re.Pattern:
@@ -1782,6 +1816,7 @@ def _needs(lang) -> dict:
         "manner_after_noun_dropped": Need(patterns=(g.manner_end,)),
         "in_use_after_noun_dropped": Need(patterns=(prov.in_use_end,)),
         "pilot_names_the_counted": Need(patterns=(g.pilot,)),
+        "size_label_given_its_head": Need(patterns=(lang.compiled(_size_label)[0],)),
         # the metric
         "qualifier_in_from_frame_dropped": Need(patterns=(g.older_signs,)),
         "adverb_dropped": Need(patterns=(g.adverb_start, g.adverb_inside)),
