@@ -735,6 +735,9 @@ NATIONAL_PROSE = [
      "国有企业利润", "metric.owner_of_bare_measure_before"),
     ("a bare measure owned by the clause before, a plain noun phrase", "水利工程建设，五年投资90亿元。",
      "水利工程建设投资", "metric.owner_of_bare_measure_before"),
+    ("a bare contribution owned by the subject before a noun of how it fares (langp10)",
+     "青川文化产业国际影响力持续提升，对GDP综合贡献率达8.5%。", "青川文化产业对GDP综合贡献率",
+     "metric.owner_of_contribution_before"),
     ("a clause with 的 before 有 picks out the nouns counted (langn6)", "全市亩产达到八百斤以上的有三十六个乡镇。",
      "亩产达到八百斤以上的乡镇", "metric.relative_clause_before_existential_count"),
     ("…with 共 before 有 (langn6)", "全市获评省级文明单位的共有120家企业。", "获评省级文明单位的企业",
@@ -755,6 +758,7 @@ def test_national_prose_around_a_metric(text, metric, rule):
     ("全县完成全年计划的95%。", "全年计划"),  # the whole year's plan is what the share is of
     ("全市拥有博物馆36家。", "拥有博物馆"),  # 有 of a verb in 有 is no existential
     ("全县有36个乡镇。", "乡镇"),  # an existential 有 with no clause of 的 before it: the noun only
+    ("全市增长6.5%，居全省前列，对全省经济增长的贡献率超过20%。", "对全省经济增长的贡献率"),  # no contributor named (langp10)
 ], ids=str)
 def test_words_that_only_look_like_national_frames_stay(text, metric):
     assert extract(text)[0].metric == metric

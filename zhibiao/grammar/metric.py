@@ -1263,6 +1263,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     elif (owned or output) and history and (by_before := owned_by_metric_before(metric, history[-1], before_clause, lang)):
         metric = by_before  # 某类企业效益提高，实现利润900亿元; 技工学校达192所，招生9.7万人: the thing measured before
         rules.append(("metric", "owner_of_bare_measure_from_metric_before"))
+    if c_start > s_start and may("owner_of_contribution_before", metric) and lang.compiled(_contribution).match(
+            metric) and (owner := contributor(before_clause, lang)):
+        metric = owner + metric  # 旅游业国际影响力大幅提升，|对GDP综合贡献率达…: whose contribution (langp10)
+        rules.append(("metric", "owner_of_contribution_before"))
     if metric in lang.words("bare_owned_measures") and history and c_start < prev_end and (
             owner := owner_of_measure_across_mark(wt, prev_end, history[-1], lang)):
         metric = owner + metric  # 实施市级重点项目300个、完成投资800亿元: the projects' investment
@@ -1339,6 +1343,10 @@ def _eighth(lang) -> Eighth:
         place_measure=re.compile(rf"(?P<place>{alternation(lang.words('counted_places'))})(?![级域])"
                                  rf"[^\W\d_]{{1,12}}?(?:{alternation(lang.words('measure_nouns'))})"),
     )
+
+
+def _contribution(lang) -> re.Pattern:
+    return re.compile(lang.raw["bare_contribution"])
 
 
 def _size_label(lang) -> tuple[re.Pattern, re.Pattern]:
@@ -1678,6 +1686,14 @@ def owner_of_bare(clause: str, lang) -> str:
     return "" if any(w in owner for w in lang.words("negations")) else owner  # 校舍腾不出来: a predicate
 
 
+def contributor(clause: str, lang) -> str:
+    """Whose contribution a bare 对…贡献率 is: the subject the clause before names before a noun of how it fares
+    (旅游业|国际影响力大幅提升), or "" (a clause with no such noun names no contributor; langp10)."""
+    subject = clean_metric(clause, lang)
+    at = min((i for w in lang.words("state_nouns") if (i := subject.find(w, 2)) >= 0), default=-1)
+    return subject_before(subject[:at], lang) if at >= 0 else ""
+
+
 def not_owner(clause: str, lang) -> bool:
     """A clause before a bare measure that holds a verb that moves or states a quantity (保持), a perfective particle
     or an aside's word (`not_owners`: 如前所说, 除…以外) is a predicate or a frame, no thing the measure is of (langn8);
@@ -1818,6 +1834,7 @@ def _needs(lang) -> dict:
         "pilot_names_the_counted": Need(patterns=(g.pilot,)),
         "size_label_given_its_head": Need(patterns=(lang.compiled(_size_label)[0],)),
         # the metric
+        "owner_of_contribution_before": Need(patterns=(lang.compiled(_contribution),)),
         "qualifier_in_from_frame_dropped": Need(patterns=(g.older_signs,)),
         "adverb_dropped": Need(patterns=(g.adverb_start, g.adverb_inside)),
         "means_phrase_dropped": Need(patterns=(prov.means,)),
