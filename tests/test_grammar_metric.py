@@ -255,6 +255,8 @@ COUNTS = [
      [("生产总值", 6.0, "%", "change"), ("生产总值", 5.0, "%", "level")]),
     ("a verb of doing before a count is no subject", "全市有效应对30个台风。", [("台风", 30.0, "个", "level")]),
     ("so is 升格", "全市升格设置6所本科院校。", [("本科院校", 6.0, "所", "level")]),
+    ("people counted going somewhere to work", "全市支持2000名高校毕业生到乡村就业。", [("高校毕业生", 2000.0, "名", "level")]),
+    ("…or to serve", "全市组织300名医生赴山区服务。", [("医生", 300.0, "名", "level")]),
     ("a size label with its own 的 phrase", "全市建成5个百亿级投资规模的新材料项目。",
      [("百亿级投资规模的新材料项目", 5.0, "个", "level")]),
     ("a size label sharing the next item's head", "全市建成2个千亿级、5个百亿级投资规模的新材料项目。",

@@ -1045,6 +1045,10 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             deed := lang.compiled(_provincial).valued_deed.search(noun)) is not None:
         noun = noun[:deed.start()]  # 为20个省份|保供煤炭超35亿吨: the deed's object has its own value
         rules.append(("metric", "valued_predicate_after_noun_dropped"))
+    if noun and may("destination_after_noun_dropped", noun) and (
+            go := lang.compiled(_destination).search(noun)) is not None:
+        noun = noun[:go.start()]  # 1万名高校毕业生|到基层就业: where the people counted go to work (langp10)
+        rules.append(("metric", "destination_after_noun_dropped"))
     if noun and (merged := lang.compiled(_regrouped).search(own[:len(noun) + 1])) is not None:
         noun = noun[:merged.start()]  # 188个园区整合优化为|120个: how the count was regrouped is no part of its noun
         rules.append(("metric", "regrouping_after_noun_dropped"))
@@ -1343,6 +1347,10 @@ def _eighth(lang) -> Eighth:
         place_measure=re.compile(rf"(?P<place>{alternation(lang.words('counted_places'))})(?![级域])"
                                  rf"[^\W\d_]{{1,12}}?(?:{alternation(lang.words('measure_nouns'))})"),
     )
+
+
+def _destination(lang) -> re.Pattern:
+    return re.compile(lang.raw["destination_deed"])
 
 
 def _contribution(lang) -> re.Pattern:
@@ -1833,6 +1841,7 @@ def _needs(lang) -> dict:
         "in_use_after_noun_dropped": Need(patterns=(prov.in_use_end,)),
         "pilot_names_the_counted": Need(patterns=(g.pilot,)),
         "size_label_given_its_head": Need(patterns=(lang.compiled(_size_label)[0],)),
+        "destination_after_noun_dropped": Need(patterns=(lang.compiled(_destination),)),
         # the metric
         "owner_of_contribution_before": Need(patterns=(lang.compiled(_contribution),)),
         "qualifier_in_from_frame_dropped": Need(patterns=(g.older_signs,)),
