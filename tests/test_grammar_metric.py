@@ -1345,7 +1345,8 @@ def _invented_sentences():
 
 def test_the_gate_changes_no_reading(monkeypatch):
     """Each rule of ``metric.read`` is tried only where its phrase holds what it needs (``metric._needs``); with
-    every rule tried on every phrase, the records and their traces are the same."""
+    every rule tried on every phrase, and ``read_left`` reading every phrase past its first test
+    (``_left_chars``), the records and their traces are the same."""
     from zhibiao import lexicon
     from zhibiao.grammar import metric
 
@@ -1353,6 +1354,7 @@ def test_the_gate_changes_no_reading(monkeypatch):
     assert len(sentences) > 200
     gated = [[(r.metric, r.value, r.trace) for r in extract(s)] for s in sentences]
     monkeypatch.setattr(metric, "_needs", lambda lang: {})
+    monkeypatch.setattr(metric, "_left_chars", lambda lang: None)
     ungated_lang = lexicon.from_raw(language().raw)  # a Language of its own: its gate built without needs
     assert [[(r.metric, r.value, r.trace) for r in extract(s, language=ungated_lang)] for s in sentences] == gated
 
@@ -1937,3 +1939,18 @@ def test_a_count_of_the_chinese_people_is_of_the_people():
 ], ids=str)
 def test_a_share_of_a_noun_put_to_a_use(text, metric):
     assert extract(text)[0].metric == metric
+
+
+@pytest.mark.parametrize("phrase", ["青川市工业", "甲乙", "", "青川市增加", "青川市的", "青川市累计", "“青川”品牌", "青川 市"])
+def test_read_left_first_test_reads_as_the_loop(phrase):
+    """A phrase with no character of a verb or filler that may end it is read by the first test as by the loop."""
+    from zhibiao.grammar import metric
+
+    lang = language()
+    fast = metric.read_left.__wrapped__(phrase, lang)
+    held = lang._compiled[metric._left_chars]
+    try:
+        lang._compiled[metric._left_chars] = None
+        assert metric.read_left.__wrapped__(phrase, lang) == fast
+    finally:
+        lang._compiled[metric._left_chars] = held

@@ -194,6 +194,8 @@ class Left:
 
 def read_left(left: str, lang) -> Left:
     """Split the words before a value into metric, fillers and verb."""
+    if (held := lang.compiled(_left_chars)) is not None and held.search(left) is None:
+        return Left(clean_metric(left, lang), None, False, "")  # no verb or filler can end it: one scan for the three
     g = patterns(lang)
     to_level_words, after = g.words["verbs.to_level"], g.words["verbs.after_metric"]
     rest, verb, to_level, fillers = left, None, False, ""
@@ -215,6 +217,20 @@ def read_left(left: str, lang) -> Left:
             continue
         break
     return Left(clean_metric(rest, lang), verb, to_level, fillers)
+
+
+def _left_chars(lang) -> re.Pattern | None:
+    """The characters one of which a phrase holds where ``read_left`` can take anything off its end: one of its verb
+    pattern's, of its filler pattern's (``required_chars``) or a letter of a verb after the metric. None where either
+    pattern has none such (then every phrase is read)."""
+    from ..lexicon import required_chars
+
+    g = patterns(lang)
+    verbs, fillers = required_chars(g.verb_end), required_chars(g.filler_end)
+    if verbs is None or fillers is None:
+        return None
+    chars = verbs | fillers | frozenset("".join(g.words["verbs.after_metric"]))
+    return re.compile(f"[{re.escape(''.join(sorted(chars)))}]")
 
 
 def clean_metric(metric: str, lang) -> str:
