@@ -1345,8 +1345,8 @@ def _invented_sentences():
 
 def test_the_gate_changes_no_reading(monkeypatch):
     """Each rule of ``metric.read`` is tried only where its phrase holds what it needs (``metric._needs``); with
-    every rule tried on every phrase, and ``read_left`` reading every phrase past its first test
-    (``_left_chars``), the records and their traces are the same."""
+    every rule tried on every phrase, and ``read_left`` and ``noun_after`` reading every phrase past their first
+    tests (``_left_chars``, ``_noun_chars``), the records and their traces are the same."""
     from zhibiao import lexicon
     from zhibiao.grammar import metric
 
@@ -1355,6 +1355,7 @@ def test_the_gate_changes_no_reading(monkeypatch):
     gated = [[(r.metric, r.value, r.trace) for r in extract(s)] for s in sentences]
     monkeypatch.setattr(metric, "_needs", lambda lang: {})
     monkeypatch.setattr(metric, "_left_chars", lambda lang: None)
+    monkeypatch.setattr(metric, "_noun_chars", lambda lang: None)
     ungated_lang = lexicon.from_raw(language().raw)  # a Language of its own: its gate built without needs
     assert [[(r.metric, r.value, r.trace) for r in extract(s, language=ungated_lang)] for s in sentences] == gated
 
@@ -1941,16 +1942,18 @@ def test_a_share_of_a_noun_put_to_a_use(text, metric):
     assert extract(text)[0].metric == metric
 
 
-@pytest.mark.parametrize("phrase", ["青川市工业", "甲乙", "", "青川市增加", "青川市的", "青川市累计", "“青川”品牌", "青川 市"])
-def test_read_left_first_test_reads_as_the_loop(phrase):
-    """A phrase with no character of a verb or filler that may end it is read by the first test as by the loop."""
+@pytest.mark.parametrize("reader, chars", [("read_left", "_left_chars"), ("noun_after", "_noun_chars")])
+@pytest.mark.parametrize("phrase", ["青川市工业", "甲乙", "", "青川市增加", "青川市的", "青川市累计", "“青川”品牌", "青川 市",
+                                    "的甲乙", "示范园区建设", "甲企业2031年营业收入", "乙项目受益", "丙基地占比达"])
+def test_a_first_test_reads_as_the_whole_reading(reader, chars, phrase):
+    """A phrase with no character of what may end it is read by the first test as by the whole reading."""
     from zhibiao.grammar import metric
 
-    lang = language()
-    fast = metric.read_left.__wrapped__(phrase, lang)
-    held = lang._compiled[metric._left_chars]
+    lang, read = language(), getattr(metric, reader).__wrapped__
+    fast = read(phrase, lang)
+    held = lang._compiled[getattr(metric, chars)]
     try:
-        lang._compiled[metric._left_chars] = None
-        assert metric.read_left.__wrapped__(phrase, lang) == fast
+        lang._compiled[getattr(metric, chars)] = None
+        assert read(phrase, lang) == fast
     finally:
-        lang._compiled[metric._left_chars] = held
+        lang._compiled[getattr(metric, chars)] = held

@@ -328,8 +328,10 @@ def noun_after(right: str, lang) -> str:
     """The noun a count stands before, up to its own predicate; where the count's classifier is
     itself the counted noun (120万人受益), the predicate that opens the words after it. A framing verb
     ending the noun is its predicate (4个物流基地建设 -> 物流基地)."""
-    g = patterns(lang)
     noun = right.removeprefix(lang.raw["possessive"])
+    if (held := lang.compiled(_noun_chars)) is not None and held.search(noun) is None:
+        return noun  # no verb, year or framing verb can end it: one scan for the four
+    g = patterns(lang)
     if (v := g.moved_value.search(noun, 1)) is not None:  # 12条产业链项目占比达|84.4%: the verb moves the next value
         noun = noun[:v.start()]
     m = next((m for m in g.predicate.finditer(noun, 1) if noun.count("(", 0, m.start()) <= noun.count(
@@ -346,6 +348,17 @@ def noun_after(right: str, lang) -> str:
     noun = noun[:year.start()] if year else noun
     framed = g.framing_end.search(noun, max(0, len(noun) - TAIL))
     return noun[:framed.start()] if framed else noun
+
+
+def _noun_chars(lang) -> re.Pattern | None:
+    """The characters one of which the words after a count hold where ``noun_after`` can end the
+    noun before they do: one of its moved value's, predicate's, year's or framing verb's (``required_chars``). None
+    where a pattern has none such (then every phrase is read)."""
+    from ..lexicon import required_chars
+
+    g = patterns(lang)
+    needs = [required_chars(p) for p in (g.moved_value, g.predicate, _YEAR, g.framing_end)]
+    return None if None in needs else re.compile(f"[{re.escape(''.join(sorted(frozenset().union(*needs))))}]")
 
 
 def quoted_name_in_noun(noun: str, at: int, lang) -> bool:
