@@ -1366,7 +1366,8 @@ def _invented_sentences():
 
 def test_the_gate_changes_no_reading(monkeypatch):
     """Each rule of ``metric.read`` is tried only where its phrase holds what it needs (``metric._needs``); with
-    every rule tried on every phrase, the records and their traces are the same."""
+    every rule tried on every phrase, and ``read_left`` and ``noun_after`` reading every phrase past their first
+    tests (``_left_chars``, ``_noun_chars``), the records and their traces are the same."""
     from zhibiao import lexicon
     from zhibiao.grammar import metric
 
@@ -1374,6 +1375,8 @@ def test_the_gate_changes_no_reading(monkeypatch):
     assert len(sentences) > 200
     gated = [[(r.metric, r.value, r.trace) for r in extract(s)] for s in sentences]
     monkeypatch.setattr(metric, "_needs", lambda lang: {})
+    monkeypatch.setattr(metric, "_left_chars", lambda lang: None)
+    monkeypatch.setattr(metric, "_noun_chars", lambda lang: None)
     ungated_lang = lexicon.from_raw(language().raw)  # a Language of its own: its gate built without needs
     assert [[(r.metric, r.value, r.trace) for r in extract(s, language=ungated_lang)] for s in sentences] == gated
 
@@ -1964,3 +1967,20 @@ def test_a_share_of_a_noun_put_to_a_use(text, metric):
                                        "(甲、乙3个千亿级，丙、丁2个百亿级产业集群): the clause ends the words read")
 def test_size_label_sharing_a_head_across_a_comma():  # langp10
     assert metrics("打造甲、乙3个千亿级，丙、丁2个百亿级产业集群。")[0][0] == "千亿级产业集群"
+
+
+@pytest.mark.parametrize("reader, chars", [("read_left", "_left_chars"), ("noun_after", "_noun_chars")])
+@pytest.mark.parametrize("phrase", ["青川市工业", "甲乙", "", "青川市增加", "青川市的", "青川市累计", "“青川”品牌", "青川 市",
+                                    "的甲乙", "示范园区建设", "甲企业2031年营业收入", "乙项目受益", "丙基地占比达"])
+def test_a_first_test_reads_as_the_whole_reading(reader, chars, phrase):
+    """A phrase with no character of what may end it is read by the first test as by the whole reading."""
+    from zhibiao.grammar import metric
+
+    lang, read = language(), getattr(metric, reader).__wrapped__
+    fast = read(phrase, lang)
+    held = lang._compiled[getattr(metric, chars)]
+    try:
+        lang._compiled[getattr(metric, chars)] = None
+        assert read(phrase, lang) == fast
+    finally:
+        lang._compiled[getattr(metric, chars)] = held

@@ -76,7 +76,7 @@ def _set_chars(items) -> frozenset[str] | None:
 class Prefiltered:
     """A compiled pattern that looks for one of its ``required_chars`` before it searches: on text that holds
     none (most phrases, for most patterns) there can be no match, and a scan for the characters costs a
-    fraction of the search. Otherwise it is the pattern (``match``, ``finditer`` ... pass through)."""
+    fraction of the search. Otherwise it is the pattern (``fullmatch``, ``finditer`` ... pass through)."""
 
     __slots__ = ("_pattern", "_chars")
 
@@ -88,6 +88,13 @@ class Prefiltered:
         if self._chars.search(string, pos, endpos) is None:
             return None
         return self._pattern.search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match | None:
+        """A match at ``pos`` holds one of the characters too: a pattern that opens with a lookahead or a long
+        alternation (``metric``'s leading words) costs more to fail than the scan."""
+        if self._chars.search(string, pos, endpos) is None:
+            return None
+        return self._pattern.match(string, pos, endpos)
 
     def sub(self, repl, string: str, count: int = 0) -> str:
         return self._pattern.sub(repl, string, count) if self._chars.search(string) else string

@@ -165,8 +165,10 @@ def patterns(lang) -> Patterns:
 
 
 # The costliest patterns searched on every phrase: each is searched only where a character its matches hold stands
-# (matched patterns are not: a match fails at the first character as fast as a look at it).
-_PREFILTERED = ("filler_end", "manner_end", "inner_year", "framing_end", "drawing", "grouping", "adverb_framing_end")
+# (most matched patterns are not: a match fails at the first character as fast as a look at it; ``leading``, matched
+# on every metric cleaned, opens with a lookahead of two patterns and fails at five times the scan's cost).
+_PREFILTERED = ("filler_end", "manner_end", "inner_year", "framing_end", "drawing", "grouping", "adverb_framing_end",
+                "leading")
 
 
 def _prefiltered(lang) -> Patterns:
@@ -192,6 +194,8 @@ class Left:
 
 def read_left(left: str, lang) -> Left:
     """Split the words before a value into metric, fillers and verb."""
+    if (held := lang.compiled(_left_chars)) is not None and held.search(left) is None:
+        return Left(clean_metric(left, lang), None, False, "")  # no verb or filler can end it: one scan for the three
     g = patterns(lang)
     to_level_words, after = g.words["verbs.to_level"], g.words["verbs.after_metric"]
     rest, verb, to_level, fillers = left, None, False, ""
@@ -213,6 +217,20 @@ def read_left(left: str, lang) -> Left:
             continue
         break
     return Left(clean_metric(rest, lang), verb, to_level, fillers)
+
+
+def _left_chars(lang) -> re.Pattern | None:
+    """The characters one of which a phrase holds where ``read_left`` can take anything off its end: one of its verb
+    pattern's, of its filler pattern's (``required_chars``) or a letter of a verb after the metric. None where either
+    pattern has none such (then every phrase is read)."""
+    from ..lexicon import required_chars
+
+    g = patterns(lang)
+    verbs, fillers = required_chars(g.verb_end), required_chars(g.filler_end)
+    if verbs is None or fillers is None:
+        return None
+    chars = verbs | fillers | frozenset("".join(g.words["verbs.after_metric"]))
+    return re.compile(f"[{re.escape(''.join(sorted(chars)))}]")
 
 
 def clean_metric(metric: str, lang) -> str:
@@ -310,8 +328,10 @@ def noun_after(right: str, lang) -> str:
     """The noun a count stands before, up to its own predicate; where the count's classifier is
     itself the counted noun (120万人受益), the predicate that opens the words after it. A framing verb
     ending the noun is its predicate (4个物流基地建设 -> 物流基地)."""
-    g = patterns(lang)
     noun = right.removeprefix(lang.raw["possessive"])
+    if (held := lang.compiled(_noun_chars)) is not None and held.search(noun) is None:
+        return noun  # no verb, year or framing verb can end it: one scan for the four
+    g = patterns(lang)
     if (v := g.moved_value.search(noun, 1)) is not None:  # 12条产业链项目占比达|84.4%: the verb moves the next value
         noun = noun[:v.start()]
     m = next((m for m in g.predicate.finditer(noun, 1) if noun.count("(", 0, m.start()) <= noun.count(
@@ -328,6 +348,17 @@ def noun_after(right: str, lang) -> str:
     noun = noun[:year.start()] if year else noun
     framed = g.framing_end.search(noun, max(0, len(noun) - TAIL))
     return noun[:framed.start()] if framed else noun
+
+
+def _noun_chars(lang) -> re.Pattern | None:
+    """The characters one of which the words after a count hold where ``noun_after`` can end the
+    noun before they do: one of its moved value's, predicate's, year's or framing verb's (``required_chars``). None
+    where a pattern has none such (then every phrase is read)."""
+    from ..lexicon import required_chars
+
+    g = patterns(lang)
+    needs = [required_chars(p) for p in (g.moved_value, g.predicate, _YEAR, g.framing_end)]
+    return None if None in needs else re.compile(f"[{re.escape(''.join(sorted(frozenset().union(*needs))))}]")
 
 
 def quoted_name_in_noun(noun: str, at: int, lang) -> bool:
@@ -477,8 +508,14 @@ def fund_before_purpose(noun: str, lang) -> str:
 def population_word(wt: str, q: Quantity, lang) -> str:
     """The word of the people (人民, 人口) a count of the nation's people (`population_counts`: 六亿人民, 13亿人口的大国)
     counts, or "" where the value counts no people of a nation (langn8)."""
-    m = re.compile(lang.raw["population_counts"]).match(wt, q.span.start)
-    return next((w for w in lang.words("population_words") if m and w in m.group()), "")
+    if (m := lang.compiled(_population).match(wt, q.span.start)) is None:
+        return ""  # most counts: no look at the words
+    return next((w for w in lang.words("population_words") if w in m.group()), "")
+
+
+def _population(lang) -> re.Pattern:
+    """Compiled once: a look-up in ``re``'s own cache, on every counted noun, cost as much as the match."""
+    return re.compile(lang.raw["population_counts"])
 
 
 def reached(right: str, left: Left, q: Quantity, lang) -> Left | None:
