@@ -1937,3 +1937,28 @@ def test_a_count_of_the_chinese_people_is_of_the_people():
 ], ids=str)
 def test_a_share_of_a_noun_put_to_a_use(text, metric):
     assert extract(text)[0].metric == metric
+
+
+# langn10: 只 after a cost, rate, area or household, and 不过 after a measure, weigh the value and name nothing.
+@pytest.mark.parametrize("text, metric", [
+    ("青川工业企业的生产成本只要降低1%。", "青川工业企业的生产成本"),
+    ("青川旧仓库的使用面积只占44%。", "青川旧仓库的使用面积"),
+    ("青川减少收入的农户只占10%左右。", "青川减少收入的农户"),
+    ("青川的出口额在邻省的进口额中也只占1%。", "青川的出口额在邻省的进口额中"),
+    ("青川的钢产量仍然不过四百多万吨。", "青川的钢产量"),
+    ("青川的船只有300艘。", "青川的船"),  # 船只 is a noun: its 只 is no adverb (existential 有 goes)
+], ids=str)
+def test_a_restricting_adverb_before_the_value_is_dropped(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+# langn10: 等 ending a metric only says the list is open; a word made with 等 keeps it.
+@pytest.mark.parametrize("text, metric, dropped", [
+    ("青川新增涉税企业和个体工商户等超过1100万户。", "青川新增涉税企业和个体工商户", True),
+    ("青川取消了70多亿元的杂费和集资等。", "杂费和集资", True),
+    ("青川新组建实验室、研究院等10家以上。", "青川新组建实验室、研究院", True),
+    ("青川高等8所。", "青川高等", False),
+], ids=str)
+def test_an_open_list_mark_ending_the_metric_is_dropped(text, metric, dropped):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "open_list_end_dropped") in record.trace) == (metric, dropped)

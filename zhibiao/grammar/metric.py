@@ -661,6 +661,8 @@ def without_examples(metric: str, lang) -> tuple[str, str | None]:
         return before_examples(metric[:metric.index("、")], lang) + listed.group("head"), "listed_examples_dropped"
     if (single := lang.compiled(_single_example).search(metric)) is not None:
         return before_examples(metric[:single.start()], lang) + single.group("head"), "single_example_dropped"
+    if (end := lang.compiled(_open_list_end).search(metric)) is not None:
+        return metric[:end.start()], "open_list_end_dropped"
     return metric, None
 
 
@@ -693,6 +695,13 @@ def _single_example(lang) -> re.Pattern:
                       rf"(?:{alternation(lang.words('open_list_marks'))})"
                       rf"(?!{alternation(frame['words_after'] + frame['not_classes'])})"
                       rf"(?P<head>(?:(?!{lang.raw['possessive']})[^\W\d_]){{{int(head[0])},{int(head[1])}}})$")
+
+
+def _open_list_end(lang) -> re.Pattern:
+    """甲奖补资金等|12亿元, 乙企业和丙商户等|1100万户: 等 ending a metric only says the things named are not all
+    of them; they are what is measured (langn10). Not a word made with 等 (高等, 平等)."""
+    return re.compile(rf"(?<=[^\W\d_]{{2}})(?<!{'|'.join(lang.raw['single_example']['words_before'])})"
+                      rf"(?:{alternation(lang.words('open_list_marks'))})$")
 
 
 def subject_of_clause(clause: str, lang) -> str:
