@@ -1962,3 +1962,20 @@ def test_a_restricting_adverb_before_the_value_is_dropped(text, metric):
 def test_an_open_list_mark_ending_the_metric_is_dropped(text, metric, dropped):
     record = extract(text)[0]
     assert (record.metric, ("metric", "metric", "open_list_end_dropped") in record.trace) == (metric, dropped)
+
+
+# langn10: a modal of possibility opening a metric (after a connective goes too) names nothing measured; a noun
+# that opens with one keeps it.
+@pytest.mark.parametrize("text, metric, dropped", [
+    ("如此，就可以增加收入二十亿元。", "增加收入", True),
+    ("可以少用标准煤600万吨。", "少用标准煤", True),
+    ("可蓄水3亿立方米。", "蓄水", True),
+    ("可再生能源装机达到300万千瓦。", "可再生能源装机", False),
+    ("能源消费总量控制在5亿吨以内。", "能源消费总量", False),
+    ("可支配收入增长6%。", "可支配收入", False),
+    ("可比价格指数上涨2%。", "可比价格指数", False),
+    ("能力建设投资120亿元。", "能力建设投资", False),
+], ids=str)
+def test_a_modal_of_possibility_opening_the_metric_is_dropped(text, metric, dropped):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "possibility_modal_dropped") in record.trace) == (metric, dropped)

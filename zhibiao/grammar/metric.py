@@ -1170,6 +1170,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         if (named := deed_before_named_amount(metric, left.verb, own, first.unit, lang)) != metric:
             metric = named  # 特别是|发行6600亿元长期建设国债: the focus word hid the deed (langn9)
             rules.append(("metric", "deed_before_named_amount_dropped"))
+    if may("possibility_modal_dropped", metric) and (possible := without_possibility(metric, lang)) != metric:
+        metric = possible  # 就可以|节约标准煤200万吨: after the connective, what could be had is no part of it (langn10)
+        rules.append(("metric", "possibility_modal_dropped"))
     if metric.endswith(modals := tuple(lang.words("modals_before_value"))) and (
             unmoded := without_modals(metric, modals, lang)) != metric:
         metric = unmoded  # 平均开支只需要|五元, 一般应当|不少于80%: what may or must be, not what is measured (langn9)
@@ -1488,6 +1491,7 @@ class National:
     modal_inside: re.Pattern  # a modal between a subject and its verb of doing (国家银行|将|增加)
     adverb: re.Pattern  # an adverb opening a metric, unless it opens a noun (共|培养, 再|解决, not 共享)
     causative: re.Pattern  # 使 or 让 opening a metric, unless it opens a noun (使用)
+    possibility: re.Pattern  # a modal of possibility opening a metric, unless it opens a noun (可以|节约, not 可再生)
     existential_end: re.Pattern  # 有 ending a metric after a noun (的法律|有), with its adverb (约有)
     adverbs_only: re.Pattern  # words that are only those adverbs (也还): no metric of their own
     sign: re.Pattern  # a word one of the frames of NATIONAL_FRAMES needs: else none acts (most metrics)
@@ -1510,6 +1514,8 @@ def _national(lang) -> National:
                                 rf"(?:[^\W\d_]|$))"),  # 中央财政将投入|100亿元: the verb may end the metric
         adverb=_opening_word(words("opening_adverbs"), words("adverb_nouns")),
         causative=_opening_word(words("causatives"), words("causative_nouns")),
+        possibility=re.compile(rf"^(?!{alternation(words('possibility_nouns'))})(?>{alternation(words('possibility_modals'))})"
+                               rf"(?=[^\W\d_]{{2}})"),  # atomic: 可以|有 leaves no 以有
         existential_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('existential_adverbs'))})*"
                                    rf"(?:{alternation(words('existential'))})$"),
         adverbs_only=re.compile(rf"(?:{alternation(words('existential_adverbs'))})*"),
@@ -1540,6 +1546,13 @@ def without_opening_adverb(metric: str, lang) -> str:
     """共培养学生, 再解决农村人口 -> 培养学生, 解决农村人口: an adverb opening a metric sums or repeats, it
     names nothing."""
     m = lang.compiled(_national).adverb.match(metric)
+    return metric[m.end():] if m else metric
+
+
+def without_possibility(metric: str, lang) -> str:
+    """可以节约标准煤 -> 节约标准煤, 可蓄水 -> 蓄水: a modal of possibility opening a metric says a consequence could
+    be had; it names nothing measured (langn10)."""
+    m = lang.compiled(_national).possibility.match(metric)
     return metric[m.end():] if m else metric
 
 
@@ -1801,6 +1814,7 @@ def _needs(lang) -> dict:
         "drawing_verb_dropped": Need(patterns=(g.drawing,)),
         EXAMPLE_RULES: Need(words=lang.words("open_list_marks")),
         "connective_dropped": Need(patterns=(g.connective,)),
+        "possibility_modal_dropped": Need(patterns=(national.possibility,)),
         "year_inside_dropped": Need(patterns=(g.inner_year,)),
         "framing_verb_dropped": Need(patterns=(g.particle_after_verb, g.framing_start)),
         "causative_dropped": Need(patterns=(national.causative,)),
