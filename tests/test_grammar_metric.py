@@ -1979,3 +1979,9 @@ def test_an_open_list_mark_ending_the_metric_is_dropped(text, metric, dropped):
 def test_a_modal_of_possibility_opening_the_metric_is_dropped(text, metric, dropped):
     record = extract(text)[0]
     assert (record.metric, ("metric", "metric", "possibility_modal_dropped") in record.trace) == (metric, dropped)
+
+
+# langn10: 收到 (received) is a level verb of a budget's revenue.
+def test_revenue_received_is_a_level():
+    records = extract("青川各项税收共收到12亿元，其中工商税收到8亿元。")
+    assert [(r.metric, r.kind) for r in records] == [("青川各项税收", "level"), ("工商税", "level")]
