@@ -1985,3 +1985,9 @@ def test_a_modal_of_possibility_opening_the_metric_is_dropped(text, metric, drop
 def test_revenue_received_is_a_level():
     records = extract("青川各项税收共收到12亿元，其中工商税收到8亿元。")
     assert [(r.metric, r.kind) for r in records] == [("青川各项税收", "level"), ("工商税", "level")]
+
+
+# langn10: a revenue's fulfilment of the budget's figure (完成预算数的92%) is the revenue's, as a plan's is.
+def test_a_fulfilment_of_the_budget_figure_is_the_revenue_before():
+    records = extract("青川各项税收共收到12亿元，完成预算数的92%。")
+    assert [r.metric for r in records] == ["青川各项税收", "青川各项税收完成预算数"]

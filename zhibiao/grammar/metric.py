@@ -1636,7 +1636,7 @@ def _plan_fulfilment(lang) -> tuple[re.Pattern, re.Pattern]:
     """(the fulfilment clause opening the words before a value, the same ending a metric), from one entry."""
     f = lang.raw["plan_fulfilment"]
     met = (rf"(?:{alternation(f['adverbs'])})?{re.escape(f['verb'])}{re.escape(f['particle'])}?")
-    plan = rf"[^\W\d_]{{0,{f['within']}}}?{re.escape(f['plan'])}"
+    plan = rf"[^\W\d_]{{0,{f['within']}}}?(?:{alternation(f['plan'])})"
     return re.compile(rf"^{met}(?P<plan>{plan})的?$"), re.compile(rf"(?<=[^\W\d_]{{2}}){met}{plan}$")
 
 
@@ -1644,8 +1644,8 @@ def plan_fulfilled(left_text: str, metric: str, before: str, lang) -> tuple[str,
     """完成年度计划的|102% after 粮食总产量达到…: a fulfilment clause with no subject is the metric before's
     (粮食总产量完成年度计划); a metric-less value after one (…，比上年增长9%) is that subject's, not the plan's.
     (metric, rule), or None where neither stands (most values)."""
-    plan, verb = lang.raw["plan_fulfilment"]["plan"], lang.raw["plan_fulfilment"]["verb"]
-    if plan not in left_text + before:
+    plans, verb = lang.raw["plan_fulfilment"]["plan"], lang.raw["plan_fulfilment"]["verb"]
+    if not any(plan in left_text + before for plan in plans):
         return None
     opening, ending = lang.compiled(_plan_fulfilment)
     if (m := opening.match(left_text.strip())) is not None and not ending.search(before):
