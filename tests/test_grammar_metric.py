@@ -1991,3 +1991,13 @@ def test_revenue_received_is_a_level():
 def test_a_fulfilment_of_the_budget_figure_is_the_revenue_before():
     records = extract("青川各项税收共收到12亿元，完成预算数的92%。")
     assert [r.metric for r in records] == ["青川各项税收", "青川各项税收完成预算数"]
+
+
+# langn10: a share with no subject, ending its clause, after a clause that is only a noun phrase, is that noun's.
+@pytest.mark.parametrize("text, metric", [
+    ("青川的农产品加工品，在目前又占全县工业总产值的50%以上。", "青川的农产品加工品占全县工业总产值比重"),
+    ("我们相信，占人口95%以上的群众是好的。", "占人口"),  # a predicate before, and the share sizes a noun after
+    ("青川的农产品加工品，占全县工业总产值的50%以上的企业有十家。", "占全县工业总产值"),  # the share goes on
+], ids=str)
+def test_a_share_takes_the_noun_phrase_of_the_clause_before(text, metric):
+    assert extract(text)[0].metric == metric

@@ -732,6 +732,15 @@ def without_modals(metric: str, modals: tuple[str, ...], lang) -> str:
     return rest if len(rest) >= 2 else metric
 
 
+def holder_of_share(before_clause: str, right: str, history: list[str], lang) -> str:
+    """用于经济建设的支出，共占本年支出的47%: a share with no subject of its own, ending its clause, after a clause that
+    is only a noun phrase, is that noun's share (langn10); "" where a metric before is carried or the share goes on
+    to a noun it sizes (占人口95%的群众)."""
+    if history or not before_clause or right.lstrip()[:1] not in ("，", "。", "；", ""):
+        return ""
+    return subject_before(before_clause, lang)
+
+
 def subject_before(clause: str, lang) -> str:
     """The plain noun phrase a clause is (中等学校的学生), or "" where it holds a verb, a number or a frame."""
     g = patterns(lang)
@@ -1234,6 +1243,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         if not metric.endswith(tuple(share["endings"])):
             metric += share["default"]
         rules.append(("metric", "share_of_metric_before"))
+    elif metric.startswith(share["verb"]) and (holder := holder_of_share(before_clause, right, history, lang)):
+        metric = holder + metric.rstrip(lang.raw["possessive"])  # 用于经济建设的支出，共占本年支出的47%
+        if not metric.endswith(tuple(share["endings"])):
+            metric += share["default"]
+        rules.append(("metric", "holder_of_share_clause_before"))
     if (named := appositive(metric)) != metric:
         metric = named
         rules.append(("metric", "quoted_name_for_list"))
