@@ -280,7 +280,7 @@ OLDER = [
       ("工业总产值", 141.0, "%", "change")]),
     ("的有 ends the words before a count: those that are so number N", "全县正在施工的有三十四项。",
      [("正在施工", 34.0, "项", "level")]),
-    ("在今年内 opens no metric", "在今年内全县可以建成投产的有二十七个。", [("可以建成投产", 27.0, "个", "level")]),
+    ("在今年内 opens no metric", "在今年内全县可以建成投产的有二十七个。", [("投产", 27.0, "个", "level")]),  # 可以 weighs, 建成 frames (langn10)
     ("a year written with ○ is a year", "全县轻工业总产值一九八一年比一九八○年增长百分之十四点一。",
      [("轻工业总产值", 14.1, "%", "change")]),
     ("a year in Chinese numerals before the verb's value", "全县高等学校由一九八○年的六十七所增加到一九八二年的七十二所。",
