@@ -297,7 +297,7 @@ OLDER = [
       ("工业总产值", 141.0, "%", "change")]),
     ("的有 ends the words before a count: those that are so number N", "全县正在施工的有三十四项。",
      [("正在施工", 34.0, "项", "level")]),
-    ("在今年内 opens no metric", "在今年内全县可以建成投产的有二十七个。", [("可以建成投产", 27.0, "个", "level")]),
+    ("在今年内 opens no metric", "在今年内全县可以建成投产的有二十七个。", [("投产", 27.0, "个", "level")]),  # 可以 weighs, 建成 frames (langn10)
     ("a year written with ○ is a year", "全县轻工业总产值一九八一年比一九八○年增长百分之十四点一。",
      [("轻工业总产值", 14.1, "%", "change")]),
     ("a year in Chinese numerals before the verb's value", "全县高等学校由一九八○年的六十七所增加到一九八二年的七十二所。",
@@ -1984,3 +1984,67 @@ def test_a_first_test_reads_as_the_whole_reading(reader, chars, phrase):
         assert read(phrase, lang) == fast
     finally:
         lang._compiled[getattr(metric, chars)] = held
+
+
+# langn10: 只 after a cost, rate, area or household, and 不过 after a measure, weigh the value and name nothing.
+@pytest.mark.parametrize("text, metric", [
+    ("青川工业企业的生产成本只要降低1%。", "青川工业企业的生产成本"),
+    ("青川旧仓库的使用面积只占44%。", "青川旧仓库的使用面积"),
+    ("青川减少收入的农户只占10%左右。", "青川减少收入的农户"),
+    ("青川的出口额在邻省的进口额中也只占1%。", "青川的出口额在邻省的进口额中"),
+    ("青川的钢产量仍然不过四百多万吨。", "青川的钢产量"),
+    ("青川的船只有300艘。", "青川的船"),  # 船只 is a noun: its 只 is no adverb (existential 有 goes)
+], ids=str)
+def test_a_restricting_adverb_before_the_value_is_dropped(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+# langn10: 等 ending a metric only says the list is open; a word made with 等 keeps it.
+@pytest.mark.parametrize("text, metric, dropped", [
+    ("青川新增涉税企业和个体工商户等超过1100万户。", "青川新增涉税企业和个体工商户", True),
+    ("青川取消了70多亿元的杂费和集资等。", "杂费和集资", True),
+    ("青川新组建实验室、研究院等10家以上。", "青川新组建实验室、研究院", True),
+    ("青川高等8所。", "青川高等", False),
+], ids=str)
+def test_an_open_list_mark_ending_the_metric_is_dropped(text, metric, dropped):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "open_list_end_dropped") in record.trace) == (metric, dropped)
+
+
+# langn10: a modal of possibility opening a metric (after a connective goes too) names nothing measured; a noun
+# that opens with one keeps it.
+@pytest.mark.parametrize("text, metric, dropped", [
+    ("如此，就可以增加收入二十亿元。", "增加收入", True),
+    ("可以少用标准煤600万吨。", "少用标准煤", True),
+    ("可蓄水3亿立方米。", "蓄水", True),
+    ("可再生能源装机达到300万千瓦。", "可再生能源装机", False),
+    ("能源消费总量控制在5亿吨以内。", "能源消费总量", False),
+    ("可支配收入增长6%。", "可支配收入", False),
+    ("可比价格指数上涨2%。", "可比价格指数", False),
+    ("能力建设投资120亿元。", "能力建设投资", False),
+], ids=str)
+def test_a_modal_of_possibility_opening_the_metric_is_dropped(text, metric, dropped):
+    record = extract(text)[0]
+    assert (record.metric, ("metric", "metric", "possibility_modal_dropped") in record.trace) == (metric, dropped)
+
+
+# langn10: 收到 (received) is a level verb of a budget's revenue.
+def test_revenue_received_is_a_level():
+    records = extract("青川各项税收共收到12亿元，其中工商税收到8亿元。")
+    assert [(r.metric, r.kind) for r in records] == [("青川各项税收", "level"), ("工商税", "level")]
+
+
+# langn10: a revenue's fulfilment of the budget's figure (完成预算数的92%) is the revenue's, as a plan's is.
+def test_a_fulfilment_of_the_budget_figure_is_the_revenue_before():
+    records = extract("青川各项税收共收到12亿元，完成预算数的92%。")
+    assert [r.metric for r in records] == ["青川各项税收", "青川各项税收完成预算数"]
+
+
+# langn10: a share with no subject, ending its clause, after a clause that is only a noun phrase, is that noun's.
+@pytest.mark.parametrize("text, metric", [
+    ("青川的农产品加工品，在目前又占全县工业总产值的50%以上。", "青川的农产品加工品占全县工业总产值比重"),
+    ("我们相信，占人口95%以上的群众是好的。", "占人口"),  # a predicate before, and the share sizes a noun after
+    ("青川的农产品加工品，占全县工业总产值的50%以上的企业有十家。", "占全县工业总产值"),  # the share goes on
+], ids=str)
+def test_a_share_takes_the_noun_phrase_of_the_clause_before(text, metric):
+    assert extract(text)[0].metric == metric

@@ -698,6 +698,8 @@ def without_examples(metric: str, lang) -> tuple[str, str | None]:
         return before_examples(metric[:metric.index("、")], lang) + listed.group("head"), "listed_examples_dropped"
     if (single := lang.compiled(_single_example).search(metric)) is not None:
         return before_examples(metric[:single.start()], lang) + single.group("head"), "single_example_dropped"
+    if (end := lang.compiled(_open_list_end).search(metric)) is not None:
+        return metric[:end.start()], "open_list_end_dropped"
     return metric, None
 
 
@@ -732,6 +734,13 @@ def _single_example(lang) -> re.Pattern:
                       rf"(?P<head>(?:(?!{lang.raw['possessive']})[^\W\d_]){{{int(head[0])},{int(head[1])}}})$")
 
 
+def _open_list_end(lang) -> re.Pattern:
+    """甲奖补资金等|12亿元, 乙企业和丙商户等|1100万户: 等 ending a metric only says the things named are not all
+    of them; they are what is measured (langn10). Not a word made with 等 (高等, 平等)."""
+    return re.compile(rf"(?<=[^\W\d_]{{2}})(?<!{'|'.join(lang.raw['single_example']['words_before'])})"
+                      rf"(?:{alternation(lang.words('open_list_marks'))})$")
+
+
 def subject_of_clause(clause: str, lang) -> str:
     """“甲”“乙”等劳务品牌培育壮大，带动就业…: the clause before, as the subject of a verb that carries it, without
     the examples of its noun or the framing verb that ends it (劳务品牌)."""
@@ -758,6 +767,15 @@ def without_modals(metric: str, modals: tuple[str, ...], lang) -> str:
         rest = rest[:-len(w)]
     rest = clean_metric(rest, lang)
     return rest if len(rest) >= 2 else metric
+
+
+def holder_of_share(before_clause: str, right: str, history: list[str], lang) -> str:
+    """用于经济建设的支出，共占本年支出的47%: a share with no subject of its own, ending its clause, after a clause that
+    is only a noun phrase, is that noun's share (langn10); "" where a metric before is carried or the share goes on
+    to a noun it sizes (占人口95%的群众)."""
+    if history or not before_clause or right.lstrip()[:1] not in ("，", "。", "；", ""):
+        return ""
+    return subject_before(before_clause, lang)
 
 
 def subject_before(clause: str, lang) -> str:
@@ -1205,6 +1223,9 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         if (named := deed_before_named_amount(metric, left.verb, own, first.unit, lang)) != metric:
             metric = named  # 特别是|发行6600亿元长期建设国债: the focus word hid the deed (langn9)
             rules.append(("metric", "deed_before_named_amount_dropped"))
+    if may("possibility_modal_dropped", metric) and (possible := without_possibility(metric, lang)) != metric:
+        metric = possible  # 就可以|节约标准煤200万吨: after the connective, what could be had is no part of it (langn10)
+        rules.append(("metric", "possibility_modal_dropped"))
     if metric.endswith(modals := tuple(lang.words("modals_before_value"))) and (
             unmoded := without_modals(metric, modals, lang)) != metric:
         metric = unmoded  # 平均开支只需要|五元, 一般应当|不少于80%: what may or must be, not what is measured (langn9)
@@ -1266,6 +1287,11 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
         if not metric.endswith(tuple(share["endings"])):
             metric += share["default"]
         rules.append(("metric", "share_of_metric_before"))
+    elif metric.startswith(share["verb"]) and (holder := holder_of_share(before_clause, right, history, lang)):
+        metric = holder + metric.rstrip(lang.raw["possessive"])  # 用于经济建设的支出，共占本年支出的47%
+        if not metric.endswith(tuple(share["endings"])):
+            metric += share["default"]
+        rules.append(("metric", "holder_of_share_clause_before"))
     if (named := appositive(metric)) != metric:
         metric = named
         rules.append(("metric", "quoted_name_for_list"))
@@ -1566,6 +1592,7 @@ class National:
     modal_inside: re.Pattern  # a modal between a subject and its verb of doing (国家银行|将|增加)
     adverb: re.Pattern  # an adverb opening a metric, unless it opens a noun (共|培养, 再|解决, not 共享)
     causative: re.Pattern  # 使 or 让 opening a metric, unless it opens a noun (使用)
+    possibility: re.Pattern  # a modal of possibility opening a metric, unless it opens a noun (可以|节约, not 可再生)
     existential_end: re.Pattern  # 有 ending a metric after a noun (的法律|有), with its adverb (约有)
     adverbs_only: re.Pattern  # words that are only those adverbs (也还): no metric of their own
     sign: re.Pattern  # a word one of the frames of NATIONAL_FRAMES needs: else none acts (most metrics)
@@ -1588,6 +1615,8 @@ def _national(lang) -> National:
                                 rf"(?:[^\W\d_]|$))"),  # 中央财政将投入|100亿元: the verb may end the metric
         adverb=_opening_word(words("opening_adverbs"), words("adverb_nouns")),
         causative=_opening_word(words("causatives"), words("causative_nouns")),
+        possibility=re.compile(rf"^(?!{alternation(words('possibility_nouns'))})(?>{alternation(words('possibility_modals'))})"
+                               rf"(?=[^\W\d_]{{2}})"),  # atomic: 可以|有 leaves no 以有
         existential_end=re.compile(rf"(?<=[^\W\d_]{{2}})(?:{alternation(words('existential_adverbs'))})*"
                                    rf"(?:{alternation(words('existential'))})$"),
         adverbs_only=re.compile(rf"(?:{alternation(words('existential_adverbs'))})*"),
@@ -1618,6 +1647,13 @@ def without_opening_adverb(metric: str, lang) -> str:
     """共培养学生, 再解决农村人口 -> 培养学生, 解决农村人口: an adverb opening a metric sums or repeats, it
     names nothing."""
     m = lang.compiled(_national).adverb.match(metric)
+    return metric[m.end():] if m else metric
+
+
+def without_possibility(metric: str, lang) -> str:
+    """可以节约标准煤 -> 节约标准煤, 可蓄水 -> 蓄水: a modal of possibility opening a metric says a consequence could
+    be had; it names nothing measured (langn10)."""
+    m = lang.compiled(_national).possibility.match(metric)
     return metric[m.end():] if m else metric
 
 
@@ -1701,7 +1737,7 @@ def _plan_fulfilment(lang) -> tuple[re.Pattern, re.Pattern]:
     """(the fulfilment clause opening the words before a value, the same ending a metric), from one entry."""
     f = lang.raw["plan_fulfilment"]
     met = (rf"(?:{alternation(f['adverbs'])})?{re.escape(f['verb'])}{re.escape(f['particle'])}?")
-    plan = rf"[^\W\d_]{{0,{f['within']}}}?{re.escape(f['plan'])}"
+    plan = rf"[^\W\d_]{{0,{f['within']}}}?(?:{alternation(f['plan'])})"
     return re.compile(rf"^{met}(?P<plan>{plan})的?$"), re.compile(rf"(?<=[^\W\d_]{{2}}){met}{plan}$")
 
 
@@ -1709,8 +1745,8 @@ def plan_fulfilled(left_text: str, metric: str, before: str, lang) -> tuple[str,
     """完成年度计划的|102% after 粮食总产量达到…: a fulfilment clause with no subject is the metric before's
     (粮食总产量完成年度计划); a metric-less value after one (…，比上年增长9%) is that subject's, not the plan's.
     (metric, rule), or None where neither stands (most values)."""
-    plan, verb = lang.raw["plan_fulfilment"]["plan"], lang.raw["plan_fulfilment"]["verb"]
-    if plan not in left_text + before:
+    plans, verb = lang.raw["plan_fulfilment"]["plan"], lang.raw["plan_fulfilment"]["verb"]
+    if not any(plan in left_text + before for plan in plans):
         return None
     opening, ending = lang.compiled(_plan_fulfilment)
     if (m := opening.match(left_text.strip())) is not None and not ending.search(before):
@@ -1890,6 +1926,7 @@ def _needs(lang) -> dict:
         "drawing_verb_dropped": Need(patterns=(g.drawing,)),
         EXAMPLE_RULES: Need(words=lang.words("open_list_marks")),
         "connective_dropped": Need(patterns=(g.connective,)),
+        "possibility_modal_dropped": Need(patterns=(national.possibility,)),
         "year_inside_dropped": Need(patterns=(g.inner_year,)),
         "framing_verb_dropped": Need(patterns=(g.particle_after_verb, g.framing_start)),
         "causative_dropped": Need(patterns=(national.causative,)),
