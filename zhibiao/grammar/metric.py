@@ -1469,10 +1469,12 @@ def size_of_noun_after(left_text: str, right: str, lang) -> str | None:
     """总投资410亿元的甲新材料项目刷新… -> 甲新材料项目总投资: a measure of size right before the value, then 的, sizes
     the thing named after 的, up to a project's noun or the thing's predicate (langp8)."""
     frame, de = lang.raw["size_of_noun_after"], lang.raw["possessive"]
+    if not right.startswith(de):  # the first test: most values have no 的 after them
+        return None
     words = left_text.rstrip()
     words = words.removesuffix(next((c for c in frame["copulas"] if words.endswith(c)), ""))
     measure = next((m for m in frame["measures"] if words.endswith(m)), None)
-    if measure is None or not right.startswith(de):
+    if measure is None:
         return None
     after = right[1:]
     ends = [m.end() for m in re.finditer(alternation(lang.raw["name_parts"]["capacity"]["nouns"]), after)]
@@ -1972,11 +1974,18 @@ def _named_amount(lang) -> tuple[NamedAmount, ...]:
         for deed, units in ((money, tuple(money["units"]) + lang.words("rate_units")), (granted, tuple(granted["units"]))))
 
 
+def _named_amount_units(lang) -> frozenset[str]:
+    """The units any deed of ``_named_amount`` writes its amounts in, so one look skips a value in none."""
+    return frozenset(u for deed in lang.compiled(_named_amount) for u in deed.units)
+
+
 def deed_before_named_amount(metric: str, verb: str | None, own: str, unit: str, lang) -> str:
     """市财政安排就业补助资金12亿元 -> 就业补助资金, 授予发明专利权1200件 -> 发明专利权, 中央财政安排200亿元专项资金
     -> 专项资金: a deed that allocates, issues or grants (with its actor) before a noun that already names the amount
     measured is no part of it (a metric never keeps its verb, nor its actor alone); a bare head (投入资金) or a count
     of other things (发放补贴3万人) keeps it (langv8)."""
+    if unit not in lang.compiled(_named_amount_units):  # the first test: most values are in no deed's unit
+        return metric
     bare = lang.words("named_amount", "bare")
     for deed in lang.compiled(_named_amount):
         if unit not in deed.units:
