@@ -1130,17 +1130,20 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
     if noun and may("manner_after_noun_dropped", noun) and (manner := g.manner_end.search(noun)) is not None:  # 8件民生实事圆满|完成: the adverb is the verb's
         noun = noun[:manner.start()]
         rules.append(("metric", "manner_after_noun_dropped"))
-    if noun and (adverb := lang.compiled(_eighth).predicate_adverb.search(noun)) is not None:
+    if noun and may("predicate_adverb_ends_noun", noun) and (
+            adverb := lang.compiled(_eighth).predicate_adverb.search(noun)) is not None:
         noun = noun[:adverb.start()]  # 14个市州空气质量|全面达标: the adverb opens the noun's predicate (langp8)
         noun = noun.removesuffix(next((w for w in lang.words("predicate_adverbs", "light_verbs") if noun.endswith(w)), ""))
         noun = noun[:framed.start()] if (framed := g.framing_end.search(noun)) else noun  # 试点|建设全面铺开
         rules.append(("metric", "predicate_adverb_ends_noun"))
-    if noun and (doing := lang.compiled(_eighth).deed_after_noun.search(noun)) is not None and not g.pilot.fullmatch(
+    if noun and may("deed_of_counted_noun_dropped", noun) and (
+            doing := lang.compiled(_eighth).deed_after_noun.search(noun)) is not None and not g.pilot.fullmatch(
             noun) and noun[doing.end():] not in lang.raw["pilot"]["nouns"] and (
             "metric", "count_after_benefactive") not in rules:  # 6个园区开展试点: a pilot of no programme stays
         noun = noun[:doing.start()]  # 1.4万余家企业|实施改造: the deed the counted do is their predicate (langp8)
         rules.append(("metric", "deed_of_counted_noun_dropped"))
-    if noun and (place := lang.compiled(_eighth).place_measure.fullmatch(noun)) is not None:
+    if noun and may("measure_of_counted_places_dropped", noun) and (
+            place := lang.compiled(_eighth).place_measure.fullmatch(noun)) is not None:
         noun = place.group("place")  # 12个盟市|空气质量: the places are counted, their measure is the predicate's
         rules.append(("metric", "measure_of_counted_places_dropped"))
     if noun and first.unit in lang.raw["attributes_of_counted"]["counters"] and (
@@ -1900,6 +1903,7 @@ def _needs(lang) -> dict:
     so a phrase pays only for the rules it can trigger; a rule not named here is always tried."""
     g, prov, national, plan = patterns(lang), lang.compiled(_provincial), lang.compiled(_national), lang.compiled(
         _plan_frames)
+    eighth = lang.compiled(_eighth)
     return {  # the words before the value
         "place_by_examples_dropped": Need(patterns=(g.place_frame,)),
         "locative_before_deed_dropped": Need(patterns=(lang.compiled(_locative),)),
@@ -1917,6 +1921,9 @@ def _needs(lang) -> dict:
         "pilot_names_the_counted": Need(patterns=(g.pilot,)),
         "size_label_given_its_head": Need(patterns=(lang.compiled(_size_label)[0],)),
         "destination_after_noun_dropped": Need(patterns=(lang.compiled(_destination),)),
+        "predicate_adverb_ends_noun": Need(patterns=(eighth.predicate_adverb,)),
+        "deed_of_counted_noun_dropped": Need(patterns=(eighth.deed_after_noun,)),
+        "measure_of_counted_places_dropped": Need(patterns=(eighth.place_measure,)),
         # the metric
         "owner_of_contribution_before": Need(patterns=(lang.compiled(_contribution),)),
         "qualifier_in_from_frame_dropped": Need(patterns=(g.older_signs,)),
