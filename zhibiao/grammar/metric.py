@@ -487,12 +487,12 @@ def prenominal(right: str, left: Left, q: Quantity, lang) -> bool:
 
 
 def allotting_names_noun(left: Left, right: str, q: Quantity, lang) -> Left | None:
-    """中央财政安排1000亿元专项奖补资金, 财政增发1000亿元国债: a subject, a verb allotting money (`allotting`) and an
+    """中央财政安排1000亿元专项奖补资金, 财政增发1000亿元国债: a subject, a verb allotting money (`named_amount.money`) and an
     amount whose noun follows it: the noun is the fund measured, and the verb stays with it as 新增 does (中央财政安排
     专项奖补资金). The words before as one metric with their verb, or None (安排51亿元，用于…, 安排219亿元支持…: no noun)."""
-    frame = lang.raw["allotting"]
-    if left.verb not in frame["verbs"] or q.unit not in frame["units"] or len(left.metric) < 2 \
-            or right.startswith(tuple(frame["purposes"])):
+    money = lang.raw["named_amount"]["money"]  # the verbs and units of money deeds, one list for both rules
+    if left.verb not in money["verbs"] or q.unit not in money["units"] or len(left.metric) < 2 \
+            or right.startswith(tuple(lang.raw["allotting"]["purposes"])):
         return None  # 安排219亿元|支持…: what the amount is for follows, no fund's noun
     named = Left(left.metric + left.verb, None, False, left.fillers)
     return named if prenominal(right, named, q, lang) else None
@@ -1080,7 +1080,7 @@ def read(p, dangling: layouts.Dangling, breaks: segment.Breaks, s_start: int, s_
             tuple(lang.words("among_frame_openers"))):
         noun = noun[:-1]  # 在|三十二种|主要工业产品|中: among the things counted, the frame's 中 is none of them (langn9)
         rules.append(("metric", "among_frame_end_dropped"))
-    if noun and (allotted or first.unit in lang.raw["allotting"]["units"]) and (
+    if noun and (allotted or first.unit in lang.raw["named_amount"]["money"]["units"]) and (
             funded := fund_before_purpose(noun, lang)) != noun and (funded or len(left.metric) >= 2):
         noun = funded  # 增发1000亿元国债|加强基础设施建设: what the fund is for is no part of it
         if not noun:  # 将投入100亿元|支持…: no fund's noun follows the amount; the words before name it
